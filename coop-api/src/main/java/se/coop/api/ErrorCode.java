@@ -1,0 +1,81 @@
+package se.coop.api;
+
+/**
+ * Stable error codes that clients may rely on. Each says what kind of answer it is, so the HTTP layer maps a code
+ * to a status without knowing the rules behind it.
+ */
+public enum ErrorCode {
+    // bad input
+    MALFORMED_REQUEST(Kind.BAD_INPUT),
+    VALIDATION_FAILED(Kind.BAD_INPUT),
+    PAYLOAD_TOO_LARGE(Kind.TOO_LARGE),
+    UNSUPPORTED_MEDIA_TYPE(Kind.UNSUPPORTED_MEDIA_TYPE),
+    NOT_ACCEPTABLE(Kind.NOT_ACCEPTABLE),
+    METHOD_NOT_ALLOWED(Kind.METHOD_NOT_ALLOWED),
+    // not found
+    NOT_FOUND(Kind.NOT_FOUND),
+    AGREEMENT_NOT_FOUND(Kind.NOT_FOUND),
+    DECISION_NOT_FOUND(Kind.NOT_FOUND),
+    REVIEW_NOT_FOUND(Kind.NOT_FOUND),
+    PARTY_NOT_FOUND(Kind.NOT_FOUND),
+    // request headers
+    VERSION_MISMATCH(Kind.PRECONDITION_FAILED),
+    IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE),
+    // security
+    UNAUTHENTICATED(Kind.UNAUTHENTICATED),
+    FORBIDDEN(Kind.FORBIDDEN),
+    // lifecycle rules (DOMAIN.md), each refused with 409
+    AGREEMENT_ARCHIVED(Kind.REFUSED),
+    WRONG_STATE(Kind.REFUSED),
+    TOO_FEW_PARTIES(Kind.REFUSED),
+    DUPLICATE_PARTY(Kind.REFUSED),
+    LEAD_PARTY_REQUIRED(Kind.REFUSED),
+    LEAD_PARTY_CANNOT_LEAVE(Kind.REFUSED),
+    PARTY_NOT_IN_AGREEMENT(Kind.REFUSED),
+    PARTY_NO_LONGER_IN_AGREEMENT(Kind.REFUSED),
+    WRONG_TEXT_VERSION(Kind.REFUSED),
+    TEXT_NOT_SUBMITTED(Kind.REFUSED),
+    TEXT_UNCHANGED(Kind.REFUSED),
+    DATE_IN_FUTURE(Kind.REFUSED),
+    DATE_OUT_OF_ORDER(Kind.REFUSED),
+    DUPLICATE_ID(Kind.REFUSED),
+    APPEAL_NOT_APPLICABLE(Kind.REFUSED),
+    APPEAL_ALREADY_DECIDED(Kind.REFUSED),
+    NO_APPEAL_LODGED(Kind.REFUSED),
+    REVIEW_NOT_IN_FUTURE(Kind.REFUSED),
+    REVIEW_NOT_IN_PAST(Kind.REFUSED),
+    REVIEW_NOT_SCHEDULED(Kind.REFUSED),
+    REVIEWER_REQUIRED(Kind.REFUSED),
+    NOTICE_ALREADY_GIVEN(Kind.REFUSED),
+    LINKED_AGREEMENT_NOT_FOUND(Kind.REFUSED),
+    SELF_LINK(Kind.REFUSED),
+    CONCURRENT_MODIFICATION(Kind.REFUSED),
+    // the server's own fault
+    INTERNAL_ERROR(Kind.INTERNAL);
+
+    /** The kind of answer, independent of any transport. */
+    public enum Kind {
+        BAD_INPUT,
+        TOO_LARGE,
+        UNSUPPORTED_MEDIA_TYPE,
+        NOT_ACCEPTABLE,
+        METHOD_NOT_ALLOWED,
+        NOT_FOUND,
+        PRECONDITION_FAILED,
+        UNPROCESSABLE,
+        UNAUTHENTICATED,
+        FORBIDDEN,
+        REFUSED,
+        INTERNAL
+    }
+
+    private final Kind kind;
+
+    ErrorCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,36 @@
+package se.coop.api;
+
+import java.util.regex.Pattern;
+
+/** Small checks shared by the value records. */
+public final class Texts {
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    private Texts() {}
+
+    public static String trimToNull(String text) {
+        if (text == null) {
+            return null;
+        }
+        String trimmed = text.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /** A SHA-256 in lower-case hex, the one spelling Coop stores and compares. */
+    public static String sha256(String hex) {
+        if (hex == null) {
+            return null;
+        }
+        String lower = hex.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!SHA256.matcher(lower).matches()) {
+            throw new IllegalArgumentException("a SHA-256 is 64 hexadecimal digits");
+        }
+        return lower;
+    }
+
+    /** The first twelve digits of a hash, enough for people to tell versions apart. */
+    public static String shortHash(String sha256) {
+        return sha256 == null ? "?" : sha256.substring(0, Math.min(12, sha256.length()));
+    }
+}

@@ -1,0 +1,15 @@
+package se.coop.api.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import se.coop.api.AgreementId;
+import se.coop.api.DocumentId;
+
+/** Attaches a document (signed text, minutes, final report) by its SHA-256, media type and size (rule 15). */
+public record AttachDocument(
+        @TargetAggregateIdentifier AgreementId agreementId,
+        DocumentId documentId,
+        String title,
+        String sha256,
+        String mediaType,
+        Long size,
+        String uri) {}

@@ -1,0 +1,24 @@
+package se.coop.api.event;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+import se.coop.api.AgreementId;
+import se.coop.api.ReviewDecision;
+import se.coop.api.ReviewId;
+import se.coop.api.ReviewKind;
+import se.coop.api.Reviewer;
+
+/** A meeting that already took place was recorded with its outcome. */
+@Revision("1")
+public record ReviewHeld(
+        AgreementId agreementId,
+        ReviewId reviewId,
+        ReviewKind kind,
+        LocalDate heldOn,
+        String location,
+        List<Reviewer> reviewers,
+        String title,
+        String summary,
+        ReviewDecision decision)
+        implements AgreementEvent {}

@@ -1,0 +1,13 @@
+package se.coop.api.event;
+
+import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
+import se.coop.api.AgreementId;
+import se.coop.api.ReviewDecision;
+import se.coop.api.ReviewId;
+
+/** A scheduled meeting was held and its outcome recorded. */
+@Revision("1")
+public record ReviewOutcomeRecorded(
+        AgreementId agreementId, ReviewId reviewId, LocalDate heldOn, String summary, ReviewDecision decision)
+        implements AgreementEvent {}
