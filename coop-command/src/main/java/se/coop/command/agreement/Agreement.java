@@ -202,7 +202,7 @@ class Agreement {
     }
 
     @CommandHandler
-    void handle(RemoveParty command) {
+    void handle(RemoveParty command, Clock clock, DeadlineManager deadlines) {
         requireNotArchived();
         requireState(
                 "remove a party (only possible before entry into force)",
@@ -220,6 +220,7 @@ class Agreement {
                     "Removing '" + party.partyId() + "' would leave fewer than two parties (rule 1).");
         }
         apply(new PartyRemoved(agreementId, party.partyId(), Texts.trimToNull(command.reason())));
+        tryCompleteRound(BusinessTime.today(clock), deadlines, BY_COMMAND);
     }
 
     @CommandHandler

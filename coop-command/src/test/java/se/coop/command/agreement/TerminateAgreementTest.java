@@ -1,0 +1,40 @@
+package se.coop.command.agreement;
+
+import static se.coop.command.agreement.Refusals.refusedWith;
+import static se.coop.command.agreement.Scenario.*;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+import se.coop.api.ErrorCode;
+import se.coop.api.command.TerminateAgreement;
+import se.coop.api.event.AgreementTerminated;
+import se.coop.api.event.TerminationCause;
+
+class TerminateAgreementTest {
+
+    private final AggregateTestFixture<Agreement> fixture = fixture();
+
+    @Test
+    void givenInForce_whenTerminated_thenTerminatedFromTheGivenDate() {
+        at(fixture, inForce())
+                .when(new TerminateAgreement(ID, "målen uppnådda", TODAY.plusMonths(2)))
+                .expectEvents(
+                        new AgreementTerminated(ID, "målen uppnådda", TODAY.plusMonths(2), TerminationCause.DECISION));
+    }
+
+    @Test
+    void givenInForce_whenTerminatedBeforeItEnteredIntoForce_thenRefused() {
+        at(fixture, inForce())
+                .when(new TerminateAgreement(ID, "x", TODAY.minusYears(1)))
+                .expectException(refusedWith(ErrorCode.DATE_OUT_OF_ORDER))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenDraft_whenTerminated_thenRefusedBecauseADraftIsAbandoned() {
+        at(fixture, drafted())
+                .when(new TerminateAgreement(ID, "x", TODAY))
+                .expectException(refusedWith(ErrorCode.WRONG_STATE))
+                .expectNoEvents();
+    }
+}
