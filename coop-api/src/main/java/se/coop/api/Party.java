@@ -46,7 +46,7 @@ public record Party(
         return requires.contains(ApprovalType.BOARD_ADOPTION);
     }
 
-    public boolean isSwedish() {
+    public boolean inSweden() {
         return "SE".equals(country);
     }
 }

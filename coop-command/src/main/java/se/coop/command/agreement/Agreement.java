@@ -271,7 +271,7 @@ class Agreement {
         }
         TextMatch match = matchText(command.textSha256());
         boolean ownBody = sameBody(command.body(), party.adoptingBody());
-        LocalDate appealWindowEndsOn = party.isSwedish() && command.minutesPostedOn() != null
+        LocalDate appealWindowEndsOn = party.inSweden() && command.minutesPostedOn() != null
                 ? SwedishAppealWindow.lastDay(command.minutesPostedOn())
                 : null;
         apply(new BoardDecisionRecorded(
@@ -309,7 +309,7 @@ class Agreement {
                     ErrorCode.DECISION_NOT_FOUND, "This agreement has no board decision " + command.decisionId() + ".");
         }
         Party party = parties.get(decision.partyId());
-        if (!party.isSwedish()) {
+        if (!party.inSweden()) {
             throw refused(
                     ErrorCode.APPEAL_NOT_APPLICABLE,
                     "The decision of '" + party.partyId() + "' (" + party.country()

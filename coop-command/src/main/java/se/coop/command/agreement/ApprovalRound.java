@@ -129,7 +129,7 @@ final class ApprovalRound {
                 return Optional.empty();
             }
             approved = later(approved, adoption.decidedOn());
-            if (waitForLegalForce && party.isSwedish()) {
+            if (waitForLegalForce && party.inSweden()) {
                 LocalDate legallyFinal = legallyFinalOn(adoption, appeal);
                 if (legallyFinal == null || legallyFinal.isAfter(today)) {
                     return Optional.empty();

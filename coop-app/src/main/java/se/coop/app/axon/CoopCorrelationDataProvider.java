@@ -1,0 +1,41 @@
+package se.coop.app.axon;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+
+/**
+ * What every event records about its cause (DOMAIN.md, Events carry): for a command, the acting user and role, the
+ * party acted for and the idempotency key; for a timer, Coop itself. The correlation id is the one the HTTP request
+ * carried, passed from message to message, so a timer's events share the correlation id of the command that set the
+ * timer.
+ */
+final class CoopCorrelationDataProvider implements CorrelationDataProvider {
+
+    static final String ACTOR = "actor";
+    static final String ROLE = "role";
+    static final String PARTY = "partyId";
+    static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    static final String CORRELATION_ID = "correlationId";
+
+    @Override
+    public Map<String, ?> correlationDataFor(Message<?> message) {
+        Map<String, Object> data = new HashMap<>();
+        data.put(CORRELATION_ID, message.getMetaData().getOrDefault(CORRELATION_ID, message.getIdentifier()));
+        if (message instanceof DeadlineMessage<?>) {
+            data.put(ACTOR, "coop");
+            data.put(ROLE, "SYSTEM");
+        } else if (message instanceof CommandMessage<?>) {
+            for (String key : new String[] {ACTOR, ROLE, PARTY, IDEMPOTENCY_KEY}) {
+                Object value = message.getMetaData().get(key);
+                if (value != null) {
+                    data.put(key, value);
+                }
+            }
+        }
+        return data;
+    }
+}

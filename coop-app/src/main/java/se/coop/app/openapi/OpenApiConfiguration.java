@@ -1,0 +1,118 @@
+package se.coop.app.openapi;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Map;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** Describes the API, its security, the request headers of commands and the problem answers every endpoint may give. */
+@Configuration(proxyBeanMethods = false)
+public class OpenApiConfiguration {
+
+    static final String DESCRIPTION = """
+            Coop keeps cooperation agreements between public bodies honest and on time: drafted, revised, signed,
+            adopted by each party's board, in force, reviewed every year, amended, terminated and archived.
+
+            Errors are `application/problem+json` (RFC 9457) with `errorCode` and, for bad input, `violations`.
+            Choices where API.md is silent:
+            - an id in a path that cannot be parsed names nothing and is answered 404;
+            - a party named in a path that is not in the agreement is 404 `PARTY_NOT_FOUND`; one named in a body is
+              409 `PARTY_NOT_IN_AGREEMENT`;
+            - a date after today in a signature, decision, appeal or notice is refused by rule 5 with 409
+              `DATE_IN_FUTURE`, with the field in `violations`;
+            - fewer than two parties, duplicate party ids and not exactly one lead are rule 1: 409;
+            - `Idempotency-Key` remembers successful answers only; a refused command may be retried with the same key;
+            - attaching a document that is already attached (same sha256) answers 200 with its existing id;
+            - `LinkAgreement` naming an `otherAgreementId` that is not in Coop is 409 `LINKED_AGREEMENT_NOT_FOUND`;
+            - every answer to a command echoes `X-Correlation-Id`, which is recorded in the events' metadata.
+            """;
+
+    @Bean
+    OpenAPI coopOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Coop HTTP API").version("1").description(DESCRIPTION))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic"))
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("basic"))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /** Commands take If-Match, Idempotency-Key and X-Correlation-Id, and answer ETag and Coop-Position. */
+    @Bean
+    OperationCustomizer commandHeaders() {
+        return (operation, handler) -> {
+            if (handler.hasMethodAnnotation(PostMapping.class)
+                    && handler.getBeanType().getPackageName().startsWith("se.coop.command")) {
+                operation.addParametersItem(new HeaderParameter()
+                        .name("If-Match")
+                        .description("\"<version>\": refused with 412 unless the agreement is at that version")
+                        .schema(new StringSchema()));
+                operation.addParametersItem(new HeaderParameter()
+                        .name("Idempotency-Key")
+                        .description("at most 200 characters: the same key with the same body returns the first"
+                                + " answer and writes nothing; with another body, 422")
+                        .schema(new StringSchema().maxLength(200)));
+                operation.addParametersItem(new HeaderParameter()
+                        .name("X-Correlation-Id")
+                        .description("recorded in the metadata of every event the command causes; generated when"
+                                + " absent")
+                        .schema(new StringSchema()));
+                operation
+                        .getResponses()
+                        .values()
+                        .forEach(response -> response.setHeaders(Map.of(
+                                "ETag", new Header().description("\"<version>\": events in the agreement's stream"),
+                                "Coop-Position",
+                                        new Header().description("global position of the last event written"))));
+                problem(
+                        operation,
+                        "400",
+                        "Bad input: malformed JSON, unknown field or enum value, bad date, missing field");
+                problem(operation, "404", "Unknown agreement or sub-resource");
+                problem(operation, "409", "Refused by a rule of the agreement; errorCode and detail say which");
+                problem(operation, "412", "Stale If-Match");
+                problem(operation, "413", "Body over 256 KiB");
+                problem(operation, "422", "Idempotency-Key reused with another body");
+            }
+            problem(operation, "401", "No or bad credentials");
+            problem(operation, "403", "The role does not allow this");
+            return operation;
+        };
+    }
+
+    private static void problem(io.swagger.v3.oas.models.Operation operation, String status, String description) {
+        operation
+                .getResponses()
+                .computeIfAbsent(
+                        status,
+                        s -> new ApiResponse()
+                                .description(description)
+                                .content(new Content()
+                                        .addMediaType(
+                                                "application/problem+json",
+                                                new MediaType().schema(new Schema<>().type("object")))));
+    }
+}

@@ -1,0 +1,2 @@
+/** The OpenAPI description at {@code /v3/api-docs}: the contract of API.md, with the choices where it is silent. */
+package se.coop.app.openapi;

@@ -1,0 +1,192 @@
+package se.coop.app.security;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import se.coop.api.ErrorCode;
+import se.coop.app.web.Problems;
+
+/**
+ * Roles per endpoint as API.md says. Without configured users or an OIDC issuer, Coop uses the four built-in users
+ * (each with its name as password) — but only while it listens on a loopback address; anywhere else it refuses to
+ * start rather than expose those defaults.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
+
+    private static final String S = Role.SECRETARIAT.name();
+    private static final String A = Role.AUDITOR.name();
+    private static final String R = Role.REVIEWER.name();
+    private static final String O = Role.OPERATOR.name();
+
+    @Bean
+    SecurityFilterChain coopSecurity(
+            HttpSecurity http,
+            Problems problems,
+            SecurityProperties properties,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            UserDetailsService users)
+            throws Exception {
+        AuthenticationEntryPoint loginRequired = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"coop\"");
+            problems.write(response, ErrorCode.UNAUTHENTICATED, "Log in to use Coop (HTTP Basic or a bearer token).");
+        };
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .userDetailsService(users)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**", "/api/v1/admin/**")
+                        .hasRole(O)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/calendar/**")
+                        .permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/agreements", "/api/v1/agreements/**")
+                        .hasRole(S)
+                        .requestMatchers(
+                                HttpMethod.GET, "/api/v1/agreements/*/events", "/api/v1/agreements/*/verification")
+                        .hasRole(A)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/agreements/*/history")
+                        .hasAnyRole(S, A)
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/v1/agreements",
+                                "/api/v1/agreements/*",
+                                "/api/v1/reviews",
+                                "/api/v1/reviews/**",
+                                "/api/v1/reminders")
+                        .hasAnyRole(S, A, R)
+                        .anyRequest()
+                        .authenticated())
+                .httpBasic(basic -> basic.realmName("coop").authenticationEntryPoint(loginRequired))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(loginRequired)
+                        .accessDeniedHandler((request, response, e) -> problems.write(
+                                response, ErrorCode.FORBIDDEN, "Your role does not allow this request.")));
+        if (jwtDecoder.getIfAvailable() != null) {
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim(properties.rolesClaim())))
+                    .authenticationEntryPoint((request, response, e) -> {
+                        response.setHeader("WWW-Authenticate", "Bearer");
+                        problems.write(response, ErrorCode.UNAUTHENTICATED, "The bearer token is not valid.");
+                    }));
+        }
+        return http.build();
+    }
+
+    @Bean
+    UserDetailsService users(
+            SecurityProperties properties,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            @Value("${server.address:}") String serverAddress) {
+        if (!properties.users().isEmpty()) {
+            return new InMemoryUserDetailsManager(properties.users().stream()
+                    .map(SecurityConfiguration::configured)
+                    .toList());
+        }
+        if (jwtDecoder.getIfAvailable() != null) {
+            return new InMemoryUserDetailsManager();
+        }
+        if (!isLoopback(serverAddress)) {
+            throw new IllegalStateException("Coop refuses to start with its built-in users while listening on '"
+                    + (serverAddress.isBlank() ? "all addresses" : serverAddress)
+                    + "': configure coop.security.users (with bcrypt hashes) or an OIDC issuer"
+                    + " (spring.security.oauth2.resourceserver.jwt.issuer-uri), or listen on 127.0.0.1 only.");
+        }
+        log.info(
+                "Built-in local users secretariat, auditor, reviewer and operator (password = name), on {} only",
+                serverAddress);
+        List<UserDetails> local = new ArrayList<>();
+        for (Role role : Role.values()) {
+            String name = role.name().toLowerCase(Locale.ROOT);
+            local.add(User.withUsername(name)
+                    .password("{noop}" + name)
+                    .roles(role.name())
+                    .build());
+        }
+        return new InMemoryUserDetailsManager(local);
+    }
+
+    private static UserDetails configured(SecurityProperties.User user) {
+        if (user.name() == null || user.name().isBlank()) {
+            throw new IllegalStateException("coop.security.users: every user needs a name");
+        }
+        String hash = user.password() == null ? "" : user.password().replaceFirst("^\\{bcrypt}", "");
+        if (!BCRYPT.matcher(hash).matches()) {
+            throw new IllegalStateException("coop.security.users: the password of '" + user.name()
+                    + "' must be a bcrypt hash (e.g. from `htpasswd -bnBC 12 \"\" secret | tr -d ':'`)");
+        }
+        if (user.roles() == null || user.roles().isEmpty()) {
+            throw new IllegalStateException("coop.security.users: '" + user.name() + "' needs at least one role");
+        }
+        String[] roles = user.roles().stream()
+                .map(r -> Role.valueOf(r.strip().toUpperCase(Locale.ROOT)).name())
+                .toArray(String[]::new);
+        return User.withUsername(user.name())
+                .password("{bcrypt}" + hash)
+                .roles(roles)
+                .build();
+    }
+
+    static boolean isLoopback(String address) {
+        if (address == null || address.isBlank()) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Roles from a configurable JWT claim: a list (or space-separated text) of SECRETARIAT, AUDITOR, … */
+    static Converter<Jwt, AbstractAuthenticationToken> rolesFromClaim(String claim) {
+        return jwt -> {
+            Object value = jwt.getClaims().get(claim);
+            Collection<GrantedAuthority> authorities = new ArrayList<>();
+            List<String> roles = value instanceof Collection<?> list
+                    ? list.stream().map(String::valueOf).toList()
+                    : value == null ? List.of() : List.of(String.valueOf(value).split("[\\s,]+"));
+            for (String role : roles) {
+                String upper = role.strip().toUpperCase(Locale.ROOT);
+                for (Role known : Role.values()) {
+                    if (known.name().equals(upper)) {
+                        authorities.add(new SimpleGrantedAuthority("ROLE_" + upper));
+                    }
+                }
+            }
+            String name = jwt.getClaimAsString("preferred_username");
+            return new JwtAuthenticationToken(jwt, authorities, name == null ? jwt.getSubject() : name);
+        };
+    }
+}

@@ -1,0 +1,266 @@
+package se.coop.app.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import se.coop.api.CommandRefusedException;
+import se.coop.api.ErrorCode;
+import se.coop.command.web.InvalidRequestException;
+import se.coop.command.web.Violation;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * The one place errors become answers: {@code application/problem+json} with a stable {@code errorCode}, and the
+ * field and reason of each piece of bad input. Bad input is never a 500; a 500 says only that it is Coop's fault.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final Problems problems;
+
+    public ProblemDetailsAdvice(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(CommandRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(CommandRefusedException refusal) {
+        List<Violation> violations =
+                refusal.field() == null ? List.of() : List.of(new Violation(refusal.field(), refusal.getMessage()));
+        return answer(refusal.errorCode(), refusal.getMessage(), violations);
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRequestException invalid) {
+        return answer(
+                ErrorCode.VALIDATION_FAILED,
+                "The request is not valid: " + summary(invalid.violations()),
+                invalid.violations());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+        return answer(
+                ErrorCode.AGREEMENT_NOT_FOUND, "There is no agreement " + e.getAggregateIdentifier() + ".", List.of());
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e) {
+        return answer(
+                ErrorCode.CONCURRENT_MODIFICATION,
+                "The agreement changed while this command ran (a timer of Coop's acted at the same moment); retry.",
+                List.of());
+    }
+
+    /** The distributed command bus wraps what the local one throws as it is; answer the cause either way. */
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> wrapped(CommandExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof CommandRefusedException refusal) {
+            return refused(refusal);
+        }
+        if (cause instanceof ConcurrencyException concurrency) {
+            return concurrent(concurrency);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected error while handling a request", e);
+        return answer(ErrorCode.INTERNAL_ERROR, "Coop could not complete the request; nothing was changed.", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            violations.add(new Violation(error.getField(), error.getDefaultMessage()));
+        }
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(error -> violations.add(new Violation(error.getObjectName(), error.getDefaultMessage())));
+        return widen(
+                answer(ErrorCode.VALIDATION_FAILED, "The request is not valid: " + summary(violations), violations));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedBy(e, BodySizeLimitFilter.BodyTooLargeException.class)) {
+            return widen(answer(ErrorCode.PAYLOAD_TOO_LARGE, BodySizeLimitFilter.tooLarge(), List.of()));
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof JacksonException jackson) {
+            Violation violation = describe(jackson);
+            ErrorCode code = violation.field() == null ? ErrorCode.MALFORMED_REQUEST : ErrorCode.VALIDATION_FAILED;
+            String detail = violation.field() == null
+                    ? violation.message()
+                    : "The request is not valid: " + violation.field() + ": " + violation.message();
+            return widen(answer(code, detail, violation.field() == null ? List.of() : List.of(violation)));
+        }
+        return widen(answer(ErrorCode.MALFORMED_REQUEST, "The request needs a JSON body.", List.of()));
+    }
+
+    /** Spring MVC's own exceptions (405, 406, 415, 404 for unknown paths …) get an errorCode like every other problem. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
+        if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
+            ErrorCode code = switch (status.value()) {
+                case 404 -> ErrorCode.NOT_FOUND;
+                case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+                case 406 -> ErrorCode.NOT_ACCEPTABLE;
+                case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+                case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+                default -> status.is4xxClientError() ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
+            };
+            problem.setProperty("errorCode", code.name());
+            return ResponseEntity.status(status)
+                    .headers(answer.getHeaders())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        return answer;
+    }
+
+    private ResponseEntity<ProblemDetail> answer(ErrorCode code, String detail, List<Violation> violations) {
+        return ResponseEntity.status(Problems.status(code))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.problem(code, detail, violations));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> widen(ResponseEntity<ProblemDetail> answer) {
+        return (ResponseEntity) answer;
+    }
+
+    /** What is wrong with a JSON body, in words, without Java class names. */
+    static Violation describe(JacksonException e) {
+        String field = path(e);
+        if (e instanceof StreamConstraintsException) {
+            return new Violation(null, "The JSON body is nested too deeply or too large.");
+        }
+        if (e instanceof StreamReadException read) {
+            var location = read.getLocation();
+            return new Violation(
+                    null,
+                    "The body is not valid JSON"
+                            + (location == null
+                                    ? "."
+                                    : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")."));
+        }
+        if (field == null) {
+            return new Violation(null, "The body must be a JSON object with the fields this endpoint takes.");
+        }
+        if (e instanceof UnrecognizedPropertyException) {
+            return new Violation(field, "unknown field; this endpoint does not take it");
+        }
+        if (e instanceof ValueInstantiationException || rootCause(e) instanceof IllegalArgumentException) {
+            Throwable root = rootCause(e);
+            String reason = root instanceof IllegalArgumentException && root.getMessage() != null
+                    ? root.getMessage()
+                    : "not a valid value";
+            return new Violation(field, reason);
+        }
+        if (e instanceof InvalidFormatException format) {
+            return new Violation(field, expected(format.getTargetType(), format.getValue()));
+        }
+        if (e instanceof InvalidNullException) {
+            return new Violation(field, "must not be null");
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return new Violation(field, "wrong type: " + expected(mismatch.getTargetType(), null));
+        }
+        return new Violation(field, "not a valid value");
+    }
+
+    private static String expected(Class<?> type, Object value) {
+        String given = value == null ? "" : "'" + value + "' is not valid; ";
+        if (type == null) {
+            return given + "not a valid value";
+        }
+        if (type.isEnum()) {
+            return given + "expected one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
+        }
+        return given
+                + switch (type.getSimpleName()) {
+                    case "LocalDate" -> "expected a date as YYYY-MM-DD";
+                    case "OffsetDateTime", "Instant" ->
+                        "expected an instant as ISO-8601 with offset, e.g. 2026-05-04T13:00:00+02:00";
+                    case "Boolean", "boolean" -> "expected true or false";
+                    case "Integer", "int", "Long", "long" -> "expected a whole number";
+                    case "BigDecimal" -> "expected a number";
+                    case "String" -> "expected text";
+                    case "List", "Set" -> "expected an array";
+                    default -> "expected an object";
+                };
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            } else if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String summary(List<Violation> violations) {
+        return violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; "));
+    }
+}

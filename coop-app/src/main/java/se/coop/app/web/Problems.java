@@ -1,0 +1,77 @@
+package se.coop.app.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import se.coop.api.ErrorCode;
+import se.coop.command.web.Violation;
+import tools.jackson.databind.ObjectMapper;
+
+/** Builds Coop's problem details (RFC 9457, with {@code errorCode} and {@code violations}) and writes them. */
+@Component
+public class Problems {
+
+    private static final Map<ErrorCode.Kind, HttpStatus> STATUS = Map.ofEntries(
+            Map.entry(ErrorCode.Kind.BAD_INPUT, HttpStatus.BAD_REQUEST),
+            Map.entry(ErrorCode.Kind.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE),
+            Map.entry(ErrorCode.Kind.UNSUPPORTED_MEDIA_TYPE, HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+            Map.entry(ErrorCode.Kind.NOT_ACCEPTABLE, HttpStatus.NOT_ACCEPTABLE),
+            Map.entry(ErrorCode.Kind.METHOD_NOT_ALLOWED, HttpStatus.METHOD_NOT_ALLOWED),
+            Map.entry(ErrorCode.Kind.NOT_FOUND, HttpStatus.NOT_FOUND),
+            Map.entry(ErrorCode.Kind.PRECONDITION_FAILED, HttpStatus.PRECONDITION_FAILED),
+            Map.entry(ErrorCode.Kind.UNPROCESSABLE, HttpStatus.UNPROCESSABLE_CONTENT),
+            Map.entry(ErrorCode.Kind.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED),
+            Map.entry(ErrorCode.Kind.FORBIDDEN, HttpStatus.FORBIDDEN),
+            Map.entry(ErrorCode.Kind.REFUSED, HttpStatus.CONFLICT),
+            Map.entry(ErrorCode.Kind.INTERNAL, HttpStatus.INTERNAL_SERVER_ERROR));
+
+    private static final Map<ErrorCode.Kind, String> TITLE = Map.ofEntries(
+            Map.entry(ErrorCode.Kind.BAD_INPUT, "Bad request"),
+            Map.entry(ErrorCode.Kind.TOO_LARGE, "Request body too large"),
+            Map.entry(ErrorCode.Kind.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+            Map.entry(ErrorCode.Kind.NOT_ACCEPTABLE, "Not acceptable"),
+            Map.entry(ErrorCode.Kind.METHOD_NOT_ALLOWED, "Method not allowed"),
+            Map.entry(ErrorCode.Kind.NOT_FOUND, "Not found"),
+            Map.entry(ErrorCode.Kind.PRECONDITION_FAILED, "Version mismatch"),
+            Map.entry(ErrorCode.Kind.UNPROCESSABLE, "Idempotency key reused"),
+            Map.entry(ErrorCode.Kind.UNAUTHENTICATED, "Authentication required"),
+            Map.entry(ErrorCode.Kind.FORBIDDEN, "Forbidden"),
+            Map.entry(ErrorCode.Kind.REFUSED, "Refused by a rule of the agreement"),
+            Map.entry(ErrorCode.Kind.INTERNAL, "Internal error"));
+
+    private final ObjectMapper json;
+
+    public Problems(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public static HttpStatus status(ErrorCode code) {
+        return STATUS.get(code.kind());
+    }
+
+    public ProblemDetail problem(ErrorCode code, String detail, List<Violation> violations) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(code), detail);
+        problem.setType(java.net.URI.create(
+                "urn:coop:problem:" + code.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setTitle(TITLE.get(code.kind()));
+        problem.setProperty("errorCode", code.name());
+        if (!violations.isEmpty()) {
+            problem.setProperty("violations", violations);
+        }
+        return problem;
+    }
+
+    /** For filters and security handlers, which answer before any controller is reached. */
+    public void write(HttpServletResponse response, ErrorCode code, String detail) throws IOException {
+        response.setStatus(status(code).value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem(code, detail, List.of()));
+    }
+}

@@ -1,0 +1,121 @@
+package se.coop.app.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for Coop on a random port, as curl would call it. */
+public final class Api {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** An answer: status, headers and the body (parsed when it is JSON). */
+    public record Answer(int status, HttpResponse<String> raw) {
+
+        public JsonNode json() {
+            return JSON.readTree(raw.body());
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String body() {
+            return raw.body();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw.body();
+        }
+    }
+
+    public Request as(String user) {
+        return new Request(user, user);
+    }
+
+    public Request anonymous() {
+        return new Request(null, null);
+    }
+
+    public Request withPassword(String user, String password) {
+        return new Request(user, password);
+    }
+
+    public Request bearer(String token) {
+        Request request = new Request(null, null);
+        request.headers.put("Authorization", "Bearer " + token);
+        return request;
+    }
+
+    public final class Request {
+
+        private final Map<String, String> headers = new LinkedHashMap<>();
+
+        private Request(String user, String password) {
+            if (user != null) {
+                String basic =
+                        Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+                headers.put("Authorization", "Basic " + basic);
+            }
+        }
+
+        public Request header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        public Answer get(String path) {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        }
+
+        public Answer post(String path, String json) {
+            return post(path, json, "application/json");
+        }
+
+        public Answer post(String path, String body, String contentType) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .POST(
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            return send(request);
+        }
+
+        public Answer post(String path, Object body) {
+            return post(path, JSON.writeValueAsString(body));
+        }
+
+        private Answer send(HttpRequest.Builder request) {
+            headers.forEach(request::header);
+            try {
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                return new Answer(response.statusCode(), response);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package se.coop.app.support;
+
+import java.time.Clock;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import se.coop.app.CoopApplication;
+
+/**
+ * Coop as it runs, on a random port over a real PostgreSQL, with the test clock. Every test class extending this shares
+ * one Spring context; tests work on agreements of their own, so they never depend on each other's data.
+ */
+@SpringBootTest(classes = CoopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(IntegrationTest.TestClockConfiguration.class)
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabase.url("coop"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("db-scheduler.polling-interval", () -> "200ms");
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    /** Events stored for one agreement. */
+    protected long eventsOf(String agreementId) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, agreementId);
+    }
+
+    /** Every event stored, of every agreement: what "nothing was written" is checked against. */
+    protected long allEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClockConfiguration {
+
+        @Bean
+        @Primary
+        Clock testClock() {
+            return TestClock.INSTANCE;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package se.coop.command.web;
+
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/** Reads a {@link CommandContext} from the authenticated user and the {@code If-Match}, {@code Idempotency-Key} and {@code X-Correlation-Id} headers. */
+class CommandContextResolver implements HandlerMethodArgumentResolver {
+
+    static final String IF_MATCH = "If-Match";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String CORRELATION_ID = "X-Correlation-Id";
+
+    private static final Pattern VERSION = Pattern.compile("(W/)?\"?(\\d{1,18})\"?");
+    private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7e]([\\x20-\\x7e]*[\\x21-\\x7e])?");
+    private static final Pattern CORRELATION = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == CommandContext.class;
+    }
+
+    @Override
+    public CommandContext resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer container,
+            NativeWebRequest request,
+            WebDataBinderFactory binderFactory) {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        return new CommandContext(
+                user.getName(),
+                role(user),
+                expectedVersion(request.getHeader(IF_MATCH)),
+                idempotencyKey(request.getHeader(IDEMPOTENCY_KEY)),
+                correlationId(request.getHeader(CORRELATION_ID)));
+    }
+
+    private static String role(Authentication user) {
+        return user.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring("ROLE_".length()))
+                .min(Comparator.comparing((String r) -> !r.equals("SECRETARIAT"))
+                        .thenComparing(r -> r))
+                .orElse("UNKNOWN");
+    }
+
+    private static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        var matcher = VERSION.matcher(ifMatch.strip());
+        if (!matcher.matches()) {
+            throw new InvalidRequestException(IF_MATCH, "must be the agreement's version in quotes, e.g. \"3\"");
+        }
+        return Long.parseLong(matcher.group(2));
+    }
+
+    private static String idempotencyKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        if (key.length() > 200 || !PRINTABLE.matcher(key).matches()) {
+            throw new InvalidRequestException(
+                    IDEMPOTENCY_KEY,
+                    "must be 1 to 200 printable ASCII characters, not starting or ending with a space");
+        }
+        return key;
+    }
+
+    private static String correlationId(String header) {
+        if (header == null) {
+            return UUID.randomUUID().toString();
+        }
+        if (!CORRELATION.matcher(header).matches()) {
+            throw new InvalidRequestException(
+                    CORRELATION_ID, "must be 1 to 100 letters, digits or the characters . _ : -");
+        }
+        return header;
+    }
+}

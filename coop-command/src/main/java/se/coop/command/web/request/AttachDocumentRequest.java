@@ -1,0 +1,26 @@
+package se.coop.command.web.request;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import se.coop.api.AgreementId;
+import se.coop.api.DocumentId;
+import se.coop.api.Texts;
+import se.coop.api.command.AttachDocument;
+
+public record AttachDocumentRequest(
+        @NotBlank @Size(max = 500) String title,
+
+        @NotNull @Pattern(regexp = Texts.SHA256_REGEX, message = "must be a SHA-256: 64 hexadecimal digits")
+        String sha256,
+
+        @NotBlank @Size(max = 200) String mediaType,
+        @NotNull @PositiveOrZero Long size,
+        @Size(max = 2000) String uri) {
+
+    public AttachDocument toCommand(AgreementId agreementId, DocumentId documentId) {
+        return new AttachDocument(agreementId, documentId, title, sha256, mediaType, size, uri);
+    }
+}

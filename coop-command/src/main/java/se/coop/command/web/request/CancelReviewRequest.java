@@ -1,0 +1,15 @@
+package se.coop.command.web.request;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import se.coop.api.AgreementId;
+import se.coop.api.ReviewId;
+import se.coop.api.command.CancelReview;
+
+public record CancelReviewRequest(
+        @NotBlank @Size(max = 1000) String reason) {
+
+    public CancelReview toCommand(AgreementId agreementId, ReviewId reviewId) {
+        return new CancelReview(agreementId, reviewId, reason);
+    }
+}

@@ -1,0 +1,4 @@
+package se.coop.command.web.request;
+
+/** The body of commands that take no fields: {@code {}} (or no body at all). */
+public record EmptyBody() {}

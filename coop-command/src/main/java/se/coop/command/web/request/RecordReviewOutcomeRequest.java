@@ -1,0 +1,20 @@
+package se.coop.command.web.request;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import se.coop.api.AgreementId;
+import se.coop.api.ReviewDecision;
+import se.coop.api.ReviewId;
+import se.coop.api.command.RecordReviewOutcome;
+
+public record RecordReviewOutcomeRequest(
+        @NotNull LocalDate heldOn,
+        @NotBlank @Size(max = 4000) String summary,
+        @NotNull ReviewDecision decision) {
+
+    public RecordReviewOutcome toCommand(AgreementId agreementId, ReviewId reviewId) {
+        return new RecordReviewOutcome(agreementId, reviewId, heldOn, summary, decision);
+    }
+}

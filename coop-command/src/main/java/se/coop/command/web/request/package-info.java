@@ -1,0 +1,5 @@
+/**
+ * The request bodies of the command endpoints, exactly as API.md lists them: validated on arrival, then turned into
+ * the commands of coop-api. Any field not listed is refused.
+ */
+package se.coop.command.web.request;
