@@ -1,14 +1,10 @@
 package se.coop.app.support;
 
-import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -19,7 +15,7 @@ import se.coop.app.CoopApplication;
  * one Spring context; tests work on agreements of their own, so they never depend on each other's data.
  */
 @SpringBootTest(classes = CoopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(IntegrationTest.TestClockConfiguration.class)
+@Import(TestClockConfiguration.class)
 public abstract class IntegrationTest {
 
     @LocalServerPort
@@ -51,15 +47,5 @@ public abstract class IntegrationTest {
     /** Every event stored, of every agreement: what "nothing was written" is checked against. */
     protected long allEvents() {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClockConfiguration {
-
-        @Bean
-        @Primary
-        Clock testClock() {
-            return TestClock.INSTANCE;
-        }
     }
 }
