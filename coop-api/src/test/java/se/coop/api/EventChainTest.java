@@ -1,0 +1,46 @@
+package se.coop.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The canonical form writer and verifier share. */
+class EventChainTest {
+
+    private static final byte[] PAYLOAD = "{\"agreementId\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void metadataIsWrittenWithSortedKeysEscapedAndWithoutWhiteSpace() {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("role", "SECRETARIAT");
+        metadata.put("actor", "kansli \"Halmstad\"\n");
+        metadata.put(EventChain.HASH_KEY, "to be dropped");
+        assertThat(new String(EventChain.metadataWithoutHash(metadata), StandardCharsets.UTF_8))
+                .isEqualTo("{\"actor\":\"kansli \\\"Halmstad\\\"\\u000a\",\"role\":\"SECRETARIAT\"}");
+        assertThat(new String(EventChain.metadataWithHash(Map.of("b", "2", "a", "1"), "h"), StandardCharsets.UTF_8))
+                .isEqualTo("{\"a\":\"1\",\"b\":\"2\",\"chainHash\":\"h\"}");
+    }
+
+    @Test
+    void eachFieldChangesTheHashAndLengthPrefixesKeepFieldsApart() {
+        byte[] meta = EventChain.metadataWithoutHash(Map.of("actor", "a"));
+        String base = EventChain.link(EventChain.GENESIS, "agr", 0, "T", "1", "2026-01-01T00:00:00Z", PAYLOAD, meta);
+        assertThat(base)
+                .hasSize(64)
+                .isEqualTo(
+                        EventChain.link(EventChain.GENESIS, "agr", 0, "T", "1", "2026-01-01T00:00:00Z", PAYLOAD, meta));
+        assertThat(EventChain.link(EventChain.GENESIS, "agr", 1, "T", "1", "2026-01-01T00:00:00Z", PAYLOAD, meta))
+                .isNotEqualTo(base);
+        assertThat(EventChain.link(EventChain.GENESIS, "agr", 0, "T", null, "2026-01-01T00:00:00Z", PAYLOAD, meta))
+                .isNotEqualTo(base);
+        assertThat(EventChain.link(EventChain.GENESIS, "ag", 0, "rT", "1", "2026-01-01T00:00:00Z", PAYLOAD, meta))
+                .as("moving a character from one field to the next changes the hash")
+                .isNotEqualTo(
+                        EventChain.link(EventChain.GENESIS, "agr", 0, "T", "1", "2026-01-01T00:00:00Z", PAYLOAD, meta));
+        assertThat(EventChain.link("1".repeat(64), "agr", 0, "T", "1", "2026-01-01T00:00:00Z", PAYLOAD, meta))
+                .isNotEqualTo(base);
+    }
+}
