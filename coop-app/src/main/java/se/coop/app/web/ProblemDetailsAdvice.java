@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -20,8 +21,9 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import se.coop.api.CommandRefusedException;
+import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 import se.coop.command.web.InvalidRequestException;
 import se.coop.command.web.Violation;
@@ -49,8 +51,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         this.problems = problems;
     }
 
-    @ExceptionHandler(CommandRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(CommandRefusedException refusal) {
+    @ExceptionHandler(CoopProblem.class)
+    ResponseEntity<ProblemDetail> refused(CoopProblem refusal) {
         List<Violation> violations =
                 refusal.field() == null ? List.of() : List.of(new Violation(refusal.field(), refusal.getMessage()));
         return answer(refusal.errorCode(), refusal.getMessage(), violations);
@@ -82,7 +84,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> wrapped(CommandExecutionException e) {
         Throwable cause = e.getCause();
-        if (cause instanceof CommandRefusedException refusal) {
+        if (cause instanceof CoopProblem refusal) {
             return refused(refusal);
         }
         if (cause instanceof ConcurrencyException concurrency) {
@@ -127,6 +129,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return widen(answer(code, detail, violation.field() == null ? List.of() : List.of(violation)));
         }
         return widen(answer(ErrorCode.MALFORMED_REQUEST, "The request needs a JSON body.", List.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field =
+                e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+        Violation violation = new Violation(field, expected(e.getRequiredType(), e.getValue()));
+        return widen(answer(
+                ErrorCode.VALIDATION_FAILED,
+                "The request is not valid: " + violation.field() + ": " + violation.message(),
+                List.of(violation)));
     }
 
     /** Spring MVC's own exceptions (405, 406, 415, 404 for unknown paths …) get an errorCode like every other problem. */

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -77,7 +76,7 @@ public class AgreementCommandController {
             HttpServletRequest http,
             @Valid @RequestBody DraftIntentRequest body) {
         AgreementId id = AgreementId.random();
-        return run(context, http, body, id, body.toCommand(id), null, created -> "/api/v1/agreements/" + id);
+        return run(context, http, body, id, body.toCommand(id), null, "/api/v1/agreements/");
     }
 
     @PostMapping(path = "/{agreementId}/revisions", consumes = JSON)
@@ -133,7 +132,7 @@ public class AgreementCommandController {
                 id,
                 body.toCommand(id, DecisionId.random()),
                 body.partyId(),
-                created -> "/api/v1/agreements/" + id + "/board-decisions/" + created);
+                "/api/v1/agreements/" + id + "/board-decisions/");
     }
 
     @PostMapping(path = "/{agreementId}/board-decisions/{decisionId}/appeal", consumes = JSON)
@@ -165,7 +164,7 @@ public class AgreementCommandController {
                 id,
                 body.toCommand(id, ReviewId.random()),
                 null,
-                created -> "/api/v1/agreements/" + id + "/reviews/" + created);
+                "/api/v1/agreements/" + id + "/reviews/");
     }
 
     @PostMapping(path = "/{agreementId}/reviews/{reviewId}/reschedule", consumes = JSON)
@@ -222,7 +221,7 @@ public class AgreementCommandController {
                 id,
                 body.toCommand(id, AmendmentId.random()),
                 null,
-                created -> "/api/v1/agreements/" + id + "/amendments/" + created);
+                "/api/v1/agreements/" + id + "/amendments/");
     }
 
     @PostMapping(path = "/{agreementId}/documents", consumes = JSON)
@@ -243,7 +242,7 @@ public class AgreementCommandController {
                 id,
                 body.toCommand(id, DocumentId.random()),
                 null,
-                created -> "/api/v1/agreements/" + id + "/documents/" + created);
+                "/api/v1/agreements/" + id + "/documents/");
     }
 
     @PostMapping(path = "/{agreementId}/links", consumes = JSON)
@@ -336,12 +335,12 @@ public class AgreementCommandController {
             AgreementId agreementId,
             Object command,
             PartyId actingFor,
-            Function<String, String> location) {
-        Function<String, String> absolute = location != null
-                ? created -> ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path(location.apply(created))
-                        .toUriString()
-                : null;
+            String createdUnder) {
+        String locationPrefix = createdUnder == null
+                ? null
+                : ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path(createdUnder)
+                        .toUriString();
         CommandExecutor.Answer answer = executor.execute(
                 context,
                 new CommandExecutor.Request(
@@ -349,7 +348,7 @@ public class AgreementCommandController {
                         command,
                         actingFor,
                         command instanceof DraftIntent,
-                        absolute,
+                        locationPrefix,
                         fingerprint(http, body)));
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.valueOf(answer.status()))
                 .eTag("\"" + answer.body().version() + "\"")

@@ -1,0 +1,31 @@
+package se.coop.api.query;
+
+import java.time.LocalDate;
+import java.util.List;
+import se.coop.api.AppealOutcome;
+import se.coop.api.ApprovalType;
+import se.coop.api.PartyKind;
+
+/**
+ * One party in the status view: its approvals of the text that counts (the submitted text while awaiting approval,
+ * the text in force once in force). {@code legallyFinal} is null for parties without a Swedish appeal clock;
+ * {@code participation} is ACTIVE, LEAVING (notice given), LEFT or REMOVED.
+ */
+public record PartyStatusView(
+        String partyId,
+        String name,
+        PartyKind kind,
+        String country,
+        String adoptingBody,
+        boolean lead,
+        List<ApprovalType> requires,
+        boolean signed,
+        LocalDate signedOn,
+        boolean adopted,
+        DecisionView latestDecision,
+        LocalDate appealWindowEndsOn,
+        AppealOutcome appeal,
+        Boolean legallyFinal,
+        boolean adoptionAnnulled,
+        String participation,
+        LocalDate leavesOn) {}

@@ -1,0 +1,29 @@
+package se.coop.api.query;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import se.coop.api.LocalizedText;
+import se.coop.api.ReviewDecision;
+import se.coop.api.ReviewKind;
+import se.coop.api.Reviewer;
+
+/**
+ * A meeting of an agreement: scheduled (with {@code startsAt}), held (with {@code heldOn} and its outcome) or
+ * cancelled, with the reminders issued for it. {@code revision} rises with every change, for calendar clients.
+ */
+public record ReviewView(
+        String agreementId,
+        LocalizedText agreementTitle,
+        String reviewId,
+        ReviewKind kind,
+        String title,
+        OffsetDateTime startsAt,
+        LocalDate heldOn,
+        String location,
+        List<Reviewer> reviewers,
+        String status,
+        String outcomeSummary,
+        ReviewDecision outcomeDecision,
+        int revision,
+        List<ReminderView> reminders) {}

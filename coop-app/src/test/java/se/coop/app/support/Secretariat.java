@@ -1,0 +1,64 @@
+package se.coop.app.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+/**
+ * Drives agreements through the HTTP API as the secretariat does, checking each command is accepted, and reads back
+ * with {@code Coop-Min-Position} so every read sees the last write.
+ */
+public final class Secretariat {
+
+    private final Api api;
+    private long position;
+
+    public Secretariat(Api api) {
+        this.api = api;
+    }
+
+    public String draft(Map<String, Object> body) {
+        return command("/api/v1/agreements", body).json().get("agreementId").asString();
+    }
+
+    public Api.Answer submit(String id) {
+        return command("/api/v1/agreements/" + id + "/submission", Map.of());
+    }
+
+    public Api.Answer sign(String id, String party, String sha, String on) {
+        return command("/api/v1/agreements/" + id + "/signatures", Bodies.signature(party, sha, on));
+    }
+
+    public Api.Answer adopt(String id, String party, String sha, String on) {
+        return command("/api/v1/agreements/" + id + "/board-decisions", Bodies.adoption(party, sha, on));
+    }
+
+    public Api.Answer decide(String id, String party, String sha, String on, String outcome) {
+        return command("/api/v1/agreements/" + id + "/board-decisions", Bodies.decision(party, sha, on, outcome));
+    }
+
+    /** Posts a command to a path of the agreement API; it must be accepted. */
+    public Api.Answer command(String path, Object body) {
+        Api.Answer answer = api.as("secretariat").post(path, body);
+        assertThat(answer.status()).as(path + " → " + answer).isIn(200, 201);
+        position = Math.max(position, answer.json().get("position").asLong());
+        return answer;
+    }
+
+    /** Every party of {@link Bodies#halmstadDraft()} signs and adopts: the agreement enters into force. */
+    public void approveByAll(String id, String sha, String on) {
+        for (String party : Bodies.PARTIES) {
+            sign(id, party, sha, on);
+            adopt(id, party, sha, on);
+        }
+    }
+
+    /** A read by {@code user} that waits for everything this secretariat wrote. */
+    public Api.Answer read(String user, String path) {
+        return api.as(user).header("Coop-Min-Position", Long.toString(position)).get(path);
+    }
+
+    public long position() {
+        return position;
+    }
+}

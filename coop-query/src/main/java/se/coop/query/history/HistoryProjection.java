@@ -1,0 +1,138 @@
+package se.coop.query.history;
+
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import se.coop.api.AgreementKind;
+import se.coop.api.Party;
+import se.coop.api.event.AgreementEvent;
+import se.coop.api.event.IntentDrafted;
+import se.coop.api.query.AgreementHistory;
+import se.coop.api.query.FindHistory;
+import se.coop.api.query.HistoryEntry;
+import se.coop.query.support.ProjectionStates;
+import se.coop.query.support.ReadModel;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The history read model: each agreement event worded in Swedish and English when it is processed, with who recorded
+ * it, for which party, and its reference. Writing an entry twice leaves one entry.
+ */
+@Component
+@ProcessingGroup(HistoryProjection.NAME)
+public class HistoryProjection implements ReadModel {
+
+    public static final String NAME = "history";
+    static final String ENTRIES = "history_entry";
+    static final String AGREEMENTS = "history_agreement";
+
+    private static final TypeReference<Map<String, String>> NAMES = new TypeReference<>() {};
+
+    private final JdbcTemplate jdbc;
+    private final ProjectionStates states;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public HistoryProjection(JdbcTemplate jdbc, ProjectionStates states) {
+        this.jdbc = jdbc;
+        this.states = states;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of(ENTRIES, AGREEMENTS);
+    }
+
+    @EventHandler
+    void on(AgreementEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        String id = event.agreementId().toString();
+        if (event instanceof IntentDrafted drafted) {
+            Map<String, String> names = new LinkedHashMap<>();
+            for (Party party : drafted.parties()) {
+                names.put(party.partyId().toString(), party.name());
+            }
+            jdbc.update(
+                    "INSERT INTO " + AGREEMENTS + " (agreement_id, kind, parties) VALUES (?, ?, ?::jsonb)"
+                            + " ON CONFLICT (agreement_id) DO NOTHING",
+                    id,
+                    drafted.kind().name(),
+                    json.writeValueAsString(names));
+        }
+        HistoryWording.Agreement agreement = agreement(id)
+                .orElseGet(() -> new HistoryWording.Agreement(AgreementKind.COOPERATION_AGREEMENT, Map.of()));
+        HistoryWording.Wording wording = HistoryWording.of(event, agreement);
+        Object party = message.getMetaData().get("partyId");
+        jdbc.update(
+                "INSERT INTO " + ENTRIES + " (event_id, agreement_id, position, recorded_at, type, summary_sv,"
+                        + " summary_en, actor, role, party_id, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (event_id) DO NOTHING",
+                message.getIdentifier(),
+                id,
+                token == null ? 0 : token.position().orElse(0),
+                Timestamp.from(message.getTimestamp()),
+                event.getClass().getSimpleName(),
+                wording.sv(),
+                wording.en(),
+                string(message.getMetaData().get("actor")),
+                string(message.getMetaData().get("role")),
+                party == null ? null : party.toString(),
+                wording.reference());
+    }
+
+    @ResetHandler
+    void reset() {
+        states.startRebuild(NAME, tables());
+    }
+
+    @QueryHandler
+    public Optional<AgreementHistory> find(FindHistory query) {
+        String table = states.readTable(NAME, ENTRIES);
+        String summary = "en".equals(query.language()) ? "summary_en" : "summary_sv";
+        List<HistoryEntry> entries = jdbc.query(
+                "SELECT position, recorded_at, type, " + summary + ", actor, role, party_id, reference FROM " + table
+                        + " WHERE agreement_id = ? ORDER BY position, recorded_at",
+                (rs, row) -> new HistoryEntry(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8)),
+                query.agreementId().toString());
+        return entries.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new AgreementHistory(query.agreementId().toString(), entries));
+    }
+
+    private Optional<HistoryWording.Agreement> agreement(String agreementId) {
+        return jdbc
+                .query(
+                        "SELECT kind, parties FROM " + AGREEMENTS + " WHERE agreement_id = ?",
+                        (rs, row) -> new HistoryWording.Agreement(
+                                AgreementKind.valueOf(rs.getString(1)), json.readValue(rs.getString(2), NAMES)),
+                        agreementId)
+                .stream()
+                .findFirst();
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,471 @@
+package se.coop.query.status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import se.coop.api.AgreementState;
+import se.coop.api.AppealOutcome;
+import se.coop.api.BoardOutcome;
+import se.coop.api.BusinessTime;
+import se.coop.api.Party;
+import se.coop.api.ReviewKind;
+import se.coop.api.event.AgreementArchived;
+import se.coop.api.event.AgreementEnteredIntoForce;
+import se.coop.api.event.AgreementEvent;
+import se.coop.api.event.AgreementExpired;
+import se.coop.api.event.AgreementLinked;
+import se.coop.api.event.AgreementSigned;
+import se.coop.api.event.AgreementTerminated;
+import se.coop.api.event.AmendmentEnteredIntoForce;
+import se.coop.api.event.AmendmentProposed;
+import se.coop.api.event.AppealRecorded;
+import se.coop.api.event.ApprovalsVoided;
+import se.coop.api.event.BoardDecisionRecorded;
+import se.coop.api.event.DocumentAttached;
+import se.coop.api.event.DraftAbandoned;
+import se.coop.api.event.DraftRevised;
+import se.coop.api.event.IntentDrafted;
+import se.coop.api.event.NoticeGiven;
+import se.coop.api.event.PartyLeft;
+import se.coop.api.event.PartyRemoved;
+import se.coop.api.event.ReviewCancelled;
+import se.coop.api.event.ReviewHeld;
+import se.coop.api.event.ReviewOutcomeRecorded;
+import se.coop.api.event.ReviewRescheduled;
+import se.coop.api.event.ReviewScheduled;
+import se.coop.api.event.SubmittedForAdoption;
+import se.coop.api.event.TerminationCause;
+import se.coop.api.query.AgreementStatusView;
+import se.coop.api.query.AmendmentView;
+import se.coop.api.query.DecisionView;
+import se.coop.api.query.DocumentView;
+import se.coop.api.query.LinkView;
+import se.coop.api.query.MeetingRef;
+import se.coop.api.query.PartyStatusView;
+import se.coop.query.support.RecordedEvent;
+
+/**
+ * Folds an agreement's events into its {@link StatusState}, and renders that state as the status view for a given
+ * moment. Pure: no database, no clock of its own.
+ */
+final class StatusFold {
+
+    private interface Step<E extends AgreementEvent> {
+        void apply(StatusState state, E event, RecordedEvent recorded);
+    }
+
+    private static final Map<Class<?>, Step<?>> STEPS = new HashMap<>();
+
+    private static <E extends AgreementEvent> void on(Class<E> type, Step<E> step) {
+        STEPS.put(type, step);
+    }
+
+    static {
+        on(IntentDrafted.class, StatusFold::drafted);
+        on(DraftRevised.class, StatusFold::revised);
+        on(ApprovalsVoided.class, (s, e, r) -> s.round = null);
+        on(SubmittedForAdoption.class, (s, e, r) -> {
+            s.state = AgreementState.AWAITING_APPROVAL;
+            s.round = round(e.textSha256(), e.textVersion(), null);
+        });
+        on(AgreementSigned.class, StatusFold::signed);
+        on(BoardDecisionRecorded.class, StatusFold::decided);
+        on(AppealRecorded.class, (s, e, r) -> {
+            StatusState.Appeal appeal = new StatusState.Appeal();
+            appeal.outcome = e.outcome();
+            appeal.on = e.on();
+            s.appeals.put(e.decisionId().toString(), appeal);
+        });
+        on(AgreementEnteredIntoForce.class, (s, e, r) -> {
+            s.state = AgreementState.IN_FORCE;
+            s.inForceVersion = e.textVersion();
+            s.effectiveFrom = e.effectiveFrom();
+        });
+        on(AmendmentProposed.class, (s, e, r) -> {
+            s.textVersions.add(e.text().sha256());
+            s.amendment =
+                    round(e.text().sha256(), e.textVersion(), e.amendmentId().toString());
+            s.amendmentSummary = e.summary();
+        });
+        on(AmendmentEnteredIntoForce.class, (s, e, r) -> {
+            s.round = s.amendment;
+            s.amendment = null;
+            s.amendmentSummary = null;
+            s.inForceVersion = e.textVersion();
+        });
+        on(ReviewScheduled.class, (s, e, r) -> {
+            StatusState.Meeting meeting = meeting(s, e.reviewId().toString(), e.kind());
+            meeting.status = "SCHEDULED";
+            meeting.startsAt = e.startsAt();
+            meeting.location = e.location();
+        });
+        on(ReviewHeld.class, (s, e, r) -> {
+            StatusState.Meeting meeting = meeting(s, e.reviewId().toString(), e.kind());
+            meeting.status = "HELD";
+            meeting.heldOn = e.heldOn();
+            meeting.location = e.location();
+        });
+        on(ReviewRescheduled.class, (s, e, r) -> {
+            StatusState.Meeting meeting = s.meetings.get(e.reviewId().toString());
+            meeting.startsAt = e.startsAt();
+            if (e.location() != null) {
+                meeting.location = e.location();
+            }
+        });
+        on(ReviewCancelled.class, (s, e, r) -> s.meetings.get(e.reviewId().toString()).status = "CANCELLED");
+        on(ReviewOutcomeRecorded.class, (s, e, r) -> {
+            StatusState.Meeting meeting = s.meetings.get(e.reviewId().toString());
+            meeting.status = "HELD";
+            meeting.heldOn = e.heldOn();
+        });
+        on(
+                DocumentAttached.class,
+                (s, e, r) -> s.documents.add(new DocumentView(
+                        e.documentId().toString(), e.title(), e.sha256(), e.mediaType(), e.size(), e.uri())));
+        on(
+                AgreementLinked.class,
+                (s, e, r) -> s.links.add(new LinkView(
+                        e.type(),
+                        e.otherAgreementId() == null
+                                ? null
+                                : e.otherAgreementId().toString(),
+                        e.otherTitle())));
+        on(NoticeGiven.class, (s, e, r) -> {
+            StatusState.Participation participation =
+                    s.participation.get(e.partyId().toString());
+            participation.status = "LEAVING";
+            participation.leavesOn = e.leavesOn();
+        });
+        on(PartyLeft.class, (s, e, r) -> s.participation.get(e.partyId().toString()).status = "LEFT");
+        on(PartyRemoved.class, (s, e, r) -> {
+            s.participation.get(e.partyId().toString()).status = "REMOVED";
+            if (s.round != null) {
+                s.round.signedOn.remove(e.partyId().toString());
+                s.round.decisions.remove(e.partyId().toString());
+            }
+        });
+        on(AgreementTerminated.class, (s, e, r) -> {
+            s.state = AgreementState.TERMINATED;
+            s.endedOn = e.effectiveOn();
+            s.endReason = e.cause() == TerminationCause.TOO_FEW_PARTIES ? "TOO_FEW_PARTIES: " + e.reason() : e.reason();
+            s.amendment = null;
+        });
+        on(AgreementExpired.class, (s, e, r) -> {
+            s.state = AgreementState.EXPIRED;
+            s.endedOn = e.endedOn();
+            s.amendment = null;
+        });
+        on(DraftAbandoned.class, (s, e, r) -> {
+            s.state = AgreementState.ABANDONED;
+            s.endReason = e.reason();
+        });
+        on(AgreementArchived.class, (s, e, r) -> s.state = AgreementState.ARCHIVED);
+    }
+
+    private StatusFold() {}
+
+    /** The event types the fold handles: every agreement event (checked by a test against the sealed set). */
+    static Set<Class<?>> handledTypes() {
+        return Set.copyOf(STEPS.keySet());
+    }
+
+    /**
+     * Applies one event; an event the state already holds (a replayed or re-delivered one) changes nothing.
+     *
+     * @return whether the state changed
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static boolean apply(StatusState state, RecordedEvent recorded) {
+        if (recorded.sequence() < state.version) {
+            return false;
+        }
+        Step step = STEPS.get(recorded.payload().getClass());
+        step.apply(state, recorded.payload(), recorded);
+        state.version = recorded.sequence() + 1;
+        state.position = Math.max(state.position, recorded.position());
+        state.updatedAt = recorded.recordedAt();
+        return true;
+    }
+
+    static StatusState fold(List<RecordedEvent> events) {
+        StatusState state = new StatusState();
+        events.forEach(event -> apply(state, event));
+        return state;
+    }
+
+    /**
+     * The business date from which an event is true (DOMAIN.md, Time): the day signed, decided, appealed, in force,
+     * held, given notice, left or ended. Events that describe the agreement itself (its drafting, text versions,
+     * submission, links and documents) have none and hold on every date; plans and acts of the secretariat (scheduled
+     * meetings, removal, abandonment, archiving) hold from the day they were recorded.
+     */
+    static Optional<LocalDate> validFrom(RecordedEvent recorded) {
+        AgreementEvent event = recorded.payload();
+        LocalDate recordedOn = LocalDate.ofInstant(recorded.recordedAt(), BusinessTime.ZONE);
+        if (event instanceof AgreementSigned e) {
+            return Optional.of(e.signedOn());
+        } else if (event instanceof BoardDecisionRecorded e) {
+            return Optional.of(e.decidedOn());
+        } else if (event instanceof AppealRecorded e) {
+            return Optional.of(e.on());
+        } else if (event instanceof AgreementEnteredIntoForce e) {
+            return Optional.of(e.effectiveFrom());
+        } else if (event instanceof AmendmentEnteredIntoForce e) {
+            return Optional.of(e.effectiveFrom());
+        } else if (event instanceof ReviewHeld e) {
+            return Optional.of(e.heldOn());
+        } else if (event instanceof ReviewOutcomeRecorded e) {
+            return Optional.of(e.heldOn());
+        } else if (event instanceof NoticeGiven e) {
+            return Optional.of(e.givenOn());
+        } else if (event instanceof PartyLeft e) {
+            return Optional.of(e.leftOn());
+        } else if (event instanceof AgreementTerminated e) {
+            return Optional.of(e.effectiveOn());
+        } else if (event instanceof AgreementExpired e) {
+            return Optional.of(e.endedOn().plusDays(1));
+        } else if (event instanceof ReviewScheduled
+                || event instanceof ReviewRescheduled
+                || event instanceof ReviewCancelled
+                || event instanceof PartyRemoved
+                || event instanceof DraftAbandoned
+                || event instanceof AgreementArchived) {
+            return Optional.of(recordedOn);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Renders the state as the status view at {@code now}: which parties' adoptions are legally final, the next
+     * meeting, and whether the annual review is overdue all depend on the day.
+     */
+    static AgreementStatusView render(StatusState s, Instant now, ZoneId zone) {
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        StatusState.Round round = s.round;
+        List<PartyStatusView> parties = new ArrayList<>();
+        for (Party party : s.parties) {
+            parties.add(partyView(s, party, round, today));
+        }
+        MeetingRef next = s.meetings.entrySet().stream()
+                .filter(m -> "SCHEDULED".equals(m.getValue().status)
+                        && m.getValue().startsAt.toInstant().isAfter(now))
+                .min(Comparator.comparing(m -> m.getValue().startsAt.toInstant()))
+                .map(m -> new MeetingRef(m.getKey(), m.getValue().kind, m.getValue().startsAt, m.getValue().location))
+                .orElse(null);
+        LocalDate lastHeld = s.meetings.values().stream()
+                .filter(m -> m.kind == ReviewKind.ANNUAL_REVIEW && "HELD".equals(m.status))
+                .map(m -> m.heldOn)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+        LocalDate dueOn = null;
+        boolean overdue = false;
+        if (s.state == AgreementState.IN_FORCE && s.effectiveFrom != null) {
+            dueOn = (lastHeld != null ? lastHeld : s.effectiveFrom).plusMonths(s.reviewCadenceMonths);
+            boolean reviewPlanned = s.meetings.values().stream()
+                    .anyMatch(m -> m.kind == ReviewKind.ANNUAL_REVIEW && "SCHEDULED".equals(m.status));
+            overdue = today.isAfter(dueOn) && !reviewPlanned;
+        }
+        int textVersion = s.inForceVersion > 0 ? s.inForceVersion : s.textVersions.size();
+        AmendmentView amendment = s.amendment == null
+                ? null
+                : new AmendmentView(
+                        s.amendment.amendmentId,
+                        s.amendment.textVersion,
+                        s.amendment.sha256,
+                        s.amendmentSummary,
+                        s.parties.stream()
+                                .filter(p -> approved(s, p, s.amendment))
+                                .map(p -> p.partyId().toString())
+                                .toList());
+        return new AgreementStatusView(
+                s.agreementId,
+                s.version,
+                s.state,
+                s.kind,
+                s.binding,
+                s.title,
+                textVersion,
+                textVersion == 0 ? null : s.textVersions.get(textVersion - 1),
+                s.effectiveFrom,
+                s.endedOn,
+                s.endReason,
+                parties,
+                s.focusAreas,
+                s.term,
+                s.reviewCadenceMonths,
+                s.reminderOffsetsDays,
+                s.funding,
+                s.links,
+                s.documents,
+                amendment,
+                next,
+                lastHeld,
+                dueOn,
+                overdue,
+                s.createdAt,
+                s.updatedAt);
+    }
+
+    private static PartyStatusView partyView(StatusState s, Party party, StatusState.Round round, LocalDate today) {
+        String id = party.partyId().toString();
+        StatusState.Participation participation = s.participation.get(id);
+        LocalDate signedOn = round == null ? null : round.signedOn.get(id);
+        StatusState.Decision latest = round == null ? null : latest(round, id);
+        StatusState.Appeal appeal = latest == null ? null : s.appeals.get(latest.decisionId);
+        boolean adoptedOutcome = latest != null && latest.outcome == BoardOutcome.ADOPTED;
+        boolean annulled = adoptedOutcome && appeal != null && appeal.outcome == AppealOutcome.ANNULLED;
+        Boolean legallyFinal = null;
+        if (party.inSweden()) {
+            legallyFinal = adoptedOutcome && !annulled && legallyFinal(latest, appeal, today);
+        }
+        return new PartyStatusView(
+                id,
+                party.name(),
+                party.kind(),
+                party.country(),
+                party.adoptingBody(),
+                party.lead(),
+                party.requires(),
+                signedOn != null,
+                signedOn,
+                adoptedOutcome && !annulled,
+                latest == null
+                        ? null
+                        : new DecisionView(
+                                latest.decisionId,
+                                latest.body,
+                                latest.outcome,
+                                latest.decidedOn,
+                                latest.caseNumber,
+                                latest.paragraph),
+                latest == null ? null : latest.appealWindowEndsOn,
+                appeal == null ? null : appeal.outcome,
+                legallyFinal,
+                annulled,
+                participation.status,
+                participation.leavesOn);
+    }
+
+    private static boolean legallyFinal(StatusState.Decision decision, StatusState.Appeal appeal, LocalDate today) {
+        if (appeal != null) {
+            return appeal.outcome == AppealOutcome.DISMISSED;
+        }
+        return decision.appealWindowEndsOn != null && today.isAfter(decision.appealWindowEndsOn);
+    }
+
+    private static boolean approved(StatusState s, Party party, StatusState.Round round) {
+        String id = party.partyId().toString();
+        if (!"ACTIVE".equals(s.participation.get(id).status) && !"LEAVING".equals(s.participation.get(id).status)) {
+            return true;
+        }
+        boolean signed = !party.requiresSignature() || round.signedOn.containsKey(id);
+        StatusState.Decision latest = latest(round, id);
+        boolean adopted = !party.requiresBoardAdoption()
+                || (latest != null
+                        && latest.outcome == BoardOutcome.ADOPTED
+                        && (s.appeals.get(latest.decisionId) == null
+                                || s.appeals.get(latest.decisionId).outcome != AppealOutcome.ANNULLED));
+        return signed && adopted;
+    }
+
+    /** Rule 4: the latest decision of the party's body on the text is the one that counts. */
+    private static StatusState.Decision latest(StatusState.Round round, String party) {
+        return round.decisions.getOrDefault(party, List.of()).stream()
+                .max(Comparator.comparing((StatusState.Decision d) -> d.decidedOn)
+                        .thenComparingLong(d -> d.order))
+                .orElse(null);
+    }
+
+    private static void drafted(StatusState s, IntentDrafted e, RecordedEvent r) {
+        s.agreementId = e.agreementId().toString();
+        s.createdAt = r.recordedAt();
+        s.state = AgreementState.DRAFT;
+        s.kind = e.kind();
+        s.binding = e.binding();
+        s.title = e.title();
+        s.parties = new ArrayList<>(e.parties());
+        e.parties().forEach(p -> s.participation.put(p.partyId().toString(), new StatusState.Participation()));
+        s.textVersions.add(e.text().sha256());
+        s.focusAreas = new ArrayList<>(e.focusAreas());
+        s.term = e.term();
+        s.reviewCadenceMonths = e.reviewCadenceMonths();
+        s.reminderOffsetsDays = new ArrayList<>(e.reminderOffsetsDays());
+        s.funding = e.funding();
+    }
+
+    private static void revised(StatusState s, DraftRevised e, RecordedEvent r) {
+        if (e.newTextVersion()) {
+            s.state = AgreementState.DRAFT;
+            s.textVersions.add(e.text().sha256());
+            s.round = null;
+        }
+        if (e.title() != null) {
+            s.title = e.title();
+        }
+        if (e.focusAreas() != null) {
+            s.focusAreas = new ArrayList<>(e.focusAreas());
+        }
+        if (e.term() != null) {
+            s.term = e.term();
+        }
+    }
+
+    private static void signed(StatusState s, AgreementSigned e, RecordedEvent r) {
+        StatusState.Round round = roundFor(s, e.textSha256());
+        if (e.counts() && round != null) {
+            round.signedOn.putIfAbsent(e.partyId().toString(), e.signedOn());
+        }
+    }
+
+    private static void decided(StatusState s, BoardDecisionRecorded e, RecordedEvent r) {
+        s.decisionsRecorded++;
+        StatusState.Round round = roundFor(s, e.textSha256());
+        if (e.counts() && round != null) {
+            StatusState.Decision decision = new StatusState.Decision();
+            decision.decisionId = e.decisionId().toString();
+            decision.body = e.body();
+            decision.outcome = e.outcome();
+            decision.decidedOn = e.decidedOn();
+            decision.order = s.decisionsRecorded;
+            decision.caseNumber = e.caseNumber();
+            decision.paragraph = e.paragraph();
+            decision.appealWindowEndsOn = e.appealWindowEndsOn();
+            round.decisions
+                    .computeIfAbsent(e.partyId().toString(), p -> new ArrayList<>())
+                    .add(decision);
+        }
+    }
+
+    private static StatusState.Round roundFor(StatusState s, String sha256) {
+        if (s.amendment != null && s.amendment.sha256.equals(sha256)) {
+            return s.amendment;
+        }
+        if (s.round != null && s.round.sha256.equals(sha256)) {
+            return s.round;
+        }
+        return null;
+    }
+
+    private static StatusState.Round round(String sha256, int textVersion, String amendmentId) {
+        StatusState.Round round = new StatusState.Round();
+        round.sha256 = sha256;
+        round.textVersion = textVersion;
+        round.amendmentId = amendmentId;
+        return round;
+    }
+
+    private static StatusState.Meeting meeting(StatusState s, String reviewId, ReviewKind kind) {
+        return s.meetings.computeIfAbsent(reviewId, id -> {
+            StatusState.Meeting meeting = new StatusState.Meeting();
+            meeting.kind = kind;
+            return meeting;
+        });
+    }
+}

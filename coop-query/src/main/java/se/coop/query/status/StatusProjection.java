@@ -1,0 +1,227 @@
+package se.coop.query.status;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import se.coop.api.AgreementId;
+import se.coop.api.BusinessTime;
+import se.coop.api.LocalizedText;
+import se.coop.api.Party;
+import se.coop.api.event.AgreementEvent;
+import se.coop.api.query.AgreementPage;
+import se.coop.api.query.AgreementStatusView;
+import se.coop.api.query.FindAgreementStatus;
+import se.coop.api.query.ListAgreements;
+import se.coop.query.support.ProjectionStates;
+import se.coop.query.support.ReadModel;
+import se.coop.query.support.RecordedEvent;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The status read model: one row per agreement holding its fold as JSON, with the columns the list filters on. Also
+ * answers {@code asOf} and {@code validOn} by folding the agreement's stream with the same {@link StatusFold}.
+ */
+@Component
+@ProcessingGroup(StatusProjection.NAME)
+public class StatusProjection implements ReadModel {
+
+    public static final String NAME = "status";
+    static final String TABLE = "agreement_status";
+
+    private final JdbcTemplate jdbc;
+    private final EventStore eventStore;
+    private final ProjectionStates states;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    public StatusProjection(JdbcTemplate jdbc, EventStore eventStore, ProjectionStates states, Clock clock) {
+        this.jdbc = jdbc;
+        this.eventStore = eventStore;
+        this.states = states;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of(TABLE);
+    }
+
+    @EventHandler
+    void on(AgreementEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        String id = event.agreementId().toString();
+        StatusState state = load(TABLE, id).orElseGet(StatusState::new);
+        long position = token == null ? 0 : token.position().orElse(0);
+        if (StatusFold.apply(state, recorded(event, message, position))) {
+            save(state, position);
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        states.startRebuild(NAME, tables());
+    }
+
+    @QueryHandler
+    public Optional<AgreementStatusView> find(FindAgreementStatus query) {
+        Instant now = clock.instant();
+        if (query.asOf() != null) {
+            return stream(query.agreementId())
+                    .map(events -> events.stream()
+                            .filter(e -> !e.recordedAt().isAfter(query.asOf()))
+                            .toList())
+                    .filter(events -> !events.isEmpty())
+                    .map(events -> StatusFold.render(StatusFold.fold(events), query.asOf(), BusinessTime.ZONE));
+        }
+        if (query.validOn() != null) {
+            LocalDate day = query.validOn();
+            return stream(query.agreementId())
+                    .map(events -> events.stream()
+                            .filter(e -> StatusFold.validFrom(e)
+                                    .map(from -> !from.isAfter(day))
+                                    .orElse(true))
+                            .toList())
+                    .map(events -> StatusFold.render(
+                            StatusFold.fold(events),
+                            BusinessTime.startOf(day.plusDays(1)).minusNanos(1),
+                            BusinessTime.ZONE));
+        }
+        return load(states.readTable(NAME, TABLE), query.agreementId().toString())
+                .map(state -> StatusFold.render(state, now, BusinessTime.ZONE));
+    }
+
+    @QueryHandler
+    public AgreementPage list(ListAgreements query) {
+        String table = states.readTable(NAME, TABLE);
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        List<Object> arguments = new ArrayList<>();
+        if (query.state() != null) {
+            where.append(" AND state = ?");
+            arguments.add(query.state().name());
+        }
+        if (query.party() != null) {
+            where.append(" AND ? = ANY(party_ids)");
+            arguments.add(query.party());
+        }
+        if (query.country() != null) {
+            where.append(" AND ? = ANY(countries)");
+            arguments.add(query.country().toUpperCase(Locale.ROOT));
+        }
+        if (query.focusArea() != null) {
+            where.append(" AND ? = ANY(focus_areas)");
+            arguments.add(query.focusArea());
+        }
+        if (query.text() != null) {
+            where.append(" AND strpos(search_text, ?) > 0");
+            arguments.add(query.text().toLowerCase(Locale.ROOT));
+        }
+        long total = jdbc.queryForObject("SELECT count(*) FROM " + table + where, Long.class, arguments.toArray());
+        List<Object> paged = new ArrayList<>(arguments);
+        paged.add(query.size());
+        paged.add((long) query.page() * query.size());
+        Instant now = clock.instant();
+        List<AgreementStatusView> content = jdbc.query(
+                "SELECT fold FROM " + table + where + " ORDER BY created_position DESC LIMIT ? OFFSET ?",
+                (rs, row) -> StatusFold.render(read(rs.getString(1)), now, BusinessTime.ZONE),
+                paged.toArray());
+        return new AgreementPage(content, query.page(), query.size(), total);
+    }
+
+    /** The agreement's events as stored (upcast), or empty when there is no such agreement. */
+    private Optional<List<RecordedEvent>> stream(AgreementId agreementId) {
+        List<RecordedEvent> events = new ArrayList<>();
+        eventStore.readEvents(agreementId.toString()).asStream().forEach(message -> {
+            if (message.getPayload() instanceof AgreementEvent event) {
+                events.add(recorded(event, message, 0));
+            }
+        });
+        return events.isEmpty() ? Optional.empty() : Optional.of(events);
+    }
+
+    private static RecordedEvent recorded(AgreementEvent event, DomainEventMessage<?> message, long position) {
+        return new RecordedEvent(
+                event, message.getSequenceNumber(), position, message.getTimestamp(), message.getMetaData());
+    }
+
+    private Optional<StatusState> load(String table, String agreementId) {
+        List<String> rows =
+                jdbc.queryForList("SELECT fold FROM " + table + " WHERE agreement_id = ?", String.class, agreementId);
+        return rows.stream().findFirst().map(this::read);
+    }
+
+    private StatusState read(String fold) {
+        return json.readValue(fold, StatusState.class);
+    }
+
+    private void save(StatusState state, long position) {
+        Set<String> countries = new LinkedHashSet<>();
+        List<String> partyIds = new ArrayList<>();
+        StringBuilder search = new StringBuilder();
+        append(search, state.title);
+        for (Party party : state.parties) {
+            partyIds.add(party.partyId().toString());
+            countries.add(party.country());
+            search.append(' ').append(party.name());
+        }
+        List<String> focusAreas = state.focusAreas.stream().map(f -> f.code()).collect(Collectors.toList());
+        jdbc.execute((Connection connection) -> {
+            try (PreparedStatement upsert = connection.prepareStatement(
+                    "INSERT INTO " + TABLE
+                            + " (agreement_id, version, created_position, state, party_ids, countries, focus_areas,"
+                            + " search_text, fold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
+                            + " ON CONFLICT (agreement_id) DO UPDATE SET version = EXCLUDED.version, state = EXCLUDED.state,"
+                            + " party_ids = EXCLUDED.party_ids, countries = EXCLUDED.countries,"
+                            + " focus_areas = EXCLUDED.focus_areas, search_text = EXCLUDED.search_text, fold = EXCLUDED.fold")) {
+                upsert.setString(1, state.agreementId);
+                upsert.setLong(2, state.version);
+                upsert.setLong(3, position);
+                upsert.setString(4, state.state.name());
+                upsert.setArray(5, array(connection, partyIds));
+                upsert.setArray(6, array(connection, new ArrayList<>(countries)));
+                upsert.setArray(7, array(connection, focusAreas));
+                upsert.setString(8, search.toString().toLowerCase(Locale.ROOT));
+                upsert.setString(9, json.writeValueAsString(state));
+                return upsert.executeUpdate();
+            }
+        });
+    }
+
+    private static Array array(Connection connection, List<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray());
+    }
+
+    private static void append(StringBuilder search, LocalizedText title) {
+        for (String text : new String[] {title.sv(), title.da(), title.en()}) {
+            if (text != null) {
+                search.append(' ').append(text);
+            }
+        }
+    }
+}

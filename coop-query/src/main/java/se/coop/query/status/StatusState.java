@@ -1,0 +1,99 @@
+package se.coop.query.status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import se.coop.api.AgreementKind;
+import se.coop.api.AgreementState;
+import se.coop.api.AppealOutcome;
+import se.coop.api.BoardOutcome;
+import se.coop.api.FocusArea;
+import se.coop.api.Funding;
+import se.coop.api.LocalizedText;
+import se.coop.api.Party;
+import se.coop.api.ReviewKind;
+import se.coop.api.Term;
+import se.coop.api.query.DocumentView;
+import se.coop.api.query.LinkView;
+
+/**
+ * What the status fold knows of one agreement after the events so far. Stored as JSON per agreement, so the live
+ * projection continues where it stopped; rendering it for a given day gives the status view.
+ */
+final class StatusState {
+
+    public String agreementId;
+    public long version;
+    public long position;
+    public Instant createdAt;
+    public Instant updatedAt;
+    public AgreementState state;
+    public AgreementKind kind;
+    public boolean binding;
+    public LocalizedText title;
+    public List<Party> parties = new ArrayList<>();
+    public Map<String, Participation> participation = new LinkedHashMap<>();
+    public List<String> textVersions = new ArrayList<>();
+    public int inForceVersion;
+    public LocalDate effectiveFrom;
+    public LocalDate endedOn;
+    public String endReason;
+    public List<FocusArea> focusAreas = new ArrayList<>();
+    public Term term;
+    public int reviewCadenceMonths;
+    public List<Integer> reminderOffsetsDays = new ArrayList<>();
+    public Funding funding;
+    public Round round;
+    public Round amendment;
+    public String amendmentSummary;
+    public List<LinkView> links = new ArrayList<>();
+    public List<DocumentView> documents = new ArrayList<>();
+    public Map<String, Meeting> meetings = new LinkedHashMap<>();
+    public Map<String, Appeal> appeals = new HashMap<>();
+    public long decisionsRecorded;
+
+    /** A party's part in the agreement beyond its approvals. */
+    static final class Participation {
+        public String status = "ACTIVE";
+        public LocalDate leavesOn;
+    }
+
+    /** The approvals given for one text version. */
+    static final class Round {
+        public String sha256;
+        public int textVersion;
+        public String amendmentId;
+        public Map<String, LocalDate> signedOn = new HashMap<>();
+        public Map<String, List<Decision>> decisions = new HashMap<>();
+    }
+
+    /** A board decision that counts for a round. */
+    static final class Decision {
+        public String decisionId;
+        public String body;
+        public BoardOutcome outcome;
+        public LocalDate decidedOn;
+        public long order;
+        public String caseNumber;
+        public String paragraph;
+        public LocalDate appealWindowEndsOn;
+    }
+
+    static final class Appeal {
+        public AppealOutcome outcome;
+        public LocalDate on;
+    }
+
+    static final class Meeting {
+        public ReviewKind kind;
+        public String status;
+        public OffsetDateTime startsAt;
+        public String location;
+        public LocalDate heldOn;
+    }
+}

@@ -1,0 +1,11 @@
+package se.coop.query.support;
+
+import java.util.List;
+
+/** A read model: the name of its processing group, and the tables it alone writes. */
+public interface ReadModel {
+
+    String name();
+
+    List<String> tables();
+}

@@ -1,0 +1,46 @@
+package se.coop.query.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import se.coop.query.admin.ProjectionAdmin;
+import se.coop.query.admin.ProjectionStatus;
+
+/** The operator's view of the read models, and their rebuild. */
+@RestController
+@RequestMapping(path = "/api/v1/admin/projections", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Operations", description = "Read models: position, lag, rebuild (role OPERATOR)")
+public class AdminController {
+
+    /** The admin view's body. */
+    public record Projections(List<ProjectionStatus> projections) {}
+
+    private final ProjectionAdmin admin;
+
+    AdminController(ProjectionAdmin admin) {
+        this.admin = admin;
+    }
+
+    @GetMapping
+    @Operation(summary = "Per read model: position, head, lag, rebuilding, progress %, dead letters")
+    public Projections projections() {
+        return new Projections(admin.status());
+    }
+
+    @PostMapping("/{name}/rebuild")
+    @Operation(
+            summary = "Rebuilds a read model from the events",
+            description = "202: from now until the replay has caught up, rebuilding is true and the read model's"
+                    + " queries answer from its previous copy with the header Coop-Rebuilding: true.")
+    public ResponseEntity<Projections> rebuild(@PathVariable String name) {
+        admin.rebuild(name);
+        return ResponseEntity.accepted().body(new Projections(admin.status()));
+    }
+}

@@ -1,0 +1,168 @@
+package se.coop.query.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.coop.api.AgreementId;
+import se.coop.api.AgreementState;
+import se.coop.api.CoopProblem;
+import se.coop.api.ErrorCode;
+import se.coop.api.query.AgreementHistory;
+import se.coop.api.query.AgreementPage;
+import se.coop.api.query.AgreementStatusView;
+import se.coop.api.query.FindAgreementStatus;
+import se.coop.api.query.FindHistory;
+import se.coop.api.query.ListAgreements;
+import se.coop.query.audit.ChainVerification;
+import se.coop.query.audit.ChainVerifier;
+import se.coop.query.audit.EventLog;
+import se.coop.query.history.HistoryProjection;
+import se.coop.query.status.StatusProjection;
+import se.coop.query.support.ProjectionStates;
+
+/** Reads of agreements: the list, the status (now, asOf, validOn), the history, the raw events and their verification. */
+@RestController
+@RequestMapping(path = "/api/v1/agreements", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Agreements", description = "Status, history and audit of agreements")
+public class AgreementQueryController {
+
+    static final String REBUILDING = "Coop-Rebuilding";
+
+    private final Queries queries;
+    private final ProjectionStates states;
+    private final EventLog eventLog;
+    private final ChainVerifier verifier;
+
+    AgreementQueryController(Queries queries, ProjectionStates states, EventLog eventLog, ChainVerifier verifier) {
+        this.queries = queries;
+        this.states = states;
+        this.eventLog = eventLog;
+        this.verifier = verifier;
+    }
+
+    @GetMapping
+    @Operation(
+            summary = "A page of agreements, newest first",
+            description = "Filters: state; party (a party id); country (ISO code); focusArea (a focus area code);"
+                    + " q (free text in the titles, every language, and the parties' names). page from 0, size 1–100.")
+    public ResponseEntity<AgreementPage> list(
+            @RequestParam(required = false) AgreementState state,
+            @RequestParam(required = false) String party,
+            @RequestParam(required = false) String country,
+            @RequestParam(required = false) String focusArea,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) {
+            throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "page must be 0 or more", "page");
+        }
+        if (size < 1 || size > 100) {
+            throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "size must be from 1 to 100", "size");
+        }
+        AgreementPage answer = queries.one(
+                new ListAgreements(state, blank(party), blank(country), blank(focusArea), blank(q), page, size),
+                AgreementPage.class);
+        return withRebuilding(StatusProjection.NAME).body(answer);
+    }
+
+    @GetMapping("/{agreementId}")
+    @Operation(
+            summary = "The status of an agreement",
+            description = "ETag is its version. asOf (an instant): the state as Coop had recorded it then; validOn"
+                    + " (a date): the state on that date by the decisions' own dates, every drafting and text version"
+                    + " included. Both for auditors only.")
+    public ResponseEntity<AgreementStatusView> status(
+            @PathVariable String agreementId,
+            @Parameter(description = "ISO-8601 instant with offset")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    OffsetDateTime asOf,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validOn,
+            HttpServletRequest request) {
+        if ((asOf != null || validOn != null) && !request.isUserInRole("AUDITOR")) {
+            throw new CoopProblem(ErrorCode.FORBIDDEN, "Only an auditor may read an agreement asOf or validOn a date.");
+        }
+        if (asOf != null && validOn != null) {
+            throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "give asOf or validOn, not both", "validOn");
+        }
+        AgreementId id = agreementId(agreementId);
+        Instant at = asOf == null ? null : asOf.toInstant();
+        AgreementStatusView view = queries.found(
+                new FindAgreementStatus(id, at, validOn), AgreementStatusView.class, notFound(agreementId));
+        ResponseEntity.BodyBuilder answer =
+                asOf == null && validOn == null ? withRebuilding(StatusProjection.NAME) : ResponseEntity.ok();
+        return answer.eTag("\"" + view.version() + "\"").body(view);
+    }
+
+    @GetMapping("/{agreementId}/history")
+    @Operation(summary = "Every decision in order, in plain words (lang=sv, the default, or en)")
+    public ResponseEntity<AgreementHistory> history(
+            @PathVariable String agreementId, @RequestParam(defaultValue = "sv") String lang) {
+        if (!lang.equals("sv") && !lang.equals("en")) {
+            throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "lang must be sv or en", "lang");
+        }
+        AgreementHistory history = queries.found(
+                new FindHistory(agreementId(agreementId), lang), AgreementHistory.class, notFound(agreementId));
+        return withRebuilding(HistoryProjection.NAME).body(history);
+    }
+
+    @GetMapping("/{agreementId}/events")
+    @Operation(summary = "The raw event stream with its metadata, exactly as stored (auditors)")
+    public EventLog.Stream events(@PathVariable String agreementId) {
+        EventLog.Stream stream = eventLog.read(agreementId(agreementId).toString());
+        if (stream.events().isEmpty()) {
+            throw new CoopProblem(ErrorCode.AGREEMENT_NOT_FOUND, notFound(agreementId));
+        }
+        return stream;
+    }
+
+    @GetMapping("/{agreementId}/verification")
+    @Operation(
+            summary = "Recomputes the hash chain (auditors)",
+            description = "intact, the number of events, brokenAt (the first sequence whose hash does not match, or"
+                    + " null) and headHash: keep events and headHash to detect a truncated stream later.")
+    public ChainVerification verification(@PathVariable String agreementId) {
+        ChainVerification verification =
+                verifier.verify(agreementId(agreementId).toString());
+        if (verification.events() == 0) {
+            throw new CoopProblem(ErrorCode.AGREEMENT_NOT_FOUND, notFound(agreementId));
+        }
+        return verification;
+    }
+
+    private ResponseEntity.BodyBuilder withRebuilding(String readModel) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (states.rebuilding(readModel)) {
+            answer.header(REBUILDING, "true");
+        }
+        return answer;
+    }
+
+    private static AgreementId agreementId(String value) {
+        try {
+            return AgreementId.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new CoopProblem(ErrorCode.AGREEMENT_NOT_FOUND, notFound(value));
+        }
+    }
+
+    private static String notFound(String agreementId) {
+        return "There is no agreement " + agreementId + ".";
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,135 @@
+package se.coop.query.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import se.coop.api.AgreementId;
+import se.coop.api.AgreementKind;
+import se.coop.api.AgreementText;
+import se.coop.api.AmendmentId;
+import se.coop.api.BoardOutcome;
+import se.coop.api.DecisionId;
+import se.coop.api.DocumentId;
+import se.coop.api.FocusArea;
+import se.coop.api.Funding;
+import se.coop.api.LocalizedText;
+import se.coop.api.Party;
+import se.coop.api.PartyId;
+import se.coop.api.PartyKind;
+import se.coop.api.ReviewId;
+import se.coop.api.Reviewer;
+import se.coop.api.Signatory;
+import se.coop.api.Term;
+import se.coop.api.event.AgreementEvent;
+import se.coop.api.event.BoardDecisionRecorded;
+
+class HistoryWordingTest {
+
+    private static final HistoryWording.Agreement HALMSTAD = new HistoryWording.Agreement(
+            AgreementKind.LETTER_OF_INTENT, Map.of("laholm", "Laholms kommun", "halmstad", "Halmstads kommun"));
+
+    static Stream<Class<?>> events() {
+        return Arrays.stream(AgreementEvent.class.getPermittedSubclasses());
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void everyEventIsWordedInSwedishAndInEnglish(Class<?> type) throws Exception {
+        HistoryWording.Wording wording = HistoryWording.of((AgreementEvent) sample(type), HALMSTAD);
+        assertThat(wording.sv()).isNotBlank().endsWith(".").doesNotContain("null");
+        assertThat(wording.en()).isNotBlank().endsWith(".").doesNotContain("null");
+        assertThat(wording.sv()).isNotEqualTo(wording.en());
+    }
+
+    @Test
+    void aBoardDecisionSaysWhichBodyOfWhichPartyDecidedWhatWhenAndUnderWhichReference() {
+        BoardDecisionRecorded decision = new BoardDecisionRecorded(
+                AgreementId.random(),
+                DecisionId.random(),
+                PartyId.of("laholm"),
+                "a".repeat(64),
+                1,
+                null,
+                true,
+                "Kommunstyrelsen",
+                LocalDate.of(2020, 1, 28),
+                "KS 2019/1234",
+                "§ 45",
+                BoardOutcome.REJECTED,
+                List.of("Reservation (SD)"),
+                LocalDate.of(2020, 1, 31),
+                LocalDate.of(2020, 2, 21));
+        HistoryWording.Wording wording = HistoryWording.of(decision, HALMSTAD);
+        assertThat(wording.sv())
+                .startsWith(
+                        "Kommunstyrelsen i Laholms kommun avslog textversion 1 den 28 januari 2020 (KS 2019/1234 § 45).")
+                .contains("Reservationer: Reservation (SD).")
+                .contains("sista dag att överklaga är 21 februari 2020");
+        assertThat(wording.en())
+                .startsWith(
+                        "Kommunstyrelsen of Laholms kommun rejected text version 1 on 28 January 2020 (KS 2019/1234 § 45).")
+                .contains("the last day to appeal is 21 February 2020");
+        assertThat(wording.reference()).isEqualTo("KS 2019/1234 § 45");
+    }
+
+    private static Object sample(Class<?> type) throws Exception {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = value(components[i].getGenericType());
+        }
+        return type.getDeclaredConstructor(types).newInstance(values);
+    }
+
+    private static Object value(Type type) {
+        if (type instanceof ParameterizedType list) {
+            return List.of(value(list.getActualTypeArguments()[0]));
+        }
+        Class<?> raw = (Class<?>) type;
+        if (raw.isEnum()) return raw.getEnumConstants()[0];
+        if (raw == AgreementId.class) return AgreementId.random();
+        if (raw == DecisionId.class) return DecisionId.random();
+        if (raw == ReviewId.class) return ReviewId.random();
+        if (raw == AmendmentId.class) return AmendmentId.random();
+        if (raw == DocumentId.class) return DocumentId.random();
+        if (raw == PartyId.class) return PartyId.of("laholm");
+        if (raw == String.class) return "text";
+        if (raw == int.class || raw == Integer.class) return 2;
+        if (raw == long.class) return 4_200_000L;
+        if (raw == boolean.class) return true;
+        if (raw == LocalDate.class) return LocalDate.of(2020, 1, 28);
+        if (raw == OffsetDateTime.class) return OffsetDateTime.parse("2027-02-04T13:00:00+01:00");
+        if (raw == LocalizedText.class) return new LocalizedText("Samverkan", null, "Cooperation");
+        if (raw == AgreementText.class)
+            return new AgreementText("a".repeat(64), "Avsiktsförklaring", "application/pdf", 1L, null);
+        if (raw == Party.class)
+            return new Party(
+                    PartyId.of("laholm"),
+                    "Laholms kommun",
+                    PartyKind.MUNICIPALITY,
+                    "SE",
+                    "Kommunstyrelsen",
+                    null,
+                    true);
+        if (raw == FocusArea.class) return new FocusArea("kompetens", LocalizedText.sv("Kompetensförsörjning"));
+        if (raw == Term.class) return new Term(null, null, true, 6, false);
+        if (raw == Funding.class) return new Funding("Tillväxtverket", BigDecimal.TEN, "SEK", null, null);
+        if (raw == Signatory.class) return new Signatory("Ordförande", "ordförande");
+        if (raw == Reviewer.class) return new Reviewer("Anna", "anna@example.org", PartyId.of("laholm"));
+        throw new IllegalArgumentException("no sample for " + type);
+    }
+}
