@@ -4,6 +4,7 @@
 CREATE TABLE projection_state (
     name                VARCHAR(100) PRIMARY KEY,
     rebuilding          BOOLEAN                  NOT NULL DEFAULT FALSE,
+    rebuild_target      BIGINT,
     rebuild_started_at  TIMESTAMP WITH TIME ZONE,
     rebuild_finished_at TIMESTAMP WITH TIME ZONE
 );

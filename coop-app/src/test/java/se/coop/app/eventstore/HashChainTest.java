@@ -5,6 +5,7 @@ import static se.coop.app.support.Bodies.TEXT_V1;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +13,7 @@ import se.coop.api.EventChain;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.StoredStream;
 import se.coop.query.audit.ChainVerification;
 import se.coop.query.audit.ChainVerifier;
 import tools.jackson.core.type.TypeReference;
@@ -23,6 +25,13 @@ class HashChainTest extends IntegrationTest {
     ChainVerifier verifier;
 
     private String id;
+    private StoredStream original;
+
+    @AfterEach
+    void undoTheTampering() {
+        original.restore();
+        assertThat(verifier.verify(id).intact()).isTrue();
+    }
 
     @BeforeEach
     void threeEvents() {
@@ -34,6 +43,7 @@ class HashChainTest extends IntegrationTest {
         api.as("secretariat").post("/api/v1/agreements/" + id + "/submission", "{}");
         api.as("secretariat")
                 .post("/api/v1/agreements/" + id + "/signatures", Bodies.signature("laholm", TEXT_V1, "2020-01-20"));
+        original = StoredStream.keep(jdbc, id);
     }
 
     @Test

@@ -57,6 +57,13 @@ public final class Bodies {
         return body;
     }
 
+    /** Halmstad and Laholm only: the shortest way to an agreement in force. */
+    public static Map<String, Object> twoPartyDraft() {
+        Map<String, Object> body = new LinkedHashMap<>(halmstadDraft());
+        body.put("parties", ((List<?>) body.get("parties")).subList(0, 2));
+        return body;
+    }
+
     public static Map<String, Object> text(String sha256) {
         return Map.of("sha256", sha256, "title", "Avsiktsförklaring", "mediaType", "application/pdf", "size", 182_044);
     }

@@ -93,7 +93,7 @@ public class ProjectionAdmin implements SmartLifecycle {
                         .min()
                         .orElse(0);
         boolean rebuilding = states.rebuilding(name);
-        int progress = rebuilding ? progress(bySegment) : 100;
+        int progress = rebuilding ? progress(bySegment, states.rebuildTarget(name)) : 100;
         long deadLetters = jdbc.queryForObject(
                 "SELECT count(*) FROM dead_letter_entry WHERE processing_group = ?", Long.class, name);
         String cause = deadLetters == 0
@@ -119,21 +119,16 @@ public class ProjectionAdmin implements SmartLifecycle {
                 cause);
     }
 
-    private static int progress(Map<Integer, TrackingToken> bySegment) {
-        double least = 1.0;
-        for (TrackingToken token : bySegment.values()) {
-            if (token == null || !ReplayToken.isReplay(token)) {
-                continue;
-            }
-            OptionalLong reset = ReplayToken.getTokenAtReset(token);
-            OptionalLong current = token.position();
-            if (reset.isPresent() && reset.getAsLong() > 0 && current.isPresent()) {
-                least = Math.min(least, (double) current.getAsLong() / reset.getAsLong());
-            } else {
-                least = 0;
-            }
+    /** How far the slowest segment has replayed towards the head the rebuild began at. */
+    private static int progress(Map<Integer, TrackingToken> bySegment, long target) {
+        if (target <= 0) {
+            return 100;
         }
-        return (int) Math.floor(Math.min(1.0, least) * 100);
+        long slowest = bySegment.values().stream()
+                .mapToLong(t -> t == null ? 0 : t.position().orElse(0))
+                .min()
+                .orElse(0);
+        return (int) Math.min(100, Math.floor(100.0 * slowest / target));
     }
 
     /**
@@ -162,7 +157,10 @@ public class ProjectionAdmin implements SmartLifecycle {
                 continue;
             }
             Map<Integer, TrackingToken> all = tokens.tokens(name);
-            boolean replaying = all.values().stream().anyMatch(ProjectionAdmin::behindResetPosition);
+            long target = states.rebuildTarget(name);
+            boolean replaying = all.values().stream().anyMatch(ProjectionAdmin::behindResetPosition)
+                    || all.values().stream()
+                            .anyMatch(t -> t == null || t.position().orElse(0) < target);
             if (!replaying && !all.isEmpty()) {
                 states.finishRebuild(name, readModel.tables());
                 log.info("Read model {} rebuilt", name);

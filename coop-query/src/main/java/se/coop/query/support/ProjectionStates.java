@@ -59,11 +59,19 @@ public class ProjectionStates {
             jdbc.execute("TRUNCATE " + table);
         }
         jdbc.update(
-                "UPDATE projection_state SET rebuilding = TRUE, rebuild_started_at = ?, rebuild_finished_at = NULL"
+                "UPDATE projection_state SET rebuilding = TRUE, rebuild_started_at = ?, rebuild_finished_at = NULL,"
+                        + " rebuild_target = (SELECT COALESCE(max(global_index), 0) FROM domain_event_entry)"
                         + " WHERE name = ?",
                 java.sql.Timestamp.from(clock.instant()),
                 projection);
         cache.remove(projection);
+    }
+
+    /** The head of the event store when the rebuild began: the replay is done once every segment is past it. */
+    public long rebuildTarget(String projection) {
+        Long target = jdbc.queryForObject(
+                "SELECT rebuild_target FROM projection_state WHERE name = ?", Long.class, projection);
+        return target == null ? 0 : target;
     }
 
     /** The replay has caught up: queries read the rebuilt tables again, and the previous copy goes. */

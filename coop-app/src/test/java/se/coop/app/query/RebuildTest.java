@@ -1,0 +1,185 @@
+package se.coop.app.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import se.coop.app.support.Api;
+import se.coop.app.support.Bodies;
+import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.Secretariat;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Rebuilding a read model replays every event into emptied tables and ends with exactly the rows it had; meanwhile
+ * its queries answer from the previous copy, marked {@code Coop-Rebuilding: true}.
+ */
+class RebuildTest extends IntegrationTest {
+
+    private static final Map<String, List<String>> TABLES = Map.of(
+            "status", List.of("SELECT * FROM agreement_status ORDER BY agreement_id"),
+            "history",
+                    List.of(
+                            "SELECT * FROM history_entry ORDER BY event_id",
+                            "SELECT * FROM history_agreement ORDER BY agreement_id"),
+            "reviews",
+                    List.of(
+                            "SELECT * FROM review_agreement ORDER BY agreement_id",
+                            "SELECT * FROM review_meeting ORDER BY review_id",
+                            "SELECT * FROM review_reminder ORDER BY reminder_id"));
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    private List<List<Map<String, Object>>> rows(String readModel) {
+        return TABLES.get(readModel).stream()
+                .map(sql -> jdbc.queryForList(sql).stream()
+                        .map(row -> {
+                            row.replaceAll((column, value) -> value == null ? null : value.toString());
+                            return row;
+                        })
+                        .toList())
+                .toList();
+    }
+
+    /** Each row that differs, by its first column (the key), with the columns that differ. */
+    private static List<String> differences(
+            List<List<Map<String, Object>>> before, List<List<Map<String, Object>>> after) {
+        List<String> differences = new java.util.ArrayList<>();
+        for (int table = 0; table < before.size(); table++) {
+            Map<Object, Map<String, Object>> was = new java.util.HashMap<>();
+            before.get(table).forEach(row -> was.put(row.values().iterator().next(), row));
+            Map<Object, Map<String, Object>> is = new java.util.HashMap<>();
+            after.get(table).forEach(row -> is.put(row.values().iterator().next(), row));
+            for (Object key : was.keySet()) {
+                if (!is.containsKey(key)) {
+                    differences.add(key + " is gone");
+                    continue;
+                }
+                was.get(key).forEach((column, value) -> {
+                    if (!java.util.Objects.equals(value, is.get(key).get(column))) {
+                        differences.add(key + "." + column + ": " + value + " became "
+                                + is.get(key).get(column));
+                    }
+                });
+            }
+            is.keySet().stream().filter(key -> !was.containsKey(key)).forEach(key -> differences.add(key + " is new"));
+        }
+        return differences;
+    }
+
+    private void someAgreements(Secretariat secretariat) {
+        String inForce = secretariat.draft(Bodies.twoPartyDraft());
+        secretariat.submit(inForce);
+        for (String party : List.of("halmstad", "laholm")) {
+            secretariat.sign(inForce, party, Bodies.TEXT_V1, "2025-05-05");
+            secretariat.adopt(inForce, party, Bodies.TEXT_V1, "2025-05-06");
+        }
+        secretariat.command(
+                "/api/v1/agreements/" + inForce + "/reviews",
+                Map.of(
+                        "kind",
+                        "MEETING",
+                        "heldOn",
+                        "2025-09-01",
+                        "location",
+                        "Laholm",
+                        "outcome",
+                        Map.of("summary", "Bra möte", "decision", "CONTINUE")));
+        secretariat.draft(Bodies.halmstadDraft());
+    }
+
+    private void awaitRebuilt(String readModel) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT rebuilding FROM projection_state WHERE name = ?", Boolean.class, readModel))
+                        .isFalse());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"status", "history", "reviews"})
+    void aRebuildEndsWithEveryRowAsItWasAndQueriesAnswerFromThePreviousCopyMeanwhile(String readModel) {
+        Secretariat secretariat = new Secretariat(api);
+        someAgreements(secretariat);
+        assertThat(secretariat.read("operator", "/api/v1/admin/projections").status())
+                .isEqualTo(200);
+        List<List<Map<String, Object>>> before = rows(readModel);
+        JsonNode listBefore =
+                api.as("auditor").get("/api/v1/agreements?size=100").json();
+
+        StreamingEventProcessor processor = processing
+                .eventProcessor(readModel, StreamingEventProcessor.class)
+                .orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        try {
+            assertThat(jdbc.queryForObject(
+                            "SELECT rebuilding FROM projection_state WHERE name = ?", Boolean.class, readModel))
+                    .isTrue();
+            assertThat(rows(readModel).get(0)).as("emptied for the replay").isEmpty();
+            if (readModel.equals("status")) {
+                Api.Answer meanwhile = api.as("auditor").get("/api/v1/agreements?size=100");
+                assertThat(meanwhile.header("Coop-Rebuilding")).isEqualTo("true");
+                assertThat(meanwhile.json()).isEqualTo(listBefore);
+            }
+        } finally {
+            processor.start();
+        }
+        awaitRebuilt(readModel);
+        List<List<Map<String, Object>>> after = rows(readModel);
+        assertThat(differences(before, after)).as("what the rebuild changed").isEmpty();
+        assertThat(jdbc.queryForList(
+                        "SELECT tablename FROM pg_tables WHERE tablename LIKE '%\\_previous'", String.class))
+                .as("the previous copy is dropped once the rebuild is done")
+                .isEmpty();
+    }
+
+    @Test
+    void theOperatorStartsARebuildOverHttp() {
+        someAgreements(new Secretariat(api));
+        Api.Answer started = api.as("operator").post("/api/v1/admin/projections/history/rebuild", "{}");
+        assertThat(started.status()).isEqualTo(202);
+        JsonNode history = null;
+        for (JsonNode projection : started.json().get("projections")) {
+            if (projection.get("name").asString().equals("history")) {
+                history = projection;
+            }
+        }
+        assertThat(history.get("rebuilding").asBoolean()).isTrue();
+        awaitRebuilt("history");
+        assertThat(api.as("secretariat")
+                        .post("/api/v1/admin/projections/history/rebuild", "{}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.as("operator")
+                        .post("/api/v1/admin/projections/nothing/rebuild", "{}")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theAdminViewShowsPositionHeadAndLagOfEachReadModel() {
+        Secretariat secretariat = new Secretariat(api);
+        secretariat.draft(Bodies.twoPartyDraft());
+        JsonNode projections =
+                secretariat.read("operator", "/api/v1/admin/projections").json().get("projections");
+        assertThat(projections).hasSize(3);
+        for (JsonNode projection : projections) {
+            assertThat(projection.get("head").asLong()).isGreaterThanOrEqualTo(secretariat.position());
+            assertThat(projection.get("lag").asLong())
+                    .isEqualTo(projection.get("head").asLong()
+                            - projection.get("position").asLong());
+            assertThat(projection.get("segments").asInt()).isEqualTo(4);
+        }
+        String metrics = api.as("operator").get("/actuator/prometheus").body();
+        assertThat(metrics).contains("coop_projection_lag{projection=\"status\"}");
+    }
+}
