@@ -10,7 +10,8 @@ import se.coop.api.Reviewer;
 
 /**
  * A meeting of an agreement: scheduled (with {@code startsAt}), held (with {@code heldOn} and its outcome) or
- * cancelled, with the reminders issued for it. {@code revision} rises with every change, for calendar clients.
+ * cancelled, with the reminders issued for it. {@code revision} rises with every change, for calendar clients;
+ * {@code timeZone} is the agreement's (Europe/Copenhagen when a Danish party leads, else Europe/Stockholm).
  */
 public record ReviewView(
         String agreementId,
@@ -26,4 +27,6 @@ public record ReviewView(
         String outcomeSummary,
         ReviewDecision outcomeDecision,
         int revision,
+        String timeZone,
+        List<Integer> reminderOffsetsDays,
         List<ReminderView> reminders) {}

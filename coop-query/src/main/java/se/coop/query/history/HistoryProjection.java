@@ -20,6 +20,7 @@ import se.coop.api.event.IntentDrafted;
 import se.coop.api.query.AgreementHistory;
 import se.coop.api.query.FindHistory;
 import se.coop.api.query.HistoryEntry;
+import se.coop.api.reminder.ReviewReminderIssued;
 import se.coop.query.support.ProjectionStates;
 import se.coop.query.support.ReadModel;
 import tools.jackson.core.type.TypeReference;
@@ -92,6 +93,27 @@ public class HistoryProjection implements ReadModel {
                 string(message.getMetaData().get("role")),
                 party == null ? null : party.toString(),
                 wording.reference());
+    }
+
+    /** An issued reminder, kept in its meeting's stream, joins the history of its agreement. */
+    @EventHandler
+    void on(ReviewReminderIssued event, DomainEventMessage<?> message, TrackingToken token) {
+        HistoryWording.Wording wording = HistoryWording.reminder(event);
+        jdbc.update(
+                "INSERT INTO " + ENTRIES + " (event_id, agreement_id, position, recorded_at, type, summary_sv,"
+                        + " summary_en, actor, role, party_id, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (event_id) DO NOTHING",
+                message.getIdentifier(),
+                event.agreementId().toString(),
+                token == null ? 0 : token.position().orElse(0),
+                Timestamp.from(message.getTimestamp()),
+                event.getClass().getSimpleName(),
+                wording.sv(),
+                wording.en(),
+                string(message.getMetaData().get("actor")),
+                string(message.getMetaData().get("role")),
+                null,
+                null);
     }
 
     @ResetHandler

@@ -42,6 +42,7 @@ import se.coop.api.event.ReviewRescheduled;
 import se.coop.api.event.ReviewScheduled;
 import se.coop.api.event.SubmittedForAdoption;
 import se.coop.api.event.TerminationCause;
+import se.coop.api.reminder.ReviewReminderIssued;
 
 /**
  * Every agreement event in plain Swedish and English, as a secretariat or auditor would say it: who decided what,
@@ -333,6 +334,40 @@ final class HistoryWording {
     static Wording of(AgreementEvent event, Agreement agreement) {
         Words words = WORDS.get(event.getClass());
         return words.of(event, agreement);
+    }
+
+    /** An issued reminder: to whom, about what, how long before. */
+    static Wording reminder(ReviewReminderIssued e) {
+        String to = e.recipients().stream()
+                .map(r -> r.name() + (r.email() == null ? "" : " (" + r.email() + ")"))
+                .collect(Collectors.joining(", "));
+        String before = e.offsetDays() == 0 ? "" : " (" + e.offsetDays() + " dagar före)";
+        String beforeEn = e.offsetDays() == 0 ? "" : " (" + e.offsetDays() + " days ahead)";
+        return switch (e.subject()) {
+            case MEETING ->
+                new Wording(
+                        "Påminnelse" + before + " om mötet " + sv(e.dueAt())
+                                + (e.location() == null ? "" : " i " + e.location()) + " skickades till " + to + ".",
+                        "A reminder" + beforeEn + " of the meeting on " + en(e.dueAt())
+                                + (e.location() == null ? "" : " in " + e.location()) + " was issued to " + to + ".",
+                        null);
+            case OVERDUE_REVIEW ->
+                new Wording(
+                        "Påminnelse till " + to
+                                + ": ingen årlig uppföljning är hållen eller planerad inom avtalets intervall.",
+                        "A reminder was issued to " + to
+                                + ": no annual review is held or scheduled within the agreement's" + " cadence.",
+                        null);
+            case COUNCIL_REPORT ->
+                new Wording(
+                        "Påminnelse" + before + " till " + to
+                                + ": årlig redovisning till fullmäktige (KL 9 kap. 38 §) senast "
+                                + sv(e.dueAt().toLocalDate()) + ".",
+                        "A reminder" + beforeEn + " was issued to " + to
+                                + ": the yearly report to the council (KL 9:38) is" + " due by "
+                                + en(e.dueAt().toLocalDate()) + ".",
+                        null);
+        };
     }
 
     private static Wording decision(BoardDecisionRecorded e, Agreement a) {

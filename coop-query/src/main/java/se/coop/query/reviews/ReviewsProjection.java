@@ -54,10 +54,13 @@ import se.coop.api.event.ReviewOutcomeRecorded;
 import se.coop.api.event.ReviewRescheduled;
 import se.coop.api.event.ReviewScheduled;
 import se.coop.api.event.SubmittedForAdoption;
+import se.coop.api.query.FindReminders;
 import se.coop.api.query.FindReviews;
+import se.coop.api.query.ReminderList;
 import se.coop.api.query.ReminderView;
 import se.coop.api.query.ReviewList;
 import se.coop.api.query.ReviewView;
+import se.coop.api.reminder.ReviewReminderIssued;
 import se.coop.query.support.ProjectionStates;
 import se.coop.query.support.ReadModel;
 import tools.jackson.core.type.TypeReference;
@@ -148,22 +151,44 @@ public class ReviewsProjection implements ReadModel {
         jdbc.update("UPDATE " + AGREEMENTS + " SET last_sequence = ? WHERE agreement_id = ?", sequence, id);
     }
 
+    /** Reminders live in their own streams; each issued one is listed per recipient with its meeting. */
+    @EventHandler
+    void on(ReviewReminderIssued event, DomainEventMessage<?> message) {
+        for (Reviewer recipient : event.recipients()) {
+            jdbc.update(
+                    "INSERT INTO " + REMINDERS + " (reminder_id, recipient_key, review_id, agreement_id, recipient,"
+                            + " recipient_name, offset_days, issued_at, subject, due_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    event.reminderId(),
+                    recipientKey(recipient),
+                    event.reviewId() == null ? null : event.reviewId().toString(),
+                    event.agreementId().toString(),
+                    recipient.email() == null ? null : recipient.email().toLowerCase(Locale.ROOT),
+                    recipient.name(),
+                    event.offsetDays(),
+                    Timestamp.from(message.getTimestamp()),
+                    event.subject().name(),
+                    Timestamp.from(event.dueAt().toInstant()));
+        }
+    }
+
+    /** A recipient by e-mail, or by party when its secretariat has no address configured. */
+    public static String recipientKey(Reviewer recipient) {
+        return recipient.email() != null ? recipient.email().toLowerCase(Locale.ROOT) : "party:" + recipient.partyId();
+    }
+
     @ResetHandler
     void reset() {
         states.startRebuild(NAME, tables());
     }
 
     private void drafted(IntentDrafted e, long sequence) {
-        String lead = e.parties().stream()
-                .filter(Party::lead)
-                .findFirst()
-                .orElseThrow()
-                .partyId()
-                .toString();
+        Party leadParty = e.parties().stream().filter(Party::lead).findFirst().orElseThrow();
+        String lead = leadParty.partyId().toString();
         jdbc.execute((Connection connection) -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + AGREEMENTS
-                    + " (agreement_id, title, state, party_ids, lead_party_id, reminder_offsets, last_sequence)"
-                    + " VALUES (?, ?::jsonb, ?, ?, ?, ?, ?) ON CONFLICT (agreement_id) DO NOTHING")) {
+                    + " (agreement_id, title, state, party_ids, lead_party_id, reminder_offsets, last_sequence,"
+                    + " lead_country) VALUES (?, ?::jsonb, ?, ?, ?, ?, ?, ?) ON CONFLICT (agreement_id) DO NOTHING")) {
                 insert.setString(1, e.agreementId().toString());
                 insert.setString(2, json.writeValueAsString(e.title()));
                 insert.setString(3, AgreementState.DRAFT.name());
@@ -180,6 +205,7 @@ public class ReviewsProjection implements ReadModel {
                         connection.createArrayOf(
                                 "integer", e.reminderOffsetsDays().toArray()));
                 insert.setLong(7, sequence);
+                insert.setString(8, leadParty.country());
                 return insert.executeUpdate();
             }
         });
@@ -311,10 +337,13 @@ public class ReviewsProjection implements ReadModel {
     public ReviewList find(FindReviews query) {
         String meetings = states.readTable(NAME, MEETINGS);
         String agreements = states.readTable(NAME, AGREEMENTS);
-        StringBuilder sql = new StringBuilder("SELECT m.*, a.title AS agreement_title FROM " + meetings + " m JOIN "
-                + agreements + " a ON a.agreement_id = m.agreement_id"
-                + " WHERE COALESCE((m.starts_at AT TIME ZONE '" + BusinessTime.ZONE.getId() + "')::date, m.held_on)"
-                + " BETWEEN ? AND ?");
+        StringBuilder sql =
+                new StringBuilder("SELECT m.*, a.title AS agreement_title, a.lead_country, a.reminder_offsets FROM "
+                        + meetings + " m JOIN "
+                        + agreements + " a ON a.agreement_id = m.agreement_id"
+                        + " WHERE COALESCE((m.starts_at AT TIME ZONE '" + BusinessTime.ZONE.getId()
+                        + "')::date, m.held_on)"
+                        + " BETWEEN ? AND ?");
         List<Object> arguments = new ArrayList<>(List.of(query.from(), query.to()));
         if (query.party() != null) {
             sql.append(" AND ? = ANY(a.party_ids)");
@@ -340,8 +369,7 @@ public class ReviewsProjection implements ReadModel {
             return byReview;
         }
         jdbc.query(
-                "SELECT reminder_id, agreement_id, review_id, recipient, offset_days, issued_at, delivery FROM "
-                        + states.readTable(NAME, REMINDERS) + " WHERE review_id = ANY(?) ORDER BY issued_at",
+                reminderSelect() + " WHERE r.review_id = ANY(?) ORDER BY r.issued_at",
                 ps -> ps.setArray(
                         1,
                         ps.getConnection()
@@ -349,17 +377,53 @@ public class ReviewsProjection implements ReadModel {
                                         "text",
                                         views.stream().map(ReviewView::reviewId).toArray())),
                 (ResultSet rs) -> {
-                    byReview.computeIfAbsent(rs.getString("review_id"), r -> new ArrayList<>())
-                            .add(new ReminderView(
-                                    rs.getString("reminder_id"),
-                                    rs.getString("agreement_id"),
-                                    rs.getString("review_id"),
-                                    rs.getString("recipient"),
-                                    rs.getInt("offset_days"),
-                                    rs.getTimestamp("issued_at").toInstant(),
-                                    rs.getString("delivery")));
+                    ReminderView reminder = reminder(rs);
+                    byReview.computeIfAbsent(reminder.reviewId(), r -> new ArrayList<>())
+                            .add(reminder);
                 });
         return byReview;
+    }
+
+    private String reminderSelect() {
+        return REMINDER_SELECT.replace(REMINDERS + " r", states.readTable(NAME, REMINDERS) + " r");
+    }
+
+    private static final String REMINDER_SELECT = "SELECT r.reminder_id, r.agreement_id, r.review_id, r.subject,"
+            + " r.recipient, r.recipient_name, r.offset_days, r.due_at, r.issued_at,"
+            + " COALESCE(d.status, 'PENDING') AS delivery, COALESCE(d.attempts, 0) AS attempts, d.last_error,"
+            + " d.delivered_at FROM " + REMINDERS + " r LEFT JOIN reminder_delivery d"
+            + " ON d.reminder_id = r.reminder_id AND d.recipient_key = r.recipient_key";
+
+    private static ReminderView reminder(ResultSet rs) throws SQLException {
+        Timestamp due = rs.getTimestamp("due_at");
+        Timestamp delivered = rs.getTimestamp("delivered_at");
+        return new ReminderView(
+                rs.getString("reminder_id"),
+                rs.getString("agreement_id"),
+                rs.getString("review_id"),
+                rs.getString("subject"),
+                rs.getString("recipient") != null ? rs.getString("recipient") : rs.getString("recipient_name"),
+                rs.getInt("offset_days"),
+                due == null ? null : due.toInstant(),
+                rs.getTimestamp("issued_at").toInstant(),
+                rs.getString("delivery"),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                delivered == null ? null : delivered.toInstant());
+    }
+
+    @QueryHandler
+    public ReminderList reminders(FindReminders query) {
+        StringBuilder where = new StringBuilder(" WHERE r.issued_at >= ?");
+        List<Object> arguments = new ArrayList<>(List.of(Timestamp.from(query.since())));
+        if (query.reviewer() != null) {
+            where.append(" AND r.recipient = ?");
+            arguments.add(query.reviewer().toLowerCase(Locale.ROOT));
+        }
+        return new ReminderList(jdbc.query(
+                reminderSelect() + where + " ORDER BY r.issued_at DESC, r.reminder_id LIMIT 1000",
+                (rs, row) -> reminder(rs),
+                arguments.toArray()));
     }
 
     private static ReviewView withReminders(ReviewView v, List<ReminderView> reminders) {
@@ -377,6 +441,8 @@ public class ReviewsProjection implements ReadModel {
                 v.outcomeSummary(),
                 v.outcomeDecision(),
                 v.revision(),
+                v.timeZone(),
+                v.reminderOffsetsDays(),
                 reminders);
     }
 
@@ -399,6 +465,8 @@ public class ReviewsProjection implements ReadModel {
                 rs.getString("outcome_summary"),
                 decision == null ? null : ReviewDecision.valueOf(decision),
                 rs.getInt("revision"),
+                "DK".equals(rs.getString("lead_country")) ? "Europe/Copenhagen" : "Europe/Stockholm",
+                List.of((Integer[]) rs.getArray("reminder_offsets").getArray()),
                 List.of());
     }
 }

@@ -1,0 +1,6 @@
+package se.coop.api.query;
+
+import java.util.List;
+
+/** Reminders issued, newest first. */
+public record ReminderList(List<ReminderView> reminders) {}

@@ -1,0 +1,243 @@
+package se.coop.command.reminders;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import se.coop.api.AgreementId;
+import se.coop.api.BusinessTime;
+import se.coop.api.ReviewId;
+import se.coop.api.Reviewer;
+import se.coop.api.reminder.PlanReminders;
+import se.coop.api.reminder.ReminderPlanId;
+import se.coop.api.reminder.ReminderSubject;
+import se.coop.api.reminder.RemindersPlanned;
+import se.coop.api.reminder.RemindersWithdrawn;
+import se.coop.api.reminder.ReviewReminderIssued;
+import se.coop.api.reminder.WithdrawReminders;
+
+/**
+ * The reminders of one thing that falls due: a reminder at each offset before it, each on a durable timer, issued
+ * into this plan's own stream. Re-planning moves the reminders not issued yet. Of the reminders whose time has already
+ * passed — a meeting scheduled inside its offsets, or timers that fell due while Coop was down — only the nearest is
+ * issued: no burst of stale reminders. A meeting's reminders stop when it begins.
+ */
+class ReminderPlan {
+
+    static final String DUE = "reminder-due";
+    static final String CYCLE = "reminder-cycle";
+
+    /** Reminders are Coop's own doing. */
+    private static final MetaData BY_COOP = MetaData.with("actor", "coop").and("role", "SYSTEM");
+
+    @AggregateIdentifier
+    private ReminderPlanId planId;
+
+    private AgreementId agreementId;
+    private ReviewId reviewId;
+    private ReminderSubject subject;
+    private OffsetDateTime dueAt;
+    private String location;
+    private String title;
+    private List<Reviewer> recipients = List.of();
+    private List<Integer> offsets = List.of();
+    private boolean yearly;
+    private boolean withdrawn;
+    private final Set<Integer> issued = new HashSet<>();
+
+    ReminderPlan() {
+        // for Axon, which rebuilds the plan from its events and creates it on the first PlanReminders
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(PlanReminders command, Clock clock, DeadlineManager deadlines) {
+        Instant now = clock.instant();
+        OffsetDateTime due = command.dueAt();
+        while (command.yearly() && !due.toInstant().isAfter(now)) {
+            due = due.plusYears(1);
+        }
+        List<Integer> plannedOffsets =
+                command.offsetsDays().stream().distinct().sorted().toList();
+        boolean unchanged = planId != null
+                && !withdrawn
+                && due.isEqual(dueAt)
+                && Objects.equals(command.location(), location)
+                && Objects.equals(command.title(), title)
+                && command.recipients().equals(recipients)
+                && plannedOffsets.equals(offsets);
+        if (unchanged) {
+            return;
+        }
+        apply(
+                new RemindersPlanned(
+                        command.planId(),
+                        command.agreementId(),
+                        command.reviewId(),
+                        command.subject(),
+                        due,
+                        command.location(),
+                        command.title(),
+                        List.copyOf(command.recipients()),
+                        plannedOffsets,
+                        command.yearly()),
+                BY_COOP);
+        schedule(now, deadlines);
+    }
+
+    @CommandHandler
+    void handle(WithdrawReminders command, DeadlineManager deadlines) {
+        if (withdrawn) {
+            return;
+        }
+        apply(new RemindersWithdrawn(planId, agreementId, pending(), command.reason()), BY_COOP);
+        deadlines.cancelAllWithinScope(DUE);
+        deadlines.cancelAllWithinScope(CYCLE);
+    }
+
+    @DeadlineHandler(deadlineName = DUE)
+    void on(ReminderDue due, Clock clock) {
+        if (withdrawn || !due.dueAt().isEqual(dueAt)) {
+            return;
+        }
+        Instant now = clock.instant();
+        int offset = due.offsetDays();
+        boolean nearerAlsoDue = offsets.stream()
+                .anyMatch(d -> d < offset && !issued.contains(d) && !timeOf(d).isAfter(now));
+        if (issued.contains(offset)
+                || issued.stream().anyMatch(d -> d < offset)
+                || nearerAlsoDue
+                || !live(offset, now)) {
+            return;
+        }
+        issue(offset);
+    }
+
+    @DeadlineHandler(deadlineName = CYCLE)
+    void on(ReminderCycleEnds cycle, Clock clock, DeadlineManager deadlines) {
+        if (withdrawn || !cycle.dueAt().isEqual(dueAt)) {
+            return;
+        }
+        apply(
+                new RemindersPlanned(
+                        planId,
+                        agreementId,
+                        reviewId,
+                        subject,
+                        dueAt.plusYears(1),
+                        location,
+                        title,
+                        recipients,
+                        offsets,
+                        true),
+                BY_COOP);
+        schedule(clock.instant(), deadlines);
+    }
+
+    /** Sets a timer for each reminder still to come, and issues the nearest one whose time has passed. */
+    private void schedule(Instant now, DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(DUE);
+        deadlines.cancelAllWithinScope(CYCLE);
+        Integer nearestPassed = null;
+        for (int offset : offsets) {
+            if (issued.contains(offset)) {
+                continue;
+            }
+            Instant at = timeOf(offset);
+            if (at.isAfter(now)) {
+                deadlines.schedule(at, DUE, new ReminderDue(offset, dueAt));
+            } else if (nearestPassed == null || offset < nearestPassed) {
+                nearestPassed = offset;
+            }
+        }
+        if (nearestPassed != null) {
+            int nearest = nearestPassed;
+            if (live(nearest, now) && issued.stream().noneMatch(d -> d < nearest)) {
+                issue(nearest);
+            }
+        }
+        if (yearly) {
+            deadlines.schedule(dueAt.toInstant(), CYCLE, new ReminderCycleEnds(dueAt));
+        }
+    }
+
+    /** A reminder ahead of something is pointless once it has begun; one at the due time itself stays due. */
+    private boolean live(int offset, Instant now) {
+        return offset == 0 || now.isBefore(dueAt.toInstant());
+    }
+
+    private Instant timeOf(int offset) {
+        return dueAt.atZoneSameInstant(BusinessTime.ZONE).minusDays(offset).toInstant();
+    }
+
+    private void issue(int offset) {
+        apply(
+                new ReviewReminderIssued(
+                        planId,
+                        planId + ":" + offset + ":" + dueAt.toLocalDate(),
+                        agreementId,
+                        reviewId,
+                        subject,
+                        offset,
+                        dueAt,
+                        location,
+                        title,
+                        recipients),
+                BY_COOP);
+    }
+
+    private List<Integer> pending() {
+        List<Integer> pending = new ArrayList<>();
+        for (int offset : offsets) {
+            if (!issued.contains(offset)) {
+                pending.add(offset);
+            }
+        }
+        return pending;
+    }
+
+    @EventSourcingHandler
+    void on(RemindersPlanned event) {
+        boolean newCycle = dueAt != null
+                && event.subject() != ReminderSubject.MEETING
+                && !event.dueAt().isEqual(dueAt);
+        if (newCycle || withdrawn) {
+            issued.clear();
+        }
+        planId = event.planId();
+        agreementId = event.agreementId();
+        reviewId = event.reviewId();
+        subject = event.subject();
+        dueAt = event.dueAt();
+        location = event.location();
+        title = event.title();
+        recipients = event.recipients();
+        offsets = event.offsetsDays();
+        yearly = event.yearly();
+        withdrawn = false;
+    }
+
+    @EventSourcingHandler
+    void on(ReviewReminderIssued event) {
+        issued.add(event.offsetDays());
+    }
+
+    @EventSourcingHandler
+    void on(RemindersWithdrawn event) {
+        withdrawn = true;
+    }
+}

@@ -1,0 +1,217 @@
+package se.coop.command.reminders;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.coop.api.AgreementId;
+import se.coop.api.AgreementKind;
+import se.coop.api.AgreementText;
+import se.coop.api.BusinessTime;
+import se.coop.api.LocalizedText;
+import se.coop.api.Party;
+import se.coop.api.PartyId;
+import se.coop.api.PartyKind;
+import se.coop.api.ReviewDecision;
+import se.coop.api.ReviewId;
+import se.coop.api.ReviewKind;
+import se.coop.api.Reviewer;
+import se.coop.api.Term;
+import se.coop.api.event.AgreementEnteredIntoForce;
+import se.coop.api.event.AgreementTerminated;
+import se.coop.api.event.IntentDrafted;
+import se.coop.api.event.ReviewCancelled;
+import se.coop.api.event.ReviewOutcomeRecorded;
+import se.coop.api.event.ReviewRescheduled;
+import se.coop.api.event.ReviewScheduled;
+import se.coop.api.event.TerminationCause;
+import se.coop.api.reminder.PlanReminders;
+import se.coop.api.reminder.ReminderPlanId;
+import se.coop.api.reminder.ReminderSubject;
+import se.coop.api.reminder.WithdrawReminders;
+
+class ReminderPlanningTest {
+
+    private static final AgreementId ID = AgreementId.of("34343434-5656-4787-8989-010101010101");
+    private static final ReviewId REVIEW = ReviewId.of("56565656-7878-4989-8a0a-121212121212");
+    private static final PartyId HALMSTAD = PartyId.of("halmstad");
+    private static final PartyId LAHOLM = PartyId.of("laholm");
+    private static final LocalDate IN_FORCE = LocalDate.of(2026, 2, 1);
+    private static final OffsetDateTime STARTS = OffsetDateTime.parse("2027-01-20T13:00:00+01:00");
+    private static final List<Reviewer> REVIEWERS = List.of(new Reviewer("Anna", "anna@example.org", HALMSTAD));
+    private static final Reviewer KANSLI =
+            new Reviewer("Kansliet, Halmstads kommun", "kansli@halmstad.example.org", HALMSTAD);
+
+    private SagaTestFixture<ReminderPlanning> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new SagaTestFixture<>(ReminderPlanning.class);
+        fixture.registerResource(new SecretariatContacts(Map.of("halmstad", "kansli@halmstad.example.org"), null));
+    }
+
+    private static IntentDrafted drafted(AgreementKind kind) {
+        return new IntentDrafted(
+                ID,
+                LocalizedText.sv("Samverkan"),
+                kind,
+                false,
+                List.of(
+                        new Party(HALMSTAD, "Halmstads kommun", PartyKind.MUNICIPALITY, "SE", "KS", null, true),
+                        new Party(LAHOLM, "Laholms kommun", PartyKind.MUNICIPALITY, "SE", "KS", null, false)),
+                List.of(),
+                new Term(null, null, true, 6, false),
+                12,
+                List.of(30, 7),
+                null,
+                1,
+                new AgreementText("a".repeat(64), "Avtal", null, null, null));
+    }
+
+    private static ReviewScheduled scheduled() {
+        return new ReviewScheduled(ID, REVIEW, ReviewKind.ANNUAL_REVIEW, STARTS, "Rådhuset", REVIEWERS, null);
+    }
+
+    private static PlanReminders meeting(OffsetDateTime at, String location) {
+        return new PlanReminders(
+                ReminderPlanId.meeting(REVIEW),
+                ID,
+                REVIEW,
+                ReminderSubject.MEETING,
+                at,
+                location,
+                null,
+                REVIEWERS,
+                List.of(30, 7),
+                false);
+    }
+
+    private static PlanReminders overdue(LocalDate dueOn) {
+        return new PlanReminders(
+                ReminderPlanId.overdue(ID),
+                ID,
+                null,
+                ReminderSubject.OVERDUE_REVIEW,
+                dueOn.plusDays(1).atStartOfDay(BusinessTime.ZONE).toOffsetDateTime(),
+                null,
+                "Årlig uppföljning saknas",
+                List.of(KANSLI),
+                List.of(0),
+                false);
+    }
+
+    @Test
+    void whenTheAgreementEntersIntoForce_thenTheLeadSecretariatIsRemindedShouldTheReviewBeOverdue() {
+        fixture.givenAggregate(ID.toString())
+                .published(drafted(AgreementKind.LETTER_OF_INTENT))
+                .whenAggregate(ID.toString())
+                .publishes(new AgreementEnteredIntoForce(ID, 1, "a".repeat(64), IN_FORCE))
+                .expectDispatchedCommands(overdue(IN_FORCE.plusMonths(12)));
+    }
+
+    @Test
+    void whenAnAnnualReviewIsScheduled_thenItsRemindersArePlannedAndTheOverdueReminderWithdrawn() {
+        fixture.givenAggregate(ID.toString())
+                .published(
+                        drafted(AgreementKind.LETTER_OF_INTENT),
+                        new AgreementEnteredIntoForce(ID, 1, "a".repeat(64), IN_FORCE))
+                .whenAggregate(ID.toString())
+                .publishes(scheduled())
+                .expectDispatchedCommands(
+                        meeting(STARTS, "Rådhuset"),
+                        new WithdrawReminders(ReminderPlanId.overdue(ID), "an annual review is scheduled"));
+    }
+
+    @Test
+    void whenTheMeetingMoves_thenItsRemindersMoveWithIt() {
+        OffsetDateTime later = STARTS.plusDays(14);
+        fixture.givenAggregate(ID.toString())
+                .published(
+                        drafted(AgreementKind.LETTER_OF_INTENT),
+                        new AgreementEnteredIntoForce(ID, 1, "a".repeat(64), IN_FORCE),
+                        scheduled())
+                .whenAggregate(ID.toString())
+                .publishes(new ReviewRescheduled(ID, REVIEW, later, "Stadshuset", null))
+                .expectDispatchedCommands(meeting(later, "Stadshuset"));
+    }
+
+    @Test
+    void whenTheMeetingIsCancelled_thenItsRemindersAreWithdrawnAndTheCadenceWatchedAgain() {
+        fixture.givenAggregate(ID.toString())
+                .published(
+                        drafted(AgreementKind.LETTER_OF_INTENT),
+                        new AgreementEnteredIntoForce(ID, 1, "a".repeat(64), IN_FORCE),
+                        scheduled())
+                .whenAggregate(ID.toString())
+                .publishes(new ReviewCancelled(ID, REVIEW, "inställt"))
+                .expectDispatchedCommands(
+                        new WithdrawReminders(ReminderPlanId.meeting(REVIEW), "the meeting was cancelled"),
+                        overdue(IN_FORCE.plusMonths(12)));
+    }
+
+    @Test
+    void whenTheReviewIsHeld_thenTheNextIsDueACadenceLater() {
+        LocalDate held = LocalDate.of(2027, 1, 20);
+        fixture.givenAggregate(ID.toString())
+                .published(
+                        drafted(AgreementKind.LETTER_OF_INTENT),
+                        new AgreementEnteredIntoForce(ID, 1, "a".repeat(64), IN_FORCE),
+                        scheduled())
+                .whenAggregate(ID.toString())
+                .publishes(new ReviewOutcomeRecorded(ID, REVIEW, held, "Fortsätter", ReviewDecision.CONTINUE))
+                .expectDispatchedCommands(
+                        new WithdrawReminders(ReminderPlanId.meeting(REVIEW), "the meeting was held"),
+                        overdue(held.plusMonths(12)));
+    }
+
+    @Test
+    void whenAnAvtalssamverkanEntersIntoForce_thenEachSwedishPartysYearlyCouncilReportIsPlanned() {
+        OffsetDateTime firstReport =
+                IN_FORCE.plusYears(1).atStartOfDay(BusinessTime.ZONE).toOffsetDateTime();
+        fixture.givenAggregate(ID.toString())
+                .published(drafted(AgreementKind.AVTALSSAMVERKAN))
+                .whenAggregate(ID.toString())
+                .publishes(new AgreementEnteredIntoForce(ID, 1, "a".repeat(64), IN_FORCE))
+                .expectDispatchedCommands(
+                        overdue(IN_FORCE.plusMonths(12)),
+                        new PlanReminders(
+                                ReminderPlanId.councilReport(ID, HALMSTAD),
+                                ID,
+                                null,
+                                ReminderSubject.COUNCIL_REPORT,
+                                firstReport,
+                                null,
+                                "Årlig redovisning till fullmäktige (KL 9 kap. 38 §)",
+                                List.of(KANSLI),
+                                List.of(30, 7),
+                                true),
+                        new PlanReminders(
+                                ReminderPlanId.councilReport(ID, LAHOLM),
+                                ID,
+                                null,
+                                ReminderSubject.COUNCIL_REPORT,
+                                firstReport,
+                                null,
+                                "Årlig redovisning till fullmäktige (KL 9 kap. 38 §)",
+                                List.of(new Reviewer("Kansliet, Laholms kommun", null, LAHOLM)),
+                                List.of(30, 7),
+                                true));
+    }
+
+    @Test
+    void whenTheAgreementIsTerminated_thenEveryPlanIsWithdrawnAndTheSagaEnds() {
+        fixture.givenAggregate(ID.toString())
+                .published(
+                        drafted(AgreementKind.LETTER_OF_INTENT),
+                        new AgreementEnteredIntoForce(ID, 1, "a".repeat(64), IN_FORCE),
+                        scheduled())
+                .whenAggregate(ID.toString())
+                .publishes(new AgreementTerminated(ID, "klart", LocalDate.of(2026, 12, 31), TerminationCause.DECISION))
+                .expectDispatchedCommands(
+                        new WithdrawReminders(ReminderPlanId.meeting(REVIEW), "the agreement was terminated"))
+                .expectActiveSagas(0);
+    }
+}

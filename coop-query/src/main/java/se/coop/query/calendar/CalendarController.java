@@ -1,0 +1,112 @@
+package se.coop.query.calendar;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.coop.api.BusinessTime;
+import se.coop.api.CoopProblem;
+import se.coop.api.ErrorCode;
+import se.coop.api.query.FindReviews;
+import se.coop.api.query.ReviewList;
+import se.coop.query.reminders.ReminderSettings;
+
+/**
+ * Meetings as calendars: a feed for a party or a reviewer for logged-in users, and each reviewer's own feed by a
+ * secret token that calendar clients can subscribe to. Feeds cover the past 90 days and the next two years.
+ */
+@RestController
+@Tag(name = "Calendar", description = "Meetings as iCalendar (RFC 5545) feeds")
+public class CalendarController {
+
+    static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
+
+    /** Asks for a reviewer's feed. */
+    public record FeedRequest(@NotBlank @Email String reviewer) {}
+
+    /** A feed's secret token and the address calendar clients subscribe to. */
+    public record Feed(String reviewer, String token, String url) {}
+
+    private final QueryGateway queries;
+    private final CalendarRenderer renderer;
+    private final CalendarFeeds feeds;
+    private final ReminderSettings settings;
+    private final Clock clock;
+
+    CalendarController(
+            QueryGateway queries,
+            CalendarRenderer renderer,
+            CalendarFeeds feeds,
+            ReminderSettings settings,
+            Clock clock) {
+        this.queries = queries;
+        this.renderer = renderer;
+        this.feeds = feeds;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @GetMapping(path = "/api/v1/reviews/calendar.ics", produces = "text/calendar")
+    @Operation(summary = "Meetings of a party's agreements, or with a reviewer (e-mail), as iCalendar")
+    public ResponseEntity<String> calendar(
+            @RequestParam(required = false) String party, @RequestParam(required = false) String reviewer) {
+        String name = "Coop" + (party != null ? " – " + party : "") + (reviewer != null ? " – " + reviewer : "");
+        return ResponseEntity.ok().contentType(CALENDAR).body(renderer.render(name, meetings(party, reviewer)));
+    }
+
+    @GetMapping(path = "/api/v1/calendar/{token}.ics", produces = "text/calendar")
+    @Operation(summary = "A reviewer's own feed, by its secret token (no login: for calendar clients)")
+    public ResponseEntity<String> feed(@PathVariable String token) {
+        String reviewer = feeds.reviewer(token)
+                .orElseThrow(() -> new CoopProblem(ErrorCode.NOT_FOUND, "There is no such calendar feed."));
+        return ResponseEntity.ok()
+                .contentType(CALENDAR)
+                .body(renderer.render("Coop – " + reviewer, meetings(null, reviewer)));
+    }
+
+    @PostMapping(
+            path = "/api/v1/calendar/feeds",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Creates a reviewer's feed token (roles SECRETARIAT, REVIEWER)",
+            description = "201 with the subscribable address. The token is shown once; Coop keeps only its hash.")
+    public ResponseEntity<Feed> create(@Valid @RequestBody FeedRequest request) {
+        String token = feeds.create(request.reviewer());
+        String url = settings.publicUrl() + "/api/v1/calendar/" + token + ".ics";
+        return ResponseEntity.created(URI.create(url)).body(new Feed(request.reviewer(), token, url));
+    }
+
+    @DeleteMapping("/api/v1/calendar/feeds/{token}")
+    @Operation(summary = "Revokes a feed token (role SECRETARIAT): the feed answers 404 from now on")
+    public ResponseEntity<Void> revoke(@PathVariable String token) {
+        if (!feeds.revoke(token)) {
+            throw new CoopProblem(ErrorCode.NOT_FOUND, "There is no such calendar feed.");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private java.util.List<se.coop.api.query.ReviewView> meetings(String party, String reviewer) {
+        LocalDate today = BusinessTime.today(clock);
+        return queries.query(
+                        new FindReviews(today.minusDays(90), today.plusYears(2), party, reviewer),
+                        ResponseTypes.instanceOf(ReviewList.class))
+                .join()
+                .content();
+    }
+}

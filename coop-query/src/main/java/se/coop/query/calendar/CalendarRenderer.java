@@ -1,0 +1,142 @@
+package se.coop.query.calendar;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VAlarm;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.TzId;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.springframework.stereotype.Component;
+import se.coop.api.ReviewKind;
+import se.coop.api.query.ReviewView;
+import se.coop.query.reminders.ReminderSettings;
+
+/**
+ * Meetings as an iCalendar (RFC 5545) feed: one event per meeting with a stable {@code UID}, a {@code SEQUENCE} that
+ * rises with each change, {@code STATUS:CANCELLED} once cancelled, an alarm at each reminder offset, a link back to
+ * the agreement, and times in the agreement's own time zone with its {@code VTIMEZONE}.
+ */
+@Component
+public class CalendarRenderer {
+
+    /** Meetings carry no duration in Coop; calendars show two hours. */
+    private static final Duration LENGTH = Duration.ofHours(2);
+
+    private final Clock clock;
+    private final ReminderSettings settings;
+    private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
+
+    CalendarRenderer(Clock clock, ReminderSettings settings) {
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public String render(String name, List<ReviewView> meetings) {
+        Calendar calendar = new Calendar()
+                .add(new ProdId("-//Coop//Coop reviews 1//SV"))
+                .add(ImmutableVersion.VERSION_2_0)
+                .add(ImmutableCalScale.GREGORIAN)
+                .add(ImmutableMethod.PUBLISH)
+                .add(new XProperty("X-WR-CALNAME", name));
+        Set<String> usedZones = new TreeSet<>();
+        for (ReviewView meeting : meetings) {
+            if (meeting.startsAt() == null && meeting.heldOn() == null) {
+                continue;
+            }
+            calendar.add(event(meeting));
+            usedZones.add(meeting.timeZone());
+        }
+        for (String zone : usedZones) {
+            calendar.add(timeZone(zone));
+        }
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(true).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * The zone's VTIMEZONE under the zone's own name: ical4j's data files Europe/Stockholm and Europe/Copenhagen as
+     * links to Europe/Berlin, and a TZID used in DTSTART must name a VTIMEZONE of the same feed.
+     */
+    private VTimeZone timeZone(String zone) {
+        VTimeZone timeZone = zones.getTimeZone(zone).getVTimeZone().copy();
+        timeZone.replace(new TzId(zone));
+        timeZone.removeAll(Property.TZURL, "X-LIC-LOCATION");
+        return timeZone;
+    }
+
+    private VEvent event(ReviewView meeting) {
+        String what = (meeting.title() != null ? meeting.title() : kind(meeting.kind())) + ": "
+                + meeting.agreementTitle().in("sv");
+        VEvent event;
+        if (meeting.startsAt() != null) {
+            ZonedDateTime start = meeting.startsAt().atZoneSameInstant(ZoneId.of(meeting.timeZone()));
+            event = new VEvent(start, start.plus(LENGTH), what);
+        } else {
+            event = new VEvent(meeting.heldOn(), meeting.heldOn().plusDays(1), what);
+        }
+        String link = settings.agreementLink(meeting.agreementId());
+        event.replace(new DtStamp(clock.instant()));
+        event.add(new Uid(meeting.reviewId() + "@coop"));
+        event.add(new Sequence(meeting.revision()));
+        event.add(
+                switch (meeting.status()) {
+                    case "CANCELLED" -> ImmutableStatus.VEVENT_CANCELLED;
+                    default -> ImmutableStatus.VEVENT_CONFIRMED;
+                });
+        if (meeting.location() != null) {
+            event.add(new Location(meeting.location()));
+        }
+        event.add(new Url(URI.create(link)));
+        StringBuilder description = new StringBuilder(meeting.agreementTitle().in("sv"));
+        if (meeting.outcomeSummary() != null) {
+            description.append("\nUtfall: ").append(meeting.outcomeSummary());
+        }
+        description.append('\n').append(link);
+        event.add(new Description(description.toString()));
+        if ("SCHEDULED".equals(meeting.status())) {
+            for (int offset : meeting.reminderOffsetsDays()) {
+                VAlarm alarm = new VAlarm(Duration.ofDays(-offset));
+                alarm.add(ImmutableAction.DISPLAY);
+                alarm.add(new Description(what + " om " + offset + " dagar"));
+                event.add(alarm);
+            }
+        }
+        return event;
+    }
+
+    private static String kind(ReviewKind kind) {
+        return kind == ReviewKind.ANNUAL_REVIEW ? "Årlig uppföljning" : "Möte";
+    }
+}

@@ -1,0 +1,54 @@
+package se.coop.query.reminders;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import se.coop.api.Reviewer;
+import se.coop.api.reminder.ReviewReminderIssued;
+import se.coop.query.reviews.ReviewsProjection;
+
+/**
+ * Turns each issued reminder into a delivery per recipient, for the digest to send. A side effect, so it never
+ * replays: a rebuild of the read models sends nothing again. A delivery already recorded is not recorded twice.
+ */
+@Component
+@ProcessingGroup(ReminderDeliveries.NAME)
+@DisallowReplay
+public class ReminderDeliveries {
+
+    public static final String NAME = "reminder-delivery";
+
+    private final JdbcTemplate jdbc;
+
+    public ReminderDeliveries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ReviewReminderIssued event, @org.axonframework.eventhandling.Timestamp Instant issuedAt) {
+        for (Reviewer recipient : event.recipients()) {
+            jdbc.update(
+                    "INSERT INTO reminder_delivery (reminder_id, recipient_key, recipient, recipient_name, agreement_id,"
+                            + " review_id, subject, offset_days, due_at, location, title, issued_at, status,"
+                            + " next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)"
+                            + " ON CONFLICT DO NOTHING",
+                    event.reminderId(),
+                    ReviewsProjection.recipientKey(recipient),
+                    recipient.email(),
+                    recipient.name(),
+                    event.agreementId().toString(),
+                    event.reviewId() == null ? null : event.reviewId().toString(),
+                    event.subject().name(),
+                    event.offsetDays(),
+                    Timestamp.from(event.dueAt().toInstant()),
+                    event.location(),
+                    event.title(),
+                    Timestamp.from(issuedAt),
+                    Timestamp.from(issuedAt));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package se.coop.query.reminders;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How reminders are delivered: {@code coop.reminders.from} (the sender), {@code digest-time} (when a day's digest may
+ * go out once the previous day's has), {@code digest-poll} (how often deliveries are looked for),
+ * {@code max-attempts} (before a delivery is given up as FAILED), and {@code public-url} for the links in mails and
+ * calendars.
+ */
+@ConfigurationProperties("coop.reminders")
+public record ReminderSettings(
+        String from, LocalTime digestTime, Duration digestPoll, Integer maxAttempts, String publicUrl) {
+
+    public ReminderSettings {
+        from = from == null ? "coop@example.org" : from;
+        digestTime = digestTime == null ? LocalTime.of(7, 0) : digestTime;
+        digestPoll = digestPoll == null ? Duration.ofSeconds(5) : digestPoll;
+        maxAttempts = maxAttempts == null ? 8 : maxAttempts;
+        publicUrl = publicUrl == null ? "http://127.0.0.1:8080" : publicUrl.replaceAll("/+$", "");
+    }
+
+    public String agreementLink(String agreementId) {
+        return publicUrl + "/api/v1/agreements/" + agreementId;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Delivering reminders: each issued reminder becomes a delivery per recipient, sent in one digest per recipient per
+ * day by e-mail (or kept and logged without SMTP), retried when sending fails, and never sent again on a replay.
+ */
+package se.coop.query.reminders;

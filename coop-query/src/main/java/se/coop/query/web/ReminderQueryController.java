@@ -1,0 +1,62 @@
+package se.coop.query.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.coop.api.BusinessTime;
+import se.coop.api.CoopProblem;
+import se.coop.api.ErrorCode;
+import se.coop.api.query.FindReminders;
+import se.coop.api.query.ReminderList;
+
+/** The reminders issued, with how each one's delivery went. */
+@RestController
+@RequestMapping(path = "/api/v1/reminders", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Reviews", description = "Review meetings and other meetings of agreements")
+public class ReminderQueryController {
+
+    private final Queries queries;
+    private final Clock clock;
+
+    ReminderQueryController(Queries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(
+            summary = "Reminders issued, newest first",
+            description = "reviewer: to that e-mail address; since: an instant with offset or a date (default: 90 days"
+                    + " ago). delivery is PENDING, DELIVERED, LOGGED (kept: no SMTP server or no address), RETRYING or"
+                    + " FAILED, with the attempts and the last error.")
+    public ReminderList reminders(
+            @RequestParam(required = false) String reviewer, @RequestParam(required = false) String since) {
+        Instant from = since == null ? clock.instant().minus(Duration.ofDays(90)) : parse(since);
+        return queries.one(
+                new FindReminders(reviewer == null || reviewer.isBlank() ? null : reviewer.strip(), from),
+                ReminderList.class);
+    }
+
+    private static Instant parse(String since) {
+        try {
+            return since.length() == 10
+                    ? BusinessTime.startOf(LocalDate.parse(since))
+                    : OffsetDateTime.parse(since).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new CoopProblem(
+                    ErrorCode.VALIDATION_FAILED,
+                    "expected an instant with offset (2026-05-04T13:00:00+02:00) or a date (2026-05-04)",
+                    "since");
+        }
+    }
+}
