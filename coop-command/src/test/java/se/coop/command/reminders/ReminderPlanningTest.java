@@ -83,7 +83,7 @@ class ReminderPlanningTest {
                 ReminderSubject.MEETING,
                 at,
                 location,
-                null,
+                "Årlig uppföljning",
                 REVIEWERS,
                 List.of(30, 7),
                 false);
