@@ -9,7 +9,8 @@ import se.coop.api.PartyKind;
 /**
  * One party in the status view: its approvals of the text that counts (the submitted text while awaiting approval,
  * the text in force once in force). {@code legallyFinal} is null for parties without a Swedish appeal clock;
- * {@code participation} is ACTIVE, LEAVING (notice given), LEFT or REMOVED.
+ * {@code participation} is ACTIVE, LEAVING (notice given), LEFT or REMOVED. {@code councilReportDueOn}: for an
+ * avtalssamverkan in force, when this Swedish party's next yearly report to its council is due (KL 9 kap. 38 §).
  */
 public record PartyStatusView(
         String partyId,
@@ -28,4 +29,5 @@ public record PartyStatusView(
         Boolean legallyFinal,
         boolean adoptionAnnulled,
         String participation,
-        LocalDate leavesOn) {}
+        LocalDate leavesOn,
+        LocalDate councilReportDueOn) {}

@@ -8,6 +8,7 @@ import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
 import se.coop.app.support.Secretariat;
+import se.coop.app.support.StoredStream;
 import tools.jackson.databind.JsonNode;
 
 /** The auditor's raw event stream, exactly as stored, and the verification of its hash chain. */
@@ -54,15 +55,20 @@ class AuditTest extends IntegrationTest {
         assertThat(intact.get("brokenAt").isNull()).isTrue();
         assertThat(intact.get("headHash").asString()).hasSize(64);
 
-        jdbc.update(
-                "UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), '2025-06-01',"
-                        + " '2025-05-01'), 'UTF8') WHERE aggregate_identifier = ? AND sequence_number = 2",
-                id);
-        JsonNode broken = api.as("auditor")
-                .get("/api/v1/agreements/" + id + "/verification")
-                .json();
-        assertThat(broken.get("intact").asBoolean()).isFalse();
-        assertThat(broken.get("brokenAt").asLong()).isEqualTo(2);
+        StoredStream original = StoredStream.keep(jdbc, id);
+        try {
+            jdbc.update(
+                    "UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
+                            + " '2025-06-01', '2025-05-01'), 'UTF8') WHERE aggregate_identifier = ? AND sequence_number = 2",
+                    id);
+            JsonNode broken = api.as("auditor")
+                    .get("/api/v1/agreements/" + id + "/verification")
+                    .json();
+            assertThat(broken.get("intact").asBoolean()).isFalse();
+            assertThat(broken.get("brokenAt").asLong()).isEqualTo(2);
+        } finally {
+            original.restore();
+        }
     }
 
     @Test

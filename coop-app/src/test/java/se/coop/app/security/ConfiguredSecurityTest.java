@@ -23,16 +23,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.coop.app.CoopApplication;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
+import se.coop.app.support.TestClockConfiguration;
 import se.coop.app.support.TestDatabase;
 
 /** A deployment with configured bcrypt users and an OIDC issuer's JWTs: no built-in users, roles from a claim. */
 @SpringBootTest(classes = CoopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClockConfiguration.class)
 class ConfiguredSecurityTest {
 
     private static final KeyPair ISSUER_KEY = rsaKeyPair();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import se.coop.app.CoopApplication;
+import se.coop.app.support.TestClockConfiguration;
 import se.coop.app.support.TestDatabase;
 
 /** The built-in users exist only for the local run: listening anywhere else without configured users fails to start. */
@@ -13,7 +14,7 @@ class LocalUsersRefusedTest {
 
     @Test
     void coopRefusesToStartOnAllAddressesWithItsBuiltInUsers() {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(CoopApplication.class)
+        assertThatThrownBy(() -> new SpringApplicationBuilder(CoopApplication.class, TestClockConfiguration.class)
                         .run(
                                 "--server.address=0.0.0.0",
                                 "--server.port=0",

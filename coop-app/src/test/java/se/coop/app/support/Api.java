@@ -85,6 +85,10 @@ public final class Api {
             return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
         }
 
+        public Answer delete(String path) {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+        }
+
         public Answer post(String path, String json) {
             return post(path, json, "application/json");
         }

@@ -31,6 +31,8 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", () -> TestDatabase.url("coop"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("db-scheduler.polling-interval", () -> "200ms");
+        registry.add("coop.reminders.digest-poll", () -> "200ms");
+        registry.add("coop.reminders.secretariats.halmstad", () -> "kansli@halmstad.example.org");
     }
 
     @BeforeEach

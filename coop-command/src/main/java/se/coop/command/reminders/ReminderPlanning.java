@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
@@ -92,7 +93,15 @@ public class ReminderPlanning {
     }
 
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    void on(AgreementEnteredIntoForce event, CommandGateway commands, SecretariatContacts contacts) {
+    void on(
+            AgreementEnteredIntoForce event,
+            @SequenceNumber long sequence,
+            CommandGateway commands,
+            SecretariatContacts contacts,
+            AgreementStream stream) {
+        if (stream.endedAfter(agreementId, sequence)) {
+            return;
+        }
         inForce = true;
         effectiveFrom = event.effectiveFrom();
         watchCadence(commands, contacts);

@@ -2,8 +2,13 @@ package se.coop.command.reminders;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import se.coop.api.event.AgreementArchived;
+import se.coop.api.event.AgreementExpired;
+import se.coop.api.event.AgreementTerminated;
+import se.coop.api.event.DraftAbandoned;
 
 /**
  * Registers the reminder plans with Axon. A reminder must never be lost, so a failure while planning is not skipped
@@ -11,6 +16,16 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class RemindersModule {
+
+    @Bean
+    AgreementStream agreementStream(EventStore events) {
+        return (agreementId, sequence) -> events.readEvents(agreementId.toString(), sequence + 1)
+                .asStream()
+                .anyMatch(event -> event.getPayload() instanceof AgreementTerminated
+                        || event.getPayload() instanceof AgreementExpired
+                        || event.getPayload() instanceof DraftAbandoned
+                        || event.getPayload() instanceof AgreementArchived);
+    }
 
     @Bean
     ConfigurerModule reminderPlans() {

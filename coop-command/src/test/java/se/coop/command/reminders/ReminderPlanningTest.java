@@ -2,6 +2,7 @@ package se.coop.command.reminders;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.test.saga.SagaTestFixture;
@@ -47,10 +48,15 @@ class ReminderPlanningTest {
 
     private SagaTestFixture<ReminderPlanning> fixture;
 
+    /** The sequence numbers after which the agreement's stream holds its end, as the event store would answer. */
+    private final Map<AgreementId, Long> endedAfter = new HashMap<>();
+
     @BeforeEach
     void fixture() {
         fixture = new SagaTestFixture<>(ReminderPlanning.class);
         fixture.registerResource(new SecretariatContacts(Map.of("halmstad", "kansli@halmstad.example.org"), null));
+        fixture.registerResource((AgreementStream) (agreementId, sequence) ->
+                endedAfter.containsKey(agreementId) && endedAfter.get(agreementId) <= sequence);
     }
 
     private static IntentDrafted drafted(AgreementKind kind) {
@@ -110,6 +116,16 @@ class ReminderPlanningTest {
                 .whenAggregate(ID.toString())
                 .publishes(new AgreementEnteredIntoForce(ID, 1, "a".repeat(64), IN_FORCE))
                 .expectDispatchedCommands(overdue(IN_FORCE.plusMonths(12)));
+    }
+
+    @Test
+    void whenTheDecisionThatBringsItIntoForceAlsoEndsIt_thenNothingIsPlanned() {
+        endedAfter.put(ID, 1L);
+        fixture.givenAggregate(ID.toString())
+                .published(drafted(AgreementKind.AVTALSSAMVERKAN))
+                .whenAggregate(ID.toString())
+                .publishes(new AgreementEnteredIntoForce(ID, 1, "a".repeat(64), LocalDate.of(2015, 3, 1)))
+                .expectNoDispatchedCommands();
     }
 
     @Test

@@ -101,7 +101,8 @@ public class ProjectionAdmin implements SmartLifecycle {
                 : jdbc
                         .queryForList(
                                 "SELECT cause_type || ': ' || COALESCE(cause_message, '') FROM dead_letter_entry"
-                                        + " WHERE processing_group = ? ORDER BY enqueued_at DESC LIMIT 1",
+                                        + " WHERE processing_group = ? AND cause_type IS NOT NULL"
+                                        + " ORDER BY enqueued_at DESC LIMIT 1",
                                 String.class,
                                 name)
                         .stream()

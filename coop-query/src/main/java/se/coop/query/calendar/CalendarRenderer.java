@@ -19,9 +19,11 @@ import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.TzId;
@@ -53,9 +55,13 @@ public class CalendarRenderer {
     private final ReminderSettings settings;
     private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
 
+    /** A published feed (METHOD:PUBLISH) names its organizer on every event (RFC 5546). */
+    private final Organizer organizer;
+
     CalendarRenderer(Clock clock, ReminderSettings settings) {
         this.clock = clock;
         this.settings = settings;
+        this.organizer = new Organizer(URI.create("mailto:" + settings.from())).add(new Cn("Coop"));
     }
 
     public String render(String name, List<ReviewView> meetings) {
@@ -109,6 +115,7 @@ public class CalendarRenderer {
         String link = settings.agreementLink(meeting.agreementId());
         event.replace(new DtStamp(clock.instant()));
         event.add(new Uid(meeting.reviewId() + "@coop"));
+        event.add(organizer);
         event.add(new Sequence(meeting.revision()));
         event.add(
                 switch (meeting.status()) {

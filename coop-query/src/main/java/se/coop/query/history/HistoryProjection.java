@@ -9,7 +9,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,6 +20,7 @@ import se.coop.api.query.AgreementHistory;
 import se.coop.api.query.FindHistory;
 import se.coop.api.query.HistoryEntry;
 import se.coop.api.reminder.ReviewReminderIssued;
+import se.coop.query.support.EventPositions;
 import se.coop.query.support.ProjectionStates;
 import se.coop.query.support.ReadModel;
 import tools.jackson.core.type.TypeReference;
@@ -42,11 +42,13 @@ public class HistoryProjection implements ReadModel {
 
     private final JdbcTemplate jdbc;
     private final ProjectionStates states;
+    private final EventPositions positions;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public HistoryProjection(JdbcTemplate jdbc, ProjectionStates states) {
+    public HistoryProjection(JdbcTemplate jdbc, ProjectionStates states, EventPositions positions) {
         this.jdbc = jdbc;
         this.states = states;
+        this.positions = positions;
     }
 
     @Override
@@ -60,7 +62,7 @@ public class HistoryProjection implements ReadModel {
     }
 
     @EventHandler
-    void on(AgreementEvent event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(AgreementEvent event, DomainEventMessage<?> message) {
         String id = event.agreementId().toString();
         if (event instanceof IntentDrafted drafted) {
             Map<String, String> names = new LinkedHashMap<>();
@@ -84,7 +86,7 @@ public class HistoryProjection implements ReadModel {
                         + " ON CONFLICT (event_id) DO NOTHING",
                 message.getIdentifier(),
                 id,
-                token == null ? 0 : token.position().orElse(0),
+                positions.of(message),
                 Timestamp.from(message.getTimestamp()),
                 event.getClass().getSimpleName(),
                 wording.sv(),
@@ -97,7 +99,7 @@ public class HistoryProjection implements ReadModel {
 
     /** An issued reminder, kept in its meeting's stream, joins the history of its agreement. */
     @EventHandler
-    void on(ReviewReminderIssued event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(ReviewReminderIssued event, DomainEventMessage<?> message) {
         HistoryWording.Wording wording = HistoryWording.reminder(event);
         jdbc.update(
                 "INSERT INTO " + ENTRIES + " (event_id, agreement_id, position, recorded_at, type, summary_sv,"
@@ -105,7 +107,7 @@ public class HistoryProjection implements ReadModel {
                         + " ON CONFLICT (event_id) DO NOTHING",
                 message.getIdentifier(),
                 event.agreementId().toString(),
-                token == null ? 0 : token.position().orElse(0),
+                positions.of(message),
                 Timestamp.from(message.getTimestamp()),
                 event.getClass().getSimpleName(),
                 wording.sv(),

@@ -134,7 +134,7 @@ public class DigestSender implements SmartLifecycle {
         }
         String digestId = UUID.randomUUID().toString();
         String recipient = items.get(0).recipient();
-        String text = text(items);
+        String text = text(items, today);
         JavaMailSender sender = mail.getIfAvailable();
         String delivery;
         try {
@@ -211,7 +211,7 @@ public class DigestSender implements SmartLifecycle {
     }
 
     /** The digest in Swedish, with the facts a reviewer needs for each reminder. */
-    String text(List<Item> items) {
+    String text(List<Item> items, LocalDate today) {
         StringBuilder text = new StringBuilder();
         text.append("Hej ").append(items.get(0).recipientName()).append(",\n\n");
         text.append("här är dina påminnelser från Coop (your reminders from Coop):\n");
@@ -232,11 +232,7 @@ public class DigestSender implements SmartLifecycle {
                             .append(": ")
                             .append(SV.format(due))
                             .append(item.location() == null ? "" : ", " + item.location())
-                            .append(
-                                    item.offsetDays() == 0
-                                            ? ""
-                                            : " (om " + item.offsetDays() + " dagar / in " + item.offsetDays()
-                                                    + " days)")
+                            .append(inDays(today, due.toLocalDate()))
                             .append('\n');
                 case "OVERDUE_REVIEW" ->
                     text.append("   Ingen årlig uppföljning är hållen eller planerad inom avtalets"
@@ -261,6 +257,14 @@ public class DigestSender implements SmartLifecycle {
         }
         text.append("\nCoop\n");
         return text.toString();
+    }
+
+    private static String inDays(LocalDate today, LocalDate day) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(today, day);
+        if (days <= 0) {
+            return " (i dag / today)";
+        }
+        return days == 1 ? " (i morgon / tomorrow)" : " (om " + days + " dagar / in " + days + " days)";
     }
 
     private String agreementTitle(String agreementId) {

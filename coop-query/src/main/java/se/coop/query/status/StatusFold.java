@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import se.coop.api.AgreementKind;
 import se.coop.api.AgreementState;
 import se.coop.api.AppealOutcome;
 import se.coop.api.BoardOutcome;
@@ -350,7 +351,27 @@ final class StatusFold {
                 legallyFinal,
                 annulled,
                 participation.status,
-                participation.leavesOn);
+                participation.leavesOn,
+                councilReportDueOn(s, party, participation, today));
+    }
+
+    /** Rule 13: a Swedish party to an avtalssamverkan reports to its council every year, from entry into force. */
+    private static LocalDate councilReportDueOn(
+            StatusState s, Party party, StatusState.Participation participation, LocalDate today) {
+        boolean reports = s.kind == AgreementKind.AVTALSSAMVERKAN
+                && s.state == AgreementState.IN_FORCE
+                && s.effectiveFrom != null
+                && party.inSweden()
+                && !"LEFT".equals(participation.status)
+                && !"REMOVED".equals(participation.status);
+        if (!reports) {
+            return null;
+        }
+        LocalDate due = s.effectiveFrom.plusYears(1);
+        while (due.isBefore(today)) {
+            due = due.plusYears(1);
+        }
+        return due;
     }
 
     private static boolean legallyFinal(StatusState.Decision decision, StatusState.Appeal appeal, LocalDate today) {

@@ -18,7 +18,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +31,7 @@ import se.coop.api.query.AgreementPage;
 import se.coop.api.query.AgreementStatusView;
 import se.coop.api.query.FindAgreementStatus;
 import se.coop.api.query.ListAgreements;
+import se.coop.query.support.EventPositions;
 import se.coop.query.support.ProjectionStates;
 import se.coop.query.support.ReadModel;
 import se.coop.query.support.RecordedEvent;
@@ -53,12 +53,15 @@ public class StatusProjection implements ReadModel {
     private final EventStore eventStore;
     private final ProjectionStates states;
     private final Clock clock;
+    private final EventPositions positions;
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    public StatusProjection(JdbcTemplate jdbc, EventStore eventStore, ProjectionStates states, Clock clock) {
+    public StatusProjection(
+            JdbcTemplate jdbc, EventStore eventStore, ProjectionStates states, Clock clock, EventPositions positions) {
         this.jdbc = jdbc;
+        this.positions = positions;
         this.eventStore = eventStore;
         this.states = states;
         this.clock = clock;
@@ -75,10 +78,10 @@ public class StatusProjection implements ReadModel {
     }
 
     @EventHandler
-    void on(AgreementEvent event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(AgreementEvent event, DomainEventMessage<?> message) {
         String id = event.agreementId().toString();
         StatusState state = load(TABLE, id).orElseGet(StatusState::new);
-        long position = token == null ? 0 : token.position().orElse(0);
+        long position = positions.of(message);
         if (StatusFold.apply(state, recorded(event, message, position))) {
             save(state, position);
         }
