@@ -37,7 +37,21 @@ public class OpenApiConfiguration {
             - `Idempotency-Key` remembers successful answers only; a refused command may be retried with the same key;
             - attaching a document that is already attached (same sha256) answers 200 with its existing id;
             - `LinkAgreement` naming an `otherAgreementId` that is not in Coop is 409 `LINKED_AGREEMENT_NOT_FOUND`;
-            - every answer to a command echoes `X-Correlation-Id`, which is recorded in the events' metadata.
+            - every answer to a command echoes `X-Correlation-Id`, which is recorded in the events' metadata;
+            - `overdue` is true for an agreement in force when its review cadence has passed since the last annual
+              review held (or since it entered into force) and no annual review is scheduled; the lead party's
+              secretariat is then reminded (its address: `coop.reminders.secretariats.<partyId>`);
+            - reminders carry, besides API.md's fields, `subject` (`MEETING`, `OVERDUE_REVIEW`, `COUNCIL_REPORT`),
+              `dueAt`, `deliveryAttempts`, `deliveryError` and `deliveredAt`; `delivery` is `PENDING`, `SENT`, `LOGGED`
+              (no SMTP server configured), `RETRYING` or `FAILED` (given up after `coop.reminders.max-attempts`);
+              `since` defaults to 90 days back;
+            - a reminder whose time passed before it could be issued (a meeting scheduled inside its offsets, or Coop
+              down at the time) is issued at once, but of several such only the nearest; rescheduling moves the
+              reminders not issued yet; reminders are e-mailed as one digest per recipient and day;
+            - API.md names a reviewer's feed `/api/v1/calendar/{feedToken}.ics` but not how a token is issued:
+              `POST /api/v1/calendar/feeds` `{"reviewer": "<e-mail>"}` (secretariat or reviewer) answers 201 with the
+              token and the feed's URL, shown once (only the token's SHA-256 is stored), and
+              `DELETE /api/v1/calendar/feeds/{token}` (secretariat) revokes it; a revoked or unknown token is 404.
             """;
 
     @Bean

@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,10 +104,11 @@ class ReminderDigestTest {
     }
 
     private void meetingInFiveDays(String id, String location) {
-        OffsetDateTime at = OffsetDateTime.ofInstant(TestClock.INSTANCE.instant(), BusinessTime.ZONE)
+        OffsetDateTime at = ZonedDateTime.ofInstant(TestClock.INSTANCE.instant(), BusinessTime.ZONE)
                 .plusDays(5)
                 .withHour(13)
-                .withMinute(0);
+                .withMinute(0)
+                .toOffsetDateTime();
         secretariat.command(
                 "/api/v1/agreements/" + id + "/reviews",
                 Map.of(

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,12 +54,13 @@ class RemindersTest extends IntegrationTest {
     }
 
     private OffsetDateTime inDays(int days) {
-        return OffsetDateTime.ofInstant(TestClock.INSTANCE.instant(), BusinessTime.ZONE)
+        return ZonedDateTime.ofInstant(TestClock.INSTANCE.instant(), BusinessTime.ZONE)
                 .plusDays(days)
                 .withHour(13)
                 .withMinute(0)
                 .withSecond(0)
-                .withNano(0);
+                .withNano(0)
+                .toOffsetDateTime();
     }
 
     private String schedule(String id, OffsetDateTime at) {
