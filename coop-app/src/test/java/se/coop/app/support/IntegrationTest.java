@@ -1,5 +1,12 @@
 package se.coop.app.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +31,9 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    private Scheduler scheduler;
+
     protected Api api;
 
     @DynamicPropertySource
@@ -38,6 +48,18 @@ public abstract class IntegrationTest {
     @BeforeEach
     void connect() {
         api = new Api(port);
+    }
+
+    /** Moves the clock and lets db-scheduler run every timer now due, waiting until none is left. */
+    protected void passTime(OffsetDateTime to) {
+        TestClock.INSTANCE.advanceTo(to.toInstant());
+        scheduler.triggerCheckForDueExecutions();
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT count(*) FROM scheduled_tasks WHERE execution_time <= ?",
+                                Long.class,
+                                Timestamp.from(TestClock.INSTANCE.instant())))
+                        .isZero());
     }
 
     /** Events stored for one agreement. */

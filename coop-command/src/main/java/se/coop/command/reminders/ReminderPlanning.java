@@ -1,6 +1,7 @@
 package se.coop.command.reminders;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
@@ -73,6 +75,7 @@ public class ReminderPlanning {
     private LocalDate lastReviewHeldOn;
     private Map<String, Meeting> meetings = new HashMap<>();
     private boolean overduePlanned;
+    private LocalDate overdueFrom;
 
     @StartSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
@@ -96,15 +99,16 @@ public class ReminderPlanning {
     void on(
             AgreementEnteredIntoForce event,
             @SequenceNumber long sequence,
+            @Timestamp Instant recordedAt,
             CommandGateway commands,
-            SecretariatContacts contacts,
+            PlanningSettings settings,
             AgreementStream stream) {
         if (stream.endedAfter(agreementId, sequence)) {
             return;
         }
         inForce = true;
         effectiveFrom = event.effectiveFrom();
-        watchCadence(commands, contacts);
+        watchCadence(commands, settings, recordedAt);
         if (kind == AgreementKind.AVTALSSAMVERKAN) {
             for (String party : swedishParties) {
                 PartyId partyId = PartyId.of(party);
@@ -116,7 +120,7 @@ public class ReminderPlanning {
                         startOf(effectiveFrom.plusYears(1)),
                         null,
                         "Årlig redovisning till fullmäktige (KL 9 kap. 38 §)",
-                        List.of(contacts.of(partyId, partyNames.get(party))),
+                        List.of(settings.secretariatOf(partyId, partyNames.get(party))),
                         offsets,
                         true));
             }
@@ -124,11 +128,11 @@ public class ReminderPlanning {
     }
 
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    void on(ReviewScheduled event, CommandGateway commands, SecretariatContacts contacts) {
+    void on(ReviewScheduled event, @Timestamp Instant recordedAt, CommandGateway commands, PlanningSettings settings) {
         Meeting meeting = new Meeting(event.kind(), event.title(), event.location(), event.reviewers());
         meetings.put(event.reviewId().toString(), meeting);
         planMeeting(commands, event.reviewId(), meeting, event.startsAt());
-        watchCadence(commands, contacts);
+        watchCadence(commands, settings, recordedAt);
     }
 
     @SagaEventHandler(associationProperty = ASSOCIATION)
@@ -147,24 +151,28 @@ public class ReminderPlanning {
     }
 
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    void on(ReviewCancelled event, CommandGateway commands, SecretariatContacts contacts) {
+    void on(ReviewCancelled event, @Timestamp Instant recordedAt, CommandGateway commands, PlanningSettings settings) {
         if (meetings.remove(event.reviewId().toString()) != null) {
             commands.sendAndWait(
                     new WithdrawReminders(ReminderPlanId.meeting(event.reviewId()), "the meeting was cancelled"));
         }
-        watchCadence(commands, contacts);
+        watchCadence(commands, settings, recordedAt);
     }
 
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    void on(ReviewHeld event, CommandGateway commands, SecretariatContacts contacts) {
+    void on(ReviewHeld event, @Timestamp Instant recordedAt, CommandGateway commands, PlanningSettings settings) {
         if (event.kind() == ReviewKind.ANNUAL_REVIEW) {
             held(event.heldOn());
         }
-        watchCadence(commands, contacts);
+        watchCadence(commands, settings, recordedAt);
     }
 
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    void on(ReviewOutcomeRecorded event, CommandGateway commands, SecretariatContacts contacts) {
+    void on(
+            ReviewOutcomeRecorded event,
+            @Timestamp Instant recordedAt,
+            CommandGateway commands,
+            PlanningSettings settings) {
         Meeting meeting = meetings.remove(event.reviewId().toString());
         if (meeting != null) {
             commands.sendAndWait(
@@ -173,7 +181,7 @@ public class ReminderPlanning {
                 held(event.heldOn());
             }
         }
-        watchCadence(commands, contacts);
+        watchCadence(commands, settings, recordedAt);
     }
 
     @SagaEventHandler(associationProperty = ASSOCIATION)
@@ -234,9 +242,10 @@ public class ReminderPlanning {
 
     /**
      * Rule 7: an agreement in force is overdue when its cadence has passed since the last annual review (or entry into
-     * force) and no annual review is scheduled; the lead party's secretariat is reminded the day it becomes so.
+     * force) and no annual review is scheduled; the lead party's secretariat is reminded the day it becomes so — or,
+     * when Coop learns of it only after that day, once the grace has passed. Planned once per day it became overdue.
      */
-    private void watchCadence(CommandGateway commands, SecretariatContacts contacts) {
+    private void watchCadence(CommandGateway commands, PlanningSettings settings, Instant recordedAt) {
         if (!inForce) {
             return;
         }
@@ -250,18 +259,24 @@ public class ReminderPlanning {
             return;
         }
         LocalDate dueOn = (lastReviewHeldOn != null ? lastReviewHeldOn : effectiveFrom).plusMonths(cadenceMonths);
+        if (overduePlanned && dueOn.equals(overdueFrom)) {
+            return;
+        }
         commands.sendAndWait(new PlanReminders(
                 plan,
                 agreementId,
                 null,
                 ReminderSubject.OVERDUE_REVIEW,
-                startOf(dueOn.plusDays(1)),
+                settings.overdueReminderAt(startOf(dueOn.plusDays(1)).toInstant(), recordedAt)
+                        .atZone(BusinessTime.ZONE)
+                        .toOffsetDateTime(),
                 null,
                 "Årlig uppföljning saknas",
-                List.of(contacts.of(leadParty, partyNames.get(leadParty.toString()))),
+                List.of(settings.secretariatOf(leadParty, partyNames.get(leadParty.toString()))),
                 List.of(0),
                 false));
         overduePlanned = true;
+        overdueFrom = dueOn;
     }
 
     private void leave(PartyId party, CommandGateway commands) {

@@ -3,7 +3,6 @@ package se.coop.command.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import se.coop.api.AgreementId;
 import se.coop.api.AmendmentId;
 import se.coop.api.CommandRefusedException;
@@ -72,33 +70,29 @@ public class AgreementCommandController {
             summary = "DraftIntent: start an agreement as a draft",
             description = "201 with Location of the agreement")
     public ResponseEntity<CommandResponse> draftIntent(
-            @Parameter(hidden = true) CommandContext context,
-            HttpServletRequest http,
-            @Valid @RequestBody DraftIntentRequest body) {
+            @Parameter(hidden = true) CommandContext context, @Valid @RequestBody DraftIntentRequest body) {
         AgreementId id = AgreementId.random();
-        return run(context, http, body, id, body.toCommand(id), null, "/api/v1/agreements/");
+        return run(context, body, id, body.toCommand(id), null, "/api/v1/agreements/");
     }
 
     @PostMapping(path = "/{agreementId}/revisions", consumes = JSON)
     @Operation(summary = "ReviseDraft: a new text version, or corrected title, focus areas or term")
     public ResponseEntity<CommandResponse> reviseDraft(
             @Parameter(hidden = true) CommandContext context,
-            HttpServletRequest http,
             @PathVariable String agreementId,
             @Valid @RequestBody ReviseDraftRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, http, body, id, body.toCommand(id), null, null);
+        return run(context, body, id, body.toCommand(id), null, null);
     }
 
     @PostMapping(path = "/{agreementId}/submission")
     @Operation(summary = "SubmitForAdoption: freeze the current text version and ask the parties to approve it")
     public ResponseEntity<CommandResponse> submitForAdoption(
             @Parameter(hidden = true) CommandContext context,
-            HttpServletRequest http,
             @PathVariable String agreementId,
             @RequestBody(required = false) EmptyBody body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, http, new EmptyBody(), id, new SubmitForAdoption(id), null, null);
+        return run(context, new EmptyBody(), id, new SubmitForAdoption(id), null, null);
     }
 
     @PostMapping(path = "/{agreementId}/signatures", consumes = JSON)
@@ -107,11 +101,10 @@ public class AgreementCommandController {
             description = "Naming an amendment's textSha256 approves the amendment.")
     public ResponseEntity<CommandResponse> signAgreement(
             @Parameter(hidden = true) CommandContext context,
-            HttpServletRequest http,
             @PathVariable String agreementId,
             @Valid @RequestBody SignAgreementRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, http, body, id, body.toCommand(id), body.partyId(), null);
+        return run(context, body, id, body.toCommand(id), body.partyId(), null);
     }
 
     @PostMapping(path = "/{agreementId}/board-decisions", consumes = JSON)
@@ -121,13 +114,11 @@ public class AgreementCommandController {
                     + " amendment.")
     public ResponseEntity<CommandResponse> adoptByBoard(
             @Parameter(hidden = true) CommandContext context,
-            HttpServletRequest http,
             @PathVariable String agreementId,
             @Valid @RequestBody AdoptByBoardRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
         return run(
                 context,
-                http,
                 body,
                 id,
                 body.toCommand(id, DecisionId.random()),
@@ -139,12 +130,11 @@ public class AgreementCommandController {
     @Operation(summary = "RecordAppeal: an appeal against a Swedish board decision is lodged, dismissed or annuls it")
     public ResponseEntity<CommandResponse> recordAppeal(
             @Parameter(hidden = true) CommandContext context,
-            HttpServletRequest http,
             @PathVariable String agreementId,
             @PathVariable String decisionId,
             @Valid @RequestBody RecordAppealRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, http, body, id, body.toCommand(id, PathIds.decision(decisionId)), null, null);
+        return run(context, body, id, body.toCommand(id, PathIds.decision(decisionId)), null, null);
     }
 
     @PostMapping(path = "/{agreementId}/reviews", consumes = JSON)
@@ -153,13 +143,11 @@ public class AgreementCommandController {
             description = "201 with Location of the meeting")
     public ResponseEntity<CommandResponse> review(
             @Parameter(hidden = true) CommandContext context,
-            HttpServletRequest http,
             @PathVariable String agreementId,
             @Valid @RequestBody ReviewRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
         return run(
                 context,
-                http,
                 body,
                 id,
                 body.toCommand(id, ReviewId.random()),
@@ -171,36 +159,33 @@ public class AgreementCommandController {
     @Operation(summary = "RescheduleReview: move a scheduled meeting")
     public ResponseEntity<CommandResponse> rescheduleReview(
             @Parameter(hidden = true) CommandContext context,
-            HttpServletRequest http,
             @PathVariable String agreementId,
             @PathVariable String reviewId,
             @Valid @RequestBody RescheduleReviewRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, http, body, id, body.toCommand(id, PathIds.review(reviewId)), null, null);
+        return run(context, body, id, body.toCommand(id, PathIds.review(reviewId)), null, null);
     }
 
     @PostMapping(path = "/{agreementId}/reviews/{reviewId}/cancellation", consumes = JSON)
     @Operation(summary = "CancelReview: cancel a scheduled meeting")
     public ResponseEntity<CommandResponse> cancelReview(
             @Parameter(hidden = true) CommandContext context,
-            HttpServletRequest http,
             @PathVariable String agreementId,
             @PathVariable String reviewId,
             @Valid @RequestBody CancelReviewRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, http, body, id, body.toCommand(id, PathIds.review(reviewId)), null, null);
+        return run(context, body, id, body.toCommand(id, PathIds.review(reviewId)), null, null);
     }
 
     @PostMapping(path = "/{agreementId}/reviews/{reviewId}/outcome", consumes = JSON)
     @Operation(summary = "RecordReviewOutcome: a scheduled meeting was held; record what it decided")
     public ResponseEntity<CommandResponse> recordReviewOutcome(
             @Parameter(hidden = true) CommandContext context,
-            HttpServletRequest http,
             @PathVariable String agreementId,
             @PathVariable String reviewId,
             @Valid @RequestBody RecordReviewOutcomeRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, http, body, id, body.toCommand(id, PathIds.review(reviewId)), null, null);
+        return run(context, body, id, body.toCommand(id, PathIds.review(reviewId)), null, null);
     }
 
     @PostMapping(path = "/{agreementId}/amendments", consumes = JSON)
@@ -210,13 +195,11 @@ public class AgreementCommandController {
                     + " approved the new one, by signatures and board decisions naming its textSha256.")
     public ResponseEntity<CommandResponse> proposeAmendment(
             @Parameter(hidden = true) CommandContext context,
-            HttpServletRequest http,
             @PathVariable String agreementId,
             @Valid @RequestBody ProposeAmendmentRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
         return run(
                 context,
-                http,
                 body,
                 id,
                 body.toCommand(id, AmendmentId.random()),
@@ -231,13 +214,11 @@ public class AgreementCommandController {
                     + " attached twice: 200, with the id it already has.")
     public ResponseEntity<CommandResponse> attachDocument(
             @Parameter(hidden = true) CommandContext context,
-            HttpServletRequest http,
             @PathVariable String agreementId,
             @Valid @RequestBody AttachDocumentRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
         return run(
                 context,
-                http,
                 body,
                 id,
                 body.toCommand(id, DocumentId.random()),
@@ -252,7 +233,6 @@ public class AgreementCommandController {
                     + " a cooperation outside Coop is named by otherTitle.")
     public ResponseEntity<CommandResponse> linkAgreement(
             @Parameter(hidden = true) CommandContext context,
-            HttpServletRequest http,
             @PathVariable String agreementId,
             @Valid @RequestBody LinkAgreementRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
@@ -266,81 +246,71 @@ public class AgreementCommandController {
                             + " Coop by otherTitle instead.",
                     "otherAgreementId");
         }
-        return run(context, http, body, id, command, null, null);
+        return run(context, body, id, command, null, null);
     }
 
     @PostMapping(path = "/{agreementId}/parties/{partyId}/notice", consumes = JSON)
     @Operation(summary = "GiveNotice: a party leaves after its notice period")
     public ResponseEntity<CommandResponse> giveNotice(
             @Parameter(hidden = true) CommandContext context,
-            HttpServletRequest http,
             @PathVariable String agreementId,
             @PathVariable String partyId,
             @Valid @RequestBody GiveNoticeRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
         PartyId party = PathIds.party(partyId);
-        return run(context, http, body, id, body.toCommand(id, party), party, null);
+        return run(context, body, id, body.toCommand(id, party), party, null);
     }
 
     @PostMapping(path = "/{agreementId}/parties/{partyId}/removal", consumes = JSON)
     @Operation(summary = "RemoveParty: remove a party before entry into force")
     public ResponseEntity<CommandResponse> removeParty(
             @Parameter(hidden = true) CommandContext context,
-            HttpServletRequest http,
             @PathVariable String agreementId,
             @PathVariable String partyId,
             @Valid @RequestBody ReasonRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
         PartyId party = PathIds.party(partyId);
-        return run(context, http, body, id, new RemoveParty(id, party, body.reason()), party, null);
+        return run(context, body, id, new RemoveParty(id, party, body.reason()), party, null);
     }
 
     @PostMapping(path = "/{agreementId}/termination", consumes = JSON)
     @Operation(summary = "TerminateAgreement: end an agreement in force from a date")
     public ResponseEntity<CommandResponse> terminate(
             @Parameter(hidden = true) CommandContext context,
-            HttpServletRequest http,
             @PathVariable String agreementId,
             @Valid @RequestBody TerminateAgreementRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, http, body, id, body.toCommand(id), null, null);
+        return run(context, body, id, body.toCommand(id), null, null);
     }
 
     @PostMapping(path = "/{agreementId}/abandonment", consumes = JSON)
     @Operation(summary = "AbandonDraft: give up an agreement that never entered into force")
     public ResponseEntity<CommandResponse> abandon(
             @Parameter(hidden = true) CommandContext context,
-            HttpServletRequest http,
             @PathVariable String agreementId,
             @Valid @RequestBody ReasonRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, http, body, id, new AbandonDraft(id, body.reason()), null, null);
+        return run(context, body, id, new AbandonDraft(id, body.reason()), null, null);
     }
 
     @PostMapping(path = "/{agreementId}/archival")
     @Operation(summary = "ArchiveAgreement: archive an ended agreement; it is read-only from then on")
     public ResponseEntity<CommandResponse> archive(
             @Parameter(hidden = true) CommandContext context,
-            HttpServletRequest http,
             @PathVariable String agreementId,
             @RequestBody(required = false) EmptyBody body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, http, new EmptyBody(), id, new ArchiveAgreement(id), null, null);
+        return run(context, new EmptyBody(), id, new ArchiveAgreement(id), null, null);
     }
 
     private ResponseEntity<CommandResponse> run(
             CommandContext context,
-            HttpServletRequest http,
             Object body,
             AgreementId agreementId,
             Object command,
             PartyId actingFor,
             String createdUnder) {
-        String locationPrefix = createdUnder == null
-                ? null
-                : ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path(createdUnder)
-                        .toUriString();
+        String locationPrefix = createdUnder == null ? null : context.baseUrl() + createdUnder;
         CommandExecutor.Answer answer = executor.execute(
                 context,
                 new CommandExecutor.Request(
@@ -349,7 +319,7 @@ public class AgreementCommandController {
                         actingFor,
                         command instanceof DraftIntent,
                         locationPrefix,
-                        fingerprint(http, body)));
+                        fingerprint(context, body)));
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.valueOf(answer.status()))
                 .eTag("\"" + answer.body().version() + "\"")
                 .header("Coop-Position", Long.toString(answer.body().position()))
@@ -364,10 +334,10 @@ public class AgreementCommandController {
     }
 
     /** The request as one hash: a retry with the same key must be this same request. */
-    private String fingerprint(HttpServletRequest http, Object body) {
+    private String fingerprint(CommandContext context, Object body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((http.getMethod() + " " + http.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update((context.request() + "\n").getBytes(StandardCharsets.UTF_8));
             digest.update(json.writeValueAsBytes(body));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

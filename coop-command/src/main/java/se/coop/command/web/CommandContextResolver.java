@@ -1,5 +1,6 @@
 package se.coop.command.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Reads a {@link CommandContext} from the authenticated user and the {@code If-Match}, {@code Idempotency-Key} and {@code X-Correlation-Id} headers. */
 class CommandContextResolver implements HandlerMethodArgumentResolver {
@@ -35,12 +37,15 @@ class CommandContextResolver implements HandlerMethodArgumentResolver {
             NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
         return new CommandContext(
                 user.getName(),
                 role(user),
                 expectedVersion(request.getHeader(IF_MATCH)),
                 idempotencyKey(request.getHeader(IDEMPOTENCY_KEY)),
-                correlationId(request.getHeader(CORRELATION_ID)));
+                correlationId(request.getHeader(CORRELATION_ID)),
+                http.getMethod() + " " + http.getRequestURI(),
+                ServletUriComponentsBuilder.fromContextPath(http).toUriString());
     }
 
     private static String role(Authentication user) {

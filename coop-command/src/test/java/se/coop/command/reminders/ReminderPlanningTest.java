@@ -1,5 +1,6 @@
 package se.coop.command.reminders;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import se.coop.api.event.AgreementEnteredIntoForce;
 import se.coop.api.event.AgreementTerminated;
 import se.coop.api.event.IntentDrafted;
 import se.coop.api.event.ReviewCancelled;
+import se.coop.api.event.ReviewHeld;
 import se.coop.api.event.ReviewOutcomeRecorded;
 import se.coop.api.event.ReviewRescheduled;
 import se.coop.api.event.ReviewScheduled;
@@ -54,7 +56,7 @@ class ReminderPlanningTest {
     @BeforeEach
     void fixture() {
         fixture = new SagaTestFixture<>(ReminderPlanning.class);
-        fixture.registerResource(new SecretariatContacts(Map.of("halmstad", "kansli@halmstad.example.org"), null));
+        fixture.registerResource(new PlanningSettings(Map.of("halmstad", "kansli@halmstad.example.org"), null, null));
         fixture.registerResource((AgreementStream) (agreementId, sequence) ->
                 endedAfter.containsKey(agreementId) && endedAfter.get(agreementId) <= sequence);
     }
@@ -96,12 +98,16 @@ class ReminderPlanningTest {
     }
 
     private static PlanReminders overdue(LocalDate dueOn) {
+        return overdueAt(dueOn.plusDays(1).atStartOfDay(BusinessTime.ZONE).toOffsetDateTime());
+    }
+
+    private static PlanReminders overdueAt(OffsetDateTime at) {
         return new PlanReminders(
                 ReminderPlanId.overdue(ID),
                 ID,
                 null,
                 ReminderSubject.OVERDUE_REVIEW,
-                dueOn.plusDays(1).atStartOfDay(BusinessTime.ZONE).toOffsetDateTime(),
+                at,
                 null,
                 "Årlig uppföljning saknas",
                 List.of(KANSLI),
@@ -116,6 +122,39 @@ class ReminderPlanningTest {
                 .whenAggregate(ID.toString())
                 .publishes(new AgreementEnteredIntoForce(ID, 1, "a".repeat(64), IN_FORCE))
                 .expectDispatchedCommands(overdue(IN_FORCE.plusMonths(12)));
+    }
+
+    @Test
+    void whenCoopLearnsOfAnAgreementThatIsOverdueAlready_thenTheSecretariatIsRemindedOnlyAfterTheGrace() {
+        OffsetDateTime afterGrace = fixture.currentTime()
+                .plus(Duration.ofHours(1))
+                .atZone(BusinessTime.ZONE)
+                .toOffsetDateTime();
+        fixture.givenAggregate(ID.toString())
+                .published(drafted(AgreementKind.LETTER_OF_INTENT))
+                .whenAggregate(ID.toString())
+                .publishes(new AgreementEnteredIntoForce(ID, 1, "a".repeat(64), LocalDate.of(2015, 3, 1)))
+                .expectDispatchedCommands(overdueAt(afterGrace));
+    }
+
+    @Test
+    void whenSomethingHappensThatLeavesTheOverdueDayAsItWas_thenNothingIsPlannedAgain() {
+        fixture.givenAggregate(ID.toString())
+                .published(
+                        drafted(AgreementKind.LETTER_OF_INTENT),
+                        new AgreementEnteredIntoForce(ID, 1, "a".repeat(64), LocalDate.of(2015, 3, 1)))
+                .whenAggregate(ID.toString())
+                .publishes(new ReviewHeld(
+                        ID,
+                        ReviewId.random(),
+                        ReviewKind.MEETING,
+                        LocalDate.of(2015, 9, 1),
+                        "Rådhuset",
+                        List.of(),
+                        "Workshop",
+                        "Genomförd",
+                        ReviewDecision.CONTINUE))
+                .expectNoDispatchedCommands();
     }
 
     @Test

@@ -229,16 +229,16 @@ final class HistoryWording {
                 ReviewRescheduled.class,
                 (e, a) -> new Wording(
                         "Mötet flyttades till " + sv(e.startsAt()) + (e.location() == null ? "" : " i " + e.location())
-                                + (e.reason() == null ? "" : " (" + e.reason() + ")") + ".",
+                                + (e.reason() == null ? "" : " (" + clause(e.reason()) + ")") + ".",
                         "The meeting was moved to " + en(e.startsAt())
                                 + (e.location() == null ? "" : " in " + e.location())
-                                + (e.reason() == null ? "" : " (" + e.reason() + ")") + ".",
+                                + (e.reason() == null ? "" : " (" + clause(e.reason()) + ")") + ".",
                         null));
         on(
                 ReviewCancelled.class,
                 (e, a) -> new Wording(
-                        "Mötet ställdes in: " + e.reason() + ".",
-                        "The meeting was cancelled: " + e.reason() + ".",
+                        "Mötet ställdes in: " + sentence(e.reason()),
+                        "The meeting was cancelled: " + sentence(e.reason()),
                         null));
         on(
                 ReviewOutcomeRecorded.class,
@@ -269,9 +269,9 @@ final class HistoryWording {
                 (e, a) -> new Wording(
                         a.name(e.partyId()) + " sade upp sitt deltagande den " + sv(e.givenOn())
                                 + " och lämnar avtalet den " + sv(e.leavesOn())
-                                + (e.reason() == null ? "" : " (" + e.reason() + ")") + ".",
+                                + (e.reason() == null ? "" : " (" + clause(e.reason()) + ")") + ".",
                         a.name(e.partyId()) + " gave notice on " + en(e.givenOn()) + " and leaves the agreement on "
-                                + en(e.leavesOn()) + (e.reason() == null ? "" : " (" + e.reason() + ")") + ".",
+                                + en(e.leavesOn()) + (e.reason() == null ? "" : " (" + clause(e.reason()) + ")") + ".",
                         null));
         on(
                 PartyLeft.class,
@@ -284,10 +284,10 @@ final class HistoryWording {
         on(
                 PartyRemoved.class,
                 (e, a) -> new Wording(
-                        a.name(e.partyId()) + " togs bort som part" + (e.reason() == null ? "" : ": " + e.reason())
-                                + ".",
-                        a.name(e.partyId()) + " was removed as a party" + (e.reason() == null ? "" : ": " + e.reason())
-                                + ".",
+                        a.name(e.partyId()) + " togs bort som part"
+                                + (e.reason() == null ? "." : ": " + sentence(e.reason())),
+                        a.name(e.partyId()) + " was removed as a party"
+                                + (e.reason() == null ? "." : ": " + sentence(e.reason())),
                         null));
         on(
                 AgreementTerminated.class,
@@ -300,9 +300,9 @@ final class HistoryWording {
                                 null)
                         : new Wording(
                                 capital(kindSv(a.kind())) + " sades upp att upphöra den " + sv(e.effectiveOn()) + ": "
-                                        + e.reason() + ".",
+                                        + sentence(e.reason()),
                                 capital(kindEn(a.kind())) + " was terminated as of " + en(e.effectiveOn()) + ": "
-                                        + e.reason() + ".",
+                                        + sentence(e.reason()),
                                 null));
         on(
                 AgreementExpired.class,
@@ -313,8 +313,8 @@ final class HistoryWording {
         on(
                 DraftAbandoned.class,
                 (e, a) -> new Wording(
-                        "Utkastet lades ned" + (e.reason() == null ? "" : ": " + e.reason()) + ".",
-                        "The draft was abandoned" + (e.reason() == null ? "" : ": " + e.reason()) + ".",
+                        "Utkastet lades ned" + (e.reason() == null ? "." : ": " + sentence(e.reason())),
+                        "The draft was abandoned" + (e.reason() == null ? "." : ": " + sentence(e.reason())),
                         null));
         on(
                 AgreementArchived.class,
@@ -550,6 +550,12 @@ final class HistoryWording {
     private static String sentence(String text) {
         String trimmed = text.strip();
         return trimmed.matches(".*[.!?]$") ? trimmed : trimmed + ".";
+    }
+
+    /** Text to stand inside a sentence: without the full stop it may end with. */
+    private static String clause(String text) {
+        String trimmed = text.strip();
+        return trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 
     private static String capital(String text) {

@@ -1,0 +1,75 @@
+package se.coop.command.demo;
+
+import jakarta.validation.Validator;
+import java.time.LocalDate;
+import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import se.coop.api.BusinessTime;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * {@code --coop.demo=true}: records the five seed cooperations at start, as the secretariat would through the HTTP
+ * API, each request under an idempotency key of its own. What is loaded already is answered from the stored answers
+ * and written again nowhere, so starting twice (or on two nodes at once) gives the same data.
+ */
+@Component
+@ConditionalOnProperty(name = "coop.demo", havingValue = "true")
+class DemoLoader implements ApplicationRunner {
+
+    static final String KEY_PREFIX = "coop-demo";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+    private final InProcessCommands commands;
+    private final ObjectMapper json;
+    private final EventStore events;
+
+    DemoLoader(
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings,
+            ApplicationContext context,
+            ObjectMapper json,
+            Validator validator,
+            EventStore events,
+            @Value("${coop.reminders.public-url:http://127.0.0.1:8080}") String baseUrl) {
+        this.commands = new InProcessCommands(mappings, context, json, validator, baseUrl);
+        this.json = json;
+        this.events = events;
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) {
+        for (DemoSeed seed : DemoSeed.all(json)) {
+            Map<String, DemoSeed.Answer> answers = seed.load(KEY_PREFIX, commands, this::firstRecorded);
+            long written = answers.values().stream().filter(a -> !a.replayed()).count();
+            log.info(
+                    "Demo data: {} ({}): {} of {} requests written{}, agreements {}",
+                    seed.name(),
+                    seed.title(),
+                    written,
+                    answers.size(),
+                    written == 0 ? " (loaded already)" : "",
+                    answers.values().stream()
+                            .map(DemoSeed.Answer::agreementId)
+                            .distinct()
+                            .toList());
+        }
+    }
+
+    private LocalDate firstRecorded(String agreementId) {
+        return events.readEvents(agreementId)
+                .asStream()
+                .findFirst()
+                .map(event -> LocalDate.ofInstant(event.getTimestamp(), BusinessTime.ZONE))
+                .orElseThrow(() -> new IllegalStateException("agreement " + agreementId + " has no events"));
+    }
+}
