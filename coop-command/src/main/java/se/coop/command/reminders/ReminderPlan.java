@@ -100,22 +100,20 @@ class ReminderPlan {
     }
 
     @CommandHandler
-    void handle(WithdrawReminders command, DeadlineManager deadlines) {
+    void handle(WithdrawReminders command) {
         if (withdrawn) {
             return;
         }
         apply(new RemindersWithdrawn(planId, agreementId, pending(), command.reason()), BY_COOP);
-        deadlines.cancelAllWithinScope(DUE);
-        deadlines.cancelAllWithinScope(CYCLE);
     }
 
     @DeadlineHandler(deadlineName = DUE)
     void on(ReminderDue due, Clock clock) {
-        if (withdrawn || !due.dueAt().isEqual(dueAt)) {
+        int offset = due.offsetDays();
+        if (withdrawn || !due.dueAt().isEqual(dueAt) || !offsets.contains(offset)) {
             return;
         }
         Instant now = clock.instant();
-        int offset = due.offsetDays();
         boolean nearerAlsoDue = offsets.stream()
                 .anyMatch(d -> d < offset && !issued.contains(d) && !timeOf(d).isAfter(now));
         if (issued.contains(offset)
@@ -148,10 +146,13 @@ class ReminderPlan {
         schedule(clock.instant(), deadlines);
     }
 
-    /** Sets a timer for each reminder still to come, and issues the nearest one whose time has passed. */
+    /**
+     * Sets a timer for each reminder still to come, and issues the nearest one whose time has passed. Timers of an
+     * earlier plan are not cancelled but ignored when they fire (they name the due time and offset they were set for):
+     * db-scheduler cancels "all within a scope" by reading every deadline it holds, which grows with all of Coop's
+     * meetings, while a stale timer costs one look at this plan when it fires.
+     */
     private void schedule(Instant now, DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(DUE);
-        deadlines.cancelAllWithinScope(CYCLE);
         Integer nearestPassed = null;
         for (int offset : offsets) {
             if (issued.contains(offset)) {

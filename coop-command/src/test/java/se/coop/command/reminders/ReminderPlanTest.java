@@ -152,7 +152,7 @@ class ReminderPlanTest {
     }
 
     @Test
-    void givenPlanned_whenRescheduled_thenThePendingRemindersMoveAndTheOldTimersAreGone() {
+    void givenPlanned_whenRescheduled_thenThePendingRemindersMove() {
         OffsetDateTime at = inDays(60);
         OffsetDateTime moved = inDays(90);
         fixture.givenCurrentTime(NOW)
@@ -160,7 +160,28 @@ class ReminderPlanTest {
                 .when(plan(moved))
                 .expectEvents(planned(moved))
                 .expectScheduledDeadline(Duration.between(NOW, before(moved, 30)), new ReminderDue(30, moved))
-                .expectNoScheduledDeadline(Duration.between(NOW, before(at, 30)), new ReminderDue(30, at));
+                .expectScheduledDeadline(Duration.between(NOW, before(moved, 7)), new ReminderDue(7, moved));
+    }
+
+    @Test
+    void givenRescheduled_whenTheOldTimeComes_thenItsTimerFiresAndNothingIsIssued() {
+        OffsetDateTime at = inDays(60);
+        OffsetDateTime moved = inDays(90);
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(plan(at), plan(moved))
+                .whenTimeAdvancesTo(before(at, 30).plusSeconds(60))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenAnOffsetDroppedFromThePlan_whenItsOldTimerFires_thenNothingIsIssued() {
+        OffsetDateTime at = inDays(60);
+        PlanReminders onlySevenDays = new PlanReminders(
+                PLAN, AGREEMENT, REVIEW, ReminderSubject.MEETING, at, "Rådhuset", null, REVIEWERS, List.of(7), false);
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(plan(at), onlySevenDays)
+                .whenTimeAdvancesTo(before(at, 30).plusSeconds(60))
+                .expectNoEvents();
     }
 
     @Test
@@ -175,8 +196,16 @@ class ReminderPlanTest {
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(plan(at))
                 .when(new WithdrawReminders(PLAN, "the meeting was cancelled"))
-                .expectEvents(new RemindersWithdrawn(PLAN, AGREEMENT, List.of(7, 30), "the meeting was cancelled"))
-                .expectNoScheduledDeadlines();
+                .expectEvents(new RemindersWithdrawn(PLAN, AGREEMENT, List.of(7, 30), "the meeting was cancelled"));
+    }
+
+    @Test
+    void givenWithdrawn_whenTheOffsetsPass_thenNothingIsIssued() {
+        OffsetDateTime at = inDays(60);
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(plan(at), new WithdrawReminders(PLAN, "the meeting was cancelled"))
+                .whenTimeAdvancesTo(before(at, 7).plusSeconds(60))
+                .expectNoEvents();
     }
 
     @Test

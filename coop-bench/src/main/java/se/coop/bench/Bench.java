@@ -1,0 +1,297 @@
+package se.coop.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * coop-bench: one run measures a Coop against the raw database underneath it — command throughput and latency at
+ * several concurrency levels next to plain JDBC doing an event-sourced command's database work, projection lag,
+ * rebuild rates and query latency over a large bulk-loaded history, cold start and memory — and prints a table (and
+ * JSON with {@code --out}).
+ */
+public final class Bench {
+
+    private static final String[] READ_MODELS = {"status", "history", "reviews"};
+
+    private final Options options;
+    private final Report report = new Report();
+    private final Path work;
+    private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Stockholm"));
+
+    private Bench(Options options, Path work) {
+        this.options = options;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage().isEmpty() ? Options.USAGE : e.getMessage() + "\n\n" + Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        Path work = Files.createTempDirectory("coop-bench-");
+        new Bench(options, work).run();
+    }
+
+    private void run() throws Exception {
+        long began = System.nanoTime();
+        report.put("mode", options.quick() ? "quick" : "full");
+        report.machine(
+                Runtime.getRuntime().availableProcessors(),
+                memoryMiB(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        if (options.coopJar() != null && !options.commandsOnly()) {
+            coldStart();
+        }
+        EmbeddedPostgres embedded = null;
+        String jdbcUrl = options.jdbcUrl();
+        if (jdbcUrl == null) {
+            step("starting PostgreSQL (durable settings: fsync, synchronous_commit)");
+            embedded = EmbeddedPostgres.builder()
+                    .setDataDirectory(work.resolve("postgres"))
+                    .setCleanDataDirectory(true)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "512MB")
+                    .start();
+            jdbcUrl = embedded.getJdbcUrl("postgres", "postgres");
+        }
+        try {
+            measure(jdbcUrl);
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+        report.put("benchSeconds", Math.round((System.nanoTime() - began) / 1e9));
+        report.print(System.out);
+        if (options.out() != null) {
+            Files.writeString(options.out(), report.json());
+            System.out.println("written " + options.out().toAbsolutePath());
+        }
+    }
+
+    /** The zero-setup default, fresh: an empty data directory, Coop starts its own PostgreSQL. */
+    private void coldStart() throws Exception {
+        step("cold start of the zero-setup default");
+        Path data = work.resolve("zero-setup");
+        try (CoopProcess coop = CoopProcess.start(options.coopJar(), data, freePort(), Map.of())) {
+            Duration started = coop.awaitHealthy(Duration.ofMinutes(3));
+            long[] rss = coop.residentMiB();
+            report.coldStart(
+                    started.toMillis() / 1000.0,
+                    rss[0],
+                    coop.familyResidentMiB(data.resolve("data").resolve("postgres")));
+        }
+        try (CoopProcess coop = CoopProcess.start(options.coopJar(), data, freePort(), Map.of())) {
+            report.put(
+                    "restartSeconds", coop.awaitHealthy(Duration.ofMinutes(3)).toMillis() / 1000.0);
+        }
+    }
+
+    private void measure(String jdbcUrl) throws Exception {
+        String user = options.jdbcUser();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SHOW server_version")) {
+            rows.next();
+            report.postgres(rows.getString(1));
+        }
+        CoopProcess coop = null;
+        String base = options.coopUrl();
+        if (base == null) {
+            step("starting Coop on that PostgreSQL");
+            coop = startCoop(jdbcUrl);
+            base = "http://127.0.0.1:" + coop.port;
+        }
+        try {
+            Http secretariat = new Http(base, "secretariat", "secretariat");
+            Http operator = new Http(base, "operator", "operator");
+
+            Baseline.prepare(jdbcUrl, user);
+            Duration warmup = Duration.ofSeconds(options.quick() ? 2 : 4);
+            Duration seconds = Duration.ofSeconds(options.seconds());
+            for (int level : options.concurrency()) {
+                step("concurrency " + level + ": plain JDBC");
+                Baseline.Result baseline = Baseline.run(jdbcUrl, user, level, warmup, seconds);
+                step("concurrency " + level + ": Coop over HTTP");
+                CommandLoad.Result load = CommandLoad.run(secretariat, today, level, warmup, seconds);
+                report.level(load, baseline);
+            }
+
+            if (options.commandsOnly()) {
+                return;
+            }
+            step("recording a template agreement");
+            Template template = Template.record(secretariat, today);
+            HistoryLoader loader = new HistoryLoader(
+                    jdbcUrl, user, template.agreementId(), template.parties(), template.focus(), template.startsAt());
+            if (coop != null) {
+                coop.close();
+                coop = null;
+            }
+            step("bulk-loading " + options.agreements() + " agreements (" + loader.templateEvents()
+                    + " events at most each)");
+            List<String> ids = new ArrayList<>();
+            long loadStart = System.nanoTime();
+            long events = loader.load(options.agreements(), 2, ids);
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            long head = head(jdbcUrl, user);
+            if (options.coopUrl() == null) {
+                skipReminderPlanning(jdbcUrl, user, head);
+                coop = startCoop(jdbcUrl);
+                base = "http://127.0.0.1:" + coop.port;
+                secretariat = new Http(base, "secretariat", "secretariat");
+                operator = new Http(base, "operator", "operator");
+            }
+            report.bulk(options.agreements(), events, head, loadSeconds);
+
+            step("read models catching up with " + events + " new events");
+            long catchUpStart = System.nanoTime();
+            awaitCaughtUp(operator, Duration.ofMinutes(60));
+            report.put("catchUpEventsPerSecond", Math.round(events / ((System.nanoTime() - catchUpStart) / 1e9)));
+
+            step("queries at " + agreements(secretariat) + " agreements");
+            int perQuery = options.quick() ? 200 : 1000;
+            Queries.run(secretariat, ids, perQuery / 4, 4, today);
+            report.queries(agreements(secretariat), Queries.run(secretariat, ids, perQuery, 4, today));
+
+            for (String readModel : READ_MODELS) {
+                step("rebuilding " + readModel);
+                long total = head(jdbcUrl, user);
+                long start = System.nanoTime();
+                Http.Response accepted = operator.post("/api/v1/admin/projections/" + readModel + "/rebuild", "{}");
+                if (accepted.status() != 202) {
+                    throw new IllegalStateException("rebuild of " + readModel + " answered " + accepted.status());
+                }
+                awaitRebuilt(operator, readModel, Duration.ofMinutes(60));
+                double took = (System.nanoTime() - start) / 1e9;
+                report.rebuild(readModel, total, took);
+            }
+            if (coop != null) {
+                long[] rss = coop.residentMiB();
+                report.put("rssAfterRunMiB", rss[0]);
+                report.put("rssPeakMiB", rss[1]);
+            }
+        } finally {
+            if (coop != null) {
+                coop.close();
+            }
+        }
+    }
+
+    private CoopProcess startCoop(String jdbcUrl) throws InterruptedException {
+        CoopProcess coop = CoopProcess.start(
+                options.coopJar(),
+                work.resolve("coop"),
+                freePort(),
+                Map.of("SPRING_DATASOURCE_URL", jdbcUrl, "SPRING_DATASOURCE_USERNAME", options.jdbcUser()));
+        coop.awaitHealthy(Duration.ofMinutes(3));
+        return coop;
+    }
+
+    /**
+     * The bulk-loaded history stands for years already past: reminder planning and delivery start after it, as they
+     * would have handled it when it happened.
+     */
+    private static void skipReminderPlanning(String jdbcUrl, String user, long head) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+                PreparedStatement update = connection.prepareStatement("UPDATE token_entry SET token = ?,"
+                        + " token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken'"
+                        + " WHERE processor_name IN ('reminder-planning', 'reminder-delivery')")) {
+            update.setBytes(
+                    1, ("{\"index\":" + head + ",\"gaps\":[]}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            update.executeUpdate();
+        }
+    }
+
+    private static long head(String jdbcUrl, String user) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT max(global_index) FROM domain_event_entry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static long agreements(Http http) {
+        return http.get("/api/v1/agreements?size=1").json().get("totalElements").asLong();
+    }
+
+    private static void awaitCaughtUp(Http operator, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean caughtUp = true;
+            for (JsonNode projection :
+                    operator.get("/api/v1/admin/projections").json().get("projections")) {
+                caughtUp &= projection.get("lag").asLong() == 0;
+            }
+            if (caughtUp) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the read models did not catch up within " + patience);
+    }
+
+    private static void awaitRebuilt(Http operator, String readModel, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode projection :
+                    operator.get("/api/v1/admin/projections").json().get("projections")) {
+                if (projection.get("name").asString().equals(readModel)
+                        && !projection.get("rebuilding").asBoolean()
+                        && projection.get("lag").asLong() == 0) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the rebuild of " + readModel + " did not finish within " + patience);
+    }
+
+    private static long memoryMiB() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(line -> line.startsWith("MemTotal:"))
+                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
+                    .findFirst()
+                    .orElse(-1L);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void step(String what) {
+        System.out.println("· " + what);
+    }
+}

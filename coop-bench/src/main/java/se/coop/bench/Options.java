@@ -1,0 +1,90 @@
+package se.coop.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The command line. */
+record Options(
+        Path coopJar,
+        String coopUrl,
+        String jdbcUrl,
+        String jdbcUser,
+        boolean quick,
+        Path out,
+        List<Integer> concurrency,
+        int agreements,
+        int seconds,
+        boolean commandsOnly) {
+
+    static final String USAGE = """
+            java -jar coop-bench/target/coop-bench.jar --coop-jar coop-app/target/coop-app.jar [--quick] [--out FILE]
+              --coop-jar PATH    the Coop to start (cold start, memory, and the instance measured)
+              --coop-url URL     or an already running Coop (then --jdbc-url names its database)
+              --jdbc-url URL     the PostgreSQL to use (default: one the bench starts, durable settings)
+              --jdbc-user NAME   its user (default postgres)
+              --quick            small data, short phases: about three minutes
+              --out FILE         also write the results as JSON
+              --concurrency LIST client counts, e.g. 1,4,16 (default 1,2,4,8,16,32; quick 1,4)
+              --agreements N     agreements in the event store for queries and rebuilds (default 120000; quick 3000)
+              --seconds N        measured seconds per concurrency level (default 20; quick 6)
+              --commands-only    only the command load and its baseline (no cold start, history, queries, rebuilds)
+            """;
+
+    static Options parse(String[] args) {
+        Path jar = null;
+        String url = null;
+        String jdbc = null;
+        String user = "postgres";
+        boolean quick = false;
+        Path out = null;
+        List<Integer> concurrency = null;
+        Integer agreements = null;
+        Integer seconds = null;
+        boolean commandsOnly = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--coop-jar" -> jar = Path.of(value(args, ++i, arg));
+                case "--coop-url" -> url = value(args, ++i, arg);
+                case "--jdbc-url" -> jdbc = value(args, ++i, arg);
+                case "--jdbc-user" -> user = value(args, ++i, arg);
+                case "--quick" -> quick = true;
+                case "--out" -> out = Path.of(value(args, ++i, arg));
+                case "--concurrency" ->
+                    concurrency = java.util.Arrays.stream(value(args, ++i, arg).split(","))
+                            .map(String::strip)
+                            .map(Integer::valueOf)
+                            .toList();
+                case "--agreements" -> agreements = Integer.valueOf(value(args, ++i, arg));
+                case "--seconds" -> seconds = Integer.valueOf(value(args, ++i, arg));
+                case "--commands-only" -> commandsOnly = true;
+                case "--help", "-h" -> throw new IllegalArgumentException("");
+                default -> throw new IllegalArgumentException("unknown argument " + arg);
+            }
+        }
+        if (jar == null && url == null) {
+            throw new IllegalArgumentException("name a Coop: --coop-jar PATH or --coop-url URL");
+        }
+        if (url != null && jdbc == null) {
+            throw new IllegalArgumentException("with --coop-url, --jdbc-url must name Coop's database");
+        }
+        return new Options(
+                jar,
+                url,
+                jdbc,
+                user,
+                quick,
+                out,
+                concurrency != null ? concurrency : quick ? List.of(1, 4) : List.of(1, 2, 4, 8, 16, 32),
+                agreements != null ? agreements : quick ? 3_000 : 120_000,
+                seconds != null ? seconds : quick ? 6 : 20,
+                commandsOnly);
+    }
+
+    private static String value(String[] args, int i, String name) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return args[i];
+    }
+}

@@ -1,0 +1,226 @@
+package se.coop.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** What the run measured: the headline figures the issue names, and every level, query and read model behind them. */
+final class Report {
+
+    private record Level(CommandLoad.Result coop, Baseline.Result baseline) {}
+
+    private record Rebuild(String readModel, long events, double seconds) {}
+
+    private final ObjectNode root = JsonNodeFactory.instance.objectNode();
+    private final List<Level> levels = new ArrayList<>();
+    private final List<Rebuild> rebuilds = new ArrayList<>();
+    private Queries.Result queries;
+    private long queriedAgreements;
+
+    void put(String key, Object value) {
+        if (value instanceof Number number) {
+            root.put(key, number.doubleValue());
+        } else {
+            root.put(key, String.valueOf(value));
+        }
+    }
+
+    void machine(int cores, long memoryMiB, String jdk) {
+        ObjectNode machine = root.putObject("machine");
+        machine.put("cores", cores);
+        machine.put("memoryMiB", memoryMiB);
+        machine.put("jdk", jdk);
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    }
+
+    void postgres(String version) {
+        ((ObjectNode) root.get("machine")).put("postgres", version);
+    }
+
+    void coldStart(double seconds, long rssMiB, long familyRssMiB) {
+        root.put("coldStartSeconds", seconds);
+        root.put("rssMiB", rssMiB);
+        root.put("rssWithEmbeddedPostgresMiB", familyRssMiB);
+    }
+
+    void level(CommandLoad.Result coop, Baseline.Result baseline) {
+        levels.add(new Level(coop, baseline));
+    }
+
+    void bulk(int agreements, long events, long head, double seconds) {
+        ObjectNode bulk = root.putObject("bulkLoad");
+        bulk.put("agreements", agreements);
+        bulk.put("events", events);
+        bulk.put("eventsInStore", head);
+        bulk.put("seconds", round(seconds));
+    }
+
+    void queries(long agreements, Queries.Result result) {
+        this.queries = result;
+        this.queriedAgreements = agreements;
+    }
+
+    void rebuild(String readModel, long events, double seconds) {
+        rebuilds.add(new Rebuild(readModel, events, seconds));
+    }
+
+    private Level fastest() {
+        return levels.stream()
+                .max(Comparator.comparingDouble(l -> l.coop().commandsPerSecond()))
+                .orElseThrow();
+    }
+
+    /** The level whose throughput is nearest half of the maximum: where the p99 target is read. */
+    private Level half() {
+        double target = fastest().coop().commandsPerSecond() / 2;
+        return levels.stream()
+                .min(Comparator.comparingDouble(l -> Math.abs(l.coop().commandsPerSecond() - target)))
+                .orElseThrow();
+    }
+
+    String json() {
+        if (!levels.isEmpty()) {
+            double coop = fastest().coop().commandsPerSecond();
+            double raw = levels.stream()
+                    .mapToDouble(l -> l.baseline().transactionsPerSecond())
+                    .max()
+                    .orElseThrow();
+            root.put("commandsPerSecond", round(coop));
+            root.put("baselineTransactionsPerSecond", round(raw));
+            root.put("ratio", Math.round(coop / raw * 1000) / 1000.0);
+            root.put("commandLatencyP99Ms", round(half().coop().commands().percentileMs(99)));
+            root.put("commandLatencyP99AtCommandsPerSecond", round(half().coop().commandsPerSecond()));
+            root.put("projectionLagP99Ms", round(fastest().coop().lag().percentileMs(99)));
+            root.put("projectionLagP99AtCommandsPerSecond", round(coop));
+            ArrayNode rows = root.putArray("levels");
+            for (Level level : levels) {
+                ObjectNode row = rows.addObject();
+                row.put("concurrency", level.coop().concurrency());
+                row.put("commandsPerSecond", round(level.coop().commandsPerSecond()));
+                row.put("commandP50Ms", round(level.coop().commands().percentileMs(50)));
+                row.put("commandP99Ms", round(level.coop().commands().percentileMs(99)));
+                row.put("lagP50Ms", round(level.coop().lag().percentileMs(50)));
+                row.put("lagP99Ms", round(level.coop().lag().percentileMs(99)));
+                row.put("listReadP99Ms", round(level.coop().reads().percentileMs(99)));
+                row.put("errors", level.coop().errors());
+                row.put("baselineTransactionsPerSecond", round(level.baseline().transactionsPerSecond()));
+                row.put("baselineP50Ms", round(level.baseline().latencies().percentileMs(50)));
+                row.put("baselineP99Ms", round(level.baseline().latencies().percentileMs(99)));
+            }
+        }
+        if (!rebuilds.isEmpty()) {
+            root.put(
+                    "rebuildEventsPerSecond",
+                    Math.round(rebuilds.stream()
+                            .mapToDouble(r -> r.events() / r.seconds())
+                            .min()
+                            .orElseThrow()));
+            ObjectNode each = root.putObject("rebuilds");
+            for (Rebuild rebuild : rebuilds) {
+                ObjectNode row = each.putObject(rebuild.readModel());
+                row.put("events", rebuild.events());
+                row.put("seconds", round(rebuild.seconds()));
+                row.put("eventsPerSecond", Math.round(rebuild.events() / rebuild.seconds()));
+            }
+        }
+        if (queries != null) {
+            root.put(
+                    "queryLatencyP99Ms",
+                    round(queries.byQuery().values().stream()
+                            .mapToDouble(l -> l.percentileMs(99))
+                            .max()
+                            .orElseThrow()));
+            root.put("queriedAgreements", queriedAgreements);
+            root.put("queryErrors", queries.errors());
+            ObjectNode each = root.putObject("queries");
+            for (Map.Entry<String, Latencies> query : queries.byQuery().entrySet()) {
+                ObjectNode row = each.putObject(query.getKey());
+                row.put("p50Ms", round(query.getValue().percentileMs(50)));
+                row.put("p99Ms", round(query.getValue().percentileMs(99)));
+                row.put("count", query.getValue().count());
+            }
+        }
+        return root.toPrettyString() + "\n";
+    }
+
+    void print(PrintStream out) {
+        json();
+        out.println();
+        out.println("Machine: " + root.get("machine"));
+        if (!levels.isEmpty()) {
+            out.println();
+            out.println(
+                    "clients | Coop cmd/s | p50 ms | p99 ms | lag p50 | lag p99 | errors || JDBC tx/s | p50 ms | p99 ms");
+            for (Level level : levels) {
+                out.println(String.format(
+                        Locale.ROOT,
+                        "%7d | %10.0f | %6.1f | %6.1f | %7.1f | %7.1f | %6d || %9.0f | %6.1f | %6.1f",
+                        level.coop().concurrency(),
+                        level.coop().commandsPerSecond(),
+                        level.coop().commands().percentileMs(50),
+                        level.coop().commands().percentileMs(99),
+                        level.coop().lag().percentileMs(50),
+                        level.coop().lag().percentileMs(99),
+                        level.coop().errors(),
+                        level.baseline().transactionsPerSecond(),
+                        level.baseline().latencies().percentileMs(50),
+                        level.baseline().latencies().percentileMs(99)));
+            }
+        }
+        if (queries != null) {
+            out.println();
+            out.println("query at " + queriedAgreements + " agreements | p50 ms | p99 ms");
+            queries.byQuery()
+                    .forEach((name, latencies) -> out.println(String.format(
+                            Locale.ROOT,
+                            "%-30s | %6.1f | %6.1f",
+                            name,
+                            latencies.percentileMs(50),
+                            latencies.percentileMs(99))));
+        }
+        if (!rebuilds.isEmpty()) {
+            out.println();
+            for (Rebuild rebuild : rebuilds) {
+                out.println(String.format(
+                        Locale.ROOT,
+                        "rebuild %-8s %,d events in %.1f s: %,.0f events/s",
+                        rebuild.readModel(),
+                        rebuild.events(),
+                        rebuild.seconds(),
+                        rebuild.events() / rebuild.seconds()));
+            }
+        }
+        out.println();
+        for (String key : List.of(
+                "commandsPerSecond",
+                "baselineTransactionsPerSecond",
+                "ratio",
+                "commandLatencyP99Ms",
+                "commandLatencyP99AtCommandsPerSecond",
+                "projectionLagP99Ms",
+                "projectionLagP99AtCommandsPerSecond",
+                "catchUpEventsPerSecond",
+                "rebuildEventsPerSecond",
+                "queryLatencyP99Ms",
+                "coldStartSeconds",
+                "restartSeconds",
+                "rssMiB",
+                "rssWithEmbeddedPostgresMiB",
+                "rssPeakMiB",
+                "benchSeconds")) {
+            if (root.has(key)) {
+                out.println(String.format(Locale.ROOT, "%-38s %s", key, root.get(key)));
+            }
+        }
+    }
+
+    private static double round(double value) {
+        return Double.isNaN(value) ? -1 : Math.round(value * 10) / 10.0;
+    }
+}

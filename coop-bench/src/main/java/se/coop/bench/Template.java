@@ -1,0 +1,34 @@
+package se.coop.bench;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The agreement whose stored stream the bulk load copies: recorded through Coop like any other, with parties, focus
+ * area and title that the copies replace.
+ */
+record Template(String agreementId, List<Scenario.Party> parties, String focus, String startsAt) {
+
+    static Template record(Http secretariat, LocalDate today) {
+        List<Scenario.Party> parties = List.of(
+                new Scenario.Party("bench-a", "Bench A", "SE"),
+                new Scenario.Party("bench-b", "Bench B", "SE"),
+                new Scenario.Party("bench-c", "Bench C", "DK"));
+        String focus = "benchfocus";
+        String startsAt = Scenario.meetingAhead(today, 400);
+        Http.Response drafted = secretariat.post(
+                "/api/v1/agreements", Scenario.draft("Samverkan " + HistoryLoader.NUMBER, parties, focus));
+        require(drafted);
+        String id = drafted.json().get("agreementId").asString();
+        for (Scenario.Command command : Scenario.lifecycle(id, parties, today, startsAt)) {
+            require(secretariat.post(command.path(), command.body()));
+        }
+        return new Template(id, parties, focus, startsAt);
+    }
+
+    private static void require(Http.Response answer) {
+        if (!answer.ok()) {
+            throw new IllegalStateException("recording the template failed: " + answer.status() + " " + answer.body());
+        }
+    }
+}
