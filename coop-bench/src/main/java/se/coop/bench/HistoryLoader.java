@@ -154,7 +154,8 @@ final class HistoryLoader {
 
     private long write(int agreements, List<String> ids) throws SQLException {
         long written = 0;
-        try (Connection connection = DriverManager.getConnection(jdbcUrl + "&reWriteBatchedInserts=true", user, "");
+        try (Connection connection = DriverManager.getConnection(
+                        jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true", user, "");
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO domain_event_entry"
                         + " (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,"
                         + " payload_type, payload_revision, payload, meta_data) VALUES (?,?,?,?,?,?,?,?,?)")) {

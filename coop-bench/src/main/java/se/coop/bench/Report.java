@@ -175,7 +175,7 @@ final class Report {
         }
         if (queries != null) {
             out.println();
-            out.println("query at " + queriedAgreements + " agreements | p50 ms | p99 ms");
+            out.println("query at " + queriedAgreements + " agreements, one reader | p50 ms | p99 ms");
             queries.byQuery()
                     .forEach((name, latencies) -> out.println(String.format(
                             Locale.ROOT,

@@ -177,7 +177,7 @@ class RebuildTest extends IntegrationTest {
             assertThat(projection.get("lag").asLong())
                     .isEqualTo(projection.get("head").asLong()
                             - projection.get("position").asLong());
-            assertThat(projection.get("segments").asInt()).isEqualTo(4);
+            assertThat(projection.get("segments").asInt()).isEqualTo(2);
         }
         String metrics = api.as("operator").get("/actuator/prometheus").body();
         assertThat(metrics).contains("coop_projection_lag{projection=\"status\"}");

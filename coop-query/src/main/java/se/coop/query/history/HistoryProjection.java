@@ -1,6 +1,8 @@
 package se.coop.query.history;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import se.coop.api.query.AgreementHistory;
 import se.coop.api.query.FindHistory;
 import se.coop.api.query.HistoryEntry;
 import se.coop.api.reminder.ReviewReminderIssued;
+import se.coop.query.support.BatchScope;
 import se.coop.query.support.EventPositions;
 import se.coop.query.support.ProjectionStates;
 import se.coop.query.support.ReadModel;
@@ -37,6 +40,7 @@ public class HistoryProjection implements ReadModel {
     public static final String NAME = "history";
     static final String ENTRIES = "history_entry";
     static final String AGREEMENTS = "history_agreement";
+    private static final String BATCH = HistoryProjection.class.getName();
 
     private static final TypeReference<Map<String, String>> NAMES = new TypeReference<>() {};
 
@@ -44,6 +48,13 @@ public class HistoryProjection implements ReadModel {
     private final ProjectionStates states;
     private final EventPositions positions;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final Map<String, HistoryWording.Agreement> agreements =
+            Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, HistoryWording.Agreement> eldest) {
+                    return size() > 10_000;
+                }
+            });
 
     public HistoryProjection(JdbcTemplate jdbc, ProjectionStates states, EventPositions positions) {
         this.jdbc = jdbc;
@@ -80,46 +91,56 @@ public class HistoryProjection implements ReadModel {
                 .orElseGet(() -> new HistoryWording.Agreement(AgreementKind.COOPERATION_AGREEMENT, Map.of()));
         HistoryWording.Wording wording = HistoryWording.of(event, agreement);
         Object party = message.getMetaData().get("partyId");
-        jdbc.update(
-                "INSERT INTO " + ENTRIES + " (event_id, agreement_id, position, recorded_at, type, summary_sv,"
-                        + " summary_en, actor, role, party_id, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " ON CONFLICT (event_id) DO NOTHING",
-                message.getIdentifier(),
-                id,
-                positions.of(message),
-                Timestamp.from(message.getTimestamp()),
-                event.getClass().getSimpleName(),
-                wording.sv(),
-                wording.en(),
-                string(message.getMetaData().get("actor")),
-                string(message.getMetaData().get("role")),
-                party == null ? null : party.toString(),
-                wording.reference());
+        entries().add(new Object[] {
+            message.getIdentifier(),
+            id,
+            positions.of(message),
+            Timestamp.from(message.getTimestamp()),
+            event.getClass().getSimpleName(),
+            wording.sv(),
+            wording.en(),
+            string(message.getMetaData().get("actor")),
+            string(message.getMetaData().get("role")),
+            party == null ? null : party.toString(),
+            wording.reference()
+        });
     }
 
     /** An issued reminder, kept in its meeting's stream, joins the history of its agreement. */
     @EventHandler
     void on(ReviewReminderIssued event, DomainEventMessage<?> message) {
         HistoryWording.Wording wording = HistoryWording.reminder(event);
-        jdbc.update(
-                "INSERT INTO " + ENTRIES + " (event_id, agreement_id, position, recorded_at, type, summary_sv,"
-                        + " summary_en, actor, role, party_id, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " ON CONFLICT (event_id) DO NOTHING",
-                message.getIdentifier(),
-                event.agreementId().toString(),
-                positions.of(message),
-                Timestamp.from(message.getTimestamp()),
-                event.getClass().getSimpleName(),
-                wording.sv(),
-                wording.en(),
-                string(message.getMetaData().get("actor")),
-                string(message.getMetaData().get("role")),
-                null,
-                null);
+        entries().add(new Object[] {
+            message.getIdentifier(),
+            event.agreementId().toString(),
+            positions.of(message),
+            Timestamp.from(message.getTimestamp()),
+            event.getClass().getSimpleName(),
+            wording.sv(),
+            wording.en(),
+            string(message.getMetaData().get("actor")),
+            string(message.getMetaData().get("role")),
+            null,
+            null
+        });
+    }
+
+    /** The entries of the processor's batch, inserted together just before it commits. */
+    private List<Object[]> entries() {
+        return BatchScope.resource(BATCH, ArrayList::new, rows -> {
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate(
+                        "INSERT INTO " + ENTRIES + " (event_id, agreement_id, position, recorded_at, type, summary_sv,"
+                                + " summary_en, actor, role, party_id, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                + " ?) ON CONFLICT (event_id) DO NOTHING",
+                        rows);
+            }
+        });
     }
 
     @ResetHandler
     void reset() {
+        agreements.clear();
         states.startRebuild(NAME, tables());
     }
 
@@ -145,8 +166,16 @@ public class HistoryProjection implements ReadModel {
                 : Optional.of(new AgreementHistory(query.agreementId().toString(), entries));
     }
 
+    /**
+     * The agreement's kind and party names, as drafted. They never change once written, so a bounded cache keeps the
+     * recent ones and spares a query per event.
+     */
     private Optional<HistoryWording.Agreement> agreement(String agreementId) {
-        return jdbc
+        HistoryWording.Agreement cached = agreements.get(agreementId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<HistoryWording.Agreement> found = jdbc
                 .query(
                         "SELECT kind, parties FROM " + AGREEMENTS + " WHERE agreement_id = ?",
                         (rs, row) -> new HistoryWording.Agreement(
@@ -154,6 +183,8 @@ public class HistoryProjection implements ReadModel {
                         agreementId)
                 .stream()
                 .findFirst();
+        found.ifPresent(agreement -> agreements.put(agreementId, agreement));
+        return found;
     }
 
     private static String string(Object value) {

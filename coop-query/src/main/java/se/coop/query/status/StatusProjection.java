@@ -8,9 +8,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,11 +33,13 @@ import se.coop.api.query.AgreementPage;
 import se.coop.api.query.AgreementStatusView;
 import se.coop.api.query.FindAgreementStatus;
 import se.coop.api.query.ListAgreements;
+import se.coop.query.support.BatchScope;
 import se.coop.query.support.EventPositions;
 import se.coop.query.support.ProjectionStates;
 import se.coop.query.support.ReadModel;
 import se.coop.query.support.RecordedEvent;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,14 +52,20 @@ public class StatusProjection implements ReadModel {
 
     public static final String NAME = "status";
     static final String TABLE = "agreement_status";
+    private static final String BATCH = StatusProjection.class.getName();
 
     private final JdbcTemplate jdbc;
     private final EventStore eventStore;
     private final ProjectionStates states;
     private final Clock clock;
     private final EventPositions positions;
+    /**
+     * Reads a fold back exactly as it was written: a meeting's time keeps its offset, so a fold is the same whether
+     * its events were applied in one batch or across several (as in a rebuild and live, respectively).
+     */
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
 
     public StatusProjection(
@@ -80,10 +90,45 @@ public class StatusProjection implements ReadModel {
     @EventHandler
     void on(AgreementEvent event, DomainEventMessage<?> message) {
         String id = event.agreementId().toString();
-        StatusState state = load(TABLE, id).orElseGet(StatusState::new);
-        long position = positions.of(message);
-        if (StatusFold.apply(state, recorded(event, message, position))) {
-            save(state, position);
+        Map<String, Pending> batch = BatchScope.resource(BATCH, LinkedHashMap::new, this::saveAll);
+        Pending pending = batch.get(id);
+        if (pending == null) {
+            pending = new Pending(load(TABLE, id).orElseGet(StatusState::new));
+            batch.put(id, pending);
+        }
+        RecordedEvent recorded = recorded(event, message, positions.of(message));
+        try {
+            if (StatusFold.apply(pending.state, recorded)) {
+                pending.changed(recorded.position());
+            }
+            pending.applied.add(recorded);
+        } catch (RuntimeException e) {
+            // the event goes to the dead-letter queue; the agreement's state is as the batch's earlier events left it
+            StatusState before = load(TABLE, id).orElseGet(StatusState::new);
+            for (RecordedEvent earlier : pending.applied) {
+                StatusFold.apply(before, earlier);
+            }
+            pending.state = before;
+            throw e;
+        }
+    }
+
+    /** An agreement's state while its processor's batch lasts, written once when the batch commits. */
+    private static final class Pending {
+        StatusState state;
+        final List<RecordedEvent> applied = new ArrayList<>();
+        boolean changed;
+        long firstPosition;
+
+        Pending(StatusState state) {
+            this.state = state;
+        }
+
+        void changed(long position) {
+            if (!changed) {
+                firstPosition = position;
+            }
+            changed = true;
         }
     }
 
@@ -130,15 +175,15 @@ public class StatusProjection implements ReadModel {
             arguments.add(query.state().name());
         }
         if (query.party() != null) {
-            where.append(" AND ? = ANY(party_ids)");
+            where.append(" AND party_ids @> ARRAY[?]::text[]");
             arguments.add(query.party());
         }
         if (query.country() != null) {
-            where.append(" AND ? = ANY(countries)");
+            where.append(" AND countries @> ARRAY[?]::text[]");
             arguments.add(query.country().toUpperCase(Locale.ROOT));
         }
         if (query.focusArea() != null) {
-            where.append(" AND ? = ANY(focus_areas)");
+            where.append(" AND focus_areas @> ARRAY[?]::text[]");
             arguments.add(query.focusArea());
         }
         if (query.text() != null) {
@@ -183,7 +228,31 @@ public class StatusProjection implements ReadModel {
         return json.readValue(fold, StatusState.class);
     }
 
-    private void save(StatusState state, long position) {
+    private void saveAll(Map<String, Pending> batch) {
+        List<Pending> changed =
+                batch.values().stream().filter(pending -> pending.changed).toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        jdbc.execute((Connection connection) -> {
+            try (PreparedStatement upsert = connection.prepareStatement(
+                    "INSERT INTO " + TABLE
+                            + " (agreement_id, version, created_position, state, party_ids, countries, focus_areas,"
+                            + " search_text, fold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
+                            + " ON CONFLICT (agreement_id) DO UPDATE SET version = EXCLUDED.version, state = EXCLUDED.state,"
+                            + " party_ids = EXCLUDED.party_ids, countries = EXCLUDED.countries,"
+                            + " focus_areas = EXCLUDED.focus_areas, search_text = EXCLUDED.search_text, fold = EXCLUDED.fold")) {
+                for (Pending pending : changed) {
+                    bind(connection, upsert, pending.state, pending.firstPosition);
+                    upsert.addBatch();
+                }
+                return upsert.executeBatch();
+            }
+        });
+    }
+
+    private void bind(Connection connection, PreparedStatement upsert, StatusState state, long position)
+            throws SQLException {
         Set<String> countries = new LinkedHashSet<>();
         List<String> partyIds = new ArrayList<>();
         StringBuilder search = new StringBuilder();
@@ -194,26 +263,15 @@ public class StatusProjection implements ReadModel {
             search.append(' ').append(party.name());
         }
         List<String> focusAreas = state.focusAreas.stream().map(f -> f.code()).collect(Collectors.toList());
-        jdbc.execute((Connection connection) -> {
-            try (PreparedStatement upsert = connection.prepareStatement(
-                    "INSERT INTO " + TABLE
-                            + " (agreement_id, version, created_position, state, party_ids, countries, focus_areas,"
-                            + " search_text, fold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
-                            + " ON CONFLICT (agreement_id) DO UPDATE SET version = EXCLUDED.version, state = EXCLUDED.state,"
-                            + " party_ids = EXCLUDED.party_ids, countries = EXCLUDED.countries,"
-                            + " focus_areas = EXCLUDED.focus_areas, search_text = EXCLUDED.search_text, fold = EXCLUDED.fold")) {
-                upsert.setString(1, state.agreementId);
-                upsert.setLong(2, state.version);
-                upsert.setLong(3, position);
-                upsert.setString(4, state.state.name());
-                upsert.setArray(5, array(connection, partyIds));
-                upsert.setArray(6, array(connection, new ArrayList<>(countries)));
-                upsert.setArray(7, array(connection, focusAreas));
-                upsert.setString(8, search.toString().toLowerCase(Locale.ROOT));
-                upsert.setString(9, json.writeValueAsString(state));
-                return upsert.executeUpdate();
-            }
-        });
+        upsert.setString(1, state.agreementId);
+        upsert.setLong(2, state.version);
+        upsert.setLong(3, position);
+        upsert.setString(4, state.state.name());
+        upsert.setArray(5, array(connection, partyIds));
+        upsert.setArray(6, array(connection, new ArrayList<>(countries)));
+        upsert.setArray(7, array(connection, focusAreas));
+        upsert.setString(8, search.toString().toLowerCase(Locale.ROOT));
+        upsert.setString(9, json.writeValueAsString(state));
     }
 
     private static Array array(Connection connection, List<String> values) throws SQLException {
