@@ -173,9 +173,9 @@ public final class Bench {
             report.put("catchUpEventsPerSecond", Math.round(events / ((System.nanoTime() - catchUpStart) / 1e9)));
 
             step("queries at " + agreements(secretariat) + " agreements");
-            int perQuery = options.quick() ? 200 : 1000;
+            int perQuery = options.quick() ? 200 : 400;
             // latency as one reader sees it; the command levels above show how Coop shares its cores under load
-            Queries.run(secretariat, ids, perQuery / 2, 1, today);
+            Queries.run(secretariat, ids, perQuery / 4, 1, today);
             report.queries(agreements(secretariat), Queries.run(secretariat, ids, perQuery, 1, today));
 
             for (String readModel : READ_MODELS) {

@@ -138,13 +138,18 @@ public class AxonConfiguration {
             ConnectionProvider connectionProvider,
             Serializer serializer,
             TokenSchema tokenSchema,
-            @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") java.time.Duration claimTimeout) {
-        return JdbcTokenStore.builder()
+            @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") java.time.Duration claimTimeout,
+            @Value("${coop.node-id:}") String nodeId) {
+        JdbcTokenStore.Builder builder = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(tokenSchema)
                 .serializer(serializer)
-                .claimTimeout(claimTimeout)
-                .build();
+                .claimTimeout(claimTimeout);
+        // who holds a segment's claim; by default the JVM's pid@host, which differs between nodes
+        if (!nodeId.isBlank()) {
+            builder.nodeId(nodeId);
+        }
+        return builder.build();
     }
 
     @Bean

@@ -135,7 +135,12 @@ class RebuildTest extends IntegrationTest {
         }
         awaitRebuilt(readModel);
         List<List<Map<String, Object>>> after = rows(readModel);
-        assertThat(differences(before, after)).as("what the rebuild changed").isEmpty();
+        assertThat(differences(before, after))
+                .as(() -> "what the rebuild changed (dead letters: "
+                        + jdbc.queryForList("SELECT processing_group, sequence_identifier, cause_type, cause_message"
+                                + " FROM dead_letter_entry")
+                        + ")")
+                .isEmpty();
         assertThat(jdbc.queryForList(
                         "SELECT tablename FROM pg_tables WHERE tablename LIKE '%\\_previous'", String.class))
                 .as("the previous copy is dropped once the rebuild is done")

@@ -32,6 +32,10 @@ import se.coop.app.support.TestDatabase;
  */
 class RemindersDurabilityTest {
 
+    /** Each node its own name in the token claims, as separate JVMs would have. */
+    private static final java.util.concurrent.atomic.AtomicInteger NODES =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private static ConfigurableApplicationContext start(String database) {
         return new SpringApplicationBuilder(CoopApplication.class, TestClockConfiguration.class)
                 .run(
@@ -39,7 +43,8 @@ class RemindersDurabilityTest {
                         "--spring.datasource.url=" + TestDatabase.url(database),
                         "--spring.datasource.username=postgres",
                         "--db-scheduler.polling-interval=200ms",
-                        "--coop.reminders.digest-poll=200ms");
+                        "--coop.reminders.digest-poll=200ms",
+                        "--coop.node-id=node-" + NODES.incrementAndGet());
     }
 
     private static Api api(ConfigurableApplicationContext context) {

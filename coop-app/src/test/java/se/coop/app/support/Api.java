@@ -105,6 +105,16 @@ public final class Api {
             return send(request);
         }
 
+        /** Bytes as they are, broken encodings included; no {@code Content-Type} when it is null. */
+        public Answer post(String path, byte[] body, String contentType) {
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            return send(request);
+        }
+
         public Answer post(String path, Object body) {
             return post(path, JSON.writeValueAsString(body));
         }

@@ -17,9 +17,11 @@ import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import se.coop.api.AgreementId;
 import se.coop.api.AgreementKind;
 import se.coop.api.BusinessTime;
+import se.coop.api.NodeRoles;
 import se.coop.api.Party;
 import se.coop.api.PartyId;
 import se.coop.api.ReviewId;
@@ -49,6 +51,7 @@ import se.coop.api.reminder.WithdrawReminders;
  * secretariat when no annual review is held or scheduled within the cadence; and, for an avtalssamverkan, each Swedish
  * party's yearly report to its council. Everything it plans is withdrawn when the agreement ends.
  */
+@ConditionalOnExpression(NodeRoles.COMMAND)
 @Saga
 @ProcessingGroup(ReminderPlanning.PROCESSING_GROUP)
 @JsonAutoDetect(

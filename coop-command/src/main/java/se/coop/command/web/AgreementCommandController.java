@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,7 @@ import se.coop.api.CommandRefusedException;
 import se.coop.api.DecisionId;
 import se.coop.api.DocumentId;
 import se.coop.api.ErrorCode;
+import se.coop.api.NodeRoles;
 import se.coop.api.PartyId;
 import se.coop.api.ReviewId;
 import se.coop.api.command.AbandonDraft;
@@ -48,6 +50,7 @@ import se.coop.command.web.request.TerminateAgreementRequest;
 import tools.jackson.databind.ObjectMapper;
 
 /** Every command of API.md, one endpoint each; what they share is in {@link #run}. */
+@ConditionalOnExpression(NodeRoles.COMMAND)
 @RestController
 @RequestMapping(path = "/api/v1/agreements", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Commands", description = "What a secretariat does to an agreement (role SECRETARIAT)")

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
+import se.coop.api.NodeRoles;
 import se.coop.api.query.FindReviews;
 import se.coop.api.query.ReviewList;
 import se.coop.query.reminders.ReminderSettings;
@@ -30,6 +32,7 @@ import se.coop.query.reminders.ReminderSettings;
  * Meetings as calendars: a feed for a party or a reviewer for logged-in users, and each reviewer's own feed by a
  * secret token that calendar clients can subscribe to. Feeds cover the past 90 days and the next two years.
  */
+@ConditionalOnExpression(NodeRoles.QUERY)
 @RestController
 @Tag(name = "Calendar", description = "Meetings as iCalendar (RFC 5545) feeds")
 public class CalendarController {

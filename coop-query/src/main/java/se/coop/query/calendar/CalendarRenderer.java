@@ -36,6 +36,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.springframework.stereotype.Component;
+import se.coop.api.BusinessTime;
 import se.coop.api.ReviewKind;
 import se.coop.api.query.ReviewView;
 import se.coop.query.reminders.ReminderSettings;
@@ -78,6 +79,10 @@ public class CalendarRenderer {
             }
             calendar.add(event(meeting));
             usedZones.add(meeting.timeZone());
+        }
+        if (usedZones.isEmpty()) {
+            // RFC 5545 wants at least one component: a feed without meetings (yet) carries Coop's own time zone
+            usedZones.add(BusinessTime.ZONE.getId());
         }
         for (String zone : usedZones) {
             calendar.add(timeZone(zone));

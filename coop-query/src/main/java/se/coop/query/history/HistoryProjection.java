@@ -12,9 +12,11 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.coop.api.AgreementKind;
+import se.coop.api.NodeRoles;
 import se.coop.api.Party;
 import se.coop.api.event.AgreementEvent;
 import se.coop.api.event.IntentDrafted;
@@ -33,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The history read model: each agreement event worded in Swedish and English when it is processed, with who recorded
  * it, for which party, and its reference. Writing an entry twice leaves one entry.
  */
+@ConditionalOnExpression(NodeRoles.QUERY)
 @Component
 @ProcessingGroup(HistoryProjection.NAME)
 public class HistoryProjection implements ReadModel {

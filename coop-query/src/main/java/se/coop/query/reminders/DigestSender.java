@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
@@ -28,6 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.coop.api.BusinessTime;
 import se.coop.api.LocalizedText;
+import se.coop.api.NodeRoles;
 import se.coop.api.ReviewDecision;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code spring.mail.host}); else the digest is kept and logged. A failed send is retried with growing pauses and
  * shown on the reminder (RETRYING, then FAILED), never silently dropped. One node at a time sends (an advisory lock).
  */
+@ConditionalOnExpression(NodeRoles.QUERY)
 @Component
 public class DigestSender implements SmartLifecycle {
 

@@ -5,8 +5,10 @@ import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.coop.api.NodeRoles;
 import se.coop.api.Reviewer;
 import se.coop.api.reminder.ReviewReminderIssued;
 import se.coop.query.reviews.ReviewsProjection;
@@ -15,6 +17,7 @@ import se.coop.query.reviews.ReviewsProjection;
  * Turns each issued reminder into a delivery per recipient, for the digest to send. A side effect, so it never
  * replays: a rebuild of the read models sends nothing again. A delivery already recorded is not recorded twice.
  */
+@ConditionalOnExpression(NodeRoles.QUERY)
 @Component
 @ProcessingGroup(ReminderDeliveries.NAME)
 @DisallowReplay

@@ -20,11 +20,13 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.coop.api.AgreementState;
 import se.coop.api.BusinessTime;
 import se.coop.api.LocalizedText;
+import se.coop.api.NodeRoles;
 import se.coop.api.Party;
 import se.coop.api.ReviewDecision;
 import se.coop.api.ReviewKind;
@@ -71,6 +73,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (title, state, parties) so meetings can be listed per party or reviewer. An event already applied (by its sequence
  * in the agreement's stream) is skipped, so replays and re-deliveries leave the same rows.
  */
+@ConditionalOnExpression(NodeRoles.QUERY)
 @Component
 @ProcessingGroup(ReviewsProjection.NAME)
 public class ReviewsProjection implements ReadModel {
@@ -346,11 +349,11 @@ public class ReviewsProjection implements ReadModel {
                         + " BETWEEN ? AND ?");
         List<Object> arguments = new ArrayList<>(List.of(query.from(), query.to()));
         if (query.party() != null) {
-            sql.append(" AND ? = ANY(a.party_ids)");
+            sql.append(" AND a.party_ids @> ARRAY[?]::text[]");
             arguments.add(query.party());
         }
         if (query.reviewer() != null) {
-            sql.append(" AND ? = ANY(m.reviewer_emails)");
+            sql.append(" AND m.reviewer_emails @> ARRAY[?]::text[]");
             arguments.add(query.reviewer().toLowerCase(Locale.ROOT));
         }
         sql.append(" ORDER BY COALESCE(m.starts_at, m.held_on::timestamp AT TIME ZONE '")

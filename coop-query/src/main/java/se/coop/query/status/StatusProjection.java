@@ -22,11 +22,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.coop.api.AgreementId;
 import se.coop.api.BusinessTime;
 import se.coop.api.LocalizedText;
+import se.coop.api.NodeRoles;
 import se.coop.api.Party;
 import se.coop.api.event.AgreementEvent;
 import se.coop.api.query.AgreementPage;
@@ -46,6 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The status read model: one row per agreement holding its fold as JSON, with the columns the list filters on. Also
  * answers {@code asOf} and {@code validOn} by folding the agreement's stream with the same {@link StatusFold}.
  */
+@ConditionalOnExpression(NodeRoles.QUERY)
 @Component
 @ProcessingGroup(StatusProjection.NAME)
 public class StatusProjection implements ReadModel {

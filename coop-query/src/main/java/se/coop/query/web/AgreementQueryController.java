@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +20,7 @@ import se.coop.api.AgreementId;
 import se.coop.api.AgreementState;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
+import se.coop.api.NodeRoles;
 import se.coop.api.query.AgreementHistory;
 import se.coop.api.query.AgreementPage;
 import se.coop.api.query.AgreementStatusView;
@@ -33,6 +35,7 @@ import se.coop.query.status.StatusProjection;
 import se.coop.query.support.ProjectionStates;
 
 /** Reads of agreements: the list, the status (now, asOf, validOn), the history, the raw events and their verification. */
+@ConditionalOnExpression(NodeRoles.QUERY)
 @RestController
 @RequestMapping(path = "/api/v1/agreements", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Agreements", description = "Status, history and audit of agreements")

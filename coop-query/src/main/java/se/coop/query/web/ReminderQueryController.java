@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,10 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
+import se.coop.api.NodeRoles;
 import se.coop.api.query.FindReminders;
 import se.coop.api.query.ReminderList;
 
 /** The reminders issued, with how each one's delivery went. */
+@ConditionalOnExpression(NodeRoles.QUERY)
 @RestController
 @RequestMapping(path = "/api/v1/reminders", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Reviews", description = "Review meetings and other meetings of agreements")

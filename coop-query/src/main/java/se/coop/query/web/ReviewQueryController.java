@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,12 +15,14 @@ import org.springframework.web.bind.annotation.RestController;
 import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
+import se.coop.api.NodeRoles;
 import se.coop.api.query.FindReviews;
 import se.coop.api.query.ReviewList;
 import se.coop.query.reviews.ReviewsProjection;
 import se.coop.query.support.ProjectionStates;
 
 /** Meetings in a date window, per party or reviewer. */
+@ConditionalOnExpression(NodeRoles.QUERY)
 @RestController
 @RequestMapping(path = "/api/v1/reviews", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Reviews", description = "Review meetings and other meetings of agreements")

@@ -1,0 +1,35 @@
+package se.coop.app.roles;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
+import se.coop.api.NodeRoles;
+
+/**
+ * Checks {@code coop.roles} when Coop starts: {@code command}, {@code query}, or both (comma-separated). Anything else
+ * stops the start with a message naming the value, rather than a node that quietly does nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+class NodeRolesConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(NodeRolesConfiguration.class);
+    private static final List<String> KNOWN = List.of("command", "query");
+
+    NodeRolesConfiguration(@Value("${" + NodeRoles.PROPERTY + ":" + NodeRoles.DEFAULT + "}") String roles) {
+        List<String> named = Arrays.stream(roles.split(","))
+                .map(role -> role.strip().toLowerCase(Locale.ROOT))
+                .filter(role -> !role.isEmpty())
+                .toList();
+        if (named.isEmpty() || !KNOWN.containsAll(named)) {
+            throw new IllegalStateException(
+                    NodeRoles.PROPERTY + " is '" + roles + "'; it takes command, query, or both (command,query)");
+        }
+        if (named.size() < KNOWN.size()) {
+            log.info("This node's role: {} only", named.get(0));
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package se.coop.app.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import se.coop.app.support.Api;
+import se.coop.app.support.Bodies;
+import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.Secretariat;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every endpoint × every role × anonymous, as {@code API.md} says: a role that may call an endpoint is let through (a
+ * read answers 2xx; a command gets past authorization to validation, so never 401 or 403), any other role gets 403,
+ * and anonymous 401, except where the endpoint is public. Refused requests write nothing. The matrix must name every
+ * operation the API description lists, so a new endpoint cannot escape it.
+ */
+class AuthorizationMatrixTest extends IntegrationTest {
+
+    private static final String S = "secretariat";
+    private static final String A = "auditor";
+    private static final String R = "reviewer";
+    private static final String O = "operator";
+    private static final List<String> USERS = List.of(S, A, R, O);
+
+    /** One request of the matrix: who may make it, and what they get when they may. */
+    private record Call(
+            String method, String template, String path, String body, Set<String> allowed, boolean pub, int expected) {
+
+        String operation() {
+            return method + " " + template;
+        }
+    }
+
+    @Test
+    void everyEndpointAnswersEachRoleAsTheContractSays() {
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Bodies.twoPartyDraft());
+        List<Call> calls = calls(id);
+
+        Set<String> covered = new LinkedHashSet<>();
+        calls.forEach(call -> covered.add(call.operation()));
+        assertThat(covered).as("operations in the matrix").containsAll(documentedOperations());
+
+        long before = allEvents();
+        SoftAssertions softly = new SoftAssertions();
+        for (Call call : calls) {
+            for (String user : USERS) {
+                int status = send(api.as(user), call).status();
+                String what = call.method() + " " + call.path() + " as " + user;
+                if (call.pub() || call.allowed().contains(user)) {
+                    if (call.expected() > 0) {
+                        softly.assertThat(status).as(what).isEqualTo(call.expected());
+                    } else {
+                        softly.assertThat(status).as(what).isNotIn(401, 403).isLessThan(500);
+                    }
+                } else {
+                    softly.assertThat(status).as(what).isEqualTo(403);
+                }
+            }
+            int anonymous = send(api.anonymous(), call).status();
+            String what = call.method() + " " + call.path() + " anonymously";
+            if (call.pub()) {
+                softly.assertThat(anonymous).as(what).isEqualTo(call.expected());
+            } else {
+                softly.assertThat(anonymous).as(what).isEqualTo(401);
+            }
+        }
+        softly.assertAll();
+        // commands were sent with bodies that fail validation, or by roles that may not send them
+        assertThat(allEvents()).isEqualTo(before);
+    }
+
+    private List<Call> calls(String id) {
+        String agreement = "/api/v1/agreements/" + id;
+        String unknownReview = "/reviews/00000000-0000-0000-0000-000000000001";
+        List<Call> calls = new ArrayList<>();
+        String[][] commands = {
+            {"/api/v1/agreements", "/api/v1/agreements"},
+            {"/api/v1/agreements/{agreementId}/revisions", agreement + "/revisions"},
+            {"/api/v1/agreements/{agreementId}/submission", agreement + "/submission"},
+            {"/api/v1/agreements/{agreementId}/signatures", agreement + "/signatures"},
+            {"/api/v1/agreements/{agreementId}/board-decisions", agreement + "/board-decisions"},
+            {
+                "/api/v1/agreements/{agreementId}/board-decisions/{decisionId}/appeal",
+                agreement + "/board-decisions/00000000-0000-0000-0000-000000000002/appeal"
+            },
+            {"/api/v1/agreements/{agreementId}/reviews", agreement + "/reviews"},
+            {"/api/v1/agreements/{agreementId}/reviews/{reviewId}/reschedule", agreement + unknownReview + "/reschedule"
+            },
+            {
+                "/api/v1/agreements/{agreementId}/reviews/{reviewId}/cancellation",
+                agreement + unknownReview + "/cancellation"
+            },
+            {"/api/v1/agreements/{agreementId}/reviews/{reviewId}/outcome", agreement + unknownReview + "/outcome"},
+            {"/api/v1/agreements/{agreementId}/amendments", agreement + "/amendments"},
+            {"/api/v1/agreements/{agreementId}/documents", agreement + "/documents"},
+            {"/api/v1/agreements/{agreementId}/links", agreement + "/links"},
+            {"/api/v1/agreements/{agreementId}/parties/{partyId}/notice", agreement + "/parties/halmstad/notice"},
+            {"/api/v1/agreements/{agreementId}/parties/{partyId}/removal", agreement + "/parties/halmstad/removal"},
+            {"/api/v1/agreements/{agreementId}/termination", agreement + "/termination"},
+            {"/api/v1/agreements/{agreementId}/abandonment", agreement + "/abandonment"},
+        };
+        for (String[] command : commands) {
+            // an unknown field makes every body invalid: a command let through is refused by validation, not written
+            calls.add(new Call("POST", command[0], command[1], "{\"notAField\": true}", Set.of(S), false, 0));
+        }
+        // archival takes no body; the draft is not terminated, so it is refused by the aggregate (409)
+        calls.add(new Call(
+                "POST",
+                "/api/v1/agreements/{agreementId}/archival",
+                agreement + "/archival",
+                null,
+                Set.of(S),
+                false,
+                0));
+
+        calls.add(new Call(
+                "GET", "/api/v1/agreements", "/api/v1/agreements?party=halmstad", null, Set.of(S, A, R), false, 200));
+        calls.add(new Call("GET", "/api/v1/agreements/{agreementId}", agreement, null, Set.of(S, A, R), false, 200));
+        calls.add(new Call(
+                "GET",
+                "/api/v1/agreements/{agreementId}",
+                agreement + "?asOf=2030-01-01T00:00:00Z",
+                null,
+                Set.of(A),
+                false,
+                200));
+        calls.add(new Call(
+                "GET",
+                "/api/v1/agreements/{agreementId}",
+                agreement + "?validOn=2030-01-01",
+                null,
+                Set.of(A),
+                false,
+                200));
+        calls.add(new Call(
+                "GET",
+                "/api/v1/agreements/{agreementId}/history",
+                agreement + "/history",
+                null,
+                Set.of(S, A),
+                false,
+                200));
+        calls.add(new Call(
+                "GET", "/api/v1/agreements/{agreementId}/events", agreement + "/events", null, Set.of(A), false, 200));
+        calls.add(new Call(
+                "GET",
+                "/api/v1/agreements/{agreementId}/verification",
+                agreement + "/verification",
+                null,
+                Set.of(A),
+                false,
+                200));
+        calls.add(new Call(
+                "GET", "/api/v1/reviews", "/api/v1/reviews?party=halmstad", null, Set.of(S, A, R), false, 200));
+        calls.add(new Call(
+                "GET",
+                "/api/v1/reviews/calendar.ics",
+                "/api/v1/reviews/calendar.ics?party=halmstad",
+                null,
+                Set.of(S, A, R),
+                false,
+                200));
+        calls.add(new Call("GET", "/api/v1/reminders", "/api/v1/reminders", null, Set.of(S, A, R), false, 200));
+        calls.add(new Call(
+                "POST",
+                "/api/v1/calendar/feeds",
+                "/api/v1/calendar/feeds",
+                "{\"reviewer\": \"matrix@example.org\"}",
+                Set.of(S, R),
+                false,
+                201));
+        calls.add(new Call(
+                "DELETE",
+                "/api/v1/calendar/feeds/{token}",
+                "/api/v1/calendar/feeds/no-such-token",
+                null,
+                Set.of(S),
+                false,
+                404));
+        calls.add(new Call(
+                "GET",
+                "/api/v1/calendar/{token}.ics",
+                "/api/v1/calendar/no-such-token.ics",
+                null,
+                Set.of(),
+                true,
+                404));
+        calls.add(
+                new Call("GET", "/api/v1/admin/projections", "/api/v1/admin/projections", null, Set.of(O), false, 200));
+        // an unknown read model: the operator gets past authorization without starting a rebuild
+        calls.add(new Call(
+                "POST",
+                "/api/v1/admin/projections/{name}/rebuild",
+                "/api/v1/admin/projections/no-such-model/rebuild",
+                "{}",
+                Set.of(O),
+                false,
+                404));
+        calls.add(new Call("GET", "/actuator/metrics", "/actuator/metrics", null, Set.of(O), false, 200));
+        calls.add(new Call("GET", "/actuator/prometheus", "/actuator/prometheus", null, Set.of(O), false, 200));
+        calls.add(new Call("GET", "/actuator/health", "/actuator/health", null, Set.of(), true, 200));
+        calls.add(new Call("GET", "/v3/api-docs", "/v3/api-docs", null, Set.of(), true, 200));
+        return calls;
+    }
+
+    private Set<String> documentedOperations() {
+        JsonNode paths = api.anonymous().get("/v3/api-docs").json().get("paths");
+        Set<String> operations = new LinkedHashSet<>();
+        for (String path : paths.propertyNames()) {
+            for (String method : paths.get(path).propertyNames()) {
+                operations.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+            }
+        }
+        return operations;
+    }
+
+    private static Api.Answer send(Api.Request request, Call call) {
+        return switch (call.method()) {
+            case "GET" -> request.get(call.path());
+            case "DELETE" -> request.delete(call.path());
+            default -> request.post(call.path(), call.body(), call.body() == null ? null : "application/json");
+        };
+    }
+}

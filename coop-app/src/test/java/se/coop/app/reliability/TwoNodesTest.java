@@ -1,0 +1,165 @@
+package se.coop.app.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.coop.app.CoopApplication;
+import se.coop.app.support.Api;
+import se.coop.app.support.Bodies;
+import se.coop.app.support.Secretariat;
+import se.coop.app.support.TestClockConfiguration;
+import se.coop.app.support.TestDatabase;
+
+/**
+ * Two nodes on one database, both taking commands on the same agreements at the same time: every acknowledged command
+ * has exactly its event, a conflict is answered 409 and writes nothing, no event is stored twice, both nodes' read
+ * models show everything acknowledged, and both nodes process events (node one runs one thread for the status read
+ * model, so node two claims its other segment).
+ */
+class TwoNodesTest {
+
+    private static final AtomicInteger NODES = new AtomicInteger();
+    private static final int THREADS = 8;
+    private static final int COMMANDS_PER_THREAD = 20;
+
+    private static ConfigurableApplicationContext start(String... more) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + TestDatabase.url("twonodes"),
+                "--spring.datasource.username=postgres",
+                "--coop.node-id=node-" + NODES.incrementAndGet()));
+        arguments.addAll(List.of(more));
+        return new SpringApplicationBuilder(CoopApplication.class, TestClockConfiguration.class)
+                .run(arguments.toArray(String[]::new));
+    }
+
+    private static Api api(ConfigurableApplicationContext context) {
+        return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+    }
+
+    private record Ack(String agreementId, String documentId, long position) {}
+
+    @Test
+    void concurrentCommandsThroughTwoNodesLoseNothingAndDuplicateNothing() throws Exception {
+        try (ConfigurableApplicationContext one = start("--axon.eventhandling.processors.status.thread-count=1");
+                ConfigurableApplicationContext two = start()) {
+            List<Api> nodes = List.of(api(one), api(two));
+            JdbcTemplate jdbc = one.getBean(JdbcTemplate.class);
+            Secretariat secretariat = new Secretariat(nodes.get(0));
+            List<String> agreements = List.of(
+                    secretariat.draft(Bodies.twoPartyDraft()),
+                    secretariat.draft(Bodies.twoPartyDraft()),
+                    secretariat.draft(Bodies.twoPartyDraft()));
+
+            Queue<Ack> acks = new ConcurrentLinkedQueue<>();
+            Queue<String> unexpected = new ConcurrentLinkedQueue<>();
+            AtomicInteger conflicts = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                pool.submit(() -> {
+                    for (int k = 0; k < COMMANDS_PER_THREAD; k++) {
+                        Api node = nodes.get((thread + k) % 2);
+                        String agreement = agreements.get((thread + k) % agreements.size());
+                        Api.Answer answer = node.as("secretariat")
+                                .post(
+                                        "/api/v1/agreements/" + agreement + "/documents",
+                                        Map.of(
+                                                "title",
+                                                "Bilaga " + thread + "-" + k,
+                                                "sha256",
+                                                sha256(thread + "-" + k),
+                                                "mediaType",
+                                                "application/pdf",
+                                                "size",
+                                                1000 + k));
+                        if (answer.status() == 201) {
+                            acks.add(new Ack(
+                                    agreement,
+                                    answer.json().get("id").asString(),
+                                    answer.json().get("position").asLong()));
+                        } else if (answer.status() == 409
+                                && answer.json().get("errorCode").asString().equals("CONCURRENT_MODIFICATION")) {
+                            conflicts.incrementAndGet();
+                        } else {
+                            unexpected.add(answer.toString());
+                        }
+                    }
+                });
+            }
+            pool.shutdown();
+            assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+
+            assertThat(unexpected).isEmpty();
+            assertThat(acks.size() + conflicts.get()).isEqualTo(THREADS * COMMANDS_PER_THREAD);
+            assertThat(acks).hasSizeGreaterThan(THREADS * COMMANDS_PER_THREAD / 2);
+            long newest = 0;
+            for (Ack ack : acks) {
+                // the acknowledged event is stored where the answer said, for that agreement
+                assertThat(jdbc.queryForObject(
+                                "SELECT count(*) FROM domain_event_entry WHERE global_index = ? AND"
+                                        + " aggregate_identifier = ? AND payload_type LIKE '%DocumentAttached'",
+                                Long.class, ack.position(), ack.agreementId()))
+                        .as(ack.toString())
+                        .isEqualTo(1);
+                newest = Math.max(newest, ack.position());
+            }
+            for (String agreement : agreements) {
+                long acknowledged = acks.stream()
+                        .filter(ack -> ack.agreementId().equals(agreement))
+                        .count();
+                // nothing lost, nothing twice: the stream holds the draft and one event per acknowledgement
+                assertThat(jdbc.queryForObject(
+                                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                                Long.class,
+                                agreement))
+                        .isEqualTo(1 + acknowledged);
+                assertThat(jdbc.queryForObject(
+                                "SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                                Long.class,
+                                agreement))
+                        .isEqualTo(acknowledged);
+                for (Api node : nodes) {
+                    Api.Answer status = node.as("secretariat")
+                            .header("Coop-Min-Position", Long.toString(newest))
+                            .get("/api/v1/agreements/" + agreement);
+                    assertThat(status.header("Coop-Stale")).isNull();
+                    assertThat(status.json().get("documents").size()).isEqualTo((int) acknowledged);
+                }
+            }
+            // both nodes hold claims of the status read model, and both have processed up to the newest event
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                    "SELECT DISTINCT owner FROM token_entry WHERE processor_name = 'status'",
+                                    String.class))
+                            .hasSize(2));
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
