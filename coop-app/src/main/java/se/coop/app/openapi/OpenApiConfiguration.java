@@ -40,7 +40,12 @@ public class OpenApiConfiguration {
             - every answer to a command echoes `X-Correlation-Id`, which is recorded in the events' metadata;
             - `overdue` is true for an agreement in force when its review cadence has passed since the last annual
               review held (or since it entered into force) and no annual review is scheduled; the lead party's
-              secretariat is then reminded (its address: `coop.reminders.secretariats.<partyId>`);
+              secretariat is then reminded (its address: `coop.reminders.secretariats.<partyId>`), once
+              `coop.reminders.overdue-grace` (1 hour) has passed since Coop learned of it, and again each overdue day;
+            - a query parameter holding a control character or broken Unicode is 400 `VALIDATION_FAILED`, naming the
+              parameter in `violations`; an address Tomcat refuses (an encoded `/`, a NUL) is 400 `MALFORMED_REQUEST`;
+            - a node started with `coop.roles=command` answers only commands, one with `coop.roles=query` only reads
+              and administration; the other endpoints are then 404 or 405 on that node;
             - reminders carry, besides API.md's fields, `subject` (`MEETING`, `OVERDUE_REVIEW`, `COUNCIL_REPORT`),
               `dueAt`, `deliveryAttempts`, `deliveryError` and `deliveredAt`; `delivery` is `PENDING`, `SENT`, `LOGGED`
               (no SMTP server configured), `RETRYING` or `FAILED` (given up after `coop.reminders.max-attempts`);

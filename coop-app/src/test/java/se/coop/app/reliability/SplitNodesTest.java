@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import se.coop.app.CoopApplication;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
+import se.coop.app.support.Nodes;
 import se.coop.app.support.Secretariat;
-import se.coop.app.support.TestClockConfiguration;
-import se.coop.app.support.TestDatabase;
 
 /**
  * {@code coop.roles}: a command node and a query node on one database. Commands go to the one, the read models live on
@@ -20,22 +17,12 @@ import se.coop.app.support.TestDatabase;
  */
 class SplitNodesTest {
 
-    /** Each node its own name in the token claims, as separate JVMs would have. */
-    private static final java.util.concurrent.atomic.AtomicInteger NODES =
-            new java.util.concurrent.atomic.AtomicInteger();
-
     private static ConfigurableApplicationContext start(String roles) {
-        return new SpringApplicationBuilder(CoopApplication.class, TestClockConfiguration.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + TestDatabase.url("split"),
-                        "--spring.datasource.username=postgres",
-                        "--coop.roles=" + roles,
-                        "--coop.node-id=node-" + NODES.incrementAndGet());
+        return Nodes.start("split", "--coop.roles=" + roles);
     }
 
     private static Api api(ConfigurableApplicationContext context) {
-        return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+        return Nodes.api(context);
     }
 
     @Test

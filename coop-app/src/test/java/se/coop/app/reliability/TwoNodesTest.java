@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import se.coop.app.CoopApplication;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
+import se.coop.app.support.Nodes;
 import se.coop.app.support.Secretariat;
-import se.coop.app.support.TestClockConfiguration;
-import se.coop.app.support.TestDatabase;
 
 /**
  * Two nodes on one database, both taking commands on the same agreements at the same time: every acknowledged command
@@ -36,23 +32,15 @@ import se.coop.app.support.TestDatabase;
  */
 class TwoNodesTest {
 
-    private static final AtomicInteger NODES = new AtomicInteger();
     private static final int THREADS = 8;
     private static final int COMMANDS_PER_THREAD = 20;
 
     private static ConfigurableApplicationContext start(String... more) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.datasource.url=" + TestDatabase.url("twonodes"),
-                "--spring.datasource.username=postgres",
-                "--coop.node-id=node-" + NODES.incrementAndGet()));
-        arguments.addAll(List.of(more));
-        return new SpringApplicationBuilder(CoopApplication.class, TestClockConfiguration.class)
-                .run(arguments.toArray(String[]::new));
+        return Nodes.start("twonodes", more);
     }
 
     private static Api api(ConfigurableApplicationContext context) {
-        return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+        return Nodes.api(context);
     }
 
     private record Ack(String agreementId, String documentId, long position) {}

@@ -14,17 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.coop.api.BusinessTime;
-import se.coop.app.CoopApplication;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
+import se.coop.app.support.Nodes;
 import se.coop.app.support.Secretariat;
 import se.coop.app.support.TestClock;
-import se.coop.app.support.TestClockConfiguration;
-import se.coop.app.support.TestDatabase;
 
 /**
  * Reminders are durable timers in PostgreSQL: one that fell due while Coop was down is issued when it is up again,
@@ -32,23 +29,12 @@ import se.coop.app.support.TestDatabase;
  */
 class RemindersDurabilityTest {
 
-    /** Each node its own name in the token claims, as separate JVMs would have. */
-    private static final java.util.concurrent.atomic.AtomicInteger NODES =
-            new java.util.concurrent.atomic.AtomicInteger();
-
     private static ConfigurableApplicationContext start(String database) {
-        return new SpringApplicationBuilder(CoopApplication.class, TestClockConfiguration.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + TestDatabase.url(database),
-                        "--spring.datasource.username=postgres",
-                        "--db-scheduler.polling-interval=200ms",
-                        "--coop.reminders.digest-poll=200ms",
-                        "--coop.node-id=node-" + NODES.incrementAndGet());
+        return Nodes.start(database, "--db-scheduler.polling-interval=200ms", "--coop.reminders.digest-poll=200ms");
     }
 
     private static Api api(ConfigurableApplicationContext context) {
-        return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+        return Nodes.api(context);
     }
 
     private static JdbcTemplate jdbc(ConfigurableApplicationContext context) {

@@ -94,28 +94,27 @@ public class HistoryProjection implements ReadModel {
                 .orElseGet(() -> new HistoryWording.Agreement(AgreementKind.COOPERATION_AGREEMENT, Map.of()));
         HistoryWording.Wording wording = HistoryWording.of(event, agreement);
         Object party = message.getMetaData().get("partyId");
-        entries().add(new Object[] {
-            message.getIdentifier(),
-            id,
-            positions.of(message),
-            Timestamp.from(message.getTimestamp()),
-            event.getClass().getSimpleName(),
-            wording.sv(),
-            wording.en(),
-            string(message.getMetaData().get("actor")),
-            string(message.getMetaData().get("role")),
-            party == null ? null : party.toString(),
-            wording.reference()
-        });
+        add(message, id, event, wording, party == null ? null : party.toString(), wording.reference());
     }
 
     /** An issued reminder, kept in its meeting's stream, joins the history of its agreement. */
     @EventHandler
     void on(ReviewReminderIssued event, DomainEventMessage<?> message) {
         HistoryWording.Wording wording = HistoryWording.reminder(event);
+        add(message, event.agreementId().toString(), event, wording, null, null);
+    }
+
+    /** One entry, worded, with who recorded it: written with the rest of the batch. */
+    private void add(
+            DomainEventMessage<?> message,
+            String agreementId,
+            Object event,
+            HistoryWording.Wording wording,
+            String partyId,
+            String reference) {
         entries().add(new Object[] {
             message.getIdentifier(),
-            event.agreementId().toString(),
+            agreementId,
             positions.of(message),
             Timestamp.from(message.getTimestamp()),
             event.getClass().getSimpleName(),
@@ -123,8 +122,8 @@ public class HistoryProjection implements ReadModel {
             wording.en(),
             string(message.getMetaData().get("actor")),
             string(message.getMetaData().get("role")),
-            null,
-            null
+            partyId,
+            reference
         });
     }
 

@@ -1,0 +1,34 @@
+package se.coop.app.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import se.coop.app.CoopApplication;
+
+/**
+ * Coop nodes of their own, for tests of several nodes on one database: each on a random port, with the test clock,
+ * and its own name in the processors' segment claims, as separate JVMs would have.
+ */
+public final class Nodes {
+
+    private static final AtomicInteger STARTED = new AtomicInteger();
+
+    private Nodes() {}
+
+    public static ConfigurableApplicationContext start(String database, String... more) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + TestDatabase.url(database),
+                "--spring.datasource.username=postgres",
+                "--coop.node-id=node-" + STARTED.incrementAndGet()));
+        arguments.addAll(List.of(more));
+        return new SpringApplicationBuilder(CoopApplication.class, TestClockConfiguration.class)
+                .run(arguments.toArray(String[]::new));
+    }
+
+    public static Api api(ConfigurableApplicationContext context) {
+        return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+    }
+}
