@@ -1,7 +1,14 @@
 package se.coop.app.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,27 +27,65 @@ public final class StoredStream {
         this.rows = jdbc.queryForList("SELECT * FROM domain_event_entry WHERE aggregate_identifier = ?", aggregateId);
     }
 
+    /**
+     * Keeps the stream's rows once the read models have processed all of them, so the tampering that follows never
+     * pulls an event from under a processor that is still on its way to it.
+     */
     public static StoredStream keep(JdbcTemplate jdbc, String aggregateId) {
-        return new StoredStream(jdbc, aggregateId);
+        StoredStream stream = new StoredStream(jdbc, aggregateId);
+        long events = stream.rows.size();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(jdbc.queryForList(
+                            "SELECT version FROM agreement_status WHERE agreement_id = ?", Long.class, aggregateId))
+                    .containsExactly(events);
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM history_entry WHERE agreement_id = ?", Long.class, aggregateId))
+                    .isGreaterThanOrEqualTo(events);
+        });
+        return stream;
     }
 
+    /**
+     * Puts the rows back in one transaction: a processor still working through the stream sees it either tampered
+     * or whole, never missing (an event it cannot find would be parked as a dead letter).
+     */
     public void restore() {
-        jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ?", aggregateId);
-        for (Map<String, Object> row : rows) {
-            jdbc.update(
-                    "INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type,"
-                            + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    row.get("global_index"),
-                    row.get("aggregate_identifier"),
-                    row.get("sequence_number"),
-                    row.get("type"),
-                    row.get("event_identifier"),
-                    row.get("meta_data"),
-                    row.get("payload"),
-                    row.get("payload_revision"),
-                    row.get("payload_type"),
-                    row.get("time_stamp"));
-        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement delete = connection.prepareStatement(
+                            "DELETE FROM domain_event_entry WHERE aggregate_identifier = ?");
+                    PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number,"
+                                    + " type, event_identifier, meta_data, payload, payload_revision, payload_type,"
+                                    + " time_stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                delete.setString(1, aggregateId);
+                delete.executeUpdate();
+                for (Map<String, Object> row : rows) {
+                    int column = 1;
+                    for (String name : List.of(
+                            "global_index",
+                            "aggregate_identifier",
+                            "sequence_number",
+                            "type",
+                            "event_identifier",
+                            "meta_data",
+                            "payload",
+                            "payload_revision",
+                            "payload_type",
+                            "time_stamp")) {
+                        insert.setObject(column++, row.get(name));
+                    }
+                    insert.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+            return null;
+        });
     }
 }
