@@ -3,10 +3,8 @@ package se.coop.app.reminders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,18 +39,8 @@ class CalendarTest extends IntegrationTest {
     }
 
     private String inForce(Map<String, Object> draft) {
-        String id = secretariat.draft(draft);
-        secretariat.submit(id);
-        LocalDate approved = BusinessTime.today(TestClock.INSTANCE).minusDays(10);
-        for (Object p : (List<?>) draft.get("parties")) {
-            Map<?, ?> party = (Map<?, ?>) p;
-            String partyId = (String) party.get("partyId");
-            secretariat.sign(id, partyId, Bodies.TEXT_V1, approved.toString());
-            Map<String, Object> adoption =
-                    new LinkedHashMap<>(Bodies.adoption(partyId, Bodies.TEXT_V1, approved.toString()));
-            adoption.put("body", party.get("adoptingBody"));
-            secretariat.command("/api/v1/agreements/" + id + "/board-decisions", adoption);
-        }
+        String id = secretariat.inForce(
+                draft, BusinessTime.today(TestClock.INSTANCE).minusDays(10));
         assertThat(secretariat
                         .read("auditor", "/api/v1/agreements/" + id)
                         .json()
@@ -63,31 +51,11 @@ class CalendarTest extends IntegrationTest {
     }
 
     private OffsetDateTime at(int days) {
-        return ZonedDateTime.ofInstant(TestClock.INSTANCE.instant(), BusinessTime.ZONE)
-                .plusDays(days)
-                .withHour(13)
-                .withMinute(0)
-                .withSecond(0)
-                .withNano(0)
-                .toOffsetDateTime();
+        return TestClock.afternoonIn(days);
     }
 
     private String schedule(String id, OffsetDateTime at) {
-        return secretariat
-                .command(
-                        "/api/v1/agreements/" + id + "/reviews",
-                        Map.of(
-                                "kind",
-                                "ANNUAL_REVIEW",
-                                "startsAt",
-                                at.toString(),
-                                "location",
-                                "Rådhuset, Halmstad",
-                                "reviewers",
-                                List.of(Map.of("name", "Granskare", "email", reviewer, "partyId", "halmstad"))))
-                .json()
-                .get("id")
-                .asString();
+        return secretariat.scheduleReview(id, at, "Rådhuset, Halmstad", "Granskare", reviewer);
     }
 
     private Calendar calendar(Api.Answer answer) throws Exception {

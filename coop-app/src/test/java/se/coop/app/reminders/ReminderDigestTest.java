@@ -13,8 +13,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,33 +91,11 @@ class ReminderDigestTest {
     private String agreementInForce(String title) {
         Map<String, Object> draft = new LinkedHashMap<>(Bodies.twoPartyDraft());
         draft.put("title", Map.of("sv", title));
-        String id = secretariat.draft(draft);
-        secretariat.submit(id);
-        LocalDate approved = BusinessTime.today(TestClock.INSTANCE).minusDays(20);
-        for (String party : List.of("halmstad", "laholm")) {
-            secretariat.sign(id, party, Bodies.TEXT_V1, approved.toString());
-            secretariat.adopt(id, party, Bodies.TEXT_V1, approved.toString());
-        }
-        return id;
+        return secretariat.inForce(draft, BusinessTime.today(TestClock.INSTANCE).minusDays(20));
     }
 
     private void meetingInFiveDays(String id, String location) {
-        OffsetDateTime at = ZonedDateTime.ofInstant(TestClock.INSTANCE.instant(), BusinessTime.ZONE)
-                .plusDays(5)
-                .withHour(13)
-                .withMinute(0)
-                .toOffsetDateTime();
-        secretariat.command(
-                "/api/v1/agreements/" + id + "/reviews",
-                Map.of(
-                        "kind",
-                        "ANNUAL_REVIEW",
-                        "startsAt",
-                        at.toString(),
-                        "location",
-                        location,
-                        "reviewers",
-                        List.of(Map.of("name", "Ledamot", "email", reviewer, "partyId", "halmstad"))));
+        secretariat.scheduleReview(id, TestClock.afternoonIn(5), location, "Ledamot", reviewer);
     }
 
     private List<JsonNode> reminders() {

@@ -6,12 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,42 +39,16 @@ class RemindersDurabilityTest {
     }
 
     private static OffsetDateTime inDays(int days) {
-        return ZonedDateTime.ofInstant(TestClock.INSTANCE.instant(), BusinessTime.ZONE)
-                .plusDays(days)
-                .withHour(13)
-                .withMinute(0)
-                .withSecond(0)
-                .withNano(0)
-                .toOffsetDateTime();
+        return TestClock.afternoonIn(days);
     }
 
     private static String agreementInForce(Secretariat secretariat) {
-        String id = secretariat.draft(Bodies.twoPartyDraft());
-        secretariat.submit(id);
-        LocalDate approved = BusinessTime.today(TestClock.INSTANCE).minusDays(10);
-        for (String party : List.of("halmstad", "laholm")) {
-            secretariat.sign(id, party, Bodies.TEXT_V1, approved.toString());
-            secretariat.adopt(id, party, Bodies.TEXT_V1, approved.toString());
-        }
-        return id;
+        return secretariat.inForce(
+                Bodies.twoPartyDraft(), BusinessTime.today(TestClock.INSTANCE).minusDays(10));
     }
 
     private static String meeting(Secretariat secretariat, String agreementId, OffsetDateTime at, String reviewer) {
-        return secretariat
-                .command(
-                        "/api/v1/agreements/" + agreementId + "/reviews",
-                        Map.of(
-                                "kind",
-                                "ANNUAL_REVIEW",
-                                "startsAt",
-                                at.toString(),
-                                "location",
-                                "Rådhuset",
-                                "reviewers",
-                                List.of(Map.of("name", "Granskare", "email", reviewer, "partyId", "halmstad"))))
-                .json()
-                .get("id")
-                .asString();
+        return secretariat.scheduleReview(agreementId, at, "Rådhuset", "Granskare", reviewer);
     }
 
     private static String reviewer() {

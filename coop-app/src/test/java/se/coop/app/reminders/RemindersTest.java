@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,42 +36,16 @@ class RemindersTest extends IntegrationTest {
     }
 
     private String inForce() {
-        String id = secretariat.draft(Bodies.twoPartyDraft());
-        secretariat.submit(id);
-        LocalDate approved = BusinessTime.today(TestClock.INSTANCE).minusDays(10);
-        for (String party : List.of("halmstad", "laholm")) {
-            secretariat.sign(id, party, Bodies.TEXT_V1, approved.toString());
-            secretariat.adopt(id, party, Bodies.TEXT_V1, approved.toString());
-        }
-        return id;
+        return secretariat.inForce(
+                Bodies.twoPartyDraft(), BusinessTime.today(TestClock.INSTANCE).minusDays(10));
     }
 
     private OffsetDateTime inDays(int days) {
-        return ZonedDateTime.ofInstant(TestClock.INSTANCE.instant(), BusinessTime.ZONE)
-                .plusDays(days)
-                .withHour(13)
-                .withMinute(0)
-                .withSecond(0)
-                .withNano(0)
-                .toOffsetDateTime();
+        return TestClock.afternoonIn(days);
     }
 
     private String schedule(String id, OffsetDateTime at) {
-        return secretariat
-                .command(
-                        "/api/v1/agreements/" + id + "/reviews",
-                        Map.of(
-                                "kind",
-                                "ANNUAL_REVIEW",
-                                "startsAt",
-                                at.toString(),
-                                "location",
-                                "Rådhuset",
-                                "reviewers",
-                                List.of(Map.of("name", "Granskare", "email", reviewer, "partyId", "halmstad"))))
-                .json()
-                .get("id")
-                .asString();
+        return secretariat.scheduleReview(id, at, "Rådhuset", "Granskare", reviewer);
     }
 
     private List<JsonNode> reminders() {

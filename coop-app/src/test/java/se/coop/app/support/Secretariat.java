@@ -2,6 +2,10 @@ package se.coop.app.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,6 +55,44 @@ public final class Secretariat {
             sign(id, party, sha, on);
             adopt(id, party, sha, on);
         }
+    }
+
+    /**
+     * Drafts {@code draft}, submits it, and has each of its parties sign and adopt it (by its own adopting body) on
+     * {@code approvedOn}: the agreement is then in force.
+     */
+    public String inForce(Map<String, Object> draft, LocalDate approvedOn) {
+        String id = draft(draft);
+        submit(id);
+        for (Object p : (List<?>) draft.get("parties")) {
+            Map<?, ?> party = (Map<?, ?>) p;
+            String partyId = (String) party.get("partyId");
+            sign(id, partyId, Bodies.TEXT_V1, approvedOn.toString());
+            Map<String, Object> adoption =
+                    new LinkedHashMap<>(Bodies.adoption(partyId, Bodies.TEXT_V1, approvedOn.toString()));
+            adoption.put("body", party.get("adoptingBody"));
+            command("/api/v1/agreements/" + id + "/board-decisions", adoption);
+        }
+        return id;
+    }
+
+    /** Schedules an annual review at {@code startsAt} with one reviewer for Halmstad; returns the meeting's id. */
+    public String scheduleReview(
+            String agreementId, OffsetDateTime startsAt, String location, String reviewerName, String reviewerEmail) {
+        return command(
+                        "/api/v1/agreements/" + agreementId + "/reviews",
+                        Map.of(
+                                "kind",
+                                "ANNUAL_REVIEW",
+                                "startsAt",
+                                startsAt.toString(),
+                                "location",
+                                location,
+                                "reviewers",
+                                List.of(Map.of("name", reviewerName, "email", reviewerEmail, "partyId", "halmstad"))))
+                .json()
+                .get("id")
+                .asString();
     }
 
     /** A read by {@code user} that waits for everything this secretariat wrote. */

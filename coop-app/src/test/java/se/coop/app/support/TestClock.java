@@ -3,9 +3,12 @@ package se.coop.app.support;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.concurrent.atomic.AtomicReference;
+import se.coop.api.BusinessTime;
 
 /**
  * The clock every test context runs on. It stands still unless a test moves it, and it only moves forward, so tests
@@ -46,5 +49,16 @@ public final class TestClock extends Clock {
     @Override
     public Instant instant() {
         return now.get();
+    }
+
+    /** 13:00 in business time (Europe/Stockholm), {@code days} days from the test clock's now. */
+    public static OffsetDateTime afternoonIn(int days) {
+        return ZonedDateTime.ofInstant(INSTANCE.instant(), BusinessTime.ZONE)
+                .plusDays(days)
+                .withHour(13)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0)
+                .toOffsetDateTime();
     }
 }
