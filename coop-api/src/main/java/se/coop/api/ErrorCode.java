@@ -24,6 +24,7 @@ public enum ErrorCode {
     // security
     UNAUTHENTICATED(Kind.UNAUTHENTICATED),
     FORBIDDEN(Kind.FORBIDDEN),
+    TOO_MANY_SIGN_INS(Kind.TOO_MANY_REQUESTS),
     // lifecycle rules (DOMAIN.md), each refused with 409
     AGREEMENT_ARCHIVED(Kind.REFUSED),
     WRONG_STATE(Kind.REFUSED),
@@ -48,6 +49,7 @@ public enum ErrorCode {
     REVIEWER_REQUIRED(Kind.REFUSED),
     NOTICE_ALREADY_GIVEN(Kind.REFUSED),
     LINKED_AGREEMENT_NOT_FOUND(Kind.REFUSED),
+    DOCUMENT_ALREADY_ATTACHED(Kind.REFUSED),
     SELF_LINK(Kind.REFUSED),
     CONCURRENT_MODIFICATION(Kind.REFUSED),
     // the server's own fault
@@ -65,6 +67,7 @@ public enum ErrorCode {
         UNPROCESSABLE,
         UNAUTHENTICATED,
         FORBIDDEN,
+        TOO_MANY_REQUESTS,
         REFUSED,
         INTERNAL
     }

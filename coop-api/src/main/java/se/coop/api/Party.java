@@ -3,10 +3,12 @@ package se.coop.api;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import se.coop.api.input.Distinct;
 
 /**
  * A party to an agreement as drafted (rule 1): its body whose decision binds it, its country, the approvals it must
@@ -20,7 +22,8 @@ public record Party(
         @NotBlank @Size(max = 200) String adoptingBody,
 
         @Size(min = 1, message = "name at least one of SIGNATURE, BOARD_ADOPTION, or leave requires out for both")
-        List<ApprovalType> requires,
+        @Distinct
+        List<@NotNull ApprovalType> requires,
 
         Boolean lead) {
 
@@ -34,7 +37,7 @@ public record Party(
         }
         requires = requires == null
                 ? List.of(ApprovalType.SIGNATURE, ApprovalType.BOARD_ADOPTION)
-                : List.copyOf(new LinkedHashSet<>(requires));
+                : Collections.unmodifiableList(new ArrayList<>(requires));
         lead = Boolean.TRUE.equals(lead);
     }
 

@@ -5,12 +5,18 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Pattern;
 
 /**
- * Identifies a party within an agreement, chosen by the secretariat when drafting
- * (e.g. {@code halmstad}, {@code hogskolan-i-halmstad}).
+ * Identifies a party within an agreement, chosen by the secretariat when drafting (e.g. {@code halmstad},
+ * {@code hogskolan-i-halmstad}). Clients name parties in one form, {@link #strict}: lower-case letters a–z, digits and
+ * single hyphens. Ids stored by earlier versions of Coop, which also took capitals, '.' and '_', stay readable.
  */
 public record PartyId(@JsonValue String value) {
 
     private static final Pattern FORM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern SLUG = Pattern.compile("(?=.{1,64}$)[a-z0-9]+(-[a-z0-9]+)*");
+
+    /** The one form a client may give a party id in, in words. */
+    public static final String STRICT_FORM =
+            "a party id is 1 to 64 lower-case letters a-z, digits and single hyphens, e.g. hogskolan-i-halmstad";
 
     public PartyId {
         if (value == null || !FORM.matcher(value).matches()) {
@@ -21,6 +27,14 @@ public record PartyId(@JsonValue String value) {
 
     @JsonCreator
     public static PartyId of(String value) {
+        return new PartyId(value);
+    }
+
+    /** A party id as a client names it: only in the one documented form, so that one party has one spelling. */
+    public static PartyId strict(String value) {
+        if (value == null || !SLUG.matcher(value).matches()) {
+            throw new IllegalArgumentException(STRICT_FORM);
+        }
         return new PartyId(value);
     }
 

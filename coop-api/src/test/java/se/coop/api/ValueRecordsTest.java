@@ -22,7 +22,7 @@ class ValueRecordsTest {
                 PartyKind.COMPANY,
                 "DK",
                 "Direktionen",
-                List.of(ApprovalType.SIGNATURE, ApprovalType.SIGNATURE),
+                List.of(ApprovalType.SIGNATURE),
                 true);
         assertThat(signatureOnly.requires()).containsExactly(ApprovalType.SIGNATURE);
         assertThat(signatureOnly.inSweden()).isFalse();

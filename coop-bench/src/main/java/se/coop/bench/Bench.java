@@ -59,7 +59,7 @@ public final class Bench {
                 Runtime.getRuntime().availableProcessors(),
                 memoryMiB(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        if (options.coopJar() != null && !options.commandsOnly()) {
+        if (options.coopJar() != null && !options.commandsOnly() && !options.authFloodOnly()) {
             coldStart();
         }
         EmbeddedPostgres embedded = null;
@@ -129,9 +129,14 @@ public final class Bench {
             Http secretariat = new Http(base, "secretariat", "secretariat");
             Http operator = new Http(base, "operator", "operator");
 
-            Baseline.prepare(jdbcUrl, user);
             Duration warmup = Duration.ofSeconds(options.quick() ? 2 : 4);
             Duration seconds = Duration.ofSeconds(options.seconds());
+            step("failed sign-ins: one secretariat alone, then while 8 clients guess passwords");
+            report.authFlood(AuthFlood.run(base, secretariat, today, 8, warmup, seconds));
+            if (options.authFloodOnly()) {
+                return;
+            }
+            Baseline.prepare(jdbcUrl, user);
             for (int level : options.concurrency()) {
                 step("concurrency " + level + ": plain JDBC");
                 Baseline.Result baseline = Baseline.run(jdbcUrl, user, level, warmup, seconds);

@@ -14,7 +14,8 @@ record Options(
         List<Integer> concurrency,
         int agreements,
         int seconds,
-        boolean commandsOnly) {
+        boolean commandsOnly,
+        boolean authFloodOnly) {
 
     static final String USAGE = """
             java -jar coop-bench/target/coop-bench.jar --coop-jar coop-app/target/coop-app.jar [--quick] [--out FILE]
@@ -28,6 +29,7 @@ record Options(
               --agreements N     agreements in the event store for queries and rebuilds (default 120000; quick 3000)
               --seconds N        measured seconds per concurrency level (default 20; quick 6)
               --commands-only    only the command load and its baseline (no cold start, history, queries, rebuilds)
+              --auth-flood       only the failed sign-in flood: commands alone, then with 8 clients guessing
             """;
 
     static Options parse(String[] args) {
@@ -41,6 +43,7 @@ record Options(
         Integer agreements = null;
         Integer seconds = null;
         boolean commandsOnly = false;
+        boolean authFloodOnly = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -58,6 +61,7 @@ record Options(
                 case "--agreements" -> agreements = Integer.valueOf(value(args, ++i, arg));
                 case "--seconds" -> seconds = Integer.valueOf(value(args, ++i, arg));
                 case "--commands-only" -> commandsOnly = true;
+                case "--auth-flood" -> authFloodOnly = true;
                 case "--help", "-h" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
             }
@@ -78,7 +82,8 @@ record Options(
                 concurrency != null ? concurrency : quick ? List.of(1, 4) : List.of(1, 2, 4, 8, 16, 32),
                 agreements != null ? agreements : quick ? 3_000 : 120_000,
                 seconds != null ? seconds : quick ? 6 : 20,
-                commandsOnly);
+                commandsOnly,
+                authFloodOnly);
     }
 
     private static String value(String[] args, int i, String name) {

@@ -21,6 +21,7 @@ final class Report {
     private final List<Level> levels = new ArrayList<>();
     private final List<Rebuild> rebuilds = new ArrayList<>();
     private Queries.Result queries;
+    private AuthFlood.Result flood;
     private long queriedAgreements;
 
     void put(String key, Object value) {
@@ -51,6 +52,19 @@ final class Report {
 
     void level(CommandLoad.Result coop, Baseline.Result baseline) {
         levels.add(new Level(coop, baseline));
+    }
+
+    void authFlood(AuthFlood.Result flood) {
+        this.flood = flood;
+        ObjectNode node = root.putObject("authFlood");
+        node.put("commandsPerSecondAlone", round(flood.alone()));
+        node.put("commandsPerSecondUnderAttack", round(flood.underAttack()));
+        node.put("kept", Math.round(flood.kept() * 1000) / 1000.0);
+        node.put("commandP50MsAlone", round(flood.aloneLatencies().percentileMs(50)));
+        node.put("commandP50MsUnderAttack", round(flood.attackedLatencies().percentileMs(50)));
+        node.put("failedSignInsPerSecond", round(flood.attemptsPerSecond()));
+        ObjectNode answers = node.putObject("attackAnswers");
+        flood.attackAnswers().forEach((status, count) -> answers.put(Integer.toString(status), count));
     }
 
     void bulk(int agreements, long events, long head, double seconds) {
@@ -172,6 +186,20 @@ final class Report {
                         level.baseline().latencies().percentileMs(50),
                         level.baseline().latencies().percentileMs(99)));
             }
+        }
+        if (flood != null) {
+            out.println();
+            out.println(String.format(
+                    Locale.ROOT,
+                    "failed sign-ins: one secretariat %.1f cmd/s alone (p50 %.1f ms), %.1f cmd/s (p50 %.1f ms) while 8"
+                            + " clients sent %.0f wrong credentials/s (answers %s): %.0f %% kept",
+                    flood.alone(),
+                    flood.aloneLatencies().percentileMs(50),
+                    flood.underAttack(),
+                    flood.attackedLatencies().percentileMs(50),
+                    flood.attemptsPerSecond(),
+                    flood.attackAnswers(),
+                    100 * flood.kept()));
         }
         if (queries != null) {
             out.println();

@@ -35,15 +35,54 @@ public class OpenApiConfiguration {
               `DATE_IN_FUTURE`, with the field in `violations`;
             - fewer than two parties, duplicate party ids and not exactly one lead are rule 1: 409;
             - `Idempotency-Key` remembers successful answers only; a refused command may be retried with the same key;
-            - attaching a document that is already attached (same sha256) answers 200 with its existing id;
+            - attaching a document that is already attached (same sha256) with the same title, media type and size
+              answers 200 with its existing id; with another description it is 409 `DOCUMENT_ALREADY_ATTACHED` (the
+              same file is attached once, with one description);
+            - an appeal dated before the decision it appeals, or decided before the day it was lodged, is 409
+              `DATE_OUT_OF_ORDER`;
             - `LinkAgreement` naming an `otherAgreementId` that is not in Coop is 409 `LINKED_AGREEMENT_NOT_FOUND`;
             - every answer to a command echoes `X-Correlation-Id`, which is recorded in the events' metadata;
             - `overdue` is true for an agreement in force when its review cadence has passed since the last annual
               review held (or since it entered into force) and no annual review is scheduled; the lead party's
               secretariat is then reminded (its address: `coop.reminders.secretariats.<partyId>`), once
               `coop.reminders.overdue-grace` (1 hour) has passed since Coop learned of it, and again each overdue day;
+            - every value of every request body keeps one set of input rules, else 400 `VALIDATION_FAILED` naming the
+              field: text holds no control character (TAB, LF, CR and the Unicode line and paragraph separators only
+              in fields that span lines: reasons, summaries, notes, dissents), no unpaired surrogate and no Unicode
+              noncharacter; white space and invisible characters (zero-width spaces, joiners, the byte-order mark) at
+              either end are dropped, so text made only of them is blank; each text has the maximum length its
+              schema gives; a document's `uri` is an `https:` or `http:` address with a host, or a `urn:`; an `amount`
+              is a decimal from 0 with at most 15 digits before the point and 2 after, stored and shown exactly as
+              given; dates are exactly `YYYY-MM-DD` and date-times ISO-8601 with an explicit offset, both between
+              1900-01-01 and 2199-12-31; a party id is 1–64 lower-case letters a–z, digits and single hyphens; a JSON
+              key given twice in one object, and a list naming the same member twice (approvals, reminder offsets,
+              focus-area codes or reviewer e-mails in any case, dissents), are refused; a number too large to read
+              names the field and its range;
             - a query parameter holding a control character or broken Unicode is 400 `VALIDATION_FAILED`, naming the
-              parameter in `violations`; an address Tomcat refuses (an encoded `/`, a NUL) is 400 `MALFORMED_REQUEST`;
+              parameter in `violations`; parameters that cannot be decoded (a `%` without two hex digits, bytes that
+              are no UTF-8) and addresses Tomcat or the firewall refuse (an encoded `/`, a NUL, `//`, `..;`, an
+              encoded `.`) are 400 `MALFORMED_REQUEST`, on every endpoint and for every caller; every error is a
+              problem with `type`, `title`, `status` and `errorCode`;
+            - `If-Match` is evaluated as RFC 9110 says: `*` matches any version, a list matches when one of its strong
+              entity tags is the agreement's version in quotes (a weak `W/` tag never matches), anything else that is
+              no list of entity tags is 400; on `POST /api/v1/agreements`, which creates an agreement, only `*` can
+              match (the list of agreements has no version);
+            - a status read with `asOf` or `validOn` shows a past state: it carries no `ETag` (`If-Match` needs the
+              current version) but `Coop-As-Of` or `Coop-Valid-On` saying what it shows;
+            - `HEAD` is answered wherever `GET` is, with the same authorization (calendar feeds by token included);
+            - at most `coop.read-your-writes.max-waiting` (32) reads wait for `Coop-Min-Position` at once; beyond that a
+              read answers at once, with `Coop-Stale: true` if it is not current;
+            - failed sign-ins are limited per client address and per user name (`coop.security.sign-ins.*`): beyond
+              the limit a sign-in is 429 `TOO_MANY_SIGN_INS` with `Retry-After`, without its password being checked;
+            - `/events` gives each event's stored payload and metadata bytes verbatim (`payloadBytes`,
+              `metadataBytes`, base64), its `recordedAt` as stored, `payloadType`, `revision`, `sequence` and
+              `chainHash`: enough to recompute the hash chain outside Coop; `payload` and `metadata` are the same
+              JSON parsed for reading, numbers as written;
+            - the admin view says per read model whether its processor is `stalled` on the node answering (a batch it
+              cannot get past, even by parking an event) with the `error`, and lists every event processor of that
+              node under `processors`; health (and readiness) is DOWN while one is stalled;
+            - links in calendars and mails point at `coop.reminders.public-url`; when it is not set, a calendar links
+              to the address its request came to, and a mail to the address and port the node listens on;
             - a node started with `coop.roles=command` answers only commands, one with `coop.roles=query` only reads
               and administration; the other endpoints are then 404 or 405 on that node;
             - reminders carry, besides API.md's fields, `subject` (`MEETING`, `OVERDUE_REVIEW`, `COUNCIL_REPORT`),

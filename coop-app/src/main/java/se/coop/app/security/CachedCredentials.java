@@ -9,22 +9,33 @@ import java.util.Map;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Remembers successful password checks for a short while, so that bcrypt (tens of milliseconds by design) runs once
- * per user and password rather than on every request. Only successes are kept, under a SHA-256 of user and password;
- * a wrong password always pays the full bcrypt price. The time is measured on the monotonic timer.
+ * per user and password rather than on every request. Only successes are kept, under a SHA-256 of user and password.
+ * Every other check runs on the bounded {@link PasswordChecks} pool, and only while {@link FailedSignIns} still has a
+ * token for the client's address and the user name. The time is measured on the monotonic timer.
  */
 final class CachedCredentials implements AuthenticationProvider {
 
     private record Entry(Authentication authentication, long checkedAt) {}
 
     private final AuthenticationProvider delegate;
+    private final FailedSignIns failures;
+    private final PasswordChecks checks;
     private final long freshNanos;
     private final Map<String, Entry> cache;
 
-    CachedCredentials(AuthenticationProvider delegate, java.time.Duration fresh, int capacity) {
+    CachedCredentials(
+            AuthenticationProvider delegate,
+            FailedSignIns failures,
+            PasswordChecks checks,
+            java.time.Duration fresh,
+            int capacity) {
         this.delegate = delegate;
+        this.failures = failures;
+        this.checks = checks;
         this.freshNanos = fresh.toNanos();
         this.cache = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
@@ -44,11 +55,19 @@ final class CachedCredentials implements AuthenticationProvider {
         if (cached != null && now - cached.checkedAt() < freshNanos) {
             return cached.authentication();
         }
-        Authentication checked = delegate.authenticate(authentication);
+        FailedSignIns.Permit permit = failures.take(address(authentication), authentication.getName());
+        Authentication checked = checks.check(() -> delegate.authenticate(authentication));
         if (checked != null && checked.isAuthenticated()) {
+            permit.giveBack();
             cache.put(key, new Entry(checked, now));
         }
         return checked;
+    }
+
+    private static String address(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress()
+                : null;
     }
 
     @Override

@@ -34,6 +34,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import se.coop.api.ErrorCode;
 import se.coop.app.web.Problems;
 
@@ -59,9 +62,15 @@ public class SecurityConfiguration {
             Problems problems,
             SecurityProperties properties,
             ObjectProvider<JwtDecoder> jwtDecoder,
-            UserDetailsService users)
+            UserDetailsService users,
+            PasswordChecks passwordChecks)
             throws Exception {
         AuthenticationEntryPoint loginRequired = (request, response, e) -> {
+            if (e instanceof TooManySignIns tooMany) {
+                response.setHeader("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+                problems.write(response, ErrorCode.TOO_MANY_SIGN_INS, tooMany.getMessage());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"coop\"");
             problems.write(response, ErrorCode.UNAUTHENTICATED, "Log in to use Coop (HTTP Basic or a bearer token).");
         };
@@ -69,14 +78,19 @@ public class SecurityConfiguration {
         passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authenticationManager(
-                        new ProviderManager(new CachedCredentials(passwords, Duration.ofMinutes(5), 10_000)))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                .authenticationManager(new ProviderManager(new CachedCredentials(
+                        passwords,
+                        new FailedSignIns(properties.signIns()),
+                        passwordChecks,
+                        Duration.ofMinutes(5),
+                        10_000)))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(reads("/actuator/health", "/actuator/health/**"))
+                        .permitAll()
+                        .requestMatchers("/error")
                         .permitAll()
                         .requestMatchers("/actuator/**", "/api/v1/admin/**")
                         .hasRole(O)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/calendar/*.ics")
+                        .requestMatchers(reads("/api/v1/calendar/*.ics"))
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/calendar/feeds")
                         .hasAnyRole(S, R)
@@ -86,18 +100,16 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/agreements", "/api/v1/agreements/**")
                         .hasRole(S)
-                        .requestMatchers(
-                                HttpMethod.GET, "/api/v1/agreements/*/events", "/api/v1/agreements/*/verification")
+                        .requestMatchers(reads("/api/v1/agreements/*/events", "/api/v1/agreements/*/verification"))
                         .hasRole(A)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/agreements/*/history")
+                        .requestMatchers(reads("/api/v1/agreements/*/history"))
                         .hasAnyRole(S, A)
-                        .requestMatchers(
-                                HttpMethod.GET,
+                        .requestMatchers(reads(
                                 "/api/v1/agreements",
                                 "/api/v1/agreements/*",
                                 "/api/v1/reviews",
                                 "/api/v1/reviews/**",
-                                "/api/v1/reminders")
+                                "/api/v1/reminders"))
                         .hasAnyRole(S, A, R)
                         .anyRequest()
                         .authenticated())
@@ -117,6 +129,42 @@ public class SecurityConfiguration {
                     }));
         }
         return http.build();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    PasswordChecks passwordChecks(SecurityProperties properties) {
+        return new PasswordChecks(
+                properties.signIns().checkThreads(), properties.signIns().checkQueue());
+    }
+
+    /** GET and HEAD of the same paths: a HEAD is allowed wherever the GET is (RFC 9110). */
+    private static RequestMatcher[] reads(String... patterns) {
+        List<RequestMatcher> matchers = new ArrayList<>();
+        for (String pattern : patterns) {
+            matchers.add(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, pattern));
+            matchers.add(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.HEAD, pattern));
+        }
+        return matchers.toArray(RequestMatcher[]::new);
+    }
+
+    /**
+     * Addresses the firewall refuses ({@code //}, {@code ..;}, an encoded {@code .}) are the client's mistake: 400
+     * {@code MALFORMED_REQUEST} for everyone, signed in or not, logged at DEBUG only.
+     */
+    @Bean
+    RequestRejectedHandler malformedAddresses(Problems problems) {
+        return (request, response, rejected) -> {
+            log.debug(
+                    "Refused the address of {} {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    rejected.getMessage());
+            problems.write(
+                    response,
+                    ErrorCode.MALFORMED_REQUEST,
+                    "The request's address is not one Coop accepts: it holds '//', '..', ';' or an encoded '.', '/' or"
+                            + " '%'.");
+        };
     }
 
     @Bean

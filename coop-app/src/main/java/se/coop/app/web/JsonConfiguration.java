@@ -3,6 +3,7 @@ package se.coop.app.web;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -12,15 +13,18 @@ import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * Strict JSON for the HTTP API: an unknown field, an unknown enum value, a number where text belongs or text where a
- * number or boolean belongs is bad input, never silently read. Instants keep the offset they were given in.
+ * Strict JSON for the HTTP API: an unknown field, a key given twice, an unknown enum value, a number where text belongs
+ * or text where a number or boolean belongs is bad input, never silently read; every text, date and party id keeps
+ * Coop's input rules ({@link ClientInputModule}). Instants keep the offset they were given in.
  */
 @Configuration(proxyBeanMethods = false)
 public class JsonConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
-        return builder -> builder.enable(
+        return builder -> builder.addModule(new ClientInputModule())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(
                         DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,

@@ -3,6 +3,8 @@ package se.coop.app.web;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -28,6 +30,7 @@ import se.coop.api.ErrorCode;
 import se.coop.command.web.InvalidRequestException;
 import se.coop.command.web.Violation;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -44,6 +47,7 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate Object property \"(.*)\"");
 
     private final Problems problems;
 
@@ -157,6 +161,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
                 default -> status.is4xxClientError() ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
             };
+            problem.setType(Problems.type(code));
+            problem.setTitle(Problems.title(code));
             problem.setProperty("errorCode", code.name());
             return ResponseEntity.status(status)
                     .headers(answer.getHeaders())
@@ -180,10 +186,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** What is wrong with a JSON body, in words, without Java class names. */
     static Violation describe(JacksonException e) {
         String field = path(e);
+        if (e instanceof RejectedValueException rejected) {
+            return new Violation(field, rejected.reason());
+        }
+        if (e instanceof InputCoercionException coercion) {
+            return new Violation(field, NumberRanges.describe(e, coercion.getTargetType()));
+        }
         if (e instanceof StreamConstraintsException) {
             return new Violation(null, "The JSON body is nested too deeply or too large.");
         }
         if (e instanceof StreamReadException read) {
+            Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(read.getOriginalMessage()));
+            if (duplicate.find()) {
+                String key = duplicate.group(1);
+                return new Violation(field == null ? key : field + "." + key, "is given more than once in one object");
+            }
             var location = read.getLocation();
             return new Violation(
                     null,
@@ -229,16 +246,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                             .collect(Collectors.joining(", "));
         }
         return given
-                + switch (type.getSimpleName()) {
-                    case "LocalDate" -> "expected a date as YYYY-MM-DD";
-                    case "OffsetDateTime", "Instant" ->
-                        "expected an instant as ISO-8601 with offset, e.g. 2026-05-04T13:00:00+02:00";
-                    case "Boolean", "boolean" -> "expected true or false";
-                    case "Integer", "int", "Long", "long" -> "expected a whole number";
-                    case "BigDecimal" -> "expected a number";
-                    case "String" -> "expected text";
-                    case "List", "Set" -> "expected an array";
-                    default -> "expected an object";
+                + switch (JsonShape.of(type)) {
+                    case DATE -> "expected a date as YYYY-MM-DD";
+                    case DATE_TIME -> "expected an instant as ISO-8601 with offset, e.g. 2026-05-04T13:00:00+02:00";
+                    case BOOLEAN -> "expected true or false";
+                    case WHOLE_NUMBER -> "expected a whole number";
+                    case NUMBER -> "expected a number";
+                    case TEXT -> "expected text";
+                    case ARRAY -> "expected an array";
+                    case OBJECT -> "expected an object";
                 };
     }
 

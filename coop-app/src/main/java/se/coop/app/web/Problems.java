@@ -28,6 +28,7 @@ public class Problems {
             Map.entry(ErrorCode.Kind.UNPROCESSABLE, HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry(ErrorCode.Kind.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED),
             Map.entry(ErrorCode.Kind.FORBIDDEN, HttpStatus.FORBIDDEN),
+            Map.entry(ErrorCode.Kind.TOO_MANY_REQUESTS, HttpStatus.TOO_MANY_REQUESTS),
             Map.entry(ErrorCode.Kind.REFUSED, HttpStatus.CONFLICT),
             Map.entry(ErrorCode.Kind.INTERNAL, HttpStatus.INTERNAL_SERVER_ERROR));
 
@@ -42,6 +43,7 @@ public class Problems {
             Map.entry(ErrorCode.Kind.UNPROCESSABLE, "Idempotency key reused"),
             Map.entry(ErrorCode.Kind.UNAUTHENTICATED, "Authentication required"),
             Map.entry(ErrorCode.Kind.FORBIDDEN, "Forbidden"),
+            Map.entry(ErrorCode.Kind.TOO_MANY_REQUESTS, "Too many requests"),
             Map.entry(ErrorCode.Kind.REFUSED, "Refused by a rule of the agreement"),
             Map.entry(ErrorCode.Kind.INTERNAL, "Internal error"));
 
@@ -55,11 +57,20 @@ public class Problems {
         return STATUS.get(code.kind());
     }
 
+    /** The problem's {@code type}: {@code urn:coop:problem:<error-code>}. */
+    public static java.net.URI type(ErrorCode code) {
+        return java.net.URI.create(
+                "urn:coop:problem:" + code.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    public static String title(ErrorCode code) {
+        return TITLE.get(code.kind());
+    }
+
     public ProblemDetail problem(ErrorCode code, String detail, List<Violation> violations) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(code), detail);
-        problem.setType(java.net.URI.create(
-                "urn:coop:problem:" + code.name().toLowerCase(Locale.ROOT).replace('_', '-')));
-        problem.setTitle(TITLE.get(code.kind()));
+        problem.setType(type(code));
+        problem.setTitle(title(code));
         problem.setProperty("errorCode", code.name());
         if (!violations.isEmpty()) {
             problem.setProperty("violations", violations);

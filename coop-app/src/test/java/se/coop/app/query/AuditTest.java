@@ -3,10 +3,16 @@ package se.coop.app.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.coop.app.support.Bodies.TEXT_V1;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.RawEvents;
 import se.coop.app.support.Secretariat;
 import se.coop.app.support.StoredStream;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +45,38 @@ class AuditTest extends IntegrationTest {
                 String.class,
                 id);
         assertThat(signed.get("recordedAt").asString()).isEqualTo(stored);
+    }
+
+    /**
+     * An auditor recomputes the chain from the answer alone — no access to Coop's database — and arrives at the head
+     * hash Coop's verification states: the bytes are shown exactly as stored, numbers and all.
+     */
+    @Test
+    void theChainCanBeRecomputedFromTheRawStreamAlone() {
+        Secretariat secretariat = new Secretariat(api);
+        Map<String, Object> draft = new LinkedHashMap<>(Bodies.twoPartyDraft());
+        draft.put("funding", Map.of("source", "Tillväxtverket", "amount", new BigDecimal("100.50")));
+        draft.put("title", Map.of("sv", "Samverkan \"Öresund\" \u2013 𝕮𝖔𝖔𝖕", "da", "Samarbejde om Øresund"));
+        String id = secretariat.draft(draft);
+        secretariat.submit(id);
+        secretariat.sign(id, "laholm", TEXT_V1, "2025-06-01");
+
+        JsonNode stream = secretariat
+                .read("auditor", "/api/v1/agreements/" + id + "/events")
+                .json();
+        JsonNode events = stream.get("events");
+        String previous = RawEvents.recomputeChain(stream);
+        assertThat(new String(
+                        Base64.getDecoder()
+                                .decode(events.get(0).get("payloadBytes").asString()),
+                        StandardCharsets.UTF_8))
+                .contains("\"amount\":100.50");
+        assertThat(api.as("auditor").get("/api/v1/agreements/" + id + "/events").body())
+                .contains("\"amount\":100.50");
+        JsonNode verification = api.as("auditor")
+                .get("/api/v1/agreements/" + id + "/verification")
+                .json();
+        assertThat(verification.get("headHash").asString()).isEqualTo(previous);
     }
 
     @Test

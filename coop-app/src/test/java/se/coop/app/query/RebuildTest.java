@@ -34,7 +34,8 @@ class RebuildTest extends IntegrationTest {
                     List.of(
                             "SELECT * FROM review_agreement ORDER BY agreement_id",
                             "SELECT * FROM review_meeting ORDER BY review_id",
-                            "SELECT * FROM review_reminder ORDER BY reminder_id"));
+                            "SELECT reminder_id || ' to ' || recipient_key AS reminder, * FROM review_reminder"
+                                    + " ORDER BY reminder_id, recipient_key"));
 
     @Autowired
     EventProcessingConfiguration processing;

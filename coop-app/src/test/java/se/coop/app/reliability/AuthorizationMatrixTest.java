@@ -63,6 +63,16 @@ class AuthorizationMatrixTest extends IntegrationTest {
                     softly.assertThat(status).as(what).isEqualTo(403);
                 }
             }
+            if (call.method().equals("GET")) {
+                for (String user : USERS) {
+                    softly.assertThat(api.as(user).head(call.path()).status())
+                            .as("HEAD " + call.path() + " as " + user + ", like its GET")
+                            .isEqualTo(send(api.as(user), call).status());
+                }
+                softly.assertThat(api.anonymous().head(call.path()).status())
+                        .as("HEAD " + call.path() + " anonymously, like its GET")
+                        .isEqualTo(send(api.anonymous(), call).status());
+            }
             int anonymous = send(api.anonymous(), call).status();
             String what = call.method() + " " + call.path() + " anonymously";
             if (call.pub()) {

@@ -94,7 +94,7 @@ class CalendarTest extends IntegrationTest {
         assertThat(property(event, Property.SEQUENCE)).isEqualTo("0");
         assertThat(property(event, Property.STATUS)).isEqualTo("CONFIRMED");
         assertThat(property(event, Property.LOCATION)).isEqualTo("Rådhuset, Halmstad");
-        assertThat(property(event, Property.URL)).endsWith("/api/v1/agreements/" + id);
+        assertThat(property(event, Property.URL)).isEqualTo("http://127.0.0.1:" + port + "/api/v1/agreements/" + id);
         assertThat(event.getProperty(Property.DTSTART).orElseThrow().toString())
                 .startsWith("DTSTART;TZID=Europe/Stockholm:"
                         + when.toLocalDate().toString().replace("-", "") + "T130000");
@@ -170,13 +170,20 @@ class CalendarTest extends IntegrationTest {
         JsonNode feed = created.json();
         String token = feed.get("token").asString();
         assertThat(token).hasSizeGreaterThanOrEqualTo(43);
-        assertThat(feed.get("url").asString()).endsWith("/api/v1/calendar/" + token + ".ics");
+        assertThat(feed.get("url").asString())
+                .as("no public URL is configured: the address the request came to, on the port Coop listens on")
+                .isEqualTo("http://127.0.0.1:" + port + "/api/v1/calendar/" + token + ".ics");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM calendar_feed WHERE token_sha256 = ?", Long.class, token))
                 .as("only the token's hash is stored")
                 .isZero();
 
         Calendar subscribed = calendar(api.anonymous().get("/api/v1/calendar/" + token + ".ics"));
         assertThat(event(subscribed, review)).isNotNull();
+        Api.Answer head = api.anonymous().head("/api/v1/calendar/" + token + ".ics");
+        assertThat(head.status())
+                .as("a calendar client asking whether the feed changed")
+                .isEqualTo(200);
+        assertThat(head.header("Content-Type")).startsWith("text/calendar");
 
         assertThat(api.as("reviewer").delete("/api/v1/calendar/feeds/" + token).status())
                 .isEqualTo(403);

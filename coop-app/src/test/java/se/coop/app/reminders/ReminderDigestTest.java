@@ -150,8 +150,9 @@ class ReminderDigestTest {
                 .contains("kl. 13:00, Rådhuset, Halmstad (om 5 dagar / in 5 days)")
                 .contains("Stadshuset, Laholm")
                 .contains("Handlingsplanen följs (fortsätta / continue)")
-                .contains("/api/v1/agreements/" + first)
-                .contains("/api/v1/agreements/" + second);
+                .as("links point at the address and port this node listens on, no public URL being configured")
+                .contains("http://127.0.0.1:" + port + "/api/v1/agreements/" + first)
+                .contains("http://127.0.0.1:" + port + "/api/v1/agreements/" + second);
         assertThat(reminders()).allMatch(r -> r.get("delivery").asString().equals("DELIVERED"));
 
         String third = agreementInForce("Samverkan om välfärd");

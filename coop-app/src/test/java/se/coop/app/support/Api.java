@@ -46,6 +46,62 @@ public final class Api {
         }
     }
 
+    /** An answer to a request sent byte for byte as given: status and body. */
+    public record Raw(int status, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    /**
+     * A GET sent over a plain socket with its target exactly as given — also targets that {@link URI} refuses (a
+     * {@code %} without its two hex digits) — as {@code user} (password = name), or anonymously when null.
+     */
+    public Raw rawGet(String target, String user) {
+        URI uri = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n");
+            if (user != null) {
+                request.append("Authorization: Basic ")
+                        .append(Base64.getEncoder()
+                                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                        .append("\r\n");
+            }
+            request.append("Connection: close\r\n\r\n");
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            byte[] response = socket.getInputStream().readAllBytes();
+            String head = new String(response, StandardCharsets.ISO_8859_1);
+            int bodyAt = head.indexOf("\r\n\r\n") + 4;
+            int status = Integer.parseInt(head.substring(9, 12));
+            boolean chunked =
+                    head.substring(0, bodyAt).toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked");
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            if (!chunked) {
+                body.write(response, bodyAt, response.length - bodyAt);
+            } else {
+                int at = bodyAt;
+                while (true) {
+                    int lineEnd = head.indexOf("\r\n", at);
+                    int size = Integer.parseInt(head.substring(at, lineEnd).strip(), 16);
+                    if (size == 0) {
+                        break;
+                    }
+                    body.write(response, lineEnd + 2, size);
+                    at = lineEnd + 2 + size + 2;
+                }
+            }
+            return new Raw(status, body.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Request as(String user) {
         return new Request(user, user);
     }
@@ -83,6 +139,11 @@ public final class Api {
 
         public Answer get(String path) {
             return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        }
+
+        public Answer head(String path) {
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()));
         }
 
         public Answer delete(String path) {

@@ -43,6 +43,10 @@ public abstract class IntegrationTest {
         registry.add("db-scheduler.polling-interval", () -> "200ms");
         registry.add("coop.reminders.digest-poll", () -> "200ms");
         registry.add("coop.reminders.secretariats.halmstad", () -> "kansli@halmstad.example.org");
+        // HttpSemanticsTest fills the waits of read-your-writes; a few are enough to show the bound
+        registry.add("coop.read-your-writes.max-waiting", () -> "4");
+        // every test signs in from 127.0.0.1: the limit per address is not what the tests of wrong passwords show
+        registry.add("coop.security.sign-ins.per-address", () -> "100000");
     }
 
     @BeforeEach

@@ -102,7 +102,10 @@ class Agreement {
 
     private static final MetaData BY_COMMAND = MetaData.emptyInstance();
 
-    private record RecordedDecision(PartyId partyId, String textSha256) {}
+    private record RecordedDecision(PartyId partyId, String textSha256, LocalDate decidedOn) {}
+
+    /** A document as first attached: attaching the same file again must describe it the same way. */
+    private record AttachedDocument(DocumentId id, String title, String mediaType, long size) {}
 
     private enum ReviewStatus {
         SCHEDULED,
@@ -127,7 +130,7 @@ class Agreement {
     private final Map<DecisionId, RecordedDecision> decisions = new HashMap<>();
     private final Map<DecisionId, ApprovalRound.Appeal> appeals = new HashMap<>();
     private final Map<ReviewId, ReviewStatus> reviews = new HashMap<>();
-    private final Map<String, DocumentId> documentsBySha = new HashMap<>();
+    private final Map<String, AttachedDocument> documentsBySha = new HashMap<>();
     private final Set<String> links = new HashSet<>();
 
     Agreement() {
@@ -317,7 +320,21 @@ class Agreement {
         }
         LocalDate today = BusinessTime.today(clock);
         requireNotAfter("on", command.on(), today, "an appeal");
+        if (command.on().isBefore(decision.decidedOn())) {
+            throw refused(
+                    ErrorCode.DATE_OUT_OF_ORDER,
+                    "An appeal cannot be " + command.outcome() + " on " + command.on() + ", before the decision it"
+                            + " appeals was made (" + decision.decidedOn() + ").",
+                    "on");
+        }
         ApprovalRound.Appeal current = appeals.get(command.decisionId());
+        if (current != null && command.on().isBefore(current.on())) {
+            throw refused(
+                    ErrorCode.DATE_OUT_OF_ORDER,
+                    "The appeal was lodged on " + current.on() + "; it cannot be " + command.outcome()
+                            + " before that (" + command.on() + ").",
+                    "on");
+        }
         if (current != null && current.outcome() != AppealOutcome.LODGED) {
             throw refused(
                     ErrorCode.APPEAL_ALREADY_DECIDED,
@@ -511,9 +528,19 @@ class Agreement {
     String handle(AttachDocument command) {
         requireNotArchived();
         String sha = Texts.sha256(command.sha256());
-        DocumentId existing = documentsBySha.get(sha);
+        AttachedDocument existing = documentsBySha.get(sha);
         if (existing != null) {
-            return existing.toString();
+            if (!existing.title().equals(command.title().strip())
+                    || !existing.mediaType().equals(command.mediaType().strip())
+                    || !Long.valueOf(existing.size()).equals(command.size())) {
+                throw refused(
+                        ErrorCode.DOCUMENT_ALREADY_ATTACHED,
+                        "This file (SHA-256 " + Texts.shortHash(sha) + "…) is already attached as \"" + existing.title()
+                                + "\" (" + existing.mediaType() + ", " + existing.size() + " bytes); the same file is"
+                                + " attached once, with one description (rule 15).",
+                        "sha256");
+            }
+            return existing.id().toString();
         }
         apply(new DocumentAttached(
                 agreementId,
@@ -890,7 +917,7 @@ class Agreement {
 
     @EventSourcingHandler
     void on(BoardDecisionRecorded event) {
-        decisions.put(event.decisionId(), new RecordedDecision(event.partyId(), event.textSha256()));
+        decisions.put(event.decisionId(), new RecordedDecision(event.partyId(), event.textSha256(), event.decidedOn()));
         decisionsRecorded++;
         if (event.counts() && round != null && round.sha256().equals(event.textSha256())) {
             round.decided(
@@ -951,7 +978,9 @@ class Agreement {
 
     @EventSourcingHandler
     void on(DocumentAttached event) {
-        documentsBySha.put(event.sha256(), event.documentId());
+        documentsBySha.put(
+                event.sha256(),
+                new AttachedDocument(event.documentId(), event.title(), event.mediaType(), event.size()));
     }
 
     @EventSourcingHandler

@@ -43,7 +43,7 @@ class DemoLoader implements ApplicationRunner {
             ObjectMapper json,
             Validator validator,
             EventStore events,
-            @Value("${coop.reminders.public-url:http://127.0.0.1:8080}") String baseUrl) {
+            @Value("${coop.reminders.public-url:}") String baseUrl) {
         this.commands = new InProcessCommands(mappings, context, json, validator, baseUrl);
         this.json = json;
         this.events = events;

@@ -21,7 +21,6 @@ class CommandContextResolver implements HandlerMethodArgumentResolver {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String CORRELATION_ID = "X-Correlation-Id";
 
-    private static final Pattern VERSION = Pattern.compile("(W/)?\"?(\\d{1,18})\"?");
     private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7e]([\\x20-\\x7e]*[\\x21-\\x7e])?");
     private static final Pattern CORRELATION = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
@@ -41,7 +40,7 @@ class CommandContextResolver implements HandlerMethodArgumentResolver {
         return new CommandContext(
                 user.getName(),
                 role(user),
-                expectedVersion(request.getHeader(IF_MATCH)),
+                IfMatch.parse(request.getHeader(IF_MATCH)),
                 idempotencyKey(request.getHeader(IDEMPOTENCY_KEY)),
                 correlationId(request.getHeader(CORRELATION_ID)),
                 http.getMethod() + " " + http.getRequestURI(),
@@ -56,17 +55,6 @@ class CommandContextResolver implements HandlerMethodArgumentResolver {
                 .min(Comparator.comparing((String r) -> !r.equals("SECRETARIAT"))
                         .thenComparing(r -> r))
                 .orElse("UNKNOWN");
-    }
-
-    private static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        var matcher = VERSION.matcher(ifMatch.strip());
-        if (!matcher.matches()) {
-            throw new InvalidRequestException(IF_MATCH, "must be the agreement's version in quotes, e.g. \"3\"");
-        }
-        return Long.parseLong(matcher.group(2));
     }
 
     private static String idempotencyKey(String key) {

@@ -53,7 +53,7 @@ public class CommandExecutor implements MessageHandlerInterceptor<CommandMessage
     private static final String CONTROL = "coop.request.";
     private static final String AGREEMENT = CONTROL + "agreementId";
     private static final String NEW_AGREEMENT = CONTROL + "newAgreement";
-    private static final String EXPECTED_VERSION = CONTROL + "expectedVersion";
+    private static final String IF_MATCH = CONTROL + "ifMatch";
     private static final String LOCATION = CONTROL + "location";
     private static final String FINGERPRINT = CONTROL + "fingerprint";
     private static final String USER = "actor";
@@ -86,8 +86,8 @@ public class CommandExecutor implements MessageHandlerInterceptor<CommandMessage
         metaData.put(AGREEMENT, request.agreementId().toString());
         metaData.put(NEW_AGREEMENT, Boolean.toString(request.newAgreement()));
         metaData.put(FINGERPRINT, request.fingerprint());
-        if (context.expectedVersion() != null) {
-            metaData.put(EXPECTED_VERSION, context.expectedVersion().toString());
+        if (context.ifMatch() != null) {
+            metaData.put(IF_MATCH, context.ifMatch().encode());
         }
         if (request.locationPrefix() != null) {
             metaData.put(LOCATION, request.locationPrefix());
@@ -123,19 +123,30 @@ public class CommandExecutor implements MessageHandlerInterceptor<CommandMessage
             }
         }
         AgreementId agreementId = AgreementId.of((String) metaData.get(AGREEMENT));
+        IfMatch ifMatch = IfMatch.decode((String) metaData.get(IF_MATCH));
         long versionBefore = 0;
-        if (!Boolean.parseBoolean((String) metaData.get(NEW_AGREEMENT))) {
+        if (Boolean.parseBoolean((String) metaData.get(NEW_AGREEMENT))) {
+            if (ifMatch != null && !ifMatch.matches(null)) {
+                throw new CommandRefusedException(
+                        ErrorCode.VERSION_MISMATCH,
+                        "If-Match " + ifMatch.spelled() + " cannot match: the list of agreements has no version of its"
+                                + " own (only If-Match: * can).",
+                        "If-Match");
+            }
+        } else {
             jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> {}, "agreement:" + agreementId);
             versionBefore = streams.head(agreementId)
                     .orElseThrow(() -> new CommandRefusedException(
                             ErrorCode.AGREEMENT_NOT_FOUND, "There is no agreement " + agreementId + "."))
                     .version();
-            Object expected = metaData.get(EXPECTED_VERSION);
-            if (expected != null && Long.parseLong((String) expected) != versionBefore) {
+            if (ifMatch != null && !ifMatch.matches(versionBefore)) {
                 throw new CommandRefusedException(
                         ErrorCode.VERSION_MISMATCH,
-                        "The agreement is at version " + versionBefore + ", not " + expected + " as If-Match expects:"
-                                + " someone changed it since you read it. Read it again and retry.",
+                        "The agreement is at version " + versionBefore + " (ETag \"" + versionBefore
+                                + "\"), which If-Match "
+                                + ifMatch.spelled() + " does not match (compared strongly: a weak W/ tag never"
+                                + " matches): someone changed it since you read it, or the tag is not one Coop gave."
+                                + " Read it again and retry.",
                         "If-Match");
             }
         }

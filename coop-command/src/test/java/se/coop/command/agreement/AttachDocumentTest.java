@@ -47,6 +47,25 @@ class AttachDocumentTest {
     }
 
     @Test
+    void givenADocumentAttached_whenTheSameFileIsAttachedWithAnotherTitle_thenRefusedRatherThanDropped() {
+        at(
+                        fixture,
+                        drafted(),
+                        new DocumentAttached(
+                                ID, REPORT, "Projektets slutrapport", REPORT_SHA, "application/pdf", 4_200_000L, null))
+                .when(new AttachDocument(
+                        ID,
+                        DocumentId.random(),
+                        "Slutrapport (rättad)",
+                        REPORT_SHA,
+                        "application/pdf",
+                        4_200_000L,
+                        null))
+                .expectException(refusedWith(ErrorCode.DOCUMENT_ALREADY_ATTACHED))
+                .expectNoEvents();
+    }
+
+    @Test
     void givenArchived_whenDocumentAttached_thenRefused() {
         at(
                         fixture,

@@ -74,6 +74,22 @@ class RecordAppealTest {
     }
 
     @Test
+    void givenSwedishAdoption_whenAppealDatedBeforeTheDecision_thenRefused() {
+        at(fixture, drafted(), submitted(), adoption(LAHOLM, DECISION))
+                .when(appeal(AppealOutcome.LODGED, DECIDED.minusYears(3)))
+                .expectException(refusedWith(ErrorCode.DATE_OUT_OF_ORDER))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenAnAppealLodged_whenDecidedBeforeItWasLodged_thenRefused() {
+        at(fixture, waitingWithLaholmAppealed())
+                .when(appeal(AppealOutcome.DISMISSED, LODGED.minusDays(1)))
+                .expectException(refusedWith(ErrorCode.DATE_OUT_OF_ORDER))
+                .expectNoEvents();
+    }
+
+    @Test
     void givenSwedishAdoption_whenAppealLodged_thenRecorded() {
         at(fixture, drafted(), submitted(), adoption(LAHOLM, DECISION))
                 .when(appeal(AppealOutcome.LODGED, LODGED))

@@ -34,6 +34,7 @@ public class ProjectionAdmin implements SmartLifecycle {
     private final Tokens tokens;
     private final ProjectionStates states;
     private final JdbcTemplate jdbc;
+    private final ProcessorStalls stalls;
     private ScheduledExecutorService watcher;
 
     ProjectionAdmin(
@@ -41,11 +42,16 @@ public class ProjectionAdmin implements SmartLifecycle {
             Tokens tokens,
             ProjectionStates states,
             JdbcTemplate jdbc,
+            ProcessorStalls stalls,
             MeterRegistry meters) {
         this.readModels = List.copyOf(readModels);
         this.tokens = tokens;
         this.states = states;
         this.jdbc = jdbc;
+        this.stalls = stalls;
+        Gauge.builder("coop.processors.stalled", () -> stalls.stalled().size())
+                .description("Event processors on this node retrying a batch they cannot get past")
+                .register(meters);
         for (ReadModel readModel : this.readModels) {
             Gauge.builder("coop.projection.lag", () -> status(readModel).lag())
                     .description("Events in the store that the read model has not processed yet")
@@ -108,6 +114,7 @@ public class ProjectionAdmin implements SmartLifecycle {
                         .stream()
                         .findFirst()
                         .orElse(null);
+        ProcessorStalls.ProcessorState here = stalls.state(name);
         return new ProjectionStatus(
                 name,
                 position,
@@ -117,7 +124,9 @@ public class ProjectionAdmin implements SmartLifecycle {
                 progress,
                 bySegment.size(),
                 deadLetters,
-                cause);
+                cause,
+                here.stalled(),
+                here.error());
     }
 
     /** How far the slowest segment has replayed towards the head the rebuild began at. */

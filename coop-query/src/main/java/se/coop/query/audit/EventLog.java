@@ -4,19 +4,28 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.coop.api.EventChain;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.StringNode;
 
 /**
- * An agreement's raw event stream exactly as stored: the rows of the event store, payload and metadata as the JSON
- * they were written as (or as text, should a row no longer be JSON), and the timestamp string as stored.
+ * An agreement's raw event stream exactly as stored: the rows of the event store with their payload and metadata bytes
+ * verbatim (base64 in JSON), from which — with the timestamp string as stored, the payload type, its revision and
+ * the sequence — anyone can recompute the hash chain; beside them a parsed view of the same JSON for reading (numbers
+ * exactly as written), or the text, should a row no longer be JSON.
  */
 @Component
 public class EventLog {
 
-    /** One stored event. {@code type} is the payload type's simple name; {@code payloadType} the stored one. */
+    /**
+     * One stored event. {@code type} is the payload type's simple name, {@code payloadType} the stored one;
+     * {@code recordedAt} the timestamp exactly as stored; {@code payloadBytes} and {@code metadataBytes} the stored
+     * bytes; {@code chainHash} the hash the metadata holds.
+     */
     public record StoredEvent(
             long sequence,
             long position,
@@ -25,6 +34,9 @@ public class EventLog {
             String payloadType,
             String revision,
             String recordedAt,
+            String chainHash,
+            byte[] payloadBytes,
+            byte[] metadataBytes,
             JsonNode payload,
             JsonNode metadata) {}
 
@@ -32,7 +44,11 @@ public class EventLog {
     public record Stream(String agreementId, List<StoredEvent> events) {}
 
     private final JdbcTemplate jdbc;
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** Reads numbers exactly as written (100.50 stays 100.50; no float rounding). */
+    private final JsonMapper json = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     public EventLog(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -45,6 +61,10 @@ public class EventLog {
                         + " ORDER BY sequence_number",
                 (rs, row) -> {
                     String payloadType = rs.getString("payload_type");
+                    byte[] payload = rs.getBytes("payload");
+                    byte[] metadata = rs.getBytes("meta_data");
+                    JsonNode parsedMetadata = tree(metadata);
+                    JsonNode hash = parsedMetadata == null ? null : parsedMetadata.get(EventChain.HASH_KEY);
                     return new StoredEvent(
                             rs.getLong("sequence_number"),
                             rs.getLong("global_index"),
@@ -53,8 +73,11 @@ public class EventLog {
                             payloadType,
                             rs.getString("payload_revision"),
                             rs.getString("time_stamp"),
-                            tree(rs.getBytes("payload")),
-                            tree(rs.getBytes("meta_data")));
+                            hash == null || !hash.isString() ? null : hash.asString(),
+                            payload,
+                            metadata,
+                            tree(payload),
+                            parsedMetadata);
                 },
                 agreementId);
         return new Stream(agreementId, events);

@@ -2,6 +2,7 @@ package se.coop.query.calendar;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -26,7 +27,7 @@ import se.coop.api.ErrorCode;
 import se.coop.api.NodeRoles;
 import se.coop.api.query.FindReviews;
 import se.coop.api.query.ReviewList;
-import se.coop.query.reminders.ReminderSettings;
+import se.coop.query.reminders.PublicAddress;
 
 /**
  * Meetings as calendars: a feed for a party or a reviewer for logged-in users, and each reviewer's own feed by a
@@ -48,38 +49,38 @@ public class CalendarController {
     private final QueryGateway queries;
     private final CalendarRenderer renderer;
     private final CalendarFeeds feeds;
-    private final ReminderSettings settings;
+    private final PublicAddress address;
     private final Clock clock;
 
     CalendarController(
-            QueryGateway queries,
-            CalendarRenderer renderer,
-            CalendarFeeds feeds,
-            ReminderSettings settings,
-            Clock clock) {
+            QueryGateway queries, CalendarRenderer renderer, CalendarFeeds feeds, PublicAddress address, Clock clock) {
         this.queries = queries;
         this.renderer = renderer;
         this.feeds = feeds;
-        this.settings = settings;
+        this.address = address;
         this.clock = clock;
     }
 
     @GetMapping(path = "/api/v1/reviews/calendar.ics", produces = "text/calendar")
     @Operation(summary = "Meetings of a party's agreements, or with a reviewer (e-mail), as iCalendar")
     public ResponseEntity<String> calendar(
-            @RequestParam(required = false) String party, @RequestParam(required = false) String reviewer) {
+            @RequestParam(required = false) String party,
+            @RequestParam(required = false) String reviewer,
+            HttpServletRequest http) {
         String name = "Coop" + (party != null ? " – " + party : "") + (reviewer != null ? " – " + reviewer : "");
-        return ResponseEntity.ok().contentType(CALENDAR).body(renderer.render(name, meetings(party, reviewer)));
+        return ResponseEntity.ok()
+                .contentType(CALENDAR)
+                .body(renderer.render(name, meetings(party, reviewer), address.base(http)));
     }
 
     @GetMapping(path = "/api/v1/calendar/{token}.ics", produces = "text/calendar")
     @Operation(summary = "A reviewer's own feed, by its secret token (no login: for calendar clients)")
-    public ResponseEntity<String> feed(@PathVariable String token) {
+    public ResponseEntity<String> feed(@PathVariable String token, HttpServletRequest http) {
         String reviewer = feeds.reviewer(token)
                 .orElseThrow(() -> new CoopProblem(ErrorCode.NOT_FOUND, "There is no such calendar feed."));
         return ResponseEntity.ok()
                 .contentType(CALENDAR)
-                .body(renderer.render("Coop – " + reviewer, meetings(null, reviewer)));
+                .body(renderer.render("Coop – " + reviewer, meetings(null, reviewer), address.base(http)));
     }
 
     @PostMapping(
@@ -89,9 +90,9 @@ public class CalendarController {
     @Operation(
             summary = "Creates a reviewer's feed token (roles SECRETARIAT, REVIEWER)",
             description = "201 with the subscribable address. The token is shown once; Coop keeps only its hash.")
-    public ResponseEntity<Feed> create(@Valid @RequestBody FeedRequest request) {
+    public ResponseEntity<Feed> create(@Valid @RequestBody FeedRequest request, HttpServletRequest http) {
         String token = feeds.create(request.reviewer());
-        String url = settings.publicUrl() + "/api/v1/calendar/" + token + ".ics";
+        String url = address.base(http) + "/api/v1/calendar/" + token + ".ics";
         return ResponseEntity.created(URI.create(url)).body(new Feed(request.reviewer(), token, url));
     }
 

@@ -53,7 +53,6 @@ public class CalendarRenderer {
     private static final Duration LENGTH = Duration.ofHours(2);
 
     private final Clock clock;
-    private final ReminderSettings settings;
     private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
 
     /** A published feed (METHOD:PUBLISH) names its organizer on every event (RFC 5546). */
@@ -61,11 +60,11 @@ public class CalendarRenderer {
 
     CalendarRenderer(Clock clock, ReminderSettings settings) {
         this.clock = clock;
-        this.settings = settings;
         this.organizer = new Organizer(URI.create("mailto:" + settings.from())).add(new Cn("Coop"));
     }
 
-    public String render(String name, List<ReviewView> meetings) {
+    /** The meetings as an iCalendar feed, each linking to its agreement under {@code baseUrl}. */
+    public String render(String name, List<ReviewView> meetings, String baseUrl) {
         Calendar calendar = new Calendar()
                 .add(new ProdId("-//Coop//Coop reviews 1//SV"))
                 .add(ImmutableVersion.VERSION_2_0)
@@ -77,7 +76,7 @@ public class CalendarRenderer {
             if (meeting.startsAt() == null && meeting.heldOn() == null) {
                 continue;
             }
-            calendar.add(event(meeting));
+            calendar.add(event(meeting, baseUrl));
             usedZones.add(meeting.timeZone());
         }
         if (usedZones.isEmpty()) {
@@ -107,7 +106,7 @@ public class CalendarRenderer {
         return timeZone;
     }
 
-    private VEvent event(ReviewView meeting) {
+    private VEvent event(ReviewView meeting, String baseUrl) {
         String what = (meeting.title() != null ? meeting.title() : kind(meeting.kind())) + ": "
                 + meeting.agreementTitle().in("sv");
         VEvent event;
@@ -117,7 +116,7 @@ public class CalendarRenderer {
         } else {
             event = new VEvent(meeting.heldOn(), meeting.heldOn().plusDays(1), what);
         }
-        String link = settings.agreementLink(meeting.agreementId());
+        String link = baseUrl + "/api/v1/agreements/" + meeting.agreementId();
         event.replace(new DtStamp(clock.instant()));
         event.add(new Uid(meeting.reviewId() + "@coop"));
         event.add(organizer);

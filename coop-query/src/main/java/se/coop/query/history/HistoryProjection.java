@@ -26,6 +26,7 @@ import se.coop.api.query.HistoryEntry;
 import se.coop.api.reminder.ReviewReminderIssued;
 import se.coop.query.support.BatchScope;
 import se.coop.query.support.EventPositions;
+import se.coop.query.support.FailureIsolation;
 import se.coop.query.support.ProjectionStates;
 import se.coop.query.support.ReadModel;
 import tools.jackson.core.type.TypeReference;
@@ -50,6 +51,7 @@ public class HistoryProjection implements ReadModel {
     private final JdbcTemplate jdbc;
     private final ProjectionStates states;
     private final EventPositions positions;
+    private final FailureIsolation isolation;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, HistoryWording.Agreement> agreements =
             Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
@@ -59,10 +61,12 @@ public class HistoryProjection implements ReadModel {
                 }
             });
 
-    public HistoryProjection(JdbcTemplate jdbc, ProjectionStates states, EventPositions positions) {
+    public HistoryProjection(
+            JdbcTemplate jdbc, ProjectionStates states, EventPositions positions, FailureIsolation isolation) {
         this.jdbc = jdbc;
         this.states = states;
         this.positions = positions;
+        this.isolation = isolation;
     }
 
     @Override
@@ -77,31 +81,35 @@ public class HistoryProjection implements ReadModel {
 
     @EventHandler
     void on(AgreementEvent event, DomainEventMessage<?> message) {
-        String id = event.agreementId().toString();
-        if (event instanceof IntentDrafted drafted) {
-            Map<String, String> names = new LinkedHashMap<>();
-            for (Party party : drafted.parties()) {
-                names.put(party.partyId().toString(), party.name());
+        isolation.handle(NAME, () -> {
+            String id = event.agreementId().toString();
+            if (event instanceof IntentDrafted drafted) {
+                Map<String, String> names = new LinkedHashMap<>();
+                for (Party party : drafted.parties()) {
+                    names.put(party.partyId().toString(), party.name());
+                }
+                jdbc.update(
+                        "INSERT INTO " + AGREEMENTS + " (agreement_id, kind, parties) VALUES (?, ?, ?::jsonb)"
+                                + " ON CONFLICT (agreement_id) DO NOTHING",
+                        id,
+                        drafted.kind().name(),
+                        json.writeValueAsString(names));
             }
-            jdbc.update(
-                    "INSERT INTO " + AGREEMENTS + " (agreement_id, kind, parties) VALUES (?, ?, ?::jsonb)"
-                            + " ON CONFLICT (agreement_id) DO NOTHING",
-                    id,
-                    drafted.kind().name(),
-                    json.writeValueAsString(names));
-        }
-        HistoryWording.Agreement agreement = agreement(id)
-                .orElseGet(() -> new HistoryWording.Agreement(AgreementKind.COOPERATION_AGREEMENT, Map.of()));
-        HistoryWording.Wording wording = HistoryWording.of(event, agreement);
-        Object party = message.getMetaData().get("partyId");
-        add(message, id, event, wording, party == null ? null : party.toString(), wording.reference());
+            HistoryWording.Agreement agreement = agreement(id)
+                    .orElseGet(() -> new HistoryWording.Agreement(AgreementKind.COOPERATION_AGREEMENT, Map.of()));
+            HistoryWording.Wording wording = HistoryWording.of(event, agreement);
+            Object party = message.getMetaData().get("partyId");
+            add(message, id, event, wording, party == null ? null : party.toString(), wording.reference());
+        });
     }
 
     /** An issued reminder, kept in its meeting's stream, joins the history of its agreement. */
     @EventHandler
     void on(ReviewReminderIssued event, DomainEventMessage<?> message) {
-        HistoryWording.Wording wording = HistoryWording.reminder(event);
-        add(message, event.agreementId().toString(), event, wording, null, null);
+        isolation.handle(NAME, () -> {
+            HistoryWording.Wording wording = HistoryWording.reminder(event);
+            add(message, event.agreementId().toString(), event, wording, null, null);
+        });
     }
 
     /** One entry, worded, with who recorded it: written with the rest of the batch. */

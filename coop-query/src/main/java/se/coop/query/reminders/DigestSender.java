@@ -68,6 +68,7 @@ public class DigestSender implements SmartLifecycle {
     private final Clock clock;
     private final ReminderSettings settings;
     private final ObjectProvider<JavaMailSender> mail;
+    private final PublicAddress address;
     private final JsonMapper json = JsonMapper.builder().build();
     private ScheduledExecutorService poller;
 
@@ -76,12 +77,14 @@ public class DigestSender implements SmartLifecycle {
             PlatformTransactionManager transactions,
             Clock clock,
             ReminderSettings settings,
-            ObjectProvider<JavaMailSender> mail) {
+            ObjectProvider<JavaMailSender> mail,
+            PublicAddress address) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.settings = settings;
         this.mail = mail;
+        this.address = address;
     }
 
     /** Sends every digest that is due now. */
@@ -254,9 +257,7 @@ public class DigestSender implements SmartLifecycle {
             text.append("   Senast beslutat / last decided: ")
                     .append(lastDecision(item.agreementId()))
                     .append('\n');
-            text.append("   ")
-                    .append(settings.agreementLink(item.agreementId()))
-                    .append('\n');
+            text.append("   ").append(address.agreementLink(item.agreementId())).append('\n');
         }
         text.append("\nCoop\n");
         return text.toString();

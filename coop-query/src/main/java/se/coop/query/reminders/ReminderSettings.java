@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * How reminders are delivered: {@code coop.reminders.from} (the sender), {@code digest-time} (when a day's digest may
  * go out once the previous day's has), {@code digest-poll} (how often deliveries are looked for),
  * {@code max-attempts} (before a delivery is given up as FAILED), and {@code public-url} for the links in mails and
- * calendars.
+ * calendars (when not set, see {@link PublicAddress}).
  */
 @ConfigurationProperties("coop.reminders")
 public record ReminderSettings(
@@ -19,10 +19,8 @@ public record ReminderSettings(
         digestTime = digestTime == null ? LocalTime.of(7, 0) : digestTime;
         digestPoll = digestPoll == null ? Duration.ofSeconds(5) : digestPoll;
         maxAttempts = maxAttempts == null ? 8 : maxAttempts;
-        publicUrl = publicUrl == null ? "http://127.0.0.1:8080" : publicUrl.replaceAll("/+$", "");
-    }
-
-    public String agreementLink(String agreementId) {
-        return publicUrl + "/api/v1/agreements/" + agreementId;
+        publicUrl = publicUrl == null || publicUrl.isBlank()
+                ? null
+                : publicUrl.strip().replaceAll("/+$", "");
     }
 }

@@ -63,6 +63,7 @@ import se.coop.api.query.ReminderView;
 import se.coop.api.query.ReviewList;
 import se.coop.api.query.ReviewView;
 import se.coop.api.reminder.ReviewReminderIssued;
+import se.coop.query.support.FailureIsolation;
 import se.coop.query.support.ProjectionStates;
 import se.coop.query.support.ReadModel;
 import tools.jackson.core.type.TypeReference;
@@ -117,11 +118,13 @@ public class ReviewsProjection implements ReadModel {
 
     private final JdbcTemplate jdbc;
     private final ProjectionStates states;
+    private final FailureIsolation isolation;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public ReviewsProjection(JdbcTemplate jdbc, ProjectionStates states) {
+    public ReviewsProjection(JdbcTemplate jdbc, ProjectionStates states, FailureIsolation isolation) {
         this.jdbc = jdbc;
         this.states = states;
+        this.isolation = isolation;
     }
 
     @Override
@@ -136,43 +139,47 @@ public class ReviewsProjection implements ReadModel {
 
     @EventHandler
     void on(AgreementEvent event, DomainEventMessage<?> message) {
-        if (!HANDLED.contains(event.getClass())) {
-            return;
-        }
-        String id = event.agreementId().toString();
-        long sequence = message.getSequenceNumber();
-        if (event instanceof IntentDrafted drafted) {
-            drafted(drafted, sequence);
-            return;
-        }
-        List<Long> last = jdbc.queryForList(
-                "SELECT last_sequence FROM " + AGREEMENTS + " WHERE agreement_id = ?", Long.class, id);
-        if (last.isEmpty() || last.get(0) >= sequence) {
-            return;
-        }
-        apply(event, id, sequence);
-        jdbc.update("UPDATE " + AGREEMENTS + " SET last_sequence = ? WHERE agreement_id = ?", sequence, id);
+        isolation.handle(NAME, () -> {
+            if (!HANDLED.contains(event.getClass())) {
+                return;
+            }
+            String id = event.agreementId().toString();
+            long sequence = message.getSequenceNumber();
+            if (event instanceof IntentDrafted drafted) {
+                drafted(drafted, sequence);
+                return;
+            }
+            List<Long> last = jdbc.queryForList(
+                    "SELECT last_sequence FROM " + AGREEMENTS + " WHERE agreement_id = ?", Long.class, id);
+            if (last.isEmpty() || last.get(0) >= sequence) {
+                return;
+            }
+            apply(event, id, sequence);
+            jdbc.update("UPDATE " + AGREEMENTS + " SET last_sequence = ? WHERE agreement_id = ?", sequence, id);
+        });
     }
 
     /** Reminders live in their own streams; each issued one is listed per recipient with its meeting. */
     @EventHandler
     void on(ReviewReminderIssued event, DomainEventMessage<?> message) {
-        for (Reviewer recipient : event.recipients()) {
-            jdbc.update(
-                    "INSERT INTO " + REMINDERS + " (reminder_id, recipient_key, review_id, agreement_id, recipient,"
-                            + " recipient_name, offset_days, issued_at, subject, due_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    event.reminderId(),
-                    recipientKey(recipient),
-                    event.reviewId() == null ? null : event.reviewId().toString(),
-                    event.agreementId().toString(),
-                    recipient.email() == null ? null : recipient.email().toLowerCase(Locale.ROOT),
-                    recipient.name(),
-                    event.offsetDays(),
-                    Timestamp.from(message.getTimestamp()),
-                    event.subject().name(),
-                    Timestamp.from(event.dueAt().toInstant()));
-        }
+        isolation.handle(NAME, () -> {
+            for (Reviewer recipient : event.recipients()) {
+                jdbc.update(
+                        "INSERT INTO " + REMINDERS + " (reminder_id, recipient_key, review_id, agreement_id, recipient,"
+                                + " recipient_name, offset_days, issued_at, subject, due_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        event.reminderId(),
+                        recipientKey(recipient),
+                        event.reviewId() == null ? null : event.reviewId().toString(),
+                        event.agreementId().toString(),
+                        recipient.email() == null ? null : recipient.email().toLowerCase(Locale.ROOT),
+                        recipient.name(),
+                        event.offsetDays(),
+                        Timestamp.from(message.getTimestamp()),
+                        event.subject().name(),
+                        Timestamp.from(event.dueAt().toInstant()));
+            }
+        });
     }
 
     /** A recipient by e-mail, or by party when its secretariat has no address configured. */

@@ -37,6 +37,7 @@ import se.coop.api.query.FindAgreementStatus;
 import se.coop.api.query.ListAgreements;
 import se.coop.query.support.BatchScope;
 import se.coop.query.support.EventPositions;
+import se.coop.query.support.FailureIsolation;
 import se.coop.query.support.ProjectionStates;
 import se.coop.query.support.ReadModel;
 import se.coop.query.support.RecordedEvent;
@@ -62,6 +63,7 @@ public class StatusProjection implements ReadModel {
     private final ProjectionStates states;
     private final Clock clock;
     private final EventPositions positions;
+    private final FailureIsolation isolation;
     /**
      * Reads a fold back exactly as it was written: a meeting's time keeps its offset, so a fold is the same whether
      * its events were applied in one batch or across several (as in a rebuild and live, respectively).
@@ -72,12 +74,18 @@ public class StatusProjection implements ReadModel {
             .build();
 
     public StatusProjection(
-            JdbcTemplate jdbc, EventStore eventStore, ProjectionStates states, Clock clock, EventPositions positions) {
+            JdbcTemplate jdbc,
+            EventStore eventStore,
+            ProjectionStates states,
+            Clock clock,
+            EventPositions positions,
+            FailureIsolation isolation) {
         this.jdbc = jdbc;
         this.positions = positions;
         this.eventStore = eventStore;
         this.states = states;
         this.clock = clock;
+        this.isolation = isolation;
     }
 
     @Override
@@ -92,28 +100,30 @@ public class StatusProjection implements ReadModel {
 
     @EventHandler
     void on(AgreementEvent event, DomainEventMessage<?> message) {
-        String id = event.agreementId().toString();
-        Map<String, Pending> batch = BatchScope.resource(BATCH, LinkedHashMap::new, this::saveAll);
-        Pending pending = batch.get(id);
-        if (pending == null) {
-            pending = new Pending(load(TABLE, id).orElseGet(StatusState::new));
-            batch.put(id, pending);
-        }
-        RecordedEvent recorded = recorded(event, message, positions.of(message));
-        try {
-            if (StatusFold.apply(pending.state, recorded)) {
-                pending.changed(recorded.position());
+        isolation.handle(NAME, () -> {
+            String id = event.agreementId().toString();
+            Map<String, Pending> batch = BatchScope.resource(BATCH, LinkedHashMap::new, this::saveAll);
+            Pending pending = batch.get(id);
+            if (pending == null) {
+                pending = new Pending(load(TABLE, id).orElseGet(StatusState::new));
+                batch.put(id, pending);
             }
-            pending.applied.add(recorded);
-        } catch (RuntimeException e) {
-            // the event goes to the dead-letter queue; the agreement's state is as the batch's earlier events left it
-            StatusState before = load(TABLE, id).orElseGet(StatusState::new);
-            for (RecordedEvent earlier : pending.applied) {
-                StatusFold.apply(before, earlier);
+            RecordedEvent recorded = recorded(event, message, positions.of(message));
+            try {
+                if (StatusFold.apply(pending.state, recorded)) {
+                    pending.changed(recorded.position());
+                }
+                pending.applied.add(recorded);
+            } catch (RuntimeException e) {
+                // the event is parked; the agreement's state is as the batch's earlier events left it
+                StatusState before = load(TABLE, id).orElseGet(StatusState::new);
+                for (RecordedEvent earlier : pending.applied) {
+                    StatusFold.apply(before, earlier);
+                }
+                pending.state = before;
+                throw e;
             }
-            pending.state = before;
-            throw e;
-        }
+        });
     }
 
     /** An agreement's state while its processor's batch lasts, written once when the batch commits. */

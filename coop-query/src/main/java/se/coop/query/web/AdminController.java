@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.coop.api.NodeRoles;
+import se.coop.query.admin.ProcessorStalls;
 import se.coop.query.admin.ProjectionAdmin;
 import se.coop.query.admin.ProjectionStatus;
 
@@ -22,19 +23,24 @@ import se.coop.query.admin.ProjectionStatus;
 @Tag(name = "Operations", description = "Read models: position, lag, rebuild (role OPERATOR)")
 public class AdminController {
 
-    /** The admin view's body. */
-    public record Projections(List<ProjectionStatus> projections) {}
+    /** The admin view's body: the read models, and every event processor running on this node. */
+    public record Projections(List<ProjectionStatus> projections, List<ProcessorStalls.ProcessorState> processors) {}
 
     private final ProjectionAdmin admin;
+    private final ProcessorStalls stalls;
 
-    AdminController(ProjectionAdmin admin) {
+    AdminController(ProjectionAdmin admin, ProcessorStalls stalls) {
         this.admin = admin;
+        this.stalls = stalls;
     }
 
     @GetMapping
-    @Operation(summary = "Per read model: position, head, lag, rebuilding, progress %, dead letters")
+    @Operation(
+            summary = "Per read model: position, head, lag, rebuilding, progress %, dead letters, stalled",
+            description = "processors lists every event processor on the node answering (read models, reminder"
+                    + " planning and delivery) with the segments it holds and, when stalled, the error it retries.")
     public Projections projections() {
-        return new Projections(admin.status());
+        return view();
     }
 
     @PostMapping("/{name}/rebuild")
@@ -44,6 +50,10 @@ public class AdminController {
                     + " queries answer from its previous copy with the header Coop-Rebuilding: true.")
     public ResponseEntity<Projections> rebuild(@PathVariable String name) {
         admin.rebuild(name);
-        return ResponseEntity.accepted().body(new Projections(admin.status()));
+        return ResponseEntity.accepted().body(view());
+    }
+
+    private Projections view() {
+        return new Projections(admin.status(), stalls.processors());
     }
 }

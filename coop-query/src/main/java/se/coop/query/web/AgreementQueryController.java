@@ -42,6 +42,8 @@ import se.coop.query.support.ProjectionStates;
 public class AgreementQueryController {
 
     static final String REBUILDING = "Coop-Rebuilding";
+    static final String AS_OF = "Coop-As-Of";
+    static final String VALID_ON = "Coop-Valid-On";
 
     private final Queries queries;
     private final ProjectionStates states;
@@ -85,7 +87,8 @@ public class AgreementQueryController {
             summary = "The status of an agreement",
             description = "ETag is its version. asOf (an instant): the state as Coop had recorded it then; validOn"
                     + " (a date): the state on that date by the decisions' own dates, every drafting and text version"
-                    + " included. Both for auditors only.")
+                    + " included. Both for auditors only; such an answer shows a past state, so it carries no ETag"
+                    + " (If-Match needs the current version) but Coop-As-Of or Coop-Valid-On saying what it shows.")
     public ResponseEntity<AgreementStatusView> status(
             @PathVariable String agreementId,
             @Parameter(description = "ISO-8601 instant with offset")
@@ -104,9 +107,15 @@ public class AgreementQueryController {
         Instant at = asOf == null ? null : asOf.toInstant();
         AgreementStatusView view = queries.found(
                 new FindAgreementStatus(id, at, validOn), AgreementStatusView.class, notFound(agreementId));
-        ResponseEntity.BodyBuilder answer =
-                asOf == null && validOn == null ? withRebuilding(StatusProjection.NAME) : ResponseEntity.ok();
-        return answer.eTag("\"" + view.version() + "\"").body(view);
+        if (asOf != null) {
+            return ResponseEntity.ok().header(AS_OF, at.toString()).body(view);
+        }
+        if (validOn != null) {
+            return ResponseEntity.ok().header(VALID_ON, validOn.toString()).body(view);
+        }
+        return withRebuilding(StatusProjection.NAME)
+                .eTag("\"" + view.version() + "\"")
+                .body(view);
     }
 
     @GetMapping("/{agreementId}/history")

@@ -3,6 +3,8 @@ package se.coop.query.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -13,7 +15,9 @@ import se.coop.query.admin.ReadYourWrites;
 
 /**
  * Read-your-writes: a read with {@code Coop-Min-Position: p} waits (at most 5 s) until every read model has processed
- * position p; if it had to give up it still answers, with {@code Coop-Stale: true}.
+ * position p; if it had to give up it still answers, with {@code Coop-Stale: true}. At most
+ * {@code coop.read-your-writes.max-waiting} reads wait at once (32 by default), so that waiting readers can never hold
+ * every request thread: beyond that, a read answers at once, with {@code Coop-Stale: true} if it is not current.
  */
 @Configuration(proxyBeanMethods = false)
 class QueryWebConfiguration implements WebMvcConfigurer {
@@ -23,9 +27,12 @@ class QueryWebConfiguration implements WebMvcConfigurer {
     static final Duration PATIENCE = Duration.ofSeconds(5);
 
     private final ReadYourWrites readYourWrites;
+    private final Semaphore waiting;
 
-    QueryWebConfiguration(ReadYourWrites readYourWrites) {
+    QueryWebConfiguration(
+            ReadYourWrites readYourWrites, @Value("${coop.read-your-writes.max-waiting:32}") int maxWaiting) {
         this.readYourWrites = readYourWrites;
+        this.waiting = new Semaphore(maxWaiting);
     }
 
     @Override
@@ -34,7 +41,8 @@ class QueryWebConfiguration implements WebMvcConfigurer {
                     @Override
                     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                         String header = request.getHeader(MIN_POSITION);
-                        if (header == null || !"GET".equals(request.getMethod())) {
+                        if (header == null
+                                || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
                             return true;
                         }
                         long position;
@@ -44,7 +52,17 @@ class QueryWebConfiguration implements WebMvcConfigurer {
                             throw new CoopProblem(
                                     ErrorCode.VALIDATION_FAILED, "must be a position (a whole number)", MIN_POSITION);
                         }
-                        if (!readYourWrites.await(position, PATIENCE)) {
+                        boolean current;
+                        if (waiting.tryAcquire()) {
+                            try {
+                                current = readYourWrites.await(position, PATIENCE);
+                            } finally {
+                                waiting.release();
+                            }
+                        } else {
+                            current = readYourWrites.await(position, Duration.ZERO);
+                        }
+                        if (!current) {
                             response.setHeader(STALE, "true");
                         }
                         return true;

@@ -12,6 +12,8 @@ import se.coop.api.DecisionId;
 import se.coop.api.PartyId;
 import se.coop.api.Texts;
 import se.coop.api.command.AdoptByBoard;
+import se.coop.api.input.Distinct;
+import se.coop.api.input.Multiline;
 
 public record AdoptByBoardRequest(
         @NotNull PartyId partyId,
@@ -24,7 +26,7 @@ public record AdoptByBoardRequest(
         @NotBlank @Size(max = 100) String caseNumber,
         @Size(max = 50) String paragraph,
         @NotNull BoardOutcome outcome,
-        @Size(max = 50) List<@NotBlank @Size(max = 1000) String> dissents,
+        @Size(max = 50) @Distinct @Multiline List<@NotBlank @Size(max = 1000) String> dissents,
         LocalDate minutesPostedOn) {
 
     public AdoptByBoard toCommand(AgreementId agreementId, DecisionId decisionId) {

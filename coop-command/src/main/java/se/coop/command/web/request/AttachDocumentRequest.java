@@ -9,6 +9,7 @@ import se.coop.api.AgreementId;
 import se.coop.api.DocumentId;
 import se.coop.api.Texts;
 import se.coop.api.command.AttachDocument;
+import se.coop.api.input.WebAddress;
 
 public record AttachDocumentRequest(
         @NotBlank @Size(max = 500) String title,
@@ -18,7 +19,7 @@ public record AttachDocumentRequest(
 
         @NotBlank @Size(max = 200) String mediaType,
         @NotNull @PositiveOrZero Long size,
-        @Size(max = 2000) String uri) {
+        @Size(max = 2000) @WebAddress String uri) {
 
     public AttachDocument toCommand(AgreementId agreementId, DocumentId documentId) {
         return new AttachDocument(agreementId, documentId, title, sha256, mediaType, size, uri);

@@ -15,16 +15,17 @@ import se.coop.api.LocalizedText;
 import se.coop.api.Party;
 import se.coop.api.Term;
 import se.coop.api.command.DraftIntent;
+import se.coop.api.input.Distinct;
 
 public record DraftIntentRequest(
         @NotNull @Valid LocalizedText title,
         @NotNull AgreementKind kind,
         @NotNull Boolean binding,
         @NotNull @Size(max = 100) List<@NotNull @Valid Party> parties,
-        @Size(max = 50) List<@NotNull @Valid FocusArea> focusAreas,
+        @Size(max = 50) @Distinct List<@NotNull @Valid FocusArea> focusAreas,
         @NotNull @Valid Term term,
         @Min(1) @Max(60) Integer reviewCadenceMonths,
-        @Size(min = 1, max = 10) List<@NotNull @Min(0) @Max(365) Integer> reminderOffsetsDays,
+        @Size(min = 1, max = 10) @Distinct List<@NotNull @Min(0) @Max(365) Integer> reminderOffsetsDays,
         @Valid Funding funding,
         @NotNull @Valid AgreementText text) {
 

@@ -7,10 +7,11 @@ import se.coop.api.AgreementId;
 import se.coop.api.AgreementText;
 import se.coop.api.AmendmentId;
 import se.coop.api.command.ProposeAmendment;
+import se.coop.api.input.Multiline;
 
 public record ProposeAmendmentRequest(
         @NotNull @Valid AgreementText text,
-        @Size(max = 2000) String summary) {
+        @Size(max = 2000) @Multiline String summary) {
 
     public ProposeAmendment toCommand(AgreementId agreementId, AmendmentId amendmentId) {
         return new ProposeAmendment(agreementId, amendmentId, text, summary);

@@ -8,10 +8,11 @@ import se.coop.api.AgreementId;
 import se.coop.api.ReviewDecision;
 import se.coop.api.ReviewId;
 import se.coop.api.command.RecordReviewOutcome;
+import se.coop.api.input.Multiline;
 
 public record RecordReviewOutcomeRequest(
         @NotNull LocalDate heldOn,
-        @NotBlank @Size(max = 4000) String summary,
+        @NotBlank @Size(max = 4000) @Multiline String summary,
         @NotNull ReviewDecision decision) {
 
     public RecordReviewOutcome toCommand(AgreementId agreementId, ReviewId reviewId) {

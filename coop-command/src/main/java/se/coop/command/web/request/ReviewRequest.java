@@ -14,6 +14,7 @@ import se.coop.api.ReviewOutcome;
 import se.coop.api.Reviewer;
 import se.coop.api.command.RecordHeldReview;
 import se.coop.api.command.ScheduleAnnualReview;
+import se.coop.api.input.Distinct;
 import se.coop.command.web.InvalidRequestException;
 import se.coop.command.web.Violation;
 
@@ -26,7 +27,7 @@ public record ReviewRequest(
         OffsetDateTime startsAt,
         LocalDate heldOn,
         @Size(max = 300) String location,
-        @Size(max = 50) List<@NotNull @Valid Reviewer> reviewers,
+        @Size(max = 50) @Distinct List<@NotNull @Valid Reviewer> reviewers,
         @Valid ReviewOutcome outcome,
         @Size(max = 300) String title) {
 

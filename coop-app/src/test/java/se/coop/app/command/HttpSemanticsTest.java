@@ -1,0 +1,180 @@
+package se.coop.app.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static se.coop.app.support.Bodies.TEXT_V1;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import se.coop.app.support.Api;
+import se.coop.app.support.Bodies;
+import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.Secretariat;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * HTTP as RFC 9110 has it: If-Match compared strongly and as a list, past states without an ETag, undecodable and
+ * rejected addresses answered 400 for everyone, every error a problem with its type, bounded read-your-writes waits.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class HttpSemanticsTest extends IntegrationTest {
+
+    private Api.Answer signLaholm(String id, String ifMatch) {
+        return api.as("secretariat")
+                .header("If-Match", ifMatch)
+                .post("/api/v1/agreements/" + id + "/signatures", Bodies.signature("laholm", TEXT_V1, "2025-06-01"));
+    }
+
+    @Test
+    void ifMatchComparesStronglyEvaluatesListsAndTakesAnyVersionForAStar() {
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Bodies.twoPartyDraft());
+        secretariat.submit(id);
+        long before = allEvents();
+
+        Api.Answer weak = signLaholm(id, "W/\"2\"");
+        assertThat(weak.status()).as(weak.toString()).isEqualTo(412);
+        assertThat(weak.json().get("errorCode").asString()).isEqualTo("VERSION_MISMATCH");
+        assertThat(signLaholm(id, "\"7\", \"8\"").status()).isEqualTo(412);
+        Api.Answer malformed = signLaholm(id, "2");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("violations").get(0).get("field").asString())
+                .isEqualTo("If-Match");
+        assertThat(allEvents()).isEqualTo(before);
+
+        Api.Answer listed = signLaholm(id, "\"1\", W/\"2\", \"2\"");
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(listed.header("ETag")).isEqualTo("\"3\"");
+        Api.Answer any = api.as("secretariat")
+                .header("If-Match", "*")
+                .post("/api/v1/agreements/" + id + "/signatures", Bodies.signature("halmstad", TEXT_V1, "2025-06-01"));
+        assertThat(any.status()).as(any.toString()).isEqualTo(200);
+
+        Api.Answer draftIfMatch =
+                api.as("secretariat").header("If-Match", "\"1\"").post("/api/v1/agreements", Bodies.twoPartyDraft());
+        assertThat(draftIfMatch.status())
+                .as("the list of agreements has no version: only * can match")
+                .isEqualTo(412);
+        assertThat(api.as("secretariat")
+                        .header("If-Match", "*")
+                        .post("/api/v1/agreements", Bodies.twoPartyDraft())
+                        .status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aPastStateCarriesNoETagButSaysWhichMomentItShows() {
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Bodies.twoPartyDraft());
+        Api.Answer now = secretariat.read("auditor", "/api/v1/agreements/" + id);
+        assertThat(now.header("ETag")).isEqualTo("\"1\"");
+        Api.Answer asOf = api.as("auditor").get("/api/v1/agreements/" + id + "?asOf=2099-01-01T00:00:00Z");
+        assertThat(asOf.status()).isEqualTo(200);
+        assertThat(asOf.header("ETag")).isNull();
+        assertThat(asOf.header("Coop-As-Of")).isEqualTo("2099-01-01T00:00:00Z");
+        Api.Answer validOn = api.as("auditor").get("/api/v1/agreements/" + id + "?validOn=2099-01-01");
+        assertThat(validOn.status()).isEqualTo(200);
+        assertThat(validOn.header("ETag")).isNull();
+        assertThat(validOn.header("Coop-Valid-On")).isEqualTo("2099-01-01");
+    }
+
+    @Test
+    void undecodableParametersAre400ForEveryoneAndLogNoError(CapturedOutput output) {
+        List<Api.Raw> answers = List.of(
+                api.rawGet("/actuator/health?x=%ff", null),
+                api.rawGet("/api/v1/calendar/abc.ics?x=%", null),
+                api.rawGet("/api/v1/agreements?q=%C3", "reviewer"),
+                api.rawGet("/api/v1/agreements?%ff=1", "reviewer"),
+                api.rawGet("/api/v1/agreements?q=%C3", null),
+                api.rawGet("/api/v1/agreements?q=%zz", "reviewer"));
+        for (Api.Raw answer : answers) {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+            assertProblem(answer.json(), "MALFORMED_REQUEST");
+        }
+        assertThat(output.getAll()).doesNotContain("ERROR").doesNotContain("InvalidParameterException");
+    }
+
+    @Test
+    void addressesTheFirewallRejectsAre400EvenForASignedInCaller(CapturedOutput output) {
+        for (String path :
+                List.of("//api/v1/agreements", "/api/v1/agreements/..;/reviews", "/api/v1/%2e%2e/api/v1/agreements")) {
+            for (Api.Request caller : List.of(api.as("reviewer"), api.anonymous())) {
+                Api.Answer answer = caller.get(path);
+                assertThat(answer.status()).as(path + " " + answer).isEqualTo(400);
+                assertProblem(answer.json(), "MALFORMED_REQUEST");
+            }
+        }
+        assertThat(output.getAll()).doesNotContain("ERROR");
+    }
+
+    @Test
+    void everyErrorOfSpringItselfIsAProblemWithItsType() {
+        String id = new Secretariat(api).draft(Bodies.twoPartyDraft());
+        assertProblem(api.as("secretariat").delete("/api/v1/agreements/" + id).json(), "METHOD_NOT_ALLOWED");
+        assertProblem(
+                api.as("reviewer")
+                        .header("Accept", "application/xml")
+                        .get("/api/v1/agreements/" + id)
+                        .json(),
+                "NOT_ACCEPTABLE");
+        assertProblem(
+                api.as("secretariat")
+                        .post("/api/v1/agreements/" + id + "/signatures", "x", "text/plain")
+                        .json(),
+                "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(api.as("reviewer").get("/api/v1/no-such-thing").json(), "NOT_FOUND");
+    }
+
+    private static void assertProblem(JsonNode problem, String errorCode) {
+        assertThat(problem.get("errorCode").asString()).as(problem.toString()).isEqualTo(errorCode);
+        assertThat(problem.get("type").asString())
+                .isEqualTo("urn:coop:problem:"
+                        + errorCode.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("status").asInt()).isBetween(400, 499);
+    }
+
+    /**
+     * More readers than may wait at once ask for a position no read model will reach: those beyond the bound are
+     * answered at once, stale, while the others still wait out their patience.
+     */
+    @Test
+    void onlyABoundedNumberOfReadsWaitForAPosition() throws Exception {
+        String id = new Secretariat(api).draft(Bodies.twoPartyDraft());
+        int waiting = 4;
+        int readers = waiting + 3;
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        try {
+            List<Api.Answer> answered = new CopyOnWriteArrayList<>();
+            List<CompletableFuture<Void>> reads = new ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                reads.add(CompletableFuture.supplyAsync(
+                                () -> api.as("reviewer")
+                                        .header("Coop-Min-Position", Long.toString(Long.MAX_VALUE / 2))
+                                        .get("/api/v1/agreements/" + id),
+                                pool)
+                        .thenAccept(answered::add));
+            }
+            await().until(() -> answered.size() >= readers - waiting);
+            assertThat(answered)
+                    .as("answered while %d readers still wait", waiting)
+                    .hasSize(readers - waiting)
+                    .allSatisfy(answer -> {
+                        assertThat(answer.status()).isEqualTo(200);
+                        assertThat(answer.header("Coop-Stale")).isEqualTo("true");
+                    });
+            CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).get();
+            assertThat(answered).hasSize(readers).allMatch(answer -> "true".equals(answer.header("Coop-Stale")));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package se.coop.query.reminders;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Where links in calendars and mails point: {@code coop.reminders.public-url} when configured (behind a proxy, the
+ * address people use); else, in answer to a request, the address the request came to (forwarded headers count only
+ * where {@code server.forward-headers-strategy} says so); else the address and port this node actually listens on.
+ */
+@Component
+public class PublicAddress implements ApplicationListener<WebServerInitializedEvent> {
+
+    private final String configured;
+    private final String serverAddress;
+    private volatile int port = 8080;
+
+    PublicAddress(ReminderSettings settings, @Value("${server.address:}") String serverAddress) {
+        this.configured = settings.publicUrl();
+        this.serverAddress = serverAddress;
+    }
+
+    @Override
+    public void onApplicationEvent(WebServerInitializedEvent event) {
+        if ("server".equals(event.getApplicationContext().getServerNamespace())
+                || event.getApplicationContext().getServerNamespace() == null) {
+            port = event.getWebServer().getPort();
+        }
+    }
+
+    /** The base address when no request is at hand (a mail). */
+    public String base() {
+        return configured != null ? configured : "http://" + host() + ":" + port;
+    }
+
+    /** The base address in answer to {@code request}. */
+    public String base(HttpServletRequest request) {
+        return configured != null
+                ? configured
+                : ServletUriComponentsBuilder.fromContextPath(request).toUriString();
+    }
+
+    public String agreementLink(String agreementId) {
+        return base() + "/api/v1/agreements/" + agreementId;
+    }
+
+    private String host() {
+        String host = serverAddress == null || serverAddress.isBlank() ? "0.0.0.0" : serverAddress;
+        try {
+            InetAddress address = InetAddress.getByName(host);
+            if (address.isAnyLocalAddress()) {
+                return InetAddress.getLocalHost().getCanonicalHostName();
+            }
+            String literal = address.getHostAddress();
+            return literal.contains(":") ? "[" + literal + "]" : host;
+        } catch (UnknownHostException e) {
+            return host;
+        }
+    }
+}
