@@ -63,12 +63,12 @@ public class SecurityConfiguration {
             SecurityProperties properties,
             ObjectProvider<JwtDecoder> jwtDecoder,
             UserDetailsService users,
-            PasswordChecks passwordChecks)
+            PasswordChecks passwordChecks,
+            SlowRefusals slowRefusals)
             throws Exception {
         AuthenticationEntryPoint loginRequired = (request, response, e) -> {
             if (e instanceof TooManySignIns tooMany) {
-                response.setHeader("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
-                problems.write(response, ErrorCode.TOO_MANY_SIGN_INS, tooMany.getMessage());
+                slowRefusals.refuse(request, response, tooMany);
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"coop\"");
@@ -129,6 +129,11 @@ public class SecurityConfiguration {
                     }));
         }
         return http.build();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    SlowRefusals slowRefusals(Problems problems, SecurityProperties properties) {
+        return new SlowRefusals(problems, properties.signIns().refusalPause());
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -14,13 +14,13 @@ public record SecurityProperties(List<User> users, String rolesClaim, SignIns si
     public SecurityProperties {
         users = users == null ? List.of() : List.copyOf(users);
         rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim;
-        signIns = signIns == null ? new SignIns(null, null, null, null, null, null) : signIns;
+        signIns = signIns == null ? new SignIns(null, null, null, null, null, null, null) : signIns;
     }
 
     /**
      * Failed password checks allowed: {@code per-address} at once from one client address, then one more every
      * {@code per-address-every}; the same per user name; checks run on {@code check-threads} threads, with at most
-     * {@code check-queue} waiting.
+     * {@code check-queue} waiting; a refused sign-in is answered after {@code refusal-pause}.
      */
     public record SignIns(
             Integer perAddress,
@@ -28,7 +28,8 @@ public record SecurityProperties(List<User> users, String rolesClaim, SignIns si
             Integer perUser,
             Duration perUserEvery,
             Integer checkThreads,
-            Integer checkQueue) {
+            Integer checkQueue,
+            Duration refusalPause) {
 
         public SignIns {
             perAddress = perAddress == null ? 20 : perAddress;
@@ -37,6 +38,7 @@ public record SecurityProperties(List<User> users, String rolesClaim, SignIns si
             perUserEvery = perUserEvery == null ? Duration.ofSeconds(6) : perUserEvery;
             checkThreads = checkThreads == null ? 1 : checkThreads;
             checkQueue = checkQueue == null ? 16 : checkQueue;
+            refusalPause = refusalPause == null ? Duration.ofSeconds(1) : refusalPause;
         }
     }
 

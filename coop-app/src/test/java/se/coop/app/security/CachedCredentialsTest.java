@@ -26,8 +26,8 @@ class CachedCredentialsTest {
     private final PasswordChecks pool = new PasswordChecks(1, 4);
 
     private FailedSignIns limits(int perAddress, int perUser) {
-        return new FailedSignIns(
-                new SecurityProperties.SignIns(perAddress, NEVER_REFILLED, perUser, NEVER_REFILLED, 1, 4));
+        return new FailedSignIns(new SecurityProperties.SignIns(
+                perAddress, NEVER_REFILLED, perUser, NEVER_REFILLED, 1, 4, Duration.ZERO));
     }
 
     private CachedCredentials cached(Duration fresh) {
