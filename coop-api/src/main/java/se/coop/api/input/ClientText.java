@@ -23,23 +23,26 @@ public final class ClientText {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
+        if (isBlank(text)) {
+            return null;
+        }
         int start = 0;
         int end = text.length();
         while (start < end) {
             int c = text.codePointAt(start);
-            if (!invisible(c)) {
+            if (!strippable(c)) {
                 break;
             }
             start += Character.charCount(c);
         }
         while (end > start) {
             int c = text.codePointBefore(end);
-            if (!invisible(c)) {
+            if (!strippable(c)) {
                 break;
             }
             end -= Character.charCount(c);
         }
-        return start == end ? null : text.substring(start, end);
+        return text.substring(start, end);
     }
 
     /** What is wrong with the text, in words, or null when nothing is. */
@@ -80,16 +83,39 @@ public final class ClientText {
         return text == null || text.codePoints().allMatch(ClientText::invisible);
     }
 
-    /** White space, and the characters that take no room on screen (format characters and the fillers). */
+    /** What is taken from the ends: white space and format characters (never a variation selector of an emoji). */
+    private static boolean strippable(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
+    }
+
+    /** White space, and the characters that show nothing: Unicode's default-ignorable code points and the blanks. */
     static boolean invisible(int c) {
-        return Character.isWhitespace(c)
-                || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT
+        return strippable(c)
+                || c == 0x00AD
+                || c == 0x034F
+                || c == 0x061C
                 || c == 0x115F
                 || c == 0x1160
+                || c == 0x17B4
+                || c == 0x17B5
+                || (c >= 0x180B && c <= 0x180F)
+                || (c >= 0x200B && c <= 0x200F)
+                || (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2060 && c <= 0x206F)
+                || c == 0x2800
                 || c == 0x3164
+                || (c >= 0xFE00 && c <= 0xFE0F)
+                || c == 0xFEFF
                 || c == 0xFFA0
-                || c == 0x2800;
+                || (c >= 0xFFF0 && c <= 0xFFF8)
+                || (c >= 0x1BCA0 && c <= 0x1BCA3)
+                || (c >= 0x1D173 && c <= 0x1D17A)
+                || (c >= 0xE0000 && c <= 0xE0FFF);
+    }
+
+    /** Text for an address or identifier: no white space and nothing invisible anywhere in it. */
+    public static boolean hasInvisible(String text) {
+        return text.codePoints().anyMatch(ClientText::invisible);
     }
 
     private static boolean noncharacter(int c) {

@@ -9,9 +9,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Where a document can be found: an absolute {@code https:} or {@code http:} address with a host, or a {@code urn:}
- * (e.g. an archive's identifier). Anything a browser would run or open locally ({@code javascript:}, {@code data:},
- * {@code file:}) is refused.
+ * Where a document can be found: an absolute {@code https:} or {@code http:} address with a host (and no user name or
+ * password in it), or a {@code urn:} (e.g. an archive's identifier), without white space or invisible characters.
+ * Anything a browser would run or open locally ({@code javascript:}, {@code data:}, {@code file:}) is refused.
  */
 @Documented
 @Constraint(validatedBy = WebAddressValidator.class)

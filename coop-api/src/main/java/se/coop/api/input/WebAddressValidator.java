@@ -15,6 +15,9 @@ public class WebAddressValidator implements ConstraintValidator<WebAddress, Stri
     }
 
     static boolean valid(String value) {
+        if (ClientText.hasInvisible(value)) {
+            return false;
+        }
         URI uri;
         try {
             uri = new URI(value);
@@ -25,7 +28,7 @@ public class WebAddressValidator implements ConstraintValidator<WebAddress, Stri
             return false;
         }
         return switch (uri.getScheme().toLowerCase(Locale.ROOT)) {
-            case "https", "http" -> uri.getHost() != null && !uri.getHost().isEmpty();
+            case "https", "http" -> uri.getHost() != null && !uri.getHost().isEmpty() && uri.getRawUserInfo() == null;
             case "urn" ->
                 uri.getSchemeSpecificPart() != null
                         && uri.getSchemeSpecificPart().matches("[A-Za-z0-9][A-Za-z0-9-]{0,31}:\\S+");

@@ -45,6 +45,12 @@ class ClientInputRulesTest {
                 .as("a joiner inside text stays")
                 .isEqualTo("a\u200db");
         assertThat(ClientText.isBlank("\u200b \u2800")).isTrue();
+        for (String ignorable : new String[] {"\u034f", "\ufe0f", "\udb40\udd00", "\u180b", "\u17b4"}) {
+            assertThat(ClientText.clean(ignorable, false)).as(ignorable).isNull();
+        }
+        assertThat(ClientText.clean("Vi \u2764\ufe0f Öresund \u2764\ufe0f", false))
+                .as("an emoji keeps its variation selector")
+                .isEqualTo("Vi \u2764\ufe0f Öresund \u2764\ufe0f");
         assertThat(ClientText.isBlank("·")).isFalse();
     }
 

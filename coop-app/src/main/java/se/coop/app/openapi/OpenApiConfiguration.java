@@ -12,11 +12,16 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Set;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.PostMapping;
+import se.coop.api.PartyId;
+import se.coop.api.input.PlausibleDates;
 
 /** Describes the API, its security, the request headers of commands and the problem answers every endpoint may give. */
 @Configuration(proxyBeanMethods = false)
@@ -52,17 +57,21 @@ public class OpenApiConfiguration {
               noncharacter; white space and invisible characters (zero-width spaces, joiners, the byte-order mark) at
               either end are dropped, so text made only of them is blank; each text has the maximum length its
               schema gives; a document's `uri` is an `https:` or `http:` address with a host, or a `urn:`; an `amount`
-              is a decimal from 0 with at most 15 digits before the point and 2 after, stored and shown exactly as
-              given; dates are exactly `YYYY-MM-DD` and date-times ISO-8601 with an explicit offset, both between
-              1900-01-01 and 2199-12-31; a party id is 1–64 lower-case letters a–z, digits and single hyphens; a JSON
+              is a decimal from 0 with at most 15 digits before the point and 2 after, stored and shown as that exact
+              decimal (100.50 stays 100.50; an exponent is written out: 1E+3 is kept as 1000); dates are exactly `YYYY-MM-DD` and date-times ISO-8601 with an explicit offset, both between
+              1900-01-01 and 2199-12-31 (a date-time's day both as given and in Europe/Stockholm); an e-mail address
+              holds no white space or invisible character; a party id is 1–64 lower-case letters a–z, digits and
+              single hyphens (in a path or a `party` filter, also the wider form earlier versions stored: capitals,
+              `.` and `_`; anything else is 400 there too); a JSON
               key given twice in one object, and a list naming the same member twice (approvals, reminder offsets,
               focus-area codes or reviewer e-mails in any case, dissents), are refused; a number too large to read
               names the field and its range;
-            - a query parameter holding a control character or broken Unicode is 400 `VALIDATION_FAILED`, naming the
-              parameter in `violations`; parameters that cannot be decoded (a `%` without two hex digits, bytes that
+            - query parameters keep the same rules (text, dates and date-times with their window) or are 400
+              `VALIDATION_FAILED`, naming the parameter in `violations`; parameters that cannot be decoded (a `%` without two hex digits, bytes that
               are no UTF-8) and addresses Tomcat or the firewall refuse (an encoded `/`, a NUL, `//`, `..;`, an
               encoded `.`) are 400 `MALFORMED_REQUEST`, on every endpoint and for every caller; every error is a
-              problem with `type`, `title`, `status` and `errorCode`;
+              problem with `type`, `title`, `status` and `errorCode` (an HTTP version or transfer coding Coop does not
+              speak, 505 or 501, is `MALFORMED_REQUEST` too); the error page `/error` asked for directly is 404;
             - `If-Match` is evaluated as RFC 9110 says: `*` matches any version, a list matches when one of its strong
               entity tags is the agreement's version in quotes (a weak `W/` tag never matches), anything else that is
               no list of entity tags is 400; on `POST /api/v1/agreements`, which creates an agreement, only `*` can
@@ -71,7 +80,8 @@ public class OpenApiConfiguration {
               current version) but `Coop-As-Of` or `Coop-Valid-On` saying what it shows;
             - `HEAD` is answered wherever `GET` is, with the same authorization (calendar feeds by token included);
             - at most `coop.read-your-writes.max-waiting` (32) reads wait for `Coop-Min-Position` at once; beyond that a
-              read answers at once, with `Coop-Stale: true` if it is not current;
+              read answers at once, with `Coop-Stale: true` if it is not current; only signed-in readers wait (the
+              public calendar feeds answer at once); repeated `If-Match` lines are one list;
             - failed sign-ins are limited per client address and per user name (`coop.security.sign-ins.*`): beyond
               the limit a sign-in is 429 `TOO_MANY_SIGN_INS` with `Retry-After`, without its password being checked;
             - `/events` gives each event's stored payload and metadata bytes verbatim (`payloadBytes`,
@@ -118,6 +128,62 @@ public class OpenApiConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
+    /** What request bodies are read as: the value records they hold, and every *Request. */
+    private static final Set<String> REQUEST_SCHEMAS = Set.of(
+            "Party",
+            "Reviewer",
+            "AgreementText",
+            "Funding",
+            "Term",
+            "FocusArea",
+            "LocalizedText",
+            "Signatory",
+            "ReviewOutcome",
+            "FeedRequest");
+
+    /**
+     * The input rules that bean validation does not already spell out in the schemas: a party id's one form, the
+     * window of dates, the range of amounts, the two letters of a country.
+     */
+    @Bean
+    OpenApiCustomizer inputRules() {
+        return openApi -> {
+            if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+                return;
+            }
+            openApi.getComponents().getSchemas().forEach((name, schema) -> {
+                Map<String, Schema<?>> properties = properties(schema);
+                if ((name.endsWith("Request") || REQUEST_SCHEMAS.contains(name)) && properties != null) {
+                    properties.forEach(OpenApiConfiguration::inputRule);
+                }
+            });
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Map<String, Schema<?>> properties(Schema<?> schema) {
+        return (Map) schema.getProperties();
+    }
+
+    private static void inputRule(String property, Schema<?> schema) {
+        if (property.equals("partyId")) {
+            schema.pattern("^[a-z0-9]+(-[a-z0-9]+)*$").maxLength(64).description(PartyId.STRICT_FORM);
+        } else if (property.equals("country")) {
+            schema.pattern("^[A-Z]{2}$").description("ISO 3166-1 alpha-2, e.g. SE or DK");
+        } else if (property.equals("amount")) {
+            schema.maximum(new BigDecimal("999999999999999.99"))
+                    .multipleOf(new BigDecimal("0.01"))
+                    .description("a decimal from 0, at most 15 digits before the point and 2 after, kept exactly");
+        } else if ("date".equals(schema.getFormat())) {
+            schema.description("YYYY-MM-DD, from " + PlausibleDates.EARLIEST + " to " + PlausibleDates.LATEST);
+        } else if ("date-time".equals(schema.getFormat())) {
+            schema.description("ISO-8601 with its offset; its day from " + PlausibleDates.EARLIEST + " to "
+                    + PlausibleDates.LATEST);
+        } else if (property.equals("uri")) {
+            schema.description("an https: or http: address with a host (no user name or password), or a urn:");
+        }
+    }
+
     /** Commands take If-Match, Idempotency-Key and X-Correlation-Id, and answer ETag and Coop-Position. */
     @Bean
     OperationCustomizer commandHeaders() {
@@ -126,7 +192,8 @@ public class OpenApiConfiguration {
                     && handler.getBeanType().getPackageName().startsWith("se.coop.command")) {
                 operation.addParametersItem(new HeaderParameter()
                         .name("If-Match")
-                        .description("\"<version>\": refused with 412 unless the agreement is at that version")
+                        .description("\"<version>\", a list of such entity tags, or *: refused with 412 unless one of"
+                                + " its strong tags is the agreement's version (RFC 9110)")
                         .schema(new StringSchema()));
                 operation.addParametersItem(new HeaderParameter()
                         .name("Idempotency-Key")

@@ -56,7 +56,14 @@ final class CachedCredentials implements AuthenticationProvider {
             return cached.authentication();
         }
         FailedSignIns.Permit permit = failures.take(address(authentication), authentication.getName());
-        Authentication checked = checks.check(() -> delegate.authenticate(authentication));
+        Authentication checked;
+        try {
+            checked = checks.check(() -> delegate.authenticate(authentication));
+        } catch (TooManySignIns busy) {
+            // not checked at all: that was no failure of this user's, so its token goes back
+            permit.giveBack();
+            throw busy;
+        }
         if (checked != null && checked.isAuthenticated()) {
             permit.giveBack();
             cache.put(key, new Entry(checked, now));

@@ -49,6 +49,11 @@ final class PasswordChecks {
         }
     }
 
+    /** Checks waiting for a thread. */
+    int waiting() {
+        return pool.getQueue().size();
+    }
+
     void shutdown() {
         pool.shutdownNow();
     }

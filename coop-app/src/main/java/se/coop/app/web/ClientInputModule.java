@@ -1,9 +1,7 @@
 package se.coop.app.web;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import se.coop.api.PartyId;
 import se.coop.api.input.ClientText;
 import se.coop.api.input.Multiline;
@@ -93,9 +91,6 @@ final class ClientInputModule extends SimpleModule {
     /** ISO-8601 with an explicit offset ({@code Z} or {@code +01:00}), its day inside the plausible window. */
     static final class DateTimeDeserializer extends StdScalarDeserializer<OffsetDateTime> {
 
-        static final String EXPECTED =
-                "expected a date and time as ISO-8601 with its offset, e.g. 2026-05-04T13:00:00+02:00";
-
         DateTimeDeserializer() {
             super(OffsetDateTime.class);
         }
@@ -103,19 +98,11 @@ final class ClientInputModule extends SimpleModule {
         @Override
         public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) {
             String text = text(parser, context, OffsetDateTime.class, "a date and time");
-            OffsetDateTime value;
             try {
-                value = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            } catch (DateTimeException e) {
-                throw new RejectedValueException(
-                        parser, OffsetDateTime.class, "'" + text + "' is not valid; " + EXPECTED);
-            }
-            try {
-                PlausibleDates.requirePlausible(value.toLocalDate());
+                return PlausibleDates.parseDateTime(text);
             } catch (IllegalArgumentException e) {
                 throw rejected(parser, OffsetDateTime.class, e);
             }
-            return value;
         }
     }
 

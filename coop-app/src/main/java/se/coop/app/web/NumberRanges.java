@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import tools.jackson.core.JacksonException;
@@ -38,12 +39,24 @@ final class NumberRanges {
         return "is out of range: must be a whole number from " + min + " to " + max;
     }
 
-    /** The field of the record component the path ends in (where its constraints are), when a record is read. */
+    /**
+     * Where the constraints of the number the path ends in are: the field of a record component, or — for a member of
+     * a list — the list's element type ({@code List<@Min(0) @Max(365) Integer>}).
+     */
     private static AnnotatedElement component(List<JacksonException.Reference> path) {
         if (path.isEmpty()) {
             return null;
         }
         JacksonException.Reference last = path.get(path.size() - 1);
+        if (last.getIndex() >= 0 && path.size() > 1) {
+            AnnotatedElement list = component(path.subList(0, path.size() - 1));
+            if (list instanceof java.lang.reflect.Field field
+                    && field.getAnnotatedType() instanceof AnnotatedParameterizedType parameterized
+                    && parameterized.getAnnotatedActualTypeArguments().length == 1) {
+                return parameterized.getAnnotatedActualTypeArguments()[0];
+            }
+            return null;
+        }
         Object from = last.from();
         Class<?> owner = from instanceof Class<?> type ? type : from == null ? null : from.getClass();
         if (owner == null || !owner.isRecord() || last.getPropertyName() == null) {

@@ -2,19 +2,28 @@ package se.coop.app.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.Formatter;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import se.coop.api.PartyId;
+import se.coop.api.input.ClientText;
+import se.coop.api.input.PlausibleDates;
 import se.coop.command.web.InvalidRequestException;
 import se.coop.command.web.Violation;
 
 /**
- * Refuses query parameters holding control characters or unpaired surrogates with 400, naming each parameter: no
- * identifier, date, code or search text of Coop's contains them, and PostgreSQL cannot even compare text with a NUL.
+ * Query parameters keep the input rules of request bodies: text by {@link ClientText} (no control characters, broken
+ * Unicode or noncharacters — PostgreSQL cannot even compare text with a NUL), dates and date-times by
+ * {@link PlausibleDates}; anything else is 400 naming the parameter.
  */
 @Configuration(proxyBeanMethods = false)
 class ParameterCheck implements WebMvcConfigurer, HandlerInterceptor {
@@ -25,13 +34,42 @@ class ParameterCheck implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addFormatterForFieldType(LocalDate.class, new Formatter<LocalDate>() {
+            @Override
+            public LocalDate parse(String text, Locale locale) {
+                return PlausibleDates.parse(text);
+            }
+
+            @Override
+            public String print(LocalDate date, Locale locale) {
+                return date.toString();
+            }
+        });
+        registry.addFormatterForFieldType(OffsetDateTime.class, new Formatter<OffsetDateTime>() {
+            @Override
+            public OffsetDateTime parse(String text, Locale locale) {
+                return PlausibleDates.parseDateTime(text);
+            }
+
+            @Override
+            public String print(OffsetDateTime dateTime, Locale locale) {
+                return dateTime.toString();
+            }
+        });
+    }
+
+    @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         List<Violation> violations = new ArrayList<>();
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             for (String value : parameter.getValue()) {
-                if (!printable(value)) {
-                    violations.add(
-                            new Violation(parameter.getKey(), "must not contain control characters or broken Unicode"));
+                String problem = ClientText.problem(value, false);
+                if (problem == null && parameter.getKey().equals("party") && !value.isBlank()) {
+                    problem = partyProblem(value.strip());
+                }
+                if (problem != null) {
+                    violations.add(new Violation(parameter.getKey(), problem));
                     break;
                 }
             }
@@ -42,21 +80,13 @@ class ParameterCheck implements WebMvcConfigurer, HandlerInterceptor {
         return true;
     }
 
-    static boolean printable(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isISOControl(c)) {
-                return false;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
+    /** A party filter names a party id in the form clients use, or one stored by an earlier version of Coop. */
+    private static String partyProblem(String value) {
+        try {
+            PartyId.of(value);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return PartyId.STRICT_FORM;
         }
-        return true;
     }
 }

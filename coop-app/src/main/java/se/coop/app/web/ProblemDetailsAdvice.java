@@ -140,7 +140,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field =
                 e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
-        Violation violation = new Violation(field, expected(e.getRequiredType(), e.getValue()));
+        Throwable root = rootCause(e);
+        boolean ourRule = root instanceof IllegalArgumentException
+                && root.getMessage() != null
+                && (e.getRequiredType() == java.time.LocalDate.class
+                        || e.getRequiredType() == java.time.OffsetDateTime.class);
+        Violation violation =
+                new Violation(field, ourRule ? root.getMessage() : expected(e.getRequiredType(), e.getValue()));
         return widen(answer(
                 ErrorCode.VALIDATION_FAILED,
                 "The request is not valid: " + violation.field() + ": " + violation.message(),
@@ -153,14 +159,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
         if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
-            ErrorCode code = switch (status.value()) {
-                case 404 -> ErrorCode.NOT_FOUND;
-                case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-                case 406 -> ErrorCode.NOT_ACCEPTABLE;
-                case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-                case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-                default -> status.is4xxClientError() ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
-            };
+            ErrorCode code = Problems.codeFor(status.value());
             problem.setType(Problems.type(code));
             problem.setTitle(Problems.title(code));
             problem.setProperty("errorCode", code.name());
@@ -193,7 +192,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return new Violation(field, NumberRanges.describe(e, coercion.getTargetType()));
         }
         if (e instanceof StreamConstraintsException) {
-            return new Violation(null, "The JSON body is nested too deeply or too large.");
+            return field == null
+                    ? new Violation(null, "The JSON body is nested too deeply or too large.")
+                    : new Violation(field, "is too long or nested too deeply to be read");
         }
         if (e instanceof StreamReadException read) {
             Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(read.getOriginalMessage()));
@@ -223,6 +224,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return new Violation(field, reason);
         }
         if (e instanceof InvalidFormatException format) {
+            if (format.getValue() instanceof Number && JsonShape.of(format.getTargetType()) == JsonShape.WHOLE_NUMBER) {
+                return new Violation(field, NumberRanges.describe(e, format.getTargetType()));
+            }
+            if (format.getTargetType() == java.math.BigDecimal.class) {
+                return new Violation(field, "is not a decimal number Coop can keep exactly");
+            }
             return new Violation(field, expected(format.getTargetType(), format.getValue()));
         }
         if (e instanceof InvalidNullException) {

@@ -30,19 +30,11 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping(path = "${server.error.path:/error}", produces = MediaType.APPLICATION_PROBLEM_JSON_VALUE)
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        // asked for directly, the error page itself is a resource that does not exist
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value)
-                : HttpStatus.INTERNAL_SERVER_ERROR;
-        ErrorCode errorCode = switch (status) {
-            case NOT_FOUND -> ErrorCode.NOT_FOUND;
-            case METHOD_NOT_ALLOWED -> ErrorCode.METHOD_NOT_ALLOWED;
-            case NOT_ACCEPTABLE -> ErrorCode.NOT_ACCEPTABLE;
-            case UNSUPPORTED_MEDIA_TYPE -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            case CONTENT_TOO_LARGE -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case UNAUTHORIZED -> ErrorCode.UNAUTHENTICATED;
-            case FORBIDDEN -> ErrorCode.FORBIDDEN;
-            default -> status.is4xxClientError() ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
-        };
+                : HttpStatus.NOT_FOUND;
+        ErrorCode errorCode = Problems.codeFor(status.value());
         String detail = status.is5xxServerError()
                 ? "Coop could not complete the request; nothing was changed."
                 : "The request was refused: " + status.getReasonPhrase() + ".";

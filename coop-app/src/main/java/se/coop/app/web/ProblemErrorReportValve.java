@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import se.coop.api.ErrorCode;
 
 /**
  * Answers what Tomcat refuses before Coop sees it (an address with an encoded {@code /} or a control character, a
@@ -18,16 +19,20 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        String title = status >= 500 ? "Internal error" : "Bad request";
-        String code = status >= 500 ? "INTERNAL_ERROR" : "MALFORMED_REQUEST";
-        String detail = status >= 500
-                ? "Coop could not complete the request; nothing was changed."
-                : "The request is not valid HTTP for Coop: its address may hold an encoded '/' or '\\\\', or a"
-                        + " control character.";
-        String body = "{\"type\":\"urn:coop:problem:"
-                + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-                + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail
-                + "\",\"errorCode\":\"" + code + "\"}";
+        ErrorCode code = Problems.codeFor(status);
+        String detail = switch (status) {
+            case 505 -> "Coop speaks HTTP/1.1 (and HTTP/1.0); this request's HTTP version is not one of them.";
+            case 501 -> "The request uses a transfer coding or method Coop does not implement.";
+            case 413, 431 -> "The request's headers or address are too large.";
+            default ->
+                code == ErrorCode.INTERNAL_ERROR
+                        ? "Coop could not complete the request; nothing was changed."
+                        : "The request is not valid HTTP for Coop: its request line, an address with an encoded '/'"
+                                + " or a control character, or a header.";
+        };
+        String body = "{\"type\":\"" + Problems.type(code) + "\",\"title\":\"" + Problems.title(code)
+                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"errorCode\":\"" + code.name()
+                + "\"}";
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");

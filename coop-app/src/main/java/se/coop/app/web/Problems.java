@@ -57,6 +57,26 @@ public class Problems {
         return STATUS.get(code.kind());
     }
 
+    /**
+     * The error code of an answer that has only its status (from Spring, Tomcat or the servlet container): a client's
+     * fault is malformed unless the status says more; a server's fault is Coop's.
+     */
+    public static ErrorCode codeFor(int status) {
+        return switch (status) {
+            case 401 -> ErrorCode.UNAUTHENTICATED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> ErrorCode.TOO_MANY_SIGN_INS;
+            // a protocol version or transfer coding Coop does not speak is the client's request, not Coop's fault
+            case 501, 505 -> ErrorCode.MALFORMED_REQUEST;
+            default -> status >= 400 && status < 500 ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
+        };
+    }
+
     /** The problem's {@code type}: {@code urn:coop:problem:<error-code>}. */
     public static java.net.URI type(ErrorCode code) {
         return java.net.URI.create(
@@ -80,9 +100,16 @@ public class Problems {
 
     /** For filters and security handlers, which answer before any controller is reached. */
     public void write(HttpServletResponse response, ErrorCode code, String detail) throws IOException {
-        response.setStatus(status(code).value());
+        write(response, status(code).value(), code, detail);
+    }
+
+    /** An answer whose status is already decided ({@link #codeFor} gives its code). */
+    public void write(HttpServletResponse response, int status, ErrorCode code, String detail) throws IOException {
+        response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem(code, detail, List.of()));
+        ProblemDetail problem = problem(code, detail, List.of());
+        problem.setStatus(status);
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

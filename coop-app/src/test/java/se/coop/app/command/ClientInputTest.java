@@ -123,6 +123,11 @@ class ClientInputTest extends IntegrationTest {
         refused(draft(draftWith(d -> d.put("title", Map.of("sv", "\u200b\u200b")))), "title", "at least one");
         refused(draft(draftWith(d -> d.put("title", Map.of("sv", "   ")))), "title", "at least one");
         refused(draft(draftWith(d -> party(d, 2).put("name", "\ufeff\u2060"))), "parties[2].name", "blank");
+        refused(draft(draftWith(d -> party(d, 2).put("name", "\u034f"))), "parties[2].name", "blank");
+        refused(
+                draft(draftWith(d -> party(d, 2).put("adoptingBody", "\ufe0f\u180b"))),
+                "parties[2].adoptingBody",
+                "blank");
     }
 
     @Test
@@ -133,6 +138,10 @@ class ClientInputTest extends IntegrationTest {
                 "https: or http:");
         refused(
                 draft(draftWith(d -> inner(d, "text").put("uri", "file:///etc/passwd"))),
+                "text.uri",
+                "https: or http:");
+        refused(
+                draft(draftWith(d -> inner(d, "text").put("uri", "https://e.org/a\u202eb"))),
                 "text.uri",
                 "https: or http:");
         assertThat(draft(draftWith(d -> inner(d, "text").put("uri", "https://www.halmstad.se/avsikt.pdf")))
@@ -271,6 +280,28 @@ class ClientInputTest extends IntegrationTest {
         // its reminder plans are being made meanwhile, in streams of their own
         watched = id;
         before = eventsOf(id);
+        refused(
+                api.as("secretariat")
+                        .post(
+                                "/api/v1/agreements/" + id + "/reviews",
+                                Map.of(
+                                        "kind",
+                                        "ANNUAL_REVIEW",
+                                        "startsAt",
+                                        se.coop.app.support.TestClock.afternoonIn(40)
+                                                .toString(),
+                                        "location",
+                                        "Rådhuset",
+                                        "reviewers",
+                                        List.of(Map.of(
+                                                "name",
+                                                "Anna",
+                                                "email",
+                                                "an\u200bna@example.org",
+                                                "partyId",
+                                                "halmstad")))),
+                "reviewers[0].email",
+                "invisible");
         List<Map<String, String>> reviewers = List.of(
                 Map.of("name", "Anna", "email", "anna@example.org", "partyId", "halmstad"),
                 Map.of("name", "Anna G", "email", "ANNA@example.org", "partyId", "laholm"));
@@ -308,6 +339,29 @@ class ClientInputTest extends IntegrationTest {
                 draft(draftWith(d -> inner(d, "term").put("noticePeriodMonths", 121))),
                 "term.noticePeriodMonths",
                 "less than or equal to 120");
+        String draft = Api.JSON.writeValueAsString(Bodies.halmstadDraft());
+        String withOffsets = draft.substring(0, draft.length() - 1) + ",\"reminderOffsetsDays\":[30,OFFSET]}";
+        refused(
+                api.as("secretariat")
+                        .post(
+                                "/api/v1/agreements",
+                                withOffsets.replace("OFFSET", "99999999999999999999999"),
+                                "application/json"),
+                "reminderOffsetsDays[1]",
+                "from 0 to 365");
+        refused(
+                api.as("secretariat")
+                        .post("/api/v1/agreements", withOffsets.replace("OFFSET", "1e400"), "application/json"),
+                "reminderOffsetsDays[1]",
+                "from 0 to 365");
+        refused(
+                api.as("secretariat")
+                        .post(
+                                "/api/v1/agreements",
+                                withOffsets.replace("OFFSET", "9".repeat(2000)),
+                                "application/json"),
+                "reminderOffsetsDays",
+                "too long");
     }
 
     @Test
@@ -328,11 +382,24 @@ class ClientInputTest extends IntegrationTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
         before = allEvents();
+        report.put("mediaType", "Application/PDF");
+        assertThat(api.as("secretariat")
+                        .post("/api/v1/agreements/" + id + "/documents", report)
+                        .status())
+                .as("media types compare without regard to case")
+                .isEqualTo(200);
         report.put("title", "Slutrapport, reviderad");
         Api.Answer renamed = api.as("secretariat").post("/api/v1/agreements/" + id + "/documents", report);
         assertThat(renamed.status()).as(renamed.toString()).isEqualTo(409);
         assertThat(renamed.json().get("errorCode").asString()).isEqualTo("DOCUMENT_ALREADY_ATTACHED");
         assertThat(renamed.json().get("detail").asString()).contains("\"Slutrapport\"");
+        report.put("title", "Slutrapport");
+        report.put("uri", "https://example.org/slutrapport.pdf");
+        assertThat(api.as("secretariat")
+                        .post("/api/v1/agreements/" + id + "/documents", report)
+                        .status())
+                .as("a new address for the same file is not dropped silently either")
+                .isEqualTo(409);
         assertThat(allEvents()).isEqualTo(before);
     }
 }

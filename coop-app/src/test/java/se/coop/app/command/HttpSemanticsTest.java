@@ -6,6 +6,7 @@ import static se.coop.app.support.Bodies.TEXT_V1;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -113,6 +114,94 @@ class HttpSemanticsTest extends IntegrationTest {
             }
         }
         assertThat(output.getAll()).doesNotContain("ERROR");
+    }
+
+    @Test
+    void repeatedIfMatchLinesAreOneList() {
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Bodies.twoPartyDraft());
+        secretariat.submit(id);
+        Api.Raw answer = api.raw(
+                "POST /api/v1/agreements/" + id + "/signatures HTTP/1.1",
+                "secretariat",
+                List.of("Content-Type: application/json", "If-Match: \"1\"", "If-Match: \"2\""),
+                Api.JSON.writeValueAsString(Bodies.signature("laholm", TEXT_V1, "2025-06-01")));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void queryDatesKeepTheWindowOfBodyDates() {
+        String id = new Secretariat(api).draft(Bodies.twoPartyDraft());
+        for (String[] read : new String[][] {
+            {"/api/v1/reminders?since=-4714-11-24T00:00:00Z", "since"},
+            {"/api/v1/reminders?since=%2B999999999-12-31T23:59:59Z", "since"},
+            {"/api/v1/agreements/" + id + "?asOf=%2B999999999-12-31T23:59:59Z", "asOf"},
+            {"/api/v1/agreements/" + id + "?validOn=9999-12-31", "validOn"},
+            {"/api/v1/agreements/" + id + "?validOn=%2B999999999-12-31", "validOn"},
+            {"/api/v1/reviews?from=0000-01-01", "from"},
+            {"/api/v1/agreements?party=Hal%21mstad", "party"}
+        }) {
+            Api.Answer answer = api.as("auditor").get(read[0]);
+            assertThat(answer.status()).as(read[0] + " → " + answer).isEqualTo(400);
+            assertThat(answer.json().get("violations").get(0).get("field").asString())
+                    .isEqualTo(read[1]);
+        }
+        assertThat(api.as("auditor")
+                        .get("/api/v1/agreements?party=Region_Skane.1")
+                        .status())
+                .as("a party id of the form earlier versions stored may still be looked for")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void whatTomcatRefusesIsTheClientsMistakeAndTheErrorPageItselfIsNotFound() {
+        Api.Raw version = api.raw("GET /api/v1/agreements HTTP/2.0", null, List.of(), null);
+        assertThat(version.status()).isEqualTo(505);
+        assertThat(version.json().get("errorCode").asString()).isEqualTo("MALFORMED_REQUEST");
+        for (Api.Raw error : List.of(
+                api.rawGet("/error", null),
+                api.rawGet("/error", "operator"),
+                api.raw("POST /error HTTP/1.1", null, List.of(), null))) {
+            assertThat(error.status()).as(error.toString()).isEqualTo(404);
+            assertProblem(error.json(), "NOT_FOUND");
+        }
+        for (Api.Raw empty : List.of(
+                api.rawGet("/actuator/health/db", null), api.rawGet("/actuator/metrics/no.such.metric", "operator"))) {
+            assertThat(empty.status()).as(empty.toString()).isEqualTo(404);
+            assertProblem(empty.json(), "NOT_FOUND");
+        }
+    }
+
+    @Test
+    void aPartyNamedInAPathInNoFormAnyVersionStoredIs400() {
+        String id = new Secretariat(api).draft(Bodies.twoPartyDraft());
+        Api.Answer answer = api.as("secretariat")
+                .post("/api/v1/agreements/" + id + "/parties/hal%21mstad/removal", Map.of("reason", "x"));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.json().get("violations").get(0).get("field").asString())
+                .isEqualTo("partyId");
+    }
+
+    @Test
+    void anAnonymousReaderCannotTakeTheWaitsOfReadYourWrites() {
+        Api.Answer feed = api.anonymous()
+                .header("Coop-Min-Position", Long.toString(Long.MAX_VALUE / 2))
+                .get("/api/v1/calendar/no-such-token.ics");
+        assertThat(feed.status()).isEqualTo(404);
+        assertThat(feed.header("Coop-Stale"))
+                .as("the position was not even looked at")
+                .isNull();
+    }
+
+    @Test
+    void aFeedAskedForWithoutAHostLinksToWhereCoopListens() {
+        Api.Raw created = api.raw(
+                "POST /api/v1/calendar/feeds HTTP/1.1",
+                "reviewer",
+                List.of("Host:", "Content-Type: application/json"),
+                "{\"reviewer\": \"hostless@example.org\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("url").asString()).startsWith("http://127.0.0.1:" + port + "/");
     }
 
     @Test

@@ -3,6 +3,7 @@ package se.coop.app.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.validate.ValidationResult;
 import org.assertj.core.api.SoftAssertions;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -65,7 +69,7 @@ class AcceptedInputTest extends IntegrationTest {
             "\\u0000 \\n literally",
             "BEGIN:VEVENT END:VCALENDAR ; , :",
             "Kommunstyrelsen § 45 KS 2019/1234");
-    private static final List<String> LINE_BREAKS = List.of("\r\n", "\n\n\t", "\u2028", "\u2029", "\t");
+    private static final List<String> LINE_BREAKS = List.of("\r\n", "\n\n\t", "\r", "\u2028", "\u2029", "\t");
     private static final List<String> OFFSETS = List.of("Z", "+01:00", "+14:00", "-12:00", "+05:45", "-09:30");
     private static final List<String> MEDIA_TYPES =
             List.of("application/pdf", "text/plain; charset=utf-8", "application/vnd.oasis.opendocument.text");
@@ -105,6 +109,26 @@ class AcceptedInputTest extends IntegrationTest {
                 lifecycle.readEverything(softly);
             }
             softly.assertAll();
+        }
+    }
+
+    /** Lines end in CR LF, none holds another line break or is longer than 75 octets, and ical4j reads it as valid. */
+    private static void calendarAsRfc5545Wants(SoftAssertions softly, String read, String body) {
+        softly.assertThat(body).as(read).endsWith("\r\n");
+        for (String line : body.split("\r\n")) {
+            softly.assertThat(line).as("%s: a line", read).doesNotContain("\r", "\n");
+            softly.assertThat(line.getBytes(StandardCharsets.UTF_8).length)
+                    .as("%s: octets of %s", read, line)
+                    .isLessThanOrEqualTo(75);
+        }
+        try {
+            Calendar calendar = new CalendarBuilder().build(new StringReader(body));
+            ValidationResult validation = calendar.validate();
+            softly.assertThat(validation.hasErrors())
+                    .as(read + ": " + validation)
+                    .isFalse();
+        } catch (Exception e) {
+            softly.fail(read + ": " + e);
         }
     }
 

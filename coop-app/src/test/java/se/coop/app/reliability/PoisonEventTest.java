@@ -98,6 +98,7 @@ class PoisonEventTest extends IntegrationTest {
 
     @AfterEach
     void removeThePoisonsOnceEveryProcessorHasPassedThem() {
+        jdbc.execute("DROP TRIGGER IF EXISTS refuse_delivery ON reminder_delivery");
         jdbc.execute("DROP TRIGGER IF EXISTS refuse_parking ON dead_letter_entry");
         jdbc.execute("DROP TRIGGER IF EXISTS refuse_planning ON association_value_entry");
         for (String poison : poisons) {
@@ -265,5 +266,38 @@ class PoisonEventTest extends IntegrationTest {
             assertThat(parked("reviews", poison)).isEqualTo(1);
         });
         assertThat(projection("reviews").get("stalled").asBoolean()).isFalse();
+    }
+
+    /** Delivery skips nothing either: a reminder it cannot hand over stalls it, visibly, until it can. */
+    @Test
+    void aReminderThatCannotBeHandedToDeliveryStallsDeliveryUntilItCan() {
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.inForce(Bodies.twoPartyDraft(), java.time.LocalDate.of(2020, 1, 28));
+        jdbc.execute("CREATE OR REPLACE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS"
+                + " $$ BEGIN RAISE EXCEPTION 'refused by PoisonEventTest'; END $$");
+        jdbc.execute("CREATE TRIGGER refuse_delivery BEFORE INSERT ON reminder_delivery FOR EACH ROW WHEN"
+                + " (NEW.agreement_id = '" + id + "') EXECUTE FUNCTION refuse()");
+        secretariat.scheduleReview(
+                id, se.coop.app.support.TestClock.afternoonIn(5), "Rådhuset", "Anna", "anna.stall@example.org");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode processors =
+                    api.as("operator").get("/api/v1/admin/projections").json().get("processors");
+            Map<String, String> errors = new java.util.HashMap<>();
+            processors.forEach(p -> errors.put(
+                    p.get("name").asString(),
+                    p.get("stalled").asBoolean() ? p.get("error").asString() : null));
+            assertThat(errors.get("reminder-delivery")).contains("refused by PoisonEventTest");
+        });
+        assertThat(api.anonymous().get("/actuator/health/readiness").status()).isEqualTo(503);
+
+        jdbc.execute("DROP TRIGGER refuse_delivery ON reminder_delivery");
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(200);
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM reminder_delivery WHERE agreement_id = ?", Long.class, id))
+                    .as("the reminder was handed over in the end, not skipped")
+                    .isEqualTo(1);
+        });
     }
 }

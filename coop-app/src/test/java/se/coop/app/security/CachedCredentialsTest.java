@@ -143,4 +143,50 @@ class CachedCredentialsTest {
                 .isTrue();
         assertThat(checks).hasValue(2);
     }
+
+    /** A check refused because the pool is busy was no failure of the user's: its token goes back. */
+    @Test
+    void aCheckRefusedForABusyPoolCostsTheUserNothing() throws Exception {
+        java.util.concurrent.CountDownLatch checking = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AuthenticationProvider slow = new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                checking.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return bcrypt.authenticate(authentication);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return true;
+            }
+        };
+        PasswordChecks busy = new PasswordChecks(1, 1);
+        CachedCredentials cached = new CachedCredentials(slow, limits(100, 1), busy, Duration.ofMinutes(5), 100);
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = callers.submit(() -> cached.authenticate(attempt("a", "rätt lösenord", "192.0.2.1")));
+            checking.await();
+            var second = callers.submit(() -> cached.authenticate(attempt("b", "rätt lösenord", "192.0.2.2")));
+            org.awaitility.Awaitility.await().until(() -> busy.waiting() == 1);
+            assertThatThrownBy(() -> cached.authenticate(attempt("kansli", "rätt lösenord", "192.0.2.3")))
+                    .isInstanceOf(TooManySignIns.class)
+                    .hasMessageContaining("at once");
+            release.countDown();
+            first.get();
+            second.get();
+            assertThat(cached.authenticate(attempt("kansli", "rätt lösenord", "192.0.2.3"))
+                            .isAuthenticated())
+                    .as("kansli's only token was given back")
+                    .isTrue();
+        } finally {
+            callers.shutdownNow();
+            busy.shutdown();
+        }
+    }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,7 +48,16 @@ public final class Api {
     }
 
     /** An answer to a request sent byte for byte as given: status and body. */
-    public record Raw(int status, String body) {
+    public record Raw(int status, String head, String body) {
+
+        public String header(String name) {
+            for (String line : head.split("\r\n")) {
+                if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
+                    return line.substring(name.length() + 1).strip();
+                }
+            }
+            return null;
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -64,26 +74,43 @@ public final class Api {
      * {@code %} without its two hex digits) — as {@code user} (password = name), or anonymously when null.
      */
     public Raw rawGet(String target, String user) {
+        return raw("GET " + target + " HTTP/1.1", user, List.of(), null);
+    }
+
+    /**
+     * A request sent byte for byte: its request line, {@code Host} (unless {@code headers} name one), credentials of
+     * {@code user} when not null, the header lines given, and a UTF-8 body when not null.
+     */
+    public Raw raw(String requestLine, String user, List<String> headers, String body) {
         URI uri = URI.create(base);
         try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
-            StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n");
+            StringBuilder request = new StringBuilder(requestLine + "\r\n");
+            if (headers.stream().noneMatch(h -> h.regionMatches(true, 0, "Host:", 0, 5))) {
+                request.append("Host: ").append(uri.getHost()).append("\r\n");
+            }
             if (user != null) {
                 request.append("Authorization: Basic ")
                         .append(Base64.getEncoder()
                                 .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
                         .append("\r\n");
             }
+            headers.forEach(header -> request.append(header).append("\r\n"));
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            if (body != null) {
+                request.append("Content-Length: ").append(content.length).append("\r\n");
+            }
             request.append("Connection: close\r\n\r\n");
             socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(content);
             byte[] response = socket.getInputStream().readAllBytes();
             String head = new String(response, StandardCharsets.ISO_8859_1);
             int bodyAt = head.indexOf("\r\n\r\n") + 4;
             int status = Integer.parseInt(head.substring(9, 12));
-            boolean chunked =
-                    head.substring(0, bodyAt).toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked");
-            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            String headLines = head.substring(0, bodyAt);
+            boolean chunked = headLines.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked");
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
             if (!chunked) {
-                body.write(response, bodyAt, response.length - bodyAt);
+                answer.write(response, bodyAt, response.length - bodyAt);
             } else {
                 int at = bodyAt;
                 while (true) {
@@ -92,11 +119,11 @@ public final class Api {
                     if (size == 0) {
                         break;
                     }
-                    body.write(response, lineEnd + 2, size);
+                    answer.write(response, lineEnd + 2, size);
                     at = lineEnd + 2 + size + 2;
                 }
             }
-            return new Raw(status, body.toString(StandardCharsets.UTF_8));
+            return new Raw(status, headLines, answer.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -105,7 +105,16 @@ class Agreement {
     private record RecordedDecision(PartyId partyId, String textSha256, LocalDate decidedOn) {}
 
     /** A document as first attached: attaching the same file again must describe it the same way. */
-    private record AttachedDocument(DocumentId id, String title, String mediaType, long size) {}
+    private record AttachedDocument(DocumentId id, String title, String mediaType, long size, String uri) {
+
+        /** The same description: media types compare without regard to case, as RFC 9110 has it. */
+        boolean describedAs(String title, String mediaType, Long size, String uri) {
+            return this.title.equals(title)
+                    && this.mediaType.equalsIgnoreCase(mediaType)
+                    && Long.valueOf(this.size).equals(size)
+                    && Objects.equals(this.uri, uri);
+        }
+    }
 
     private enum ReviewStatus {
         SCHEDULED,
@@ -530,13 +539,16 @@ class Agreement {
         String sha = Texts.sha256(command.sha256());
         AttachedDocument existing = documentsBySha.get(sha);
         if (existing != null) {
-            if (!existing.title().equals(command.title().strip())
-                    || !existing.mediaType().equals(command.mediaType().strip())
-                    || !Long.valueOf(existing.size()).equals(command.size())) {
+            if (!existing.describedAs(
+                    command.title().strip(),
+                    command.mediaType().strip(),
+                    command.size(),
+                    Texts.trimToNull(command.uri()))) {
                 throw refused(
                         ErrorCode.DOCUMENT_ALREADY_ATTACHED,
                         "This file (SHA-256 " + Texts.shortHash(sha) + "…) is already attached as \"" + existing.title()
-                                + "\" (" + existing.mediaType() + ", " + existing.size() + " bytes); the same file is"
+                                + "\" (" + existing.mediaType() + ", " + existing.size() + " bytes"
+                                + (existing.uri() == null ? "" : ", at " + existing.uri()) + "); the same file is"
                                 + " attached once, with one description (rule 15).",
                         "sha256");
             }
@@ -980,7 +992,7 @@ class Agreement {
     void on(DocumentAttached event) {
         documentsBySha.put(
                 event.sha256(),
-                new AttachedDocument(event.documentId(), event.title(), event.mediaType(), event.size()));
+                new AttachedDocument(event.documentId(), event.title(), event.mediaType(), event.size(), event.uri()));
     }
 
     @EventSourcingHandler

@@ -40,11 +40,17 @@ class CommandContextResolver implements HandlerMethodArgumentResolver {
         return new CommandContext(
                 user.getName(),
                 role(user),
-                IfMatch.parse(request.getHeader(IF_MATCH)),
+                IfMatch.parse(ifMatch(http)),
                 idempotencyKey(request.getHeader(IDEMPOTENCY_KEY)),
                 correlationId(request.getHeader(CORRELATION_ID)),
                 http.getMethod() + " " + http.getRequestURI(),
                 ServletUriComponentsBuilder.fromContextPath(http).toUriString());
+    }
+
+    /** Every If-Match line as one list, as RFC 9110 combines repeated header lines. */
+    private static String ifMatch(HttpServletRequest request) {
+        java.util.List<String> lines = java.util.Collections.list(request.getHeaders(IF_MATCH));
+        return lines.isEmpty() ? null : String.join(", ", lines);
     }
 
     private static String role(Authentication user) {

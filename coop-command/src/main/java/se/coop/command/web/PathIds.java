@@ -25,8 +25,16 @@ final class PathIds {
         return parse(value, ReviewId::of, ErrorCode.REVIEW_NOT_FOUND, "meeting");
     }
 
+    /**
+     * A party named in a path: in the one form clients give party ids in, or in the wider form earlier versions of Coop
+     * also stored (so those parties can still be named); anything no version could have stored is bad input.
+     */
     static PartyId party(String value) {
-        return parse(value, PartyId::of, ErrorCode.PARTY_NOT_FOUND, "party");
+        try {
+            return PartyId.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("partyId", PartyId.STRICT_FORM);
+        }
     }
 
     private static <T> T parse(String value, Function<String, T> parser, ErrorCode notFound, String what) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 import se.coop.api.NodeRoles;
+import se.coop.api.input.Visible;
 import se.coop.api.query.FindReviews;
 import se.coop.api.query.ReviewList;
 import se.coop.query.reminders.PublicAddress;
@@ -41,7 +43,8 @@ public class CalendarController {
     static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
 
     /** Asks for a reviewer's feed. */
-    public record FeedRequest(@NotBlank @Email String reviewer) {}
+    public record FeedRequest(
+            @NotBlank @Email @Visible @Size(max = 320) String reviewer) {}
 
     /** A feed's secret token and the address calendar clients subscribe to. */
     public record Feed(String reviewer, String token, String url) {}

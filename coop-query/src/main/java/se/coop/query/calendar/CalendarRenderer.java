@@ -88,11 +88,45 @@ public class CalendarRenderer {
         }
         StringWriter out = new StringWriter();
         try {
-            new CalendarOutputter(true).output(calendar, out);
+            new CalendarOutputter(true, Integer.MAX_VALUE).output(calendar, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
+        return fold(out.toString());
+    }
+
+    /**
+     * RFC 5545 3.1: content lines are folded at 75 octets — octets of UTF-8, not characters (ical4j counts
+     * characters), and never inside a character.
+     */
+    static String fold(String unfolded) {
+        StringBuilder folded = new StringBuilder(unfolded.length() + unfolded.length() / 60);
+        for (String line : unfolded.split("\r\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int octets = 0;
+            int limit = 75;
+            for (int i = 0; i < line.length(); ) {
+                int c = line.codePointAt(i);
+                int size = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+                if (octets + size > limit) {
+                    folded.append("\r\n ");
+                    octets = 1;
+                    limit = 75;
+                }
+                folded.appendCodePoint(c);
+                octets += size;
+                i += Character.charCount(c);
+            }
+            folded.append("\r\n");
+        }
+        return folded.toString();
+    }
+
+    /** Every kind of line break a text may hold (CR LF, CR, the Unicode separators) as the LF iCalendar escapes. */
+    private static String lines(String text) {
+        return text == null ? null : text.replaceAll("\r\n|[\r\u0085\u2028\u2029]", "\n");
     }
 
     /**
@@ -107,8 +141,8 @@ public class CalendarRenderer {
     }
 
     private VEvent event(ReviewView meeting, String baseUrl) {
-        String what = (meeting.title() != null ? meeting.title() : kind(meeting.kind())) + ": "
-                + meeting.agreementTitle().in("sv");
+        String what = lines((meeting.title() != null ? meeting.title() : kind(meeting.kind())) + ": "
+                + meeting.agreementTitle().in("sv"));
         VEvent event;
         if (meeting.startsAt() != null) {
             ZonedDateTime start = meeting.startsAt().atZoneSameInstant(ZoneId.of(meeting.timeZone()));
@@ -127,7 +161,7 @@ public class CalendarRenderer {
                     default -> ImmutableStatus.VEVENT_CONFIRMED;
                 });
         if (meeting.location() != null) {
-            event.add(new Location(meeting.location()));
+            event.add(new Location(lines(meeting.location())));
         }
         event.add(new Url(URI.create(link)));
         StringBuilder description = new StringBuilder(meeting.agreementTitle().in("sv"));
@@ -135,7 +169,7 @@ public class CalendarRenderer {
             description.append("\nUtfall: ").append(meeting.outcomeSummary());
         }
         description.append('\n').append(link);
-        event.add(new Description(description.toString()));
+        event.add(new Description(lines(description.toString())));
         if ("SCHEDULED".equals(meeting.status())) {
             for (int offset : meeting.reminderOffsetsDays()) {
                 VAlarm alarm = new VAlarm(Duration.ofDays(-offset));

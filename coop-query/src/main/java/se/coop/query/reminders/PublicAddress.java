@@ -41,9 +41,13 @@ public class PublicAddress implements ApplicationListener<WebServerInitializedEv
 
     /** The base address in answer to {@code request}. */
     public String base(HttpServletRequest request) {
-        return configured != null
-                ? configured
-                : ServletUriComponentsBuilder.fromContextPath(request).toUriString();
+        if (configured != null) {
+            return configured;
+        }
+        String fromRequest =
+                ServletUriComponentsBuilder.fromContextPath(request).toUriString();
+        // a request without a usable Host header says nothing about where Coop is
+        return request.getServerName() == null || request.getServerName().isBlank() ? base() : fromRequest;
     }
 
     public String agreementLink(String agreementId) {

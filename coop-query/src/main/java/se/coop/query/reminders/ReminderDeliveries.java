@@ -2,10 +2,13 @@ package se.coop.query.reminders;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.coop.api.NodeRoles;
@@ -15,7 +18,9 @@ import se.coop.query.reviews.ReviewsProjection;
 
 /**
  * Turns each issued reminder into a delivery per recipient, for the digest to send. A side effect, so it never
- * replays: a rebuild of the read models sends nothing again. A delivery already recorded is not recorded twice.
+ * replays: a rebuild of the read models sends nothing again. A delivery already recorded is not recorded twice. A
+ * reminder must never be lost, so a failure is not skipped but retried (the processor stalls and says so) — see
+ * {@link #retryFailures()}.
  */
 @ConditionalOnExpression(NodeRoles.QUERY)
 @Component
@@ -29,6 +34,14 @@ public class ReminderDeliveries {
 
     public ReminderDeliveries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Axon's default for an event handler's failure is to log and go on; a reminder would then never be delivered. */
+    @Bean
+    static ConfigurerModule retryFailures() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerListenerInvocationErrorHandler(NAME, c -> PropagatingErrorHandler.instance());
     }
 
     @EventHandler

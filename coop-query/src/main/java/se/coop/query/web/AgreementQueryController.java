@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,11 +90,9 @@ public class AgreementQueryController {
                     + " (If-Match needs the current version) but Coop-As-Of or Coop-Valid-On saying what it shows.")
     public ResponseEntity<AgreementStatusView> status(
             @PathVariable String agreementId,
-            @Parameter(description = "ISO-8601 instant with offset")
-                    @RequestParam(required = false)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            @Parameter(description = "ISO-8601 instant with offset") @RequestParam(required = false)
                     OffsetDateTime asOf,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validOn,
+            @RequestParam(required = false) LocalDate validOn,
             HttpServletRequest request) {
         if ((asOf != null || validOn != null) && !request.isUserInRole("AUDITOR")) {
             throw new CoopProblem(ErrorCode.FORBIDDEN, "Only an auditor may read an agreement asOf or validOn a date.");

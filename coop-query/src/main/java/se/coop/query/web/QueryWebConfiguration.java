@@ -41,7 +41,9 @@ class QueryWebConfiguration implements WebMvcConfigurer {
                     @Override
                     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                         String header = request.getHeader(MIN_POSITION);
+                        // only signed-in readers may wait: the public calendar feeds must not fill the waits
                         if (header == null
+                                || request.getUserPrincipal() == null
                                 || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
                             return true;
                         }

@@ -5,19 +5,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 import se.coop.api.NodeRoles;
+import se.coop.api.input.PlausibleDates;
 import se.coop.api.query.FindReminders;
 import se.coop.api.query.ReminderList;
 
@@ -52,14 +49,9 @@ public class ReminderQueryController {
 
     private static Instant parse(String since) {
         try {
-            return since.length() == 10
-                    ? BusinessTime.startOf(LocalDate.parse(since))
-                    : OffsetDateTime.parse(since).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new CoopProblem(
-                    ErrorCode.VALIDATION_FAILED,
-                    "expected an instant with offset (2026-05-04T13:00:00+02:00) or a date (2026-05-04)",
-                    "since");
+            return PlausibleDates.parseInstantOrDate(since);
+        } catch (IllegalArgumentException e) {
+            throw new CoopProblem(ErrorCode.VALIDATION_FAILED, e.getMessage(), "since");
         }
     }
 }

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,8 +43,8 @@ public class ReviewQueryController {
             description = "from and to are dates (default: today and a year later); party: meetings of that party's"
                     + " agreements; reviewer: meetings with that reviewer (e-mail). Earliest first, with reminders.")
     public ResponseEntity<ReviewList> reviews(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) String party,
             @RequestParam(required = false) String reviewer) {
         LocalDate start = from != null ? from : BusinessTime.today(clock);
