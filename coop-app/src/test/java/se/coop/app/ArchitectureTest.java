@@ -48,7 +48,20 @@ class ArchitectureTest {
                         "jakarta.persistence..",
                         "se.coop.command..",
                         "se.coop.query..",
+                        "se.coop.rules..",
                         "se.coop.app..")
+                .check(COOP);
+    }
+
+    /** The rules both sides need are plain Java over coop-api: no framework, no other module of Coop. */
+    @Test
+    void theRulesArePlainJavaOverTheMessages() {
+        classes()
+                .that()
+                .resideInAPackage("se.coop.rules..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("se.coop.rules..", "se.coop.api..", "java..")
                 .check(COOP);
     }
 

@@ -16,6 +16,7 @@ public sealed interface AgreementEvent
                 ApprovalsVoided,
                 BoardDecisionRecorded,
                 DocumentAttached,
+                DocumentCorrected,
                 DraftAbandoned,
                 DraftRevised,
                 IntentDrafted,
@@ -27,7 +28,9 @@ public sealed interface AgreementEvent
                 ReviewOutcomeRecorded,
                 ReviewRescheduled,
                 ReviewScheduled,
-                SubmittedForAdoption {
+                SubmittedForAdoption,
+                TerminationDecided,
+                TextDescriptionCorrected {
 
     AgreementId agreementId();
 }

@@ -13,7 +13,8 @@ import se.coop.api.Term;
 /**
  * The status of one agreement (API.md, status view): its state, the text version that counts, each party's approvals,
  * and whether its review is overdue. {@code overdue} and each party's {@code legallyFinal} are computed for the day
- * the view is read.
+ * the view is read. {@code terminatesOn}: the day a decided termination takes effect, while the agreement is still in
+ * force.
  */
 public record AgreementStatusView(
         String agreementId,
@@ -27,6 +28,7 @@ public record AgreementStatusView(
         LocalDate effectiveFrom,
         LocalDate endedOn,
         String endReason,
+        LocalDate terminatesOn,
         List<PartyStatusView> parties,
         List<FocusArea> focusAreas,
         Term term,

@@ -8,7 +8,8 @@ import se.coop.api.PartyKind;
 
 /**
  * One party in the status view: its approvals of the text that counts (the submitted text while awaiting approval,
- * the text in force once in force). {@code legallyFinal} is null for parties without a Swedish appeal clock;
+ * the text in force once in force). {@code legallyFinal} is null for parties without a Swedish appeal clock, and
+ * {@code legallyFinalOn} the day the counting adoption became (or becomes) legally final, when that is known;
  * {@code participation} is ACTIVE, LEAVING (notice given), LEFT or REMOVED. {@code councilReportDueOn}: for an
  * avtalssamverkan in force, when this Swedish party's next yearly report to its council is due (KL 9 kap. 38 §).
  */
@@ -27,6 +28,7 @@ public record PartyStatusView(
         LocalDate appealWindowEndsOn,
         AppealOutcome appeal,
         Boolean legallyFinal,
+        LocalDate legallyFinalOn,
         boolean adoptionAnnulled,
         String participation,
         LocalDate leavesOn,

@@ -10,7 +10,8 @@ import se.coop.api.Reviewer;
 
 /**
  * A meeting of an agreement: scheduled (with {@code startsAt}), held (with {@code heldOn} and its outcome) or
- * cancelled, with the reminders issued for it. {@code revision} rises with every change, for calendar clients;
+ * cancelled, with the reminders issued for it and, while it is scheduled, those still to go out for its time.
+ * {@code revision} rises with every change, for calendar clients;
  * {@code timeZone} is the agreement's (Europe/Copenhagen when a Danish party leads, else Europe/Stockholm).
  */
 public record ReviewView(
@@ -29,4 +30,5 @@ public record ReviewView(
         int revision,
         String timeZone,
         List<Integer> reminderOffsetsDays,
-        List<ReminderView> reminders) {}
+        List<ReminderView> reminders,
+        List<PlannedReminder> plannedReminders) {}

@@ -372,34 +372,47 @@ class ClientInputTest extends IntegrationTest {
         refused(draft(draftWith(d -> party(d, 0).put("name", 5))), "parties[0].name", "expected text");
     }
 
+    /** Rule 15: the same file under another description corrects the description; it is never silently dropped. */
     @Test
-    void theSameFileAttachedAgainWithAnotherDescriptionIsRefusedNotSilentlyDropped() {
+    void theSameFileAttachedAgainWithAnotherDescriptionCorrectsItNeverDropsIt() {
         String id = secretariat.draft(Bodies.twoPartyDraft());
         Map<String, Object> report = new LinkedHashMap<>(Map.of(
                 "title", "Slutrapport", "sha256", "ab".repeat(32), "mediaType", "application/pdf", "size", 1000));
         Api.Answer first = secretariat.command("/api/v1/agreements/" + id + "/documents", report);
+        before = eventsOf(id);
+        watched = id;
         Api.Answer again = secretariat.command("/api/v1/agreements/" + id + "/documents", report);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
-        before = allEvents();
         report.put("mediaType", "Application/PDF");
-        assertThat(api.as("secretariat")
-                        .post("/api/v1/agreements/" + id + "/documents", report)
-                        .status())
-                .as("media types compare without regard to case")
-                .isEqualTo(200);
+        assertThat(secretariat
+                        .command("/api/v1/agreements/" + id + "/documents", report)
+                        .json()
+                        .get("version"))
+                .as("media types compare without regard to case: nothing to correct")
+                .isEqualTo(again.json().get("version"));
+        assertThat(eventsOf(id)).isEqualTo(before);
         report.put("title", "Slutrapport, reviderad");
-        Api.Answer renamed = api.as("secretariat").post("/api/v1/agreements/" + id + "/documents", report);
-        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(409);
-        assertThat(renamed.json().get("errorCode").asString()).isEqualTo("DOCUMENT_ALREADY_ATTACHED");
-        assertThat(renamed.json().get("detail").asString()).contains("\"Slutrapport\"");
-        report.put("title", "Slutrapport");
         report.put("uri", "https://example.org/slutrapport.pdf");
-        assertThat(api.as("secretariat")
-                        .post("/api/v1/agreements/" + id + "/documents", report)
-                        .status())
-                .as("a new address for the same file is not dropped silently either")
-                .isEqualTo(409);
-        assertThat(allEvents()).isEqualTo(before);
+        Api.Answer corrected = secretariat.command("/api/v1/agreements/" + id + "/documents", report);
+        assertThat(corrected.json().get("id")).isEqualTo(first.json().get("id"));
+        JsonNode document = secretariat
+                .read("reviewer", "/api/v1/agreements/" + id)
+                .json()
+                .get("documents")
+                .get(0);
+        assertThat(document.get("title").asString()).isEqualTo("Slutrapport, reviderad");
+        assertThat(document.get("uri").asString()).isEqualTo("https://example.org/slutrapport.pdf");
+        report.put("size", 1001);
+        refusedWithCode(
+                api.as("secretariat").post("/api/v1/agreements/" + id + "/documents", report),
+                409,
+                "DOCUMENT_ALREADY_ATTACHED");
+    }
+
+    private void refusedWithCode(Api.Answer answer, int status, String errorCode) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.json().get("errorCode").asString()).isEqualTo(errorCode);
+        assertThat(eventsOf(watched)).isEqualTo(before + 1);
     }
 }

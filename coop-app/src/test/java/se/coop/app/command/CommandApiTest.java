@@ -131,4 +131,19 @@ class CommandApiTest extends IntegrationTest {
                 .isEqualTo(first.json().get("id").asString());
         assertThat(eventsOf(id)).isEqualTo(2);
     }
+
+    /** The agreement in the path is looked for first: the one being linked to matters only once it exists. */
+    @Test
+    void aLinkFromAnUnknownAgreementIs404EvenWhenTheOtherIsUnknownToo() {
+        Api.Answer answer = api.as("secretariat")
+                .post(
+                        "/api/v1/agreements/" + java.util.UUID.randomUUID() + "/links",
+                        java.util.Map.of(
+                                "type",
+                                "PART_OF",
+                                "otherAgreementId",
+                                java.util.UUID.randomUUID().toString()));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+        assertThat(answer.json().get("errorCode").asString()).isEqualTo("AGREEMENT_NOT_FOUND");
+    }
 }

@@ -154,11 +154,16 @@ class HistoryTest extends IntegrationTest {
         secretariat.command(
                 p + "/documents",
                 Map.of("title", "Undertecknat avtal", "sha256", V3, "mediaType", "application/pdf", "size", 2048));
+        secretariat.command(
+                p + "/documents",
+                Map.of("title", "Undertecknat avtal 2026", "sha256", V3, "mediaType", "application/pdf", "size", 2048));
         secretariat.command(p + "/links", Map.of("type", "PART_OF", "otherTitle", "Greater Copenhagen"));
         secretariat.command(
                 p + "/parties/helsingor/notice", Map.of("givenOn", "2026-02-25", "reason", "Omprioritering"));
+        LocalDate ends = today.plusDays(3);
         secretariat.command(
-                p + "/termination", Map.of("reason", "Ersätts av nytt avtal", "effectiveOn", today.toString()));
+                p + "/termination", Map.of("reason", "Ersätts av nytt avtal", "effectiveOn", ends.toString()));
+        passTime(ends.atStartOfDay(BusinessTime.ZONE).plusMinutes(30).toOffsetDateTime());
         secretariat.command(p + "/archival", Map.of());
 
         String b = secretariat.draft(
@@ -172,6 +177,9 @@ class HistoryTest extends IntegrationTest {
         }
         String c = secretariat.draft(draft(Map.of("untilFurtherNotice", true)));
         secretariat.command("/api/v1/agreements/" + c + "/parties/laholm/removal", Map.of("reason", "Laholm avstår"));
+        secretariat.command(
+                "/api/v1/agreements/" + c + "/revisions",
+                Map.of("text", Map.of("sha256", V1, "title", "Avsiktsförklaring (rättad titel)")));
         secretariat.command("/api/v1/agreements/" + c + "/abandonment", Map.of("reason", "Inte aktuellt"));
 
         Set<String> seen = new HashSet<>();

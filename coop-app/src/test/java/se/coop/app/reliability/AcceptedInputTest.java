@@ -32,6 +32,7 @@ import se.coop.app.support.Api;
 import se.coop.app.support.IntegrationTest;
 import se.coop.app.support.RawEvents;
 import se.coop.app.support.TestClock;
+import se.coop.rules.AppealWindow;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -96,7 +97,9 @@ class AcceptedInputTest extends IntegrationTest {
                     .atMost(Duration.ofSeconds(60))
                     .until(() -> everyProcessorPassed(head));
             assertThat(jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry", Long.class))
-                    .as("events parked (seed %d)", SEED)
+                    .as(() -> "events parked (seed " + SEED + "): "
+                            + jdbc.queryForList("SELECT processing_group, payload_type, cause_message"
+                                    + " FROM dead_letter_entry ORDER BY enqueued_at DESC LIMIT 3"))
                     .isEqualTo(parkedBefore);
             for (JsonNode processor :
                     api.as("operator").get("/api/v1/admin/projections").json().get("processors")) {
@@ -221,6 +224,7 @@ class AcceptedInputTest extends IntegrationTest {
         private final List<Map<String, Object>> parties = new ArrayList<>();
         private final List<String> reviewers = new ArrayList<>();
         private String titleFragment;
+        private LocalDate lastDay;
 
         private Api.Answer command(String path, Object body) {
             if (random.nextInt(3) == 0) {
@@ -390,6 +394,7 @@ class AcceptedInputTest extends IntegrationTest {
                         pick(List.of("2199-12-31", today().plusYears(10).toString())));
             }
             term.put("waitForLegalForce", false);
+            lastDay = untilFurtherNotice ? LocalDate.of(2199, 12, 31) : LocalDate.parse((String) term.get("endsOn"));
             Set<Integer> offsets = new LinkedHashSet<>();
             while (offsets.size() < 1 + random.nextInt(4)) {
                 offsets.add(pick(List.of(0, 1, 7, 30, 90, 365)));
@@ -434,6 +439,7 @@ class AcceptedInputTest extends IntegrationTest {
             LocalDate approved = day(LocalDate.of(1900, 1, 1), today());
             LocalDate lastApproval = approved;
             String decisionOfLead = null;
+            LocalDate leadMinutesPosted = null;
             for (Map<String, Object> party : parties) {
                 String partyId = (String) party.get("partyId");
                 Map<String, Object> signature = new LinkedHashMap<>();
@@ -455,7 +461,11 @@ class AcceptedInputTest extends IntegrationTest {
                 decision.put("outcome", "ADOPTED");
                 decision.put("dissents", List.of(text(1000, true), "2 " + text(900, true)));
                 if ("SE".equals(party.get("country"))) {
-                    decision.put("minutesPostedOn", day(approved, today()).toString());
+                    LocalDate posted = day(approved, today());
+                    decision.put("minutesPostedOn", posted.toString());
+                    if (leadMinutesPosted == null && decisionOfLead == null) {
+                        leadMinutesPosted = posted;
+                    }
                 }
                 String decisionId = command(agreement + "/board-decisions", decision)
                         .json()
@@ -465,7 +475,9 @@ class AcceptedInputTest extends IntegrationTest {
                     decisionOfLead = decisionId;
                 }
             }
-            LocalDate lodged = day(approved, today());
+            // rule 12: an appeal is lodged while the window is open
+            LocalDate windowEnds = leadMinutesPosted == null ? today() : AppealWindow.lastDay(leadMinutesPosted);
+            LocalDate lodged = day(approved, windowEnds.isBefore(today()) ? windowEnds : today());
             command(
                     agreement + "/board-decisions/" + decisionOfLead + "/appeal",
                     Map.of(
@@ -501,7 +513,7 @@ class AcceptedInputTest extends IntegrationTest {
                             agreement + "/reviews",
                             Map.of(
                                     "kind", pick(List.of("ANNUAL_REVIEW", "MEETING")),
-                                    "startsAt", startsAt(),
+                                    "startsAt", startsAt(lastDay),
                                     "location", text(300, false),
                                     "title", text(300, false),
                                     "reviewers", meetingReviewers))
@@ -510,7 +522,7 @@ class AcceptedInputTest extends IntegrationTest {
                     .asString();
             command(
                     agreement + "/reviews/" + review + "/reschedule",
-                    Map.of("startsAt", startsAt(), "location", text(300, false), "reason", text(1000, true)));
+                    Map.of("startsAt", startsAt(lastDay), "location", text(300, false), "reason", text(1000, true)));
             command(agreement + "/amendments", Map.of("text", version(sha()), "summary", text(2000, true)));
             command(
                     agreement + "/documents",
@@ -548,15 +560,17 @@ class AcceptedInputTest extends IntegrationTest {
                                     "urn:nbn:se:hh:diva-123", "http://[::1]:8080/avsikt.pdf")));
         }
 
-        private String startsAt() {
+        /** A time ahead, a meeting of the agreement: not after {@code lastDay} (a fixed term's end). */
+        private String startsAt(LocalDate lastDay) {
             long days = pick(List.of(1L, 3L, 8L, 31L, 400L, 60_000L));
             OffsetDateTime at = OffsetDateTime.ofInstant(TestClock.INSTANCE.instant(), ZoneOffset.UTC)
                     .plusDays(days)
                     .withNano(0);
             String offset = pick(OFFSETS);
             OffsetDateTime shown = at.withOffsetSameInstant(ZoneOffset.of(offset.equals("Z") ? "Z" : offset));
-            if (shown.toLocalDate().isAfter(LocalDate.of(2199, 12, 31))) {
-                shown = shown.withYear(2199).withMonth(12).withDayOfMonth(31).withHour(12);
+            LocalDate last = lastDay.isAfter(LocalDate.of(2199, 12, 30)) ? LocalDate.of(2199, 12, 30) : lastDay;
+            if (LocalDate.ofInstant(shown.toInstant(), BusinessTime.ZONE).isAfter(last)) {
+                shown = last.atTime(12, 0).atZone(BusinessTime.ZONE).toOffsetDateTime();
             }
             return shown.toString();
         }

@@ -1,21 +1,13 @@
 package se.coop.command.agreement;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static se.coop.command.agreement.Refusal.refused;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -26,18 +18,13 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import se.coop.api.AgreementId;
 import se.coop.api.AgreementState;
 import se.coop.api.AgreementText;
-import se.coop.api.AmendmentId;
 import se.coop.api.AppealOutcome;
 import se.coop.api.BusinessTime;
 import se.coop.api.CommandRefusedException;
-import se.coop.api.DecisionId;
-import se.coop.api.DocumentId;
 import se.coop.api.ErrorCode;
 import se.coop.api.Party;
 import se.coop.api.PartyId;
-import se.coop.api.ReviewId;
 import se.coop.api.Reviewer;
-import se.coop.api.Term;
 import se.coop.api.Texts;
 import se.coop.api.command.AbandonDraft;
 import se.coop.api.command.AdoptByBoard;
@@ -70,6 +57,7 @@ import se.coop.api.event.AppealRecorded;
 import se.coop.api.event.ApprovalsVoided;
 import se.coop.api.event.BoardDecisionRecorded;
 import se.coop.api.event.DocumentAttached;
+import se.coop.api.event.DocumentCorrected;
 import se.coop.api.event.DraftAbandoned;
 import se.coop.api.event.DraftRevised;
 import se.coop.api.event.IntentDrafted;
@@ -83,17 +71,26 @@ import se.coop.api.event.ReviewRescheduled;
 import se.coop.api.event.ReviewScheduled;
 import se.coop.api.event.SubmittedForAdoption;
 import se.coop.api.event.TerminationCause;
+import se.coop.api.event.TerminationDecided;
+import se.coop.api.event.TextDescriptionCorrected;
+import se.coop.rules.AppealStep;
+import se.coop.rules.AppealWindow;
+import se.coop.rules.Approvals;
+import se.coop.rules.BoardDecision;
 
 /**
- * One cooperation agreement, from letter of intent to archive. Each command handler guards the rules of DOMAIN.md
- * first and then applies events; the event sourcing handlers only assign. A refusal throws
- * {@link CommandRefusedException} and changes nothing; a command that changes nothing applies nothing.
+ * One cooperation agreement, from letter of intent to archive (docs/domain.md). Its parts keep what the rules need —
+ * {@link Parties}, {@link TextVersions} and the {@link ApprovalRound} under way, {@link Appeals}, {@link Meetings},
+ * its {@link Lifetime}, and its {@link Records} — and each command handler below reads as the rules it applies: guards
+ * first, then events. The event sourcing handlers only assign. A refusal throws {@link CommandRefusedException} and
+ * changes nothing (rule 10); a command that changes nothing applies nothing.
  */
 class Agreement {
 
     static final String LEGAL_FORCE_CHECK = "legal-force-check";
     static final String TERM_END = "term-end";
     static final String NOTICE_PERIOD_END = "notice-period-end";
+    static final String TERMINATION = "termination";
     static final int DEFAULT_REVIEW_CADENCE_MONTHS = 12;
     static final List<Integer> DEFAULT_REMINDER_OFFSETS_DAYS = List.of(30, 7);
 
@@ -102,45 +99,18 @@ class Agreement {
 
     private static final MetaData BY_COMMAND = MetaData.emptyInstance();
 
-    private record RecordedDecision(PartyId partyId, String textSha256, LocalDate decidedOn) {}
-
-    /** A document as first attached: attaching the same file again must describe it the same way. */
-    private record AttachedDocument(DocumentId id, String title, String mediaType, long size, String uri) {
-
-        /** The same description: media types compare without regard to case, as RFC 9110 has it. */
-        boolean describedAs(String title, String mediaType, Long size, String uri) {
-            return this.title.equals(title)
-                    && this.mediaType.equalsIgnoreCase(mediaType)
-                    && Long.valueOf(this.size).equals(size)
-                    && Objects.equals(this.uri, uri);
-        }
-    }
-
-    private enum ReviewStatus {
-        SCHEDULED,
-        HELD,
-        CANCELLED
-    }
-
     @AggregateIdentifier
     private AgreementId agreementId;
 
     private AgreementState state;
-    private Term term;
-    private final Map<PartyId, Party> parties = new LinkedHashMap<>();
-    private final Set<PartyId> departed = new HashSet<>();
-    private final Map<PartyId, LocalDate> leavingOn = new HashMap<>();
-    private final List<String> textVersions = new ArrayList<>();
-    private int inForceVersion;
-    private LocalDate effectiveFrom;
-    private LocalDate endedOn;
+    private final Parties parties = new Parties();
+    private final TextVersions texts = new TextVersions();
     private ApprovalRound round;
+    private final Appeals appeals = new Appeals();
     private long decisionsRecorded;
-    private final Map<DecisionId, RecordedDecision> decisions = new HashMap<>();
-    private final Map<DecisionId, ApprovalRound.Appeal> appeals = new HashMap<>();
-    private final Map<ReviewId, ReviewStatus> reviews = new HashMap<>();
-    private final Map<String, AttachedDocument> documentsBySha = new HashMap<>();
-    private final Set<String> links = new HashSet<>();
+    private final Meetings meetings = new Meetings();
+    private final Lifetime lifetime = new Lifetime();
+    private final Records records = new Records();
 
     Agreement() {
         // for Axon, which rebuilds the aggregate from its events
@@ -148,9 +118,10 @@ class Agreement {
 
     // ------------------------------------------------------------------ drafting
 
+    /** Rules 1 and 2: at least two parties, one lead, each with the approvals it must give. */
     @CommandHandler
     Agreement(DraftIntent command) {
-        requireValidParties(command.parties());
+        Parties.requireValid(command.parties());
         int cadence =
                 command.reviewCadenceMonths() == null ? DEFAULT_REVIEW_CADENCE_MONTHS : command.reviewCadenceMonths();
         List<Integer> offsets = command.reminderOffsetsDays() == null
@@ -174,33 +145,59 @@ class Agreement {
                 command.text()));
     }
 
+    /**
+     * A new text version returns the agreement to draft and voids the approvals of the old one; the same text under a
+     * corrected description is the same version (rule 15); a term revised while approvals are under way changes what
+     * entry into force waits for (rule 12).
+     */
     @CommandHandler
-    void handle(ReviseDraft command) {
+    void handle(ReviseDraft command, Clock clock, DeadlineManager deadlines) {
         requireNotArchived();
         requireState("revise the draft", AgreementState.DRAFT, AgreementState.AWAITING_APPROVAL);
         AgreementText text = command.text();
-        boolean newText = !text.sha256().equals(currentSha());
+        boolean newText = !text.sha256().equals(texts.currentSha());
         boolean detailsChanged = command.title() != null || command.focusAreas() != null || command.term() != null;
-        if (!newText && !detailsChanged) {
+        String note = Texts.trimToNull(command.note());
+        if (newText) {
+            if (state == AgreementState.AWAITING_APPROVAL) {
+                apply(new ApprovalsVoided(
+                        agreementId,
+                        round.textVersion(),
+                        round.sha256(),
+                        round.partiesWithApprovals(parties.active()),
+                        "version " + (texts.count() + 1) + " replaces the submitted text"));
+            }
+            apply(new DraftRevised(
+                    agreementId,
+                    texts.count() + 1,
+                    true,
+                    text,
+                    command.title(),
+                    command.focusAreas(),
+                    command.term(),
+                    note));
             return;
         }
-        if (newText && state == AgreementState.AWAITING_APPROVAL) {
-            apply(new ApprovalsVoided(
-                    agreementId,
-                    round.textVersion(),
-                    round.sha256(),
-                    round.partiesWithApprovals(activeParties()),
-                    "version " + (textVersions.size() + 1) + " replaces the submitted text"));
+        AgreementText description = texts.describedAs(text);
+        if (!texts.describedSo(description)) {
+            apply(new TextDescriptionCorrected(agreementId, texts.count(), description, detailsChanged ? null : note));
         }
-        apply(new DraftRevised(
-                agreementId,
-                newText ? textVersions.size() + 1 : textVersions.size(),
-                newText,
-                newText ? text : null,
-                command.title(),
-                command.focusAreas(),
-                command.term(),
-                Texts.trimToNull(command.note())));
+        if (detailsChanged) {
+            apply(new DraftRevised(
+                    agreementId,
+                    texts.count(),
+                    false,
+                    null,
+                    command.title(),
+                    command.focusAreas(),
+                    command.term(),
+                    note));
+            if (command.term() != null && round != null) {
+                LocalDate today = BusinessTime.today(clock);
+                watchLegalForce(today, deadlines);
+                tryCompleteRound(today, deadlines, BY_COMMAND, null);
+            }
+        }
     }
 
     @CommandHandler
@@ -210,9 +207,13 @@ class Agreement {
             return;
         }
         requireState("submit the text for adoption", AgreementState.DRAFT);
-        apply(new SubmittedForAdoption(agreementId, textVersions.size(), currentSha()));
+        apply(new SubmittedForAdoption(agreementId, texts.count(), texts.currentSha()));
     }
 
+    /**
+     * Rules 1 and 4: a party may be removed before entry into force (not the lead, not below two); when the others'
+     * approvals are complete, the agreement enters into force from the day of the removal (rule 6).
+     */
     @CommandHandler
     void handle(RemoveParty command, Clock clock, DeadlineManager deadlines) {
         requireNotArchived();
@@ -220,19 +221,11 @@ class Agreement {
                 "remove a party (only possible before entry into force)",
                 AgreementState.DRAFT,
                 AgreementState.AWAITING_APPROVAL);
-        Party party = requireActiveParty(command.partyId(), true);
-        if (party.lead()) {
-            throw refused(
-                    ErrorCode.LEAD_PARTY_CANNOT_LEAVE,
-                    "Party '" + party.partyId() + "' leads the agreement and cannot be removed.");
-        }
-        if (activeParties().size() <= 2) {
-            throw refused(
-                    ErrorCode.TOO_FEW_PARTIES,
-                    "Removing '" + party.partyId() + "' would leave fewer than two parties (rule 1).");
-        }
+        Party party = parties.requireActive(command.partyId(), true);
+        parties.requireRemovable(party);
         apply(new PartyRemoved(agreementId, party.partyId(), Texts.trimToNull(command.reason())));
-        tryCompleteRound(BusinessTime.today(clock), deadlines, BY_COMMAND);
+        LocalDate today = BusinessTime.today(clock);
+        tryCompleteRound(today, deadlines, BY_COMMAND, today);
     }
 
     @CommandHandler
@@ -244,10 +237,11 @@ class Agreement {
 
     // ------------------------------------------------------------------ approvals
 
+    /** Rules 3 and 5: a signature names the text version it approves, a signatory and a day that has come. */
     @CommandHandler
     void handle(SignAgreement command, Clock clock, DeadlineManager deadlines) {
         requireNotArchived();
-        Party party = requireActiveParty(command.partyId(), false);
+        Party party = parties.requireActive(command.partyId(), false);
         LocalDate today = BusinessTime.today(clock);
         requireNotAfter("signedOn", command.signedOn(), today, "a signature");
         TextMatch match = matchText(command.textSha256());
@@ -261,14 +255,21 @@ class Agreement {
                 command.signatory(),
                 command.signedOn(),
                 Texts.trimToNull(command.place())));
-        tryCompleteRound(today, deadlines, BY_COMMAND);
+        tryCompleteRound(today, deadlines, BY_COMMAND, null);
     }
 
+    /**
+     * Rules 3, 4, 5, 11 and 12: a board decision of any outcome, by the party's own body, naming the text version; a
+     * Swedish one with its minutes' posting day gets its appeal window, which entry into force may wait for.
+     */
     @CommandHandler
     String handle(AdoptByBoard command, Clock clock, DeadlineManager deadlines) {
         requireNotArchived();
-        requireNewDecision(command.decisionId());
-        Party party = requireActiveParty(command.partyId(), false);
+        if (appeals.known(command.decisionId())) {
+            throw refused(
+                    ErrorCode.DUPLICATE_ID, "Decision " + command.decisionId() + " is already recorded.", "decisionId");
+        }
+        Party party = parties.requireActive(command.partyId(), false);
         LocalDate today = BusinessTime.today(clock);
         requireNotAfter("decidedOn", command.decidedOn(), today, "a board decision");
         if (command.minutesPostedOn() != null) {
@@ -283,8 +284,8 @@ class Agreement {
         }
         TextMatch match = matchText(command.textSha256());
         boolean ownBody = sameBody(command.body(), party.adoptingBody());
-        LocalDate appealWindowEndsOn = party.inSweden() && command.minutesPostedOn() != null
-                ? SwedishAppealWindow.lastDay(command.minutesPostedOn())
+        LocalDate lastDayToAppeal = party.inSweden() && command.minutesPostedOn() != null
+                ? AppealWindow.lastDay(command.minutesPostedOn())
                 : null;
         apply(new BoardDecisionRecorded(
                 agreementId,
@@ -301,26 +302,22 @@ class Agreement {
                 command.outcome(),
                 command.dissents() == null ? List.of() : List.copyOf(command.dissents()),
                 command.minutesPostedOn(),
-                appealWindowEndsOn));
-        if (appealWindowEndsOn != null && term.waitsForLegalForce() && match.counts() && ownBody) {
-            deadlines.schedule(
-                    BusinessTime.startOf(appealWindowEndsOn.plusDays(1)),
-                    LEGAL_FORCE_CHECK,
-                    new LegalForceCheckDue(match.sha256()));
-        }
-        tryCompleteRound(today, deadlines, BY_COMMAND);
+                lastDayToAppeal));
+        watchLegalForce(today, deadlines);
+        tryCompleteRound(today, deadlines, BY_COMMAND, null);
         return command.decisionId().toString();
     }
 
+    /**
+     * Rule 12: a Swedish decision may be appealed while its window is open; an appeal is lodged, then dismissed (the
+     * decision stands, and another appeal may be lodged in the window) or annulled (the adoption no longer counts).
+     */
     @CommandHandler
     void handle(RecordAppeal command, Clock clock, DeadlineManager deadlines) {
         requireNotArchived();
-        RecordedDecision decision = decisions.get(command.decisionId());
-        if (decision == null) {
-            throw refused(
-                    ErrorCode.DECISION_NOT_FOUND, "This agreement has no board decision " + command.decisionId() + ".");
-        }
-        Party party = parties.get(decision.partyId());
+        Appeals.Decision decision = appeals.requireDecision(command.decisionId());
+        PartyId partyId = decision.partyId();
+        Party party = parties.requireActive(partyId, false);
         if (!party.inSweden()) {
             throw refused(
                     ErrorCode.APPEAL_NOT_APPLICABLE,
@@ -329,80 +326,73 @@ class Agreement {
         }
         LocalDate today = BusinessTime.today(clock);
         requireNotAfter("on", command.on(), today, "an appeal");
-        if (command.on().isBefore(decision.decidedOn())) {
-            throw refused(
-                    ErrorCode.DATE_OUT_OF_ORDER,
-                    "An appeal cannot be " + command.outcome() + " on " + command.on() + ", before the decision it"
-                            + " appeals was made (" + decision.decidedOn() + ").",
-                    "on");
-        }
-        ApprovalRound.Appeal current = appeals.get(command.decisionId());
-        if (current != null && command.on().isBefore(current.on())) {
-            throw refused(
-                    ErrorCode.DATE_OUT_OF_ORDER,
-                    "The appeal was lodged on " + current.on() + "; it cannot be " + command.outcome()
-                            + " before that (" + command.on() + ").",
-                    "on");
-        }
-        if (current != null && current.outcome() != AppealOutcome.LODGED) {
-            throw refused(
-                    ErrorCode.APPEAL_ALREADY_DECIDED,
-                    "The appeal against this decision was already decided: " + current.outcome() + " on " + current.on()
-                            + ".");
-        }
-        if (command.outcome() == AppealOutcome.LODGED) {
-            if (current != null) {
-                return;
-            }
-        } else if (current == null) {
-            throw refused(
-                    ErrorCode.NO_APPEAL_LODGED,
-                    "No appeal against this decision has been recorded as lodged, so it cannot be " + command.outcome()
-                            + ".");
+        if (!appeals.requireRecordable(command.decisionId(), command.outcome(), command.on())) {
+            return;
         }
         apply(new AppealRecorded(
                 agreementId,
                 command.decisionId(),
-                decision.partyId(),
+                partyId,
                 command.outcome(),
                 command.on(),
                 Texts.trimToNull(command.court()),
                 Texts.trimToNull(command.caseNumber())));
-        tryCompleteRound(today, deadlines, BY_COMMAND);
+        if (command.outcome() == AppealOutcome.DISMISSED) {
+            watchLegalForce(today, deadlines);
+        }
+        tryCompleteRound(today, deadlines, BY_COMMAND, null);
     }
 
     @DeadlineHandler(deadlineName = LEGAL_FORCE_CHECK)
     void on(LegalForceCheckDue due, Clock clock, DeadlineManager deadlines) {
         if (round != null && round.sha256().equals(due.textSha256())) {
-            tryCompleteRound(BusinessTime.today(clock), deadlines, BY_TIMER);
+            tryCompleteRound(BusinessTime.today(clock), deadlines, BY_TIMER, null);
         }
     }
 
-    /** Rules 6 and 8: when the last required approval is in, the agreement or its amendment enters into force. */
-    private void tryCompleteRound(LocalDate today, DeadlineManager deadlines, MetaData cause) {
+    /**
+     * Rule 12: an agreement that waits for legal force looks again on each day a counted Swedish adoption becomes
+     * final. (A timer set twice for a day looks twice; the second finds nothing to do.)
+     */
+    private void watchLegalForce(LocalDate today, DeadlineManager deadlines) {
+        if (round == null || !lifetime.waitsForLegalForce()) {
+            return;
+        }
+        for (LocalDate day : round.legallyFinalDaysAfter(parties.active(), appeals, today)) {
+            deadlines.schedule(BusinessTime.startOf(day), LEGAL_FORCE_CHECK, new LegalForceCheckDue(round.sha256()));
+        }
+    }
+
+    /**
+     * Rules 6 and 8: when the last required approval is in, the agreement or its amendment enters into force — from
+     * the later of the day the approvals were complete and {@code notBefore} (the day of the event that completed
+     * them, when that was no approval), and for the agreement not before its agreed start.
+     */
+    private void tryCompleteRound(LocalDate today, DeadlineManager deadlines, MetaData cause, LocalDate notBefore) {
         if (round == null) {
             return;
         }
-        Optional<LocalDate> completed = round.completedOn(activeParties(), term.waitsForLegalForce(), appeals, today);
+        Optional<LocalDate> completed =
+                round.completedOn(parties.active(), lifetime.waitsForLegalForce(), appeals, today);
         if (completed.isEmpty()) {
             return;
         }
         if (state == AgreementState.AWAITING_APPROVAL) {
-            LocalDate from = term.startsOn() != null && term.startsOn().isAfter(completed.get())
-                    ? term.startsOn()
-                    : completed.get();
+            LocalDate from = Approvals.effectiveFrom(
+                    completed.get(), notBefore, lifetime.term().startsOn());
             apply(new AgreementEnteredIntoForce(agreementId, round.textVersion(), round.sha256(), from), cause);
             scheduleEndOfTerm(today, deadlines, cause);
         } else if (state == AgreementState.IN_FORCE && round.amendmentId() != null) {
+            LocalDate from = Approvals.effectiveFrom(completed.get(), notBefore, null);
             apply(
                     new AmendmentEnteredIntoForce(
-                            agreementId, round.amendmentId(), round.textVersion(), round.sha256(), completed.get()),
+                            agreementId, round.amendmentId(), round.textVersion(), round.sha256(), from),
                     cause);
         }
     }
 
     private void scheduleEndOfTerm(LocalDate today, DeadlineManager deadlines, MetaData cause) {
-        LocalDate endsOn = term.endsOn();
+        LocalDate endsOn = lifetime.term().endsOn();
         if (endsOn == null) {
             return;
         }
@@ -415,7 +405,7 @@ class Agreement {
 
     @DeadlineHandler(deadlineName = TERM_END)
     void on(TermEndDue due, Clock clock) {
-        boolean stillEnds = term.endsOn() != null && term.endsOn().equals(due.endsOn());
+        boolean stillEnds = due.endsOn().equals(lifetime.term().endsOn());
         if (state == AgreementState.IN_FORCE && stillEnds && due.endsOn().isBefore(BusinessTime.today(clock))) {
             apply(new AgreementExpired(agreementId, due.endsOn()), BY_TIMER);
         }
@@ -423,38 +413,51 @@ class Agreement {
 
     // ------------------------------------------------------------------ amendments
 
+    /**
+     * Rule 8: an amendment is a new text version for an agreement in force, approved like the first; proposing the
+     * amendment under way again changes nothing.
+     */
     @CommandHandler
     String handle(ProposeAmendment command) {
         requireNotArchived();
         requireState("propose an amendment", AgreementState.IN_FORCE);
-        if (command.text().sha256().equals(textVersions.get(inForceVersion - 1))) {
+        String sha = command.text().sha256();
+        if (sha.equals(texts.inForceSha())) {
             throw refused(
                     ErrorCode.TEXT_UNCHANGED,
-                    "The proposed text is the version in force (version " + inForceVersion + ").",
+                    "The proposed text is the version in force (version " + texts.inForce() + ").",
                     "text.sha256");
+        }
+        if (round != null && round.amendmentId() != null && round.sha256().equals(sha)) {
+            return round.amendmentId().toString();
         }
         apply(new AmendmentProposed(
                 agreementId,
                 command.amendmentId(),
-                textVersions.size() + 1,
+                texts.count() + 1,
                 command.text(),
                 Texts.trimToNull(command.summary()),
                 round == null ? null : round.amendmentId()));
         return command.amendmentId().toString();
     }
 
-    // ------------------------------------------------------------------ reviews
+    // ------------------------------------------------------------------ meetings
 
+    /**
+     * Rule 7: a meeting is scheduled for an agreement in force, in the future and while it is in force, with at least
+     * one reviewer representing a party that is in it.
+     */
     @CommandHandler
     String handle(ScheduleAnnualReview command, Clock clock) {
         requireNotArchived();
         requireState("schedule a meeting", AgreementState.IN_FORCE);
-        requireNewReview(command.reviewId());
+        meetings.requireNew(command.reviewId());
         requireFuture(command.startsAt(), clock);
+        lifetime.requireMeetingWhileInForce(command.startsAt());
         if (command.reviewers() == null || command.reviewers().isEmpty()) {
             throw refused(ErrorCode.REVIEWER_REQUIRED, "A meeting needs at least one reviewer (rule 7).", "reviewers");
         }
-        requireReviewersAreParties(command.reviewers());
+        parties.requireReviewersRepresentActiveParties(command.reviewers());
         apply(new ReviewScheduled(
                 agreementId,
                 command.reviewId(),
@@ -466,6 +469,7 @@ class Agreement {
         return command.reviewId().toString();
     }
 
+    /** Rule 7: a meeting that took place is recorded with its day, outcome and the reviewers of that day. */
     @CommandHandler
     String handle(RecordHeldReview command, Clock clock) {
         requireNotArchived();
@@ -474,10 +478,10 @@ class Agreement {
                 AgreementState.IN_FORCE,
                 AgreementState.TERMINATED,
                 AgreementState.EXPIRED);
-        requireNewReview(command.reviewId());
-        requireHeldWhileInForce(command.heldOn(), clock);
+        meetings.requireNew(command.reviewId());
+        lifetime.requireHeldWhileInForce(command.heldOn(), BusinessTime.today(clock));
         List<Reviewer> reviewers = command.reviewers() == null ? List.of() : List.copyOf(command.reviewers());
-        requireReviewersAreParties(reviewers);
+        parties.requireReviewersWereParties(reviewers, command.heldOn());
         apply(new ReviewHeld(
                 agreementId,
                 command.reviewId(),
@@ -495,8 +499,9 @@ class Agreement {
     void handle(RescheduleReview command, Clock clock) {
         requireNotArchived();
         requireState("reschedule a meeting", AgreementState.IN_FORCE);
-        requireScheduledReview(command.reviewId());
+        meetings.requireScheduled(command.reviewId());
         requireFuture(command.startsAt(), clock);
+        lifetime.requireMeetingWhileInForce(command.startsAt());
         apply(new ReviewRescheduled(
                 agreementId,
                 command.reviewId(),
@@ -508,7 +513,7 @@ class Agreement {
     @CommandHandler
     void handle(CancelReview command) {
         requireNotArchived();
-        requireScheduledReview(command.reviewId());
+        meetings.requireScheduled(command.reviewId());
         apply(new ReviewCancelled(
                 agreementId, command.reviewId(), command.reason().strip()));
     }
@@ -521,8 +526,8 @@ class Agreement {
                 AgreementState.IN_FORCE,
                 AgreementState.TERMINATED,
                 AgreementState.EXPIRED);
-        requireScheduledReview(command.reviewId());
-        requireHeldWhileInForce(command.heldOn(), clock);
+        meetings.requireScheduled(command.reviewId());
+        lifetime.requireHeldWhileInForce(command.heldOn(), BusinessTime.today(clock));
         apply(new ReviewOutcomeRecorded(
                 agreementId,
                 command.reviewId(),
@@ -533,38 +538,40 @@ class Agreement {
 
     // ------------------------------------------------------------------ documents and links
 
+    /**
+     * Rule 15: a document is attached by its SHA-256, once; attached again under another description, the description
+     * is corrected (the same bytes cannot have another size).
+     */
     @CommandHandler
     String handle(AttachDocument command) {
         requireNotArchived();
         String sha = Texts.sha256(command.sha256());
-        AttachedDocument existing = documentsBySha.get(sha);
-        if (existing != null) {
-            if (!existing.describedAs(
-                    command.title().strip(),
-                    command.mediaType().strip(),
-                    command.size(),
-                    Texts.trimToNull(command.uri()))) {
-                throw refused(
-                        ErrorCode.DOCUMENT_ALREADY_ATTACHED,
-                        "This file (SHA-256 " + Texts.shortHash(sha) + "…) is already attached as \"" + existing.title()
-                                + "\" (" + existing.mediaType() + ", " + existing.size() + " bytes"
-                                + (existing.uri() == null ? "" : ", at " + existing.uri()) + "); the same file is"
-                                + " attached once, with one description (rule 15).",
-                        "sha256");
-            }
-            return existing.id().toString();
+        String title = command.title().strip();
+        String mediaType = command.mediaType().strip();
+        String uri = Texts.trimToNull(command.uri());
+        Records.Document existing = records.document(sha);
+        if (existing == null) {
+            apply(new DocumentAttached(agreementId, command.documentId(), title, sha, mediaType, command.size(), uri));
+            return command.documentId().toString();
         }
-        apply(new DocumentAttached(
-                agreementId,
-                command.documentId(),
-                command.title().strip(),
-                sha,
-                command.mediaType().strip(),
-                command.size(),
-                Texts.trimToNull(command.uri())));
-        return command.documentId().toString();
+        if (command.size() != null && existing.size() != command.size()) {
+            throw refused(
+                    ErrorCode.DOCUMENT_ALREADY_ATTACHED,
+                    "This file (SHA-256 " + Texts.shortHash(sha) + "…) is already attached with " + existing.size()
+                            + " bytes; the same SHA-256 cannot name " + command.size() + " bytes (rule 15).",
+                    "size");
+        }
+        String newUri = uri != null ? uri : existing.uri();
+        boolean same = existing.title().equals(title)
+                && existing.mediaType().equalsIgnoreCase(mediaType)
+                && java.util.Objects.equals(existing.uri(), newUri);
+        if (!same) {
+            apply(new DocumentCorrected(agreementId, existing.id(), sha, title, mediaType, newUri));
+        }
+        return existing.id().toString();
     }
 
+    /** Rule 14: an agreement is part of, succeeds or is an annex to another cooperation, once. */
     @CommandHandler
     void handle(LinkAgreement command) {
         requireNotArchived();
@@ -572,7 +579,7 @@ class Agreement {
             throw refused(ErrorCode.SELF_LINK, "An agreement cannot be linked to itself.", "otherAgreementId");
         }
         String otherTitle = Texts.trimToNull(command.otherTitle());
-        if (links.contains(linkKey(command.type(), command.otherAgreementId(), otherTitle))) {
+        if (records.isLinked(command.type(), command.otherAgreementId(), otherTitle)) {
             return;
         }
         apply(new AgreementLinked(agreementId, command.type(), command.otherAgreementId(), otherTitle));
@@ -580,43 +587,41 @@ class Agreement {
 
     // ------------------------------------------------------------------ leaving and ending
 
+    /** Rule 1: a party other than the lead may give notice once; it leaves when its notice period has passed. */
     @CommandHandler
     void handle(GiveNotice command, Clock clock, DeadlineManager deadlines) {
         requireNotArchived();
         requireState("give notice", AgreementState.IN_FORCE);
-        Party party = requireActiveParty(command.partyId(), true);
-        if (party.lead()) {
-            throw refused(
-                    ErrorCode.LEAD_PARTY_CANNOT_LEAVE,
-                    "Party '" + party.partyId()
-                            + "' leads the agreement and cannot give notice; terminate the agreement instead.");
-        }
-        if (leavingOn.containsKey(party.partyId())) {
-            throw refused(ErrorCode.NOTICE_ALREADY_GIVEN, "Party '" + party.partyId() + "' has already given notice.");
-        }
+        Party party = parties.requireActive(command.partyId(), true);
+        Parties.requireNotLead(party, "give notice; terminate the agreement instead");
+        parties.requireNoNoticeGiven(party);
         LocalDate today = BusinessTime.today(clock);
         requireNotAfter("givenOn", command.givenOn(), today, "a notice");
-        LocalDate leavesOn = command.givenOn().plusMonths(term.noticeMonths());
+        LocalDate leavesOn = command.givenOn().plusMonths(lifetime.term().noticeMonths());
         apply(new NoticeGiven(
                 agreementId, party.partyId(), command.givenOn(), leavesOn, Texts.trimToNull(command.reason())));
         if (leavesOn.isAfter(today)) {
             deadlines.schedule(
                     BusinessTime.startOf(leavesOn), NOTICE_PERIOD_END, new NoticePeriodEnded(party.partyId()));
         } else {
-            leave(party.partyId(), leavesOn, BY_COMMAND);
+            leave(party.partyId(), leavesOn, today, deadlines, BY_COMMAND);
         }
     }
 
     @DeadlineHandler(deadlineName = NOTICE_PERIOD_END)
-    void on(NoticePeriodEnded due) {
-        if (state == AgreementState.IN_FORCE && !departed.contains(due.partyId())) {
-            leave(due.partyId(), leavingOn.get(due.partyId()), BY_TIMER);
+    void on(NoticePeriodEnded due, Clock clock, DeadlineManager deadlines) {
+        if (state == AgreementState.IN_FORCE && !parties.departed(due.partyId())) {
+            leave(due.partyId(), parties.leavesOn(due.partyId()), BusinessTime.today(clock), deadlines, BY_TIMER);
         }
     }
 
-    private void leave(PartyId party, LocalDate on, MetaData cause) {
+    /**
+     * A party leaves; with fewer than two left the agreement ends (rule 1), else an amendment the others have all
+     * approved enters into force that day (rule 8).
+     */
+    private void leave(PartyId party, LocalDate on, LocalDate today, DeadlineManager deadlines, MetaData cause) {
         apply(new PartyLeft(agreementId, party, on), cause);
-        if (activeParties().size() < 2) {
+        if (parties.active().size() < 2) {
             apply(
                     new AgreementTerminated(
                             agreementId,
@@ -624,62 +629,61 @@ class Agreement {
                             on,
                             TerminationCause.TOO_FEW_PARTIES),
                     cause);
+        } else {
+            tryCompleteRound(today, deadlines, cause, on);
         }
     }
 
+    /**
+     * Rule 9 and the term: an agreement in force is terminated from a day — at once when that day has come, else by a
+     * timer on that day, staying in force until then; not before it entered into force nor after its fixed end.
+     */
     @CommandHandler
-    void handle(TerminateAgreement command) {
+    void handle(TerminateAgreement command, Clock clock, DeadlineManager deadlines) {
         requireNotArchived();
         requireState("terminate the agreement", AgreementState.IN_FORCE);
-        if (command.effectiveOn().isBefore(effectiveFrom)) {
-            throw refused(
-                    ErrorCode.DATE_OUT_OF_ORDER,
-                    "The termination cannot take effect (" + command.effectiveOn()
-                            + ") before the agreement entered into force (" + effectiveFrom + ").",
-                    "effectiveOn");
+        lifetime.requireTerminable(command.effectiveOn());
+        String reason = command.reason().strip();
+        if (command.effectiveOn().isAfter(BusinessTime.today(clock))) {
+            apply(new TerminationDecided(agreementId, reason, command.effectiveOn()));
+            deadlines.schedule(
+                    BusinessTime.startOf(command.effectiveOn()),
+                    TERMINATION,
+                    new TerminationDue(command.effectiveOn()));
+        } else {
+            apply(new AgreementTerminated(agreementId, reason, command.effectiveOn(), TerminationCause.DECISION));
         }
-        apply(new AgreementTerminated(
-                agreementId, command.reason().strip(), command.effectiveOn(), TerminationCause.DECISION));
     }
 
+    @DeadlineHandler(deadlineName = TERMINATION)
+    void on(TerminationDue due) {
+        if (state == AgreementState.IN_FORCE && due.effectiveOn().equals(lifetime.terminatesOn())) {
+            apply(
+                    new AgreementTerminated(
+                            agreementId, lifetime.terminationReason(), due.effectiveOn(), TerminationCause.DECISION),
+                    BY_TIMER);
+        }
+    }
+
+    /** Rule 9: an ended agreement is archived once its end has come; from then on it refuses every command. */
     @CommandHandler
     void handle(ArchiveAgreement command, Clock clock) {
         requireNotArchived();
         requireState(
                 "archive the agreement", AgreementState.TERMINATED, AgreementState.EXPIRED, AgreementState.ABANDONED);
         LocalDate today = BusinessTime.today(clock);
-        if (endedOn != null && endedOn.isAfter(today)) {
+        if (lifetime.endedOn() != null && lifetime.endedOn().isAfter(today)) {
             throw refused(
                     ErrorCode.DATE_OUT_OF_ORDER,
-                    "The termination takes effect on " + endedOn + "; the agreement can be archived from then on.");
+                    "The termination takes effect on " + lifetime.endedOn()
+                            + "; the agreement can be archived from then on.");
         }
         apply(new AgreementArchived(agreementId));
     }
 
     // ------------------------------------------------------------------ guards (the rules, as sentences)
 
-    private static void requireValidParties(List<Party> drafted) {
-        if (drafted == null || drafted.size() < 2) {
-            throw refused(ErrorCode.TOO_FEW_PARTIES, "An agreement needs at least two parties (rule 1).", "parties");
-        }
-        Set<PartyId> seen = new HashSet<>();
-        for (Party party : drafted) {
-            if (!seen.add(party.partyId())) {
-                throw refused(
-                        ErrorCode.DUPLICATE_PARTY,
-                        "Party id '" + party.partyId() + "' is given twice; party ids must be unique (rule 1).",
-                        "parties");
-            }
-        }
-        long leads = drafted.stream().filter(Party::lead).count();
-        if (leads != 1) {
-            throw refused(
-                    ErrorCode.LEAD_PARTY_REQUIRED,
-                    "Exactly one party must lead the agreement (rule 1); " + leads + " are marked as lead.",
-                    "parties");
-        }
-    }
-
+    /** Rule 9: an archived agreement refuses every command. */
     private void requireNotArchived() {
         if (state == AgreementState.ARCHIVED) {
             throw refused(ErrorCode.AGREEMENT_ARCHIVED, "The agreement is archived and read-only (rule 9).");
@@ -698,40 +702,7 @@ class Agreement {
                         + List.of(allowed).stream().map(Enum::name).collect(Collectors.joining(" or ")) + ".");
     }
 
-    private Party requireActiveParty(PartyId partyId, boolean namedInPath) {
-        Party party = parties.get(partyId);
-        if (party == null) {
-            throw refused(
-                    namedInPath ? ErrorCode.PARTY_NOT_FOUND : ErrorCode.PARTY_NOT_IN_AGREEMENT,
-                    "'" + partyId + "' is not a party to this agreement (parties: "
-                            + activeParties().stream()
-                                    .map(p -> p.partyId().toString())
-                                    .collect(Collectors.joining(", "))
-                            + ").",
-                    namedInPath ? null : "partyId");
-        }
-        if (departed.contains(partyId)) {
-            throw refused(
-                    ErrorCode.PARTY_NO_LONGER_IN_AGREEMENT,
-                    "Party '" + partyId + "' has left or been removed from this agreement.",
-                    namedInPath ? null : "partyId");
-        }
-        return party;
-    }
-
-    private void requireReviewersAreParties(List<Reviewer> reviewers) {
-        for (int i = 0; i < reviewers.size(); i++) {
-            PartyId party = reviewers.get(i).partyId();
-            if (!parties.containsKey(party)) {
-                throw refused(
-                        ErrorCode.PARTY_NOT_IN_AGREEMENT,
-                        "Reviewer " + reviewers.get(i).name() + " represents '" + party
-                                + "', which is not a party to this agreement.",
-                        "reviewers[" + i + "].partyId");
-            }
-        }
-    }
-
+    /** Rule 5: what is recorded as done has happened. */
     private static void requireNotAfter(String field, LocalDate date, LocalDate today, String what) {
         if (date.isAfter(today)) {
             throw refused(
@@ -742,7 +713,8 @@ class Agreement {
         }
     }
 
-    private void requireFuture(OffsetDateTime startsAt, Clock clock) {
+    /** Rule 7: a meeting is scheduled in the future. */
+    private static void requireFuture(OffsetDateTime startsAt, Clock clock) {
         if (!startsAt.toInstant().isAfter(clock.instant())) {
             throw refused(
                     ErrorCode.REVIEW_NOT_IN_FUTURE,
@@ -752,74 +724,34 @@ class Agreement {
         }
     }
 
-    private void requireHeldWhileInForce(LocalDate heldOn, Clock clock) {
-        LocalDate today = BusinessTime.today(clock);
-        if (heldOn.isAfter(today)) {
-            throw refused(
-                    ErrorCode.REVIEW_NOT_IN_PAST,
-                    "heldOn " + heldOn + " lies after today (" + today
-                            + "): schedule a future meeting instead of recording it as held.",
-                    "heldOn");
-        }
-        if (heldOn.isBefore(effectiveFrom) || (endedOn != null && heldOn.isAfter(endedOn))) {
-            throw refused(
-                    ErrorCode.DATE_OUT_OF_ORDER,
-                    "heldOn " + heldOn + " lies outside the time the agreement was in force (from " + effectiveFrom
-                            + (endedOn == null ? "" : " to " + endedOn) + ").",
-                    "heldOn");
-        }
-    }
-
-    private void requireNewReview(ReviewId reviewId) {
-        if (reviews.containsKey(reviewId)) {
-            throw refused(ErrorCode.DUPLICATE_ID, "Meeting " + reviewId + " already exists.", "reviewId");
-        }
-    }
-
-    private void requireScheduledReview(ReviewId reviewId) {
-        ReviewStatus status = reviews.get(reviewId);
-        if (status == null) {
-            throw refused(ErrorCode.REVIEW_NOT_FOUND, "This agreement has no meeting " + reviewId + ".");
-        }
-        if (status != ReviewStatus.SCHEDULED) {
-            throw refused(
-                    ErrorCode.REVIEW_NOT_SCHEDULED,
-                    "Meeting " + reviewId + " is " + status.name().toLowerCase(Locale.ROOT)
-                            + "; only a scheduled meeting can be changed.");
-        }
-    }
-
-    private void requireNewDecision(DecisionId decisionId) {
-        if (decisions.containsKey(decisionId)) {
-            throw refused(ErrorCode.DUPLICATE_ID, "Decision " + decisionId + " is already recorded.", "decisionId");
-        }
-    }
-
     /** What a text hash named by an approval is, in this agreement (rule 3). */
-    private record TextMatch(String sha256, int version, AmendmentId amendmentId, boolean counts) {}
+    private record TextMatch(String sha256, int version, se.coop.api.AmendmentId amendmentId, boolean counts) {}
 
+    /**
+     * Rule 3: an approval naming the version awaiting approval (or the version in force) counts; one naming an earlier
+     * version is recorded and does not count; one naming no version of this agreement is refused.
+     */
     private TextMatch matchText(String textSha256) {
         String sha = Texts.sha256(textSha256);
         if (round != null && round.sha256().equals(sha)) {
             return new TextMatch(sha, round.textVersion(), round.amendmentId(), true);
         }
-        if (state == AgreementState.IN_FORCE
-                && textVersions.get(inForceVersion - 1).equals(sha)) {
-            return new TextMatch(sha, inForceVersion, null, true);
+        if (state == AgreementState.IN_FORCE && texts.inForceSha().equals(sha)) {
+            return new TextMatch(sha, texts.inForce(), null, true);
         }
         if (state != AgreementState.AWAITING_APPROVAL && state != AgreementState.IN_FORCE) {
             if (state != AgreementState.DRAFT) {
                 throw refused(ErrorCode.WRONG_STATE, "Cannot record an approval: the agreement is " + state + ".");
             }
-            if (currentSha().equals(sha)) {
+            if (texts.currentSha().equals(sha)) {
                 throw refused(
                         ErrorCode.TEXT_NOT_SUBMITTED,
-                        "Version " + textVersions.size() + " (" + Texts.shortHash(sha)
+                        "Version " + texts.count() + " (" + Texts.shortHash(sha)
                                 + ") is still a draft: submit it for adoption before recording approvals of it.",
                         "textSha256");
             }
         }
-        int version = textVersions.lastIndexOf(sha) + 1;
+        int version = texts.versionOf(sha);
         if (version == 0) {
             throw refused(
                     ErrorCode.WRONG_TEXT_VERSION,
@@ -834,9 +766,9 @@ class Agreement {
         StringBuilder text = new StringBuilder();
         if (state == AgreementState.IN_FORCE) {
             text.append("version ")
-                    .append(inForceVersion)
+                    .append(texts.inForce())
                     .append(" (")
-                    .append(Texts.shortHash(textVersions.get(inForceVersion - 1)))
+                    .append(Texts.shortHash(texts.inForceSha()))
                     .append("…) is in force");
         }
         if (round != null) {
@@ -849,42 +781,21 @@ class Agreement {
         }
         if (text.length() == 0) {
             text.append("the current draft is version ")
-                    .append(textVersions.size())
+                    .append(texts.count())
                     .append(" (")
-                    .append(Texts.shortHash(currentSha()))
+                    .append(Texts.shortHash(texts.currentSha()))
                     .append("…)");
         }
         return text.toString();
     }
 
+    /** Rule 11: the decision of the party's own adopting body is the one that binds it. */
     private static boolean sameBody(String a, String b) {
         return normalize(a).equals(normalize(b));
     }
 
     private static String normalize(String body) {
-        return body.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    }
-
-    private static String linkKey(Object type, AgreementId other, String otherTitle) {
-        return type + "|" + (other == null ? "" : other) + "|" + Objects.requireNonNullElse(otherTitle, "");
-    }
-
-    private static CommandRefusedException refused(ErrorCode code, String message) {
-        return new CommandRefusedException(code, message);
-    }
-
-    private static CommandRefusedException refused(ErrorCode code, String message, String field) {
-        return new CommandRefusedException(code, message, field);
-    }
-
-    private Collection<Party> activeParties() {
-        return parties.values().stream()
-                .filter(p -> !departed.contains(p.partyId()))
-                .toList();
-    }
-
-    private String currentSha() {
-        return textVersions.get(textVersions.size() - 1);
+        return body.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
     // ------------------------------------------------------------------ event sourcing handlers: assign only
@@ -893,9 +804,9 @@ class Agreement {
     void on(IntentDrafted event) {
         agreementId = event.agreementId();
         state = AgreementState.DRAFT;
-        term = event.term();
-        event.parties().forEach(p -> parties.put(p.partyId(), p));
-        textVersions.add(event.text().sha256());
+        lifetime.term(event.term());
+        parties.drafted(event.parties());
+        texts.added(event.text());
     }
 
     @EventSourcingHandler
@@ -907,11 +818,16 @@ class Agreement {
     void on(DraftRevised event) {
         if (event.newTextVersion()) {
             state = AgreementState.DRAFT;
-            textVersions.add(event.text().sha256());
+            texts.added(event.text());
         }
         if (event.term() != null) {
-            term = event.term();
+            lifetime.term(event.term());
         }
+    }
+
+    @EventSourcingHandler
+    void on(TextDescriptionCorrected event) {
+        texts.corrected(event.textVersion(), event.text());
     }
 
     @EventSourcingHandler
@@ -929,13 +845,16 @@ class Agreement {
 
     @EventSourcingHandler
     void on(BoardDecisionRecorded event) {
-        decisions.put(event.decisionId(), new RecordedDecision(event.partyId(), event.textSha256(), event.decidedOn()));
+        appeals.decided(
+                event.decisionId(),
+                new Appeals.Decision(
+                        event.partyId(), event.textSha256(), event.decidedOn(), event.appealWindowEndsOn()));
         decisionsRecorded++;
         if (event.counts() && round != null && round.sha256().equals(event.textSha256())) {
             round.decided(
                     event.partyId(),
-                    new ApprovalRound.CountedDecision(
-                            event.decisionId(),
+                    new BoardDecision(
+                            event.decisionId().toString(),
                             event.outcome(),
                             event.decidedOn(),
                             decisionsRecorded,
@@ -945,90 +864,100 @@ class Agreement {
 
     @EventSourcingHandler
     void on(AppealRecorded event) {
-        appeals.put(event.decisionId(), new ApprovalRound.Appeal(event.outcome(), event.on()));
+        appeals.appealed(event.decisionId(), new AppealStep(event.outcome(), event.on()));
     }
 
     @EventSourcingHandler
     void on(AgreementEnteredIntoForce event) {
         state = AgreementState.IN_FORCE;
-        inForceVersion = event.textVersion();
-        effectiveFrom = event.effectiveFrom();
+        texts.inForce(event.textVersion());
+        lifetime.inForceFrom(event.effectiveFrom());
         round = null;
     }
 
     @EventSourcingHandler
     void on(AmendmentProposed event) {
-        textVersions.add(event.text().sha256());
+        texts.added(event.text());
         round = new ApprovalRound(event.text().sha256(), event.textVersion(), event.amendmentId());
     }
 
     @EventSourcingHandler
     void on(AmendmentEnteredIntoForce event) {
-        inForceVersion = event.textVersion();
+        texts.inForce(event.textVersion());
         round = null;
     }
 
     @EventSourcingHandler
     void on(ReviewScheduled event) {
-        reviews.put(event.reviewId(), ReviewStatus.SCHEDULED);
+        meetings.is(event.reviewId(), Meetings.Status.SCHEDULED);
     }
 
     @EventSourcingHandler
     void on(ReviewHeld event) {
-        reviews.put(event.reviewId(), ReviewStatus.HELD);
+        meetings.is(event.reviewId(), Meetings.Status.HELD);
     }
 
     @EventSourcingHandler
     void on(ReviewCancelled event) {
-        reviews.put(event.reviewId(), ReviewStatus.CANCELLED);
+        meetings.is(event.reviewId(), Meetings.Status.CANCELLED);
     }
 
     @EventSourcingHandler
     void on(ReviewOutcomeRecorded event) {
-        reviews.put(event.reviewId(), ReviewStatus.HELD);
+        meetings.is(event.reviewId(), Meetings.Status.HELD);
     }
 
     @EventSourcingHandler
     void on(DocumentAttached event) {
-        documentsBySha.put(
+        records.attached(
                 event.sha256(),
-                new AttachedDocument(event.documentId(), event.title(), event.mediaType(), event.size(), event.uri()));
+                new Records.Document(event.documentId(), event.title(), event.mediaType(), event.size(), event.uri()));
+    }
+
+    @EventSourcingHandler
+    void on(DocumentCorrected event) {
+        records.corrected(event.sha256(), event.title(), event.mediaType(), event.uri());
     }
 
     @EventSourcingHandler
     void on(AgreementLinked event) {
-        links.add(linkKey(event.type(), event.otherAgreementId(), event.otherTitle()));
+        records.linked(event.type(), event.otherAgreementId(), event.otherTitle());
     }
 
     @EventSourcingHandler
     void on(NoticeGiven event) {
-        leavingOn.put(event.partyId(), event.leavesOn());
+        parties.noticeGiven(event.partyId(), event.leavesOn());
     }
 
     @EventSourcingHandler
     void on(PartyLeft event) {
-        departed.add(event.partyId());
+        parties.left(event.partyId(), event.leftOn());
     }
 
     @EventSourcingHandler
     void on(PartyRemoved event) {
-        departed.add(event.partyId());
+        parties.removed(event.partyId());
         if (round != null) {
             round.forget(event.partyId());
         }
     }
 
     @EventSourcingHandler
+    void on(TerminationDecided event) {
+        lifetime.terminationDecided(event.effectiveOn(), event.reason());
+    }
+
+    @EventSourcingHandler
     void on(AgreementTerminated event) {
         state = AgreementState.TERMINATED;
-        endedOn = event.effectiveOn();
+        lifetime.ended(event.effectiveOn());
         round = null;
     }
 
     @EventSourcingHandler
     void on(AgreementExpired event) {
         state = AgreementState.EXPIRED;
-        endedOn = event.endedOn();
+        lifetime.ended(event.endedOn());
         round = null;
     }
 

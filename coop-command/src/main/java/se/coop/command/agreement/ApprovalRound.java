@@ -3,7 +3,6 @@ package se.coop.command.agreement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,34 +10,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import se.coop.api.AmendmentId;
-import se.coop.api.AppealOutcome;
 import se.coop.api.BoardOutcome;
-import se.coop.api.DecisionId;
 import se.coop.api.Party;
 import se.coop.api.PartyId;
+import se.coop.rules.Approvals;
+import se.coop.rules.BoardDecision;
+import se.coop.rules.Finality;
+import se.coop.rules.PartyApproval;
 
 /**
  * The approvals given for one text version: the submitted text, or a proposed amendment. Only approvals that count
- * (rule 3: naming this version; rule 4: from the party's own adopting body) are kept here.
+ * (rule 3: naming this version; rule 11: by the party's own adopting body) are kept here; what they add up to is
+ * decided by {@link Approvals}, the rules the status read model shows too.
  */
 final class ApprovalRound {
-
-    /** A board decision that counts for this round; {@code order} breaks ties between decisions of one day. */
-    record CountedDecision(
-            DecisionId decisionId,
-            BoardOutcome outcome,
-            LocalDate decidedOn,
-            long order,
-            LocalDate appealWindowEndsOn) {}
-
-    /** Where an appeal against a decision stands, and since when. */
-    record Appeal(AppealOutcome outcome, LocalDate on) {}
 
     private final String sha256;
     private final int textVersion;
     private final AmendmentId amendmentId;
     private final Map<PartyId, LocalDate> signedOn = new HashMap<>();
-    private final Map<PartyId, List<CountedDecision>> decisions = new HashMap<>();
+    private final Map<PartyId, List<BoardDecision>> decisions = new HashMap<>();
 
     ApprovalRound(String sha256, int textVersion, AmendmentId amendmentId) {
         this.sha256 = sha256;
@@ -58,26 +49,7 @@ final class ApprovalRound {
         return amendmentId;
     }
 
-    void signed(PartyId party, LocalDate on) {
-        signedOn.putIfAbsent(party, on);
-    }
-
-    void decided(PartyId party, CountedDecision decision) {
-        decisions.computeIfAbsent(party, p -> new ArrayList<>()).add(decision);
-    }
-
-    void forget(PartyId party) {
-        signedOn.remove(party);
-        decisions.remove(party);
-    }
-
-    /** Rule 4: the latest decision of the party's body on this text is the one that counts. */
-    Optional<CountedDecision> latestDecision(PartyId party) {
-        return decisions.getOrDefault(party, List.of()).stream()
-                .max(Comparator.comparing(CountedDecision::decidedOn).thenComparingLong(CountedDecision::order));
-    }
-
-    /** The parties that have given any approval in this round, in drafting order of {@code parties}. */
+    /** The parties that have given any approval in this round, in the order of {@code parties}. */
     List<PartyId> partiesWithApprovals(Collection<Party> parties) {
         Set<PartyId> approved = new LinkedHashSet<>();
         for (Party party : parties) {
@@ -88,76 +60,58 @@ final class ApprovalRound {
         return List.copyOf(approved);
     }
 
-    /**
-     * The day on which every one of {@code parties} had given every approval it requires, or empty while one is
-     * missing. With {@code waitForLegalForce}, a Swedish adoption counts only from the day it became legally final.
-     */
+    /** Rules 6 and 8: the day every one of {@code parties} had given all it requires, or empty while one is missing. */
     Optional<LocalDate> completedOn(
-            Collection<Party> parties, boolean waitForLegalForce, Map<DecisionId, Appeal> appeals, LocalDate today) {
-        LocalDate completed = LocalDate.MIN;
+            Collection<Party> parties, boolean waitForLegalForce, Appeals appeals, LocalDate today) {
+        List<PartyApproval> approvals = new ArrayList<>();
         for (Party party : parties) {
-            Optional<LocalDate> approved = approvedOn(party, waitForLegalForce, appeals, today);
-            if (approved.isEmpty()) {
-                return Optional.empty();
-            }
-            completed = later(completed, approved.get());
+            approvals.add(approvalOf(party, appeals));
         }
-        return Optional.of(completed);
-    }
-
-    private Optional<LocalDate> approvedOn(
-            Party party, boolean waitForLegalForce, Map<DecisionId, Appeal> appeals, LocalDate today) {
-        Optional<CountedDecision> latest = latestDecision(party.partyId());
-        if (latest.isPresent() && latest.get().outcome() == BoardOutcome.REJECTED) {
-            return Optional.empty();
-        }
-        LocalDate approved = LocalDate.MIN;
-        if (party.requiresSignature()) {
-            LocalDate signed = signedOn.get(party.partyId());
-            if (signed == null) {
-                return Optional.empty();
-            }
-            approved = later(approved, signed);
-        }
-        if (party.requiresBoardAdoption()) {
-            if (latest.isEmpty() || latest.get().outcome() != BoardOutcome.ADOPTED) {
-                return Optional.empty();
-            }
-            CountedDecision adoption = latest.get();
-            Appeal appeal = appeals.get(adoption.decisionId());
-            if (appeal != null && appeal.outcome() == AppealOutcome.ANNULLED) {
-                return Optional.empty();
-            }
-            approved = later(approved, adoption.decidedOn());
-            if (waitForLegalForce && party.inSweden()) {
-                LocalDate legallyFinal = legallyFinalOn(adoption, appeal);
-                if (legallyFinal == null || legallyFinal.isAfter(today)) {
-                    return Optional.empty();
-                }
-                approved = later(approved, legallyFinal);
-            }
-        }
-        return Optional.of(approved);
+        return Approvals.completedOn(approvals, waitForLegalForce, today);
     }
 
     /**
-     * Rule 12: the first day a Swedish decision is legally final (laga kraft) — the day after its appeal window, or
-     * the day an appeal was dismissed; null while that is not known (minutes not posted, appeal pending) or never
-     * (annulled).
+     * Rule 12: the days to come on which counted Swedish adoptions become legally final — when an agreement that
+     * waits for legal force must look again.
      */
-    static LocalDate legallyFinalOn(CountedDecision decision, Appeal appeal) {
-        if (appeal != null) {
-            return switch (appeal.outcome()) {
-                case DISMISSED -> appeal.on();
-                case LODGED, ANNULLED -> null;
-            };
+    Set<LocalDate> legallyFinalDaysAfter(Collection<Party> parties, Appeals appeals, LocalDate today) {
+        Set<LocalDate> days = new LinkedHashSet<>();
+        for (Party party : parties) {
+            if (!party.inSweden()) {
+                continue;
+            }
+            PartyApproval approval = approvalOf(party, appeals);
+            Approvals.counting(approval.decisions())
+                    .filter(d -> d.outcome() == BoardOutcome.ADOPTED)
+                    .map(d -> Approvals.finality(d, approval.appealsAgainst(d)))
+                    .filter(f -> f.kind() == Finality.Kind.FINAL && f.from().isAfter(today))
+                    .ifPresent(f -> days.add(f.from()));
         }
-        return decision.appealWindowEndsOn() == null
-                ? null
-                : decision.appealWindowEndsOn().plusDays(1);
+        return days;
     }
 
-    private static LocalDate later(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
+    private PartyApproval approvalOf(Party party, Appeals appeals) {
+        return new PartyApproval(
+                party.requiresSignature(),
+                party.requiresBoardAdoption(),
+                party.inSweden(),
+                signedOn.get(party.partyId()),
+                decisions.getOrDefault(party.partyId(), List.of()),
+                appeals.byDecision());
+    }
+
+    // ------------------------------------------------------------------ what the events say
+
+    void signed(PartyId party, LocalDate on) {
+        signedOn.putIfAbsent(party, on);
+    }
+
+    void decided(PartyId party, BoardDecision decision) {
+        decisions.computeIfAbsent(party, p -> new ArrayList<>()).add(decision);
+    }
+
+    void forget(PartyId party) {
+        signedOn.remove(party);
+        decisions.remove(party);
     }
 }

@@ -19,7 +19,6 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import se.coop.api.AgreementId;
-import se.coop.api.BusinessTime;
 import se.coop.api.ReviewId;
 import se.coop.api.Reviewer;
 import se.coop.api.reminder.PlanReminders;
@@ -29,12 +28,15 @@ import se.coop.api.reminder.RemindersPlanned;
 import se.coop.api.reminder.RemindersWithdrawn;
 import se.coop.api.reminder.ReviewReminderIssued;
 import se.coop.api.reminder.WithdrawReminders;
+import se.coop.rules.ReminderTimes;
 
 /**
  * The reminders of one thing that falls due: a reminder at each offset before it, each on a durable timer, issued
- * into this plan's own stream. Re-planning moves the reminders not issued yet. Of the reminders whose time has already
- * passed — a meeting scheduled inside its offsets, or timers that fell due while Coop was down — only the nearest is
- * issued: no burst of stale reminders. A meeting's reminders stop when it begins.
+ * into this plan's own stream. Moved to another time, the offsets are counted afresh for the new time — the reviewers
+ * hear of the new date — while a change of place alone issues nothing. Of the reminders whose time has already passed
+ * — a meeting planned inside its offsets, or timers that fell due while Coop was down — only the nearest is issued: no
+ * burst of stale reminders. A meeting's reminders stop when it begins. (docs/domain.md, Reminders; the times are
+ * {@link ReminderTimes}'.)
  */
 class ReminderPlan {
 
@@ -182,14 +184,14 @@ class ReminderPlan {
     }
 
     private Instant timeOf(int offset) {
-        return dueAt.atZoneSameInstant(BusinessTime.ZONE).minusDays(offset).toInstant();
+        return ReminderTimes.dueAt(dueAt, offset);
     }
 
     private void issue(int offset) {
         apply(
                 new ReviewReminderIssued(
                         planId,
-                        planId + ":" + offset + ":" + dueAt.toLocalDate(),
+                        ReminderTimes.reminderId(planId.toString(), offset, dueAt),
                         agreementId,
                         reviewId,
                         subject,
@@ -213,10 +215,8 @@ class ReminderPlan {
 
     @EventSourcingHandler
     void on(RemindersPlanned event) {
-        boolean newCycle = dueAt != null
-                && event.subject() != ReminderSubject.MEETING
-                && !event.dueAt().isEqual(dueAt);
-        if (newCycle || withdrawn) {
+        boolean anotherTime = dueAt != null && !event.dueAt().isEqual(dueAt);
+        if (anotherTime || withdrawn) {
             issued.clear();
         }
         planId = event.planId();

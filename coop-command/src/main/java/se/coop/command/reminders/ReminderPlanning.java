@@ -44,6 +44,8 @@ import se.coop.api.reminder.PlanReminders;
 import se.coop.api.reminder.ReminderPlanId;
 import se.coop.api.reminder.ReminderSubject;
 import se.coop.api.reminder.WithdrawReminders;
+import se.coop.rules.CouncilReports;
+import se.coop.rules.ReviewCadence;
 
 /**
  * Plans an agreement's reminders from what happens to it (DOMAIN.md rule 7, rule 13, Reminders): each scheduled
@@ -120,7 +122,7 @@ public class ReminderPlanning {
                         agreementId,
                         null,
                         ReminderSubject.COUNCIL_REPORT,
-                        startOf(effectiveFrom.plusYears(1)),
+                        startOf(CouncilReports.firstDueOn(effectiveFrom)),
                         null,
                         "Årlig redovisning till fullmäktige (KL 9 kap. 38 §)",
                         List.of(settings.secretariatOf(partyId, partyNames.get(party))),
@@ -244,29 +246,21 @@ public class ReminderPlanning {
     }
 
     /**
-     * Rule 7: an agreement in force is overdue when its cadence has passed since the last annual review (or entry into
-     * force) and no annual review is scheduled; the lead party's secretariat is reminded the day it becomes so — or,
-     * when Coop learns of it only after that day, once the grace has passed. Planned once per day it became overdue.
+     * Rule 7 ({@link ReviewCadence}): an agreement in force is overdue from the day after its cadence has passed since
+     * the last annual review held (or entry into force); the lead party's secretariat is reminded that day — or, when
+     * Coop learns of it only after that day, once the grace has passed. A review only scheduled does not move it; one
+     * held does. Planned once per day it became overdue.
      */
     private void watchCadence(CommandGateway commands, PlanningSettings settings, Instant recordedAt) {
         if (!inForce) {
             return;
         }
-        boolean reviewScheduled = meetings.values().stream().anyMatch(m -> m.kind() == ReviewKind.ANNUAL_REVIEW);
-        ReminderPlanId plan = ReminderPlanId.overdue(agreementId);
-        if (reviewScheduled) {
-            if (overduePlanned) {
-                commands.sendAndWait(new WithdrawReminders(plan, "an annual review is scheduled"));
-                overduePlanned = false;
-            }
-            return;
-        }
-        LocalDate dueOn = (lastReviewHeldOn != null ? lastReviewHeldOn : effectiveFrom).plusMonths(cadenceMonths);
+        LocalDate dueOn = ReviewCadence.dueOn(effectiveFrom, lastReviewHeldOn, cadenceMonths);
         if (overduePlanned && dueOn.equals(overdueFrom)) {
             return;
         }
         commands.sendAndWait(new PlanReminders(
-                plan,
+                ReminderPlanId.overdue(agreementId),
                 agreementId,
                 null,
                 ReminderSubject.OVERDUE_REVIEW,

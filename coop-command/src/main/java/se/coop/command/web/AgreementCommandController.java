@@ -240,6 +240,9 @@ public class AgreementCommandController {
             @Valid @RequestBody LinkAgreementRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
         var command = body.toCommand(id);
+        if (!streams.exists(id)) {
+            throw new CommandRefusedException(ErrorCode.AGREEMENT_NOT_FOUND, "There is no agreement " + id + ".");
+        }
         if (command.otherAgreementId() != null
                 && !command.otherAgreementId().equals(id)
                 && !streams.exists(command.otherAgreementId())) {

@@ -23,6 +23,7 @@ import se.coop.api.Term;
 import se.coop.api.command.AdoptByBoard;
 import se.coop.api.event.AgreementEnteredIntoForce;
 import se.coop.api.event.BoardDecisionRecorded;
+import se.coop.rules.AppealWindow;
 
 class AdoptByBoardTest {
 
@@ -289,7 +290,7 @@ class AdoptByBoardTest {
                 BoardOutcome.ADOPTED,
                 List.of(),
                 posted,
-                SwedishAppealWindow.lastDay(posted));
+                AppealWindow.lastDay(posted));
     }
 
     /** Exactly one event, with the given payload, recorded as Coop's own doing rather than a user's. */

@@ -47,20 +47,14 @@ class AttachDocumentTest {
     }
 
     @Test
-    void givenADocumentAttached_whenTheSameFileIsAttachedWithAnotherTitle_thenRefusedRatherThanDropped() {
+    void givenADocumentAttached_whenTheSameFileIsAttachedWithAnotherSize_thenRefused() {
         at(
                         fixture,
                         drafted(),
                         new DocumentAttached(
                                 ID, REPORT, "Projektets slutrapport", REPORT_SHA, "application/pdf", 4_200_000L, null))
                 .when(new AttachDocument(
-                        ID,
-                        DocumentId.random(),
-                        "Slutrapport (rättad)",
-                        REPORT_SHA,
-                        "application/pdf",
-                        4_200_000L,
-                        null))
+                        ID, DocumentId.random(), "Projektets slutrapport", REPORT_SHA, "application/pdf", 17L, null))
                 .expectException(refusedWith(ErrorCode.DOCUMENT_ALREADY_ATTACHED))
                 .expectNoEvents();
     }

@@ -22,6 +22,7 @@ import se.coop.api.event.AgreementTerminated;
 import se.coop.api.event.AppealRecorded;
 import se.coop.api.event.BoardDecisionRecorded;
 import se.coop.api.event.TerminationCause;
+import se.coop.rules.AppealWindow;
 
 class RecordAppealTest {
 
@@ -52,7 +53,7 @@ class RecordAppealTest {
                 BoardOutcome.ADOPTED,
                 List.of(),
                 POSTED,
-                SwedishAppealWindow.lastDay(POSTED));
+                AppealWindow.lastDay(POSTED));
     }
 
     private static RecordAppeal appeal(AppealOutcome outcome, LocalDate on) {

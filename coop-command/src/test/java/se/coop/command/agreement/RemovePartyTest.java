@@ -21,7 +21,7 @@ class RemovePartyTest {
     private static final LocalDate ON = TODAY.minusDays(3);
 
     @Test
-    void givenAPartyRejected_whenItIsRemoved_thenTheOthersApprovalsSufficeAndTheAgreementEntersIntoForce() {
+    void givenAPartyRejected_whenItIsRemoved_thenTheOthersApprovalsSufficeAndTheAgreementEntersIntoForceThatDay() {
         at(
                         fixture,
                         drafted(),
@@ -34,7 +34,7 @@ class RemovePartyTest {
                 .when(new RemoveParty(ID, HELSINGOR, "byrådet sa nej"))
                 .expectEvents(
                         new PartyRemoved(ID, HELSINGOR, "byrådet sa nej"),
-                        new AgreementEnteredIntoForce(ID, 1, SHA_V1, ON));
+                        new AgreementEnteredIntoForce(ID, 1, SHA_V1, TODAY));
     }
 
     @Test

@@ -15,11 +15,10 @@ class TerminateAgreementTest {
     private final AggregateTestFixture<Agreement> fixture = fixture();
 
     @Test
-    void givenInForce_whenTerminated_thenTerminatedFromTheGivenDate() {
+    void givenInForce_whenTerminatedFromToday_thenTerminatedAtOnce() {
         at(fixture, inForce())
-                .when(new TerminateAgreement(ID, "målen uppnådda", TODAY.plusMonths(2)))
-                .expectEvents(
-                        new AgreementTerminated(ID, "målen uppnådda", TODAY.plusMonths(2), TerminationCause.DECISION));
+                .when(new TerminateAgreement(ID, "målen uppnådda", TODAY))
+                .expectEvents(new AgreementTerminated(ID, "målen uppnådda", TODAY, TerminationCause.DECISION));
     }
 
     @Test

@@ -98,7 +98,7 @@ class ReminderPlanTest {
     private static ReviewReminderIssued issued(OffsetDateTime at, int offset) {
         return new ReviewReminderIssued(
                 PLAN,
-                PLAN + ":" + offset + ":" + at.toLocalDate(),
+                PLAN + ":" + offset + ":" + at.toInstant(),
                 AGREEMENT,
                 REVIEW,
                 ReminderSubject.MEETING,
@@ -161,6 +161,69 @@ class ReminderPlanTest {
                 .expectEvents(planned(moved))
                 .expectScheduledDeadline(Duration.between(NOW, before(moved, 30)), new ReminderDue(30, moved))
                 .expectScheduledDeadline(Duration.between(NOW, before(moved, 7)), new ReminderDue(7, moved));
+    }
+
+    /** A meeting moved to another time is reminded of afresh: the reviewers hear of the new date. */
+    @Test
+    void givenAReminderIssued_whenTheMeetingMovesFurtherAhead_thenItsRemindersAreCountedAfreshForTheNewTime() {
+        OffsetDateTime at = inDays(5);
+        OffsetDateTime moved = inDays(60);
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(plan(at))
+                .when(plan(moved))
+                .expectEvents(planned(moved))
+                .expectScheduledDeadline(Duration.between(NOW, before(moved, 30)), new ReminderDue(30, moved))
+                .expectScheduledDeadline(Duration.between(NOW, before(moved, 7)), new ReminderDue(7, moved));
+    }
+
+    @Test
+    void givenAMeetingMovedAfterItsReminder_whenThe30DayTimeOfTheNewDateComes_thenThatReminderIsIssued() {
+        OffsetDateTime at = inDays(5);
+        OffsetDateTime moved = inDays(60);
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(plan(at), plan(moved))
+                .whenTimeAdvancesTo(before(moved, 30))
+                .expectEventsMatching(Matchers.exactSequenceOf(
+                        Matchers.messageWithPayload(org.hamcrest.Matchers.equalTo(issued(moved, 30)))));
+    }
+
+    @Test
+    void givenAMeetingMovedToAnotherTimeInsideItsOffsets_whenMoved_thenOnlyTheNearestPassedOffsetIsIssuedForIt() {
+        OffsetDateTime at = inDays(20);
+        OffsetDateTime moved = inDays(4);
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(plan(at))
+                .when(plan(moved))
+                .expectEvents(planned(moved), issued(moved, 7));
+    }
+
+    @Test
+    void givenAReminderIssued_whenOnlyThePlaceChanges_thenNothingIsIssued() {
+        OffsetDateTime at = inDays(5);
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(plan(at))
+                .when(new PlanReminders(
+                        PLAN,
+                        AGREEMENT,
+                        REVIEW,
+                        ReminderSubject.MEETING,
+                        at,
+                        "Stadshuset",
+                        null,
+                        REVIEWERS,
+                        List.of(30, 7),
+                        false))
+                .expectEvents(new RemindersPlanned(
+                        PLAN,
+                        AGREEMENT,
+                        REVIEW,
+                        ReminderSubject.MEETING,
+                        at,
+                        "Stadshuset",
+                        null,
+                        REVIEWERS,
+                        List.of(7, 30),
+                        false));
     }
 
     @Test
@@ -268,7 +331,7 @@ class ReminderPlanTest {
                 .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
                         org.hamcrest.Matchers.equalTo(new ReviewReminderIssued(
                                 plan,
-                                plan + ":7:2026-06-01",
+                                plan + ":7:" + due.toInstant(),
                                 AGREEMENT,
                                 null,
                                 ReminderSubject.COUNCIL_REPORT,

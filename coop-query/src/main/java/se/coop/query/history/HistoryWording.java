@@ -29,6 +29,7 @@ import se.coop.api.event.AppealRecorded;
 import se.coop.api.event.ApprovalsVoided;
 import se.coop.api.event.BoardDecisionRecorded;
 import se.coop.api.event.DocumentAttached;
+import se.coop.api.event.DocumentCorrected;
 import se.coop.api.event.DraftAbandoned;
 import se.coop.api.event.DraftRevised;
 import se.coop.api.event.IntentDrafted;
@@ -42,6 +43,8 @@ import se.coop.api.event.ReviewRescheduled;
 import se.coop.api.event.ReviewScheduled;
 import se.coop.api.event.SubmittedForAdoption;
 import se.coop.api.event.TerminationCause;
+import se.coop.api.event.TerminationDecided;
+import se.coop.api.event.TextDescriptionCorrected;
 import se.coop.api.reminder.ReviewReminderIssued;
 
 /**
@@ -256,6 +259,34 @@ final class HistoryWording {
                         "The document \"" + e.title() + "\" was attached (" + e.mediaType() + ", " + size(e.size())
                                 + ", " + hash(e.sha256()) + ").",
                         null));
+        on(
+                TextDescriptionCorrected.class,
+                (e, a) -> new Wording(
+                        "Beskrivningen av textversion " + e.textVersion() + " rättades: \""
+                                + e.text().title() + "\" ("
+                                + described(e.text()) + "), samma text."
+                                + (e.note() == null ? "" : " Anteckning: " + sentence(e.note())),
+                        "The description of text version " + e.textVersion() + " was corrected: \""
+                                + e.text().title() + "\" (" + described(e.text()) + "), the same text."
+                                + (e.note() == null ? "" : " Note: " + sentence(e.note())),
+                        null));
+        on(
+                DocumentCorrected.class,
+                (e, a) -> new Wording(
+                        "Beskrivningen av dokumentet " + hash(e.sha256()) + " rättades: \"" + e.title() + "\" ("
+                                + e.mediaType() + (e.uri() == null ? "" : ", " + e.uri()) + "), samma fil.",
+                        "The description of the document " + hash(e.sha256()) + " was corrected: \"" + e.title()
+                                + "\" (" + e.mediaType() + (e.uri() == null ? "" : ", " + e.uri())
+                                + "), the same file.",
+                        null));
+        on(
+                TerminationDecided.class,
+                (e, a) -> new Wording(
+                        capital(kindSv(a.kind())) + " sades upp att upphöra den " + sv(e.effectiveOn())
+                                + " och gäller till dess: " + sentence(e.reason()),
+                        capital(kindEn(a.kind())) + " was terminated as of " + en(e.effectiveOn())
+                                + " and stays in force until then: " + sentence(e.reason()),
+                        null));
         on(AgreementLinked.class, (e, a) -> {
             String other = e.otherTitle() != null ? e.otherTitle() : "avtal " + e.otherAgreementId();
             String otherEn = e.otherTitle() != null ? e.otherTitle() : "agreement " + e.otherAgreementId();
@@ -299,9 +330,9 @@ final class HistoryWording {
                                         + " because fewer than two parties remained.",
                                 null)
                         : new Wording(
-                                capital(kindSv(a.kind())) + " sades upp att upphöra den " + sv(e.effectiveOn()) + ": "
-                                        + sentence(e.reason()),
-                                capital(kindEn(a.kind())) + " was terminated as of " + en(e.effectiveOn()) + ": "
+                                capital(kindSv(a.kind())) + " upphörde den " + sv(e.effectiveOn())
+                                        + " efter uppsägning: " + sentence(e.reason()),
+                                capital(kindEn(a.kind())) + " ended on " + en(e.effectiveOn()) + ", terminated: "
                                         + sentence(e.reason()),
                                 null));
         on(
@@ -325,6 +356,18 @@ final class HistoryWording {
     }
 
     private HistoryWording() {}
+
+    private static String described(se.coop.api.AgreementText text) {
+        StringBuilder described = new StringBuilder();
+        for (String part : new String[] {
+            text.mediaType(), text.size() == null ? null : size(text.size()), text.uri(), hash(text.sha256())
+        }) {
+            if (part != null) {
+                described.append(described.length() == 0 ? "" : ", ").append(part);
+            }
+        }
+        return described.toString();
+    }
 
     static Set<Class<?>> handledTypes() {
         return Set.copyOf(WORDS.keySet());

@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -44,6 +46,7 @@ import se.coop.api.event.AppealRecorded;
 import se.coop.api.event.ApprovalsVoided;
 import se.coop.api.event.BoardDecisionRecorded;
 import se.coop.api.event.DocumentAttached;
+import se.coop.api.event.DocumentCorrected;
 import se.coop.api.event.DraftAbandoned;
 import se.coop.api.event.DraftRevised;
 import se.coop.api.event.IntentDrafted;
@@ -56,8 +59,11 @@ import se.coop.api.event.ReviewOutcomeRecorded;
 import se.coop.api.event.ReviewRescheduled;
 import se.coop.api.event.ReviewScheduled;
 import se.coop.api.event.SubmittedForAdoption;
+import se.coop.api.event.TerminationDecided;
+import se.coop.api.event.TextDescriptionCorrected;
 import se.coop.api.query.FindReminders;
 import se.coop.api.query.FindReviews;
+import se.coop.api.query.PlannedReminder;
 import se.coop.api.query.ReminderList;
 import se.coop.api.query.ReminderView;
 import se.coop.api.query.ReviewList;
@@ -66,6 +72,7 @@ import se.coop.api.reminder.ReviewReminderIssued;
 import se.coop.query.support.FailureIsolation;
 import se.coop.query.support.ProjectionStates;
 import se.coop.query.support.ReadModel;
+import se.coop.rules.ReminderTimes;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -112,16 +119,21 @@ public class ReviewsProjection implements ReadModel {
             AgreementLinked.class,
             NoticeGiven.class,
             PartyLeft.class,
-            PartyRemoved.class);
+            PartyRemoved.class,
+            TerminationDecided.class,
+            TextDescriptionCorrected.class,
+            DocumentCorrected.class);
 
     private static final TypeReference<List<Reviewer>> REVIEWERS = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
     private final ProjectionStates states;
     private final FailureIsolation isolation;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public ReviewsProjection(JdbcTemplate jdbc, ProjectionStates states, FailureIsolation isolation) {
+    public ReviewsProjection(JdbcTemplate jdbc, ProjectionStates states, FailureIsolation isolation, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.states = states;
         this.isolation = isolation;
@@ -436,7 +448,30 @@ public class ReviewsProjection implements ReadModel {
                 arguments.toArray()));
     }
 
-    private static ReviewView withReminders(ReviewView v, List<ReminderView> reminders) {
+    /**
+     * The meeting with the reminders issued for it and — while it is scheduled — those still to go out for its time
+     * ({@link ReminderTimes}, as the reminder plan sets its timers).
+     */
+    private ReviewView withReminders(ReviewView v, List<ReminderView> reminders) {
+        List<PlannedReminder> planned = new ArrayList<>();
+        if ("SCHEDULED".equals(v.status()) && v.startsAt() != null) {
+            Instant now = clock.instant();
+            for (int offset : v.reminderOffsetsDays()) {
+                Instant at = ReminderTimes.dueAt(v.startsAt(), offset);
+                boolean issued = reminders.stream()
+                        .anyMatch(r -> r.offsetDays() == offset
+                                && r.dueAt() != null
+                                && r.dueAt().equals(v.startsAt().toInstant()));
+                if (!issued && at.isAfter(now)) {
+                    planned.add(new PlannedReminder(offset, at));
+                }
+            }
+            planned.sort(java.util.Comparator.comparing(PlannedReminder::at));
+        }
+        return withReminders(v, reminders, planned);
+    }
+
+    private static ReviewView withReminders(ReviewView v, List<ReminderView> reminders, List<PlannedReminder> planned) {
         return new ReviewView(
                 v.agreementId(),
                 v.agreementTitle(),
@@ -453,7 +488,8 @@ public class ReviewsProjection implements ReadModel {
                 v.revision(),
                 v.timeZone(),
                 v.reminderOffsetsDays(),
-                reminders);
+                reminders,
+                planned);
     }
 
     private ReviewView view(ResultSet rs) throws SQLException {
@@ -477,6 +513,7 @@ public class ReviewsProjection implements ReadModel {
                 rs.getInt("revision"),
                 "DK".equals(rs.getString("lead_country")) ? "Europe/Copenhagen" : "Europe/Stockholm",
                 List.of((Integer[]) rs.getArray("reminder_offsets").getArray()),
+                List.of(),
                 List.of());
     }
 }

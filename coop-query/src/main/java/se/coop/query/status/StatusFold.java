@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import se.coop.api.AgreementKind;
 import se.coop.api.AgreementState;
-import se.coop.api.AppealOutcome;
 import se.coop.api.BoardOutcome;
 import se.coop.api.BusinessTime;
 import se.coop.api.Party;
@@ -30,6 +29,7 @@ import se.coop.api.event.AppealRecorded;
 import se.coop.api.event.ApprovalsVoided;
 import se.coop.api.event.BoardDecisionRecorded;
 import se.coop.api.event.DocumentAttached;
+import se.coop.api.event.DocumentCorrected;
 import se.coop.api.event.DraftAbandoned;
 import se.coop.api.event.DraftRevised;
 import se.coop.api.event.IntentDrafted;
@@ -43,6 +43,8 @@ import se.coop.api.event.ReviewRescheduled;
 import se.coop.api.event.ReviewScheduled;
 import se.coop.api.event.SubmittedForAdoption;
 import se.coop.api.event.TerminationCause;
+import se.coop.api.event.TerminationDecided;
+import se.coop.api.event.TextDescriptionCorrected;
 import se.coop.api.query.AgreementStatusView;
 import se.coop.api.query.AmendmentView;
 import se.coop.api.query.DecisionView;
@@ -51,6 +53,13 @@ import se.coop.api.query.LinkView;
 import se.coop.api.query.MeetingRef;
 import se.coop.api.query.PartyStatusView;
 import se.coop.query.support.RecordedEvent;
+import se.coop.rules.AppealStep;
+import se.coop.rules.Approvals;
+import se.coop.rules.BoardDecision;
+import se.coop.rules.CouncilReports;
+import se.coop.rules.Finality;
+import se.coop.rules.PartyApproval;
+import se.coop.rules.ReviewCadence;
 
 /**
  * Folds an agreement's events into its {@link StatusState}, and renders that state as the status view for a given
@@ -82,7 +91,11 @@ final class StatusFold {
             StatusState.Appeal appeal = new StatusState.Appeal();
             appeal.outcome = e.outcome();
             appeal.on = e.on();
-            s.appeals.put(e.decisionId().toString(), appeal);
+            String decision = e.decisionId().toString();
+            s.appealSteps
+                    .computeIfAbsent(decision, d -> new ArrayList<>(steps(s, d)))
+                    .add(appeal);
+            s.appeals.put(decision, appeal);
         });
         on(AgreementEnteredIntoForce.class, (s, e, r) -> {
             s.state = AgreementState.IN_FORCE;
@@ -131,6 +144,14 @@ final class StatusFold {
                 (s, e, r) -> s.documents.add(new DocumentView(
                         e.documentId().toString(), e.title(), e.sha256(), e.mediaType(), e.size(), e.uri())));
         on(
+                DocumentCorrected.class,
+                (s, e, r) -> s.documents.replaceAll(d -> d.documentId()
+                                .equals(e.documentId().toString())
+                        ? new DocumentView(d.documentId(), e.title(), d.sha256(), e.mediaType(), d.size(), e.uri())
+                        : d));
+        on(TextDescriptionCorrected.class, (s, e, r) -> {});
+        on(TerminationDecided.class, (s, e, r) -> s.terminatesOn = e.effectiveOn());
+        on(
                 AgreementLinked.class,
                 (s, e, r) -> s.links.add(new LinkView(
                         e.type(),
@@ -154,12 +175,14 @@ final class StatusFold {
         });
         on(AgreementTerminated.class, (s, e, r) -> {
             s.state = AgreementState.TERMINATED;
+            s.terminatesOn = null;
             s.endedOn = e.effectiveOn();
             s.endReason = e.cause() == TerminationCause.TOO_FEW_PARTIES ? "TOO_FEW_PARTIES: " + e.reason() : e.reason();
             s.amendment = null;
         });
         on(AgreementExpired.class, (s, e, r) -> {
             s.state = AgreementState.EXPIRED;
+            s.terminatesOn = null;
             s.endedOn = e.endedOn();
             s.amendment = null;
         });
@@ -233,6 +256,7 @@ final class StatusFold {
         } else if (event instanceof AgreementExpired e) {
             return Optional.of(e.endedOn().plusDays(1));
         } else if (event instanceof ReviewScheduled
+                || event instanceof TerminationDecided
                 || event instanceof ReviewRescheduled
                 || event instanceof ReviewCancelled
                 || event instanceof PartyRemoved
@@ -268,10 +292,8 @@ final class StatusFold {
         LocalDate dueOn = null;
         boolean overdue = false;
         if (s.state == AgreementState.IN_FORCE && s.effectiveFrom != null) {
-            dueOn = (lastHeld != null ? lastHeld : s.effectiveFrom).plusMonths(s.reviewCadenceMonths);
-            boolean reviewPlanned = s.meetings.values().stream()
-                    .anyMatch(m -> m.kind == ReviewKind.ANNUAL_REVIEW && "SCHEDULED".equals(m.status));
-            overdue = today.isAfter(dueOn) && !reviewPlanned;
+            dueOn = ReviewCadence.dueOn(s.effectiveFrom, lastHeld, s.reviewCadenceMonths);
+            overdue = ReviewCadence.overdue(today, dueOn);
         }
         int textVersion = s.inForceVersion > 0 ? s.inForceVersion : s.textVersions.size();
         AmendmentView amendment = s.amendment == null
@@ -297,6 +319,7 @@ final class StatusFold {
                 s.effectiveFrom,
                 s.endedOn,
                 s.endReason,
+                s.terminatesOn,
                 parties,
                 s.focusAreas,
                 s.term,
@@ -319,12 +342,18 @@ final class StatusFold {
         StatusState.Participation participation = s.participation.get(id);
         LocalDate signedOn = round == null ? null : round.signedOn.get(id);
         StatusState.Decision latest = round == null ? null : latest(round, id);
+        List<AppealStep> appeals = latest == null ? List.of() : appealSteps(s, latest.decisionId);
         StatusState.Appeal appeal = latest == null ? null : s.appeals.get(latest.decisionId);
         boolean adoptedOutcome = latest != null && latest.outcome == BoardOutcome.ADOPTED;
-        boolean annulled = adoptedOutcome && appeal != null && appeal.outcome == AppealOutcome.ANNULLED;
+        boolean annulled = adoptedOutcome && Approvals.annulled(appeals);
         Boolean legallyFinal = null;
-        if (party.inSweden()) {
-            legallyFinal = adoptedOutcome && !annulled && legallyFinal(latest, appeal, today);
+        LocalDate legallyFinalOn = null;
+        if (party.inSweden() && adoptedOutcome && !annulled) {
+            Finality finality = Approvals.finality(decision(latest), appeals);
+            legallyFinal = finality.finalOn(today);
+            legallyFinalOn = finality.kind() == Finality.Kind.FINAL ? finality.from() : null;
+        } else if (party.inSweden()) {
+            legallyFinal = false;
         }
         return new PartyStatusView(
                 id,
@@ -349,6 +378,7 @@ final class StatusFold {
                 latest == null ? null : latest.appealWindowEndsOn,
                 appeal == null ? null : appeal.outcome,
                 legallyFinal,
+                legallyFinalOn,
                 annulled,
                 participation.status,
                 participation.leavesOn,
@@ -367,41 +397,57 @@ final class StatusFold {
         if (!reports) {
             return null;
         }
-        LocalDate due = s.effectiveFrom.plusYears(1);
-        while (due.isBefore(today)) {
-            due = due.plusYears(1);
-        }
-        return due;
+        return CouncilReports.nextDueOn(s.effectiveFrom, today);
     }
 
-    private static boolean legallyFinal(StatusState.Decision decision, StatusState.Appeal appeal, LocalDate today) {
-        if (appeal != null) {
-            return appeal.outcome == AppealOutcome.DISMISSED;
-        }
-        return decision.appealWindowEndsOn != null && today.isAfter(decision.appealWindowEndsOn);
-    }
-
+    /** Whether the party has given all it requires for the round (rules 2 and 4); one that left needs nothing more. */
     private static boolean approved(StatusState s, Party party, StatusState.Round round) {
         String id = party.partyId().toString();
         if (!"ACTIVE".equals(s.participation.get(id).status) && !"LEAVING".equals(s.participation.get(id).status)) {
             return true;
         }
-        boolean signed = !party.requiresSignature() || round.signedOn.containsKey(id);
-        StatusState.Decision latest = latest(round, id);
-        boolean adopted = !party.requiresBoardAdoption()
-                || (latest != null
-                        && latest.outcome == BoardOutcome.ADOPTED
-                        && (s.appeals.get(latest.decisionId) == null
-                                || s.appeals.get(latest.decisionId).outcome != AppealOutcome.ANNULLED));
-        return signed && adopted;
+        List<BoardDecision> decisions = round.decisions.getOrDefault(id, List.of()).stream()
+                .map(StatusFold::decision)
+                .toList();
+        Map<String, List<AppealStep>> appeals = new HashMap<>();
+        decisions.forEach(d -> appeals.put(d.decisionId(), appealSteps(s, d.decisionId())));
+        return Approvals.approved(new PartyApproval(
+                party.requiresSignature(),
+                party.requiresBoardAdoption(),
+                party.inSweden(),
+                round.signedOn.get(id),
+                decisions,
+                appeals));
     }
 
-    /** Rule 4: the latest decision of the party's body on the text is the one that counts. */
+    /** Rule 4, by {@link Approvals#counting}: the latest decision of the party's body on the text counts. */
     private static StatusState.Decision latest(StatusState.Round round, String party) {
-        return round.decisions.getOrDefault(party, List.of()).stream()
-                .max(Comparator.comparing((StatusState.Decision d) -> d.decidedOn)
-                        .thenComparingLong(d -> d.order))
+        List<StatusState.Decision> decisions = round.decisions.getOrDefault(party, List.of());
+        return Approvals.counting(decisions.stream().map(StatusFold::decision).toList())
+                .flatMap(counting -> decisions.stream()
+                        .filter(d -> d.decisionId.equals(counting.decisionId()))
+                        .findFirst())
                 .orElse(null);
+    }
+
+    private static BoardDecision decision(StatusState.Decision d) {
+        return new BoardDecision(d.decisionId, d.outcome, d.decidedOn, d.order, d.appealWindowEndsOn);
+    }
+
+    /** Every appeal step against a decision; rows of earlier versions of Coop kept only the latest. */
+    private static List<StatusState.Appeal> steps(StatusState s, String decisionId) {
+        List<StatusState.Appeal> steps = s.appealSteps.get(decisionId);
+        if (steps != null) {
+            return steps;
+        }
+        StatusState.Appeal latest = s.appeals.get(decisionId);
+        return latest == null ? List.of() : List.of(latest);
+    }
+
+    private static List<AppealStep> appealSteps(StatusState s, String decisionId) {
+        return steps(s, decisionId).stream()
+                .map(a -> new AppealStep(a.outcome, a.on))
+                .toList();
     }
 
     private static void drafted(StatusState s, IntentDrafted e, RecordedEvent r) {

@@ -23,7 +23,8 @@ import se.coop.api.query.LinkView;
 
 /**
  * What the status fold knows of one agreement after the events so far. Stored as JSON per agreement, so the live
- * projection continues where it stopped; rendering it for a given day gives the status view.
+ * projection continues where it stopped; rendering it for a given day gives the status view. Rows written by earlier
+ * versions of Coop are read as they are: fields only ever come, never go or change their meaning.
  */
 final class StatusState {
 
@@ -43,6 +44,7 @@ final class StatusState {
     public LocalDate effectiveFrom;
     public LocalDate endedOn;
     public String endReason;
+    public LocalDate terminatesOn;
     public List<FocusArea> focusAreas = new ArrayList<>();
     public Term term;
     public int reviewCadenceMonths;
@@ -54,7 +56,10 @@ final class StatusState {
     public List<LinkView> links = new ArrayList<>();
     public List<DocumentView> documents = new ArrayList<>();
     public Map<String, Meeting> meetings = new LinkedHashMap<>();
+    /** The latest appeal step per decision (as earlier versions of Coop kept it), and every step. */
     public Map<String, Appeal> appeals = new HashMap<>();
+
+    public Map<String, List<Appeal>> appealSteps = new HashMap<>();
     public long decisionsRecorded;
 
     /** A party's part in the agreement beyond its approvals. */

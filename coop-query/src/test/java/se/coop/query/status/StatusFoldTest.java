@@ -121,7 +121,7 @@ class StatusFoldTest {
     }
 
     @Test
-    void anAgreementWithoutAReviewWithinItsCadenceIsOverdueUntilOneIsScheduled() {
+    void anAgreementWithoutAReviewHeldWithinItsCadenceIsOverdueOnceTheCadenceHasPassed() {
         Instant afterAYear = Instant.parse("2022-10-02T08:00:00Z");
         AgreementStatusView view = render(inForce(), afterAYear);
         assertThat(view.reviewDueOn()).isEqualTo(SIGNED.plusMonths(12));
@@ -131,8 +131,16 @@ class StatusFoldTest {
         ReviewId review = ReviewId.random();
         AgreementStatusView planned = render(
                 inForce().then(reviewScheduled(review, OffsetDateTime.parse("2022-11-10T13:00:00+01:00"))), afterAYear);
-        assertThat(planned.overdue()).isFalse();
+        assertThat(planned.overdue())
+                .as("a review scheduled beyond the cadence is late: it does not count (rule 7)")
+                .isTrue();
         assertThat(planned.nextReview().reviewId()).isEqualTo(review.toString());
+        AgreementStatusView neverHeld = render(
+                inForce().then(reviewScheduled(ReviewId.random(), OffsetDateTime.parse("2022-03-10T13:00:00+01:00"))),
+                Instant.parse("2024-01-10T08:00:00Z"));
+        assertThat(neverHeld.overdue())
+                .as("a review scheduled long ago and never recorded as held does not count either")
+                .isTrue();
     }
 
     @Test

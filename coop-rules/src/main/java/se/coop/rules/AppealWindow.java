@@ -1,4 +1,4 @@
-package se.coop.command.agreement;
+package se.coop.rules;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -6,19 +6,19 @@ import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
 
 /**
- * The window for appealing a Swedish municipal decision (laglighetsprövning, KL 13 kap. 5 §): three weeks from the day
+ * Rule 12. The window for appealing a Swedish municipal decision (laglighetsprövning, KL 13 kap. 5 §): three weeks from the day
  * the signed minutes were posted on the notice board. A last day on a Saturday, Sunday or public holiday moves to the
  * next working day; so does one on midsummer eve, Christmas eve or New Year's eve, which the law on computing
  * statutory time (1930:173) treats alike.
  */
-final class SwedishAppealWindow {
+public final class AppealWindow {
 
-    static final int DAYS = 21;
+    public static final int DAYS = 21;
 
-    private SwedishAppealWindow() {}
+    private AppealWindow() {}
 
     /** The last day an appeal can be lodged against a decision whose minutes were posted on {@code postedOn}. */
-    static LocalDate lastDay(LocalDate postedOn) {
+    public static LocalDate lastDay(LocalDate postedOn) {
         LocalDate day = postedOn.plusDays(DAYS);
         while (!isWorkingDay(day)) {
             day = day.plusDays(1);
@@ -26,12 +26,12 @@ final class SwedishAppealWindow {
         return day;
     }
 
-    static boolean isWorkingDay(LocalDate day) {
+    public static boolean isWorkingDay(LocalDate day) {
         DayOfWeek weekday = day.getDayOfWeek();
         return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY && !isHolidayOrEve(day);
     }
 
-    static boolean isHolidayOrEve(LocalDate day) {
+    public static boolean isHolidayOrEve(LocalDate day) {
         int year = day.getYear();
         LocalDate easter = easterSunday(year);
         LocalDate midsummerEve =
@@ -57,7 +57,7 @@ final class SwedishAppealWindow {
     }
 
     /** Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm). */
-    static LocalDate easterSunday(int year) {
+    public static LocalDate easterSunday(int year) {
         int a = year % 19;
         int b = year / 100;
         int c = year % 100;

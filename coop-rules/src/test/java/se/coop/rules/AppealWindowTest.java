@@ -1,4 +1,4 @@
-package se.coop.command.agreement;
+package se.coop.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class SwedishAppealWindowTest {
+class AppealWindowTest {
 
     @ParameterizedTest(name = "posted {0} → last day {1} ({2})")
     @CsvSource({
@@ -22,12 +22,12 @@ class SwedishAppealWindowTest {
         "2026-04-22, 2026-05-13, the day before Ascension day stays"
     })
     void lastDayToAppeal(LocalDate postedOn, LocalDate lastDay, String why) {
-        assertThat(SwedishAppealWindow.lastDay(postedOn)).as(why).isEqualTo(lastDay);
+        assertThat(AppealWindow.lastDay(postedOn)).as(why).isEqualTo(lastDay);
     }
 
     @ParameterizedTest
     @CsvSource({"2024, 2024-03-31", "2025, 2025-04-20", "2026, 2026-04-05", "2027, 2027-03-28"})
     void easterSunday(int year, LocalDate easter) {
-        assertThat(SwedishAppealWindow.easterSunday(year)).isEqualTo(easter);
+        assertThat(AppealWindow.easterSunday(year)).isEqualTo(easter);
     }
 }

@@ -1,0 +1,129 @@
+package se.coop.command.agreement;
+
+import static se.coop.command.agreement.Refusal.refused;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import se.coop.api.BusinessTime;
+import se.coop.api.ErrorCode;
+import se.coop.api.Term;
+
+/**
+ * How long the agreement runs: its term as drafted or revised, the day it entered into force, a termination decided
+ * for a day to come, and the day it ended (expiry at the end of a fixed term, termination, too few parties).
+ */
+final class Lifetime {
+
+    private Term term;
+    private LocalDate effectiveFrom;
+    private LocalDate terminatesOn;
+    private String terminationReason;
+    private LocalDate endedOn;
+
+    Term term() {
+        return term;
+    }
+
+    LocalDate effectiveFrom() {
+        return effectiveFrom;
+    }
+
+    LocalDate terminatesOn() {
+        return terminatesOn;
+    }
+
+    String terminationReason() {
+        return terminationReason;
+    }
+
+    LocalDate endedOn() {
+        return endedOn;
+    }
+
+    boolean waitsForLegalForce() {
+        return term.waitsForLegalForce();
+    }
+
+    /** A meeting is held while the agreement is in force: not after a decided termination or the end of the term. */
+    void requireMeetingWhileInForce(OffsetDateTime startsAt) {
+        LocalDate day = LocalDate.ofInstant(startsAt.toInstant(), BusinessTime.ZONE);
+        if (terminatesOn != null && !day.isBefore(terminatesOn)) {
+            throw refused(
+                    ErrorCode.DATE_OUT_OF_ORDER,
+                    "The agreement is terminated from " + terminatesOn + "; a meeting on " + day
+                            + " would be held after it ended.",
+                    "startsAt");
+        }
+        if (term.endsOn() != null && day.isAfter(term.endsOn())) {
+            throw refused(
+                    ErrorCode.DATE_OUT_OF_ORDER,
+                    "The agreement runs to " + term.endsOn() + "; a meeting on " + day + " would be held after it.",
+                    "startsAt");
+        }
+    }
+
+    /** A meeting recorded as held took place while the agreement was in force, and has taken place. */
+    void requireHeldWhileInForce(LocalDate heldOn, LocalDate today) {
+        if (heldOn.isAfter(today)) {
+            throw refused(
+                    ErrorCode.REVIEW_NOT_IN_PAST,
+                    "heldOn " + heldOn + " lies after today (" + today
+                            + "): schedule a future meeting instead of recording it as held.",
+                    "heldOn");
+        }
+        if (heldOn.isBefore(effectiveFrom) || (endedOn != null && heldOn.isAfter(endedOn))) {
+            throw refused(
+                    ErrorCode.DATE_OUT_OF_ORDER,
+                    "heldOn " + heldOn + " lies outside the time the agreement was in force (from " + effectiveFrom
+                            + (endedOn == null ? "" : " to " + endedOn) + ").",
+                    "heldOn");
+        }
+    }
+
+    /**
+     * Rule 9 and the term: a termination takes effect while the agreement is in force — not before it entered into
+     * force, not after its fixed end — and is decided once.
+     */
+    void requireTerminable(LocalDate effectiveOn) {
+        if (terminatesOn != null) {
+            throw refused(
+                    ErrorCode.WRONG_STATE,
+                    "The agreement is already terminated from " + terminatesOn + "; a decided termination is not"
+                            + " withdrawn or moved.");
+        }
+        if (effectiveOn.isBefore(effectiveFrom)) {
+            throw refused(
+                    ErrorCode.DATE_OUT_OF_ORDER,
+                    "The termination cannot take effect (" + effectiveOn + ") before the agreement entered into force ("
+                            + effectiveFrom + ").",
+                    "effectiveOn");
+        }
+        if (term.endsOn() != null && effectiveOn.isAfter(term.endsOn())) {
+            throw refused(
+                    ErrorCode.DATE_OUT_OF_ORDER,
+                    "The agreement runs to " + term.endsOn() + " and ends then by itself; it cannot be terminated"
+                            + " from a later day (" + effectiveOn + ").",
+                    "effectiveOn");
+        }
+    }
+
+    // ------------------------------------------------------------------ what the events say
+
+    void term(Term term) {
+        this.term = term;
+    }
+
+    void inForceFrom(LocalDate day) {
+        effectiveFrom = day;
+    }
+
+    void terminationDecided(LocalDate on, String reason) {
+        terminatesOn = on;
+        terminationReason = reason;
+    }
+
+    void ended(LocalDate on) {
+        endedOn = on;
+        terminatesOn = null;
+    }
+}

@@ -1,0 +1,38 @@
+package se.coop.rules;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import se.coop.api.BusinessTime;
+
+/**
+ * When reminders go out (docs/domain.md, Reminders): each offset is that many days before the meeting, counted in
+ * business time (Europe/Stockholm), at the meeting's time of day. Of the offsets whose time has already passed when a
+ * meeting is planned for a time, only the nearest is issued, at once.
+ */
+public final class ReminderTimes {
+
+    private ReminderTimes() {}
+
+    public static Instant dueAt(OffsetDateTime meeting, int offsetDays) {
+        return meeting.atZoneSameInstant(BusinessTime.ZONE)
+                .minusDays(offsetDays)
+                .toInstant();
+    }
+
+    /** A reminder's identity: its plan, its offset and the time it was for — a meeting moved is reminded afresh. */
+    public static String reminderId(String planId, int offsetDays, OffsetDateTime dueAt) {
+        return planId + ":" + offsetDays + ":" + dueAt.toInstant();
+    }
+
+    /** The nearest of the offsets whose time has passed at {@code now}, or null when none has. */
+    public static Integer nearestPassed(OffsetDateTime meeting, List<Integer> offsets, Instant now) {
+        Integer nearest = null;
+        for (int offset : offsets) {
+            if (!dueAt(meeting, offset).isAfter(now) && (nearest == null || offset < nearest)) {
+                nearest = offset;
+            }
+        }
+        return nearest;
+    }
+}
