@@ -25,7 +25,7 @@ public enum ErrorCode {
     UNAUTHENTICATED(Kind.UNAUTHENTICATED),
     FORBIDDEN(Kind.FORBIDDEN),
     TOO_MANY_SIGN_INS(Kind.TOO_MANY_REQUESTS),
-    // lifecycle rules (DOMAIN.md), each refused with 409
+    // lifecycle rules (docs/domain.md), each refused with 409
     AGREEMENT_ARCHIVED(Kind.REFUSED),
     WRONG_STATE(Kind.REFUSED),
     TOO_FEW_PARTIES(Kind.REFUSED),

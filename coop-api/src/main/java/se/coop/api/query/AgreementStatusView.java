@@ -11,7 +11,7 @@ import se.coop.api.LocalizedText;
 import se.coop.api.Term;
 
 /**
- * The status of one agreement (API.md, status view): its state, the text version that counts, each party's approvals,
+ * The status of one agreement (docs/api.md, Reads): its state, the text version that counts, each party's approvals,
  * and whether its review is overdue. {@code overdue} and each party's {@code legallyFinal} are computed for the day
  * the view is read. {@code terminatesOn}: the day a decided termination takes effect, while the agreement is still in
  * force.

@@ -8,7 +8,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
 /**
- * What every event records about its cause (DOMAIN.md, Events carry): for a command, the acting user and role, the
+ * What every event records about its cause (docs/domain.md, Events and the hash chain): for a command, the acting user and role, the
  * party acted for and the idempotency key; for a timer, Coop itself. The correlation id is the one the HTTP request
  * carried, passed from message to message, so a timer's events share the correlation id of the command that set the
  * timer.

@@ -32,7 +32,7 @@ public class OpenApiConfiguration {
             adopted by each party's board, in force, reviewed every year, amended, terminated and archived.
 
             Errors are `application/problem+json` (RFC 9457) with `errorCode` and, for bad input, `violations`.
-            Choices where API.md is silent:
+            Choices where docs/api.md is silent:
             - an id in a path that cannot be parsed names nothing and is answered 404;
             - a party named in a path that is not in the agreement is 404 `PARTY_NOT_FOUND`; one named in a body is
               409 `PARTY_NOT_IN_AGREEMENT`;
@@ -95,14 +95,14 @@ public class OpenApiConfiguration {
               to the address its request came to, and a mail to the address and port the node listens on;
             - a node started with `coop.roles=command` answers only commands, one with `coop.roles=query` only reads
               and administration; the other endpoints are then 404 or 405 on that node;
-            - reminders carry, besides API.md's fields, `subject` (`MEETING`, `OVERDUE_REVIEW`, `COUNCIL_REPORT`),
+            - reminders carry, besides the fields of docs/api.md, `subject` (`MEETING`, `OVERDUE_REVIEW`, `COUNCIL_REPORT`),
               `dueAt`, `deliveryAttempts`, `deliveryError` and `deliveredAt`; `delivery` is `PENDING`, `SENT`, `LOGGED`
               (no SMTP server configured), `RETRYING` or `FAILED` (given up after `coop.reminders.max-attempts`);
               `since` defaults to 90 days back;
             - a reminder whose time passed before it could be issued (a meeting scheduled inside its offsets, or Coop
               down at the time) is issued at once, but of several such only the nearest; rescheduling moves the
               reminders not issued yet; reminders are e-mailed as one digest per recipient and day;
-            - API.md names a reviewer's feed `/api/v1/calendar/{feedToken}.ics` but not how a token is issued:
+            - docs/api.md names a reviewer's feed `/api/v1/calendar/{feedToken}.ics` but not how a token is issued:
               `POST /api/v1/calendar/feeds` `{"reviewer": "<e-mail>"}` (secretariat or reviewer) answers 201 with the
               token and the feed's URL, shown once (only the token's SHA-256 is stored), and
               `DELETE /api/v1/calendar/feeds/{token}` (secretariat) revokes it; a revoked or unknown token is 404.

@@ -1,6 +1,6 @@
 package se.coop.app.security;
 
-/** The four roles of API.md. */
+/** The four roles of docs/api.md. */
 public enum Role {
     SECRETARIAT,
     AUDITOR,

@@ -41,7 +41,7 @@ import se.coop.api.ErrorCode;
 import se.coop.app.web.Problems;
 
 /**
- * Roles per endpoint as API.md says. Without configured users or an OIDC issuer, Coop uses the four built-in users
+ * Roles per endpoint as docs/api.md says. Without configured users or an OIDC issuer, Coop uses the four built-in users
  * (each with its name as password) — but only while it listens on a loopback address; anywhere else it refuses to
  * start rather than expose those defaults.
  */

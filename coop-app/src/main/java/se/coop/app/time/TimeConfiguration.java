@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One injectable clock drives everything that reads the time (DOMAIN.md, Time). Axon stamps events with a static clock
+ * One injectable clock drives everything that reads the time (docs/domain.md, Time). Axon stamps events with a static clock
  * and db-scheduler polls with its own, so both are pointed at this one; tests replace it with a clock they move.
  */
 @Configuration(proxyBeanMethods = false)

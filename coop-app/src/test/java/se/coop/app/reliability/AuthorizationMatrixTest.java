@@ -15,7 +15,7 @@ import se.coop.app.support.Secretariat;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every endpoint × every role × anonymous, as {@code API.md} says: a role that may call an endpoint is let through (a
+ * Every endpoint × every role × anonymous, as {@code docs/api.md} says: a role that may call an endpoint is let through (a
  * read answers 2xx; a command gets past authorization to validation, so never 401 or 403), any other role gets 403,
  * and anonymous 401, except where the endpoint is public. Refused requests write nothing. The matrix must name every
  * operation the API description lists, so a new endpoint cannot escape it.

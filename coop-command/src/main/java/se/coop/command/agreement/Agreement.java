@@ -317,7 +317,7 @@ class Agreement {
         requireNotArchived();
         Appeals.Decision decision = appeals.requireDecision(command.decisionId());
         PartyId partyId = decision.partyId();
-        Party party = parties.requireActive(partyId, false);
+        Party party = parties.drafted(partyId);
         if (!party.inSweden()) {
             throw refused(
                     ErrorCode.APPEAL_NOT_APPLICABLE,
@@ -796,6 +796,41 @@ class Agreement {
 
     private static String normalize(String body) {
         return body.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    // ------------------------------------------------------------------ what the aggregate acts on
+
+    /** What the aggregate holds of a party in the round under way: approved (rules 2–4), adoption final from (12). */
+    record PartyFacts(boolean approved, LocalDate legallyFinalFrom) {}
+
+    /**
+     * What the aggregate acts on, for the properties that hold it against the status read model: its state, its
+     * dates, the text version in force and the one under approval, and each active party's approval in that round.
+     */
+    record Facts(
+            AgreementState state,
+            LocalDate effectiveFrom,
+            LocalDate endedOn,
+            LocalDate terminatesOn,
+            int inForceVersion,
+            Integer roundVersion,
+            java.util.Map<String, PartyFacts> parties) {}
+
+    Facts facts() {
+        java.util.Map<String, PartyFacts> byParty = new java.util.LinkedHashMap<>();
+        if (round != null) {
+            for (Party party : parties.active()) {
+                byParty.put(party.partyId().toString(), round.factsOf(party, appeals));
+            }
+        }
+        return new Facts(
+                state,
+                lifetime.effectiveFrom(),
+                lifetime.endedOn(),
+                lifetime.terminatesOn(),
+                texts.inForce(),
+                round == null ? null : round.textVersion(),
+                byParty);
     }
 
     // ------------------------------------------------------------------ event sourcing handlers: assign only

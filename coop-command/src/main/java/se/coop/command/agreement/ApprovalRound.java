@@ -90,6 +90,18 @@ final class ApprovalRound {
         return days;
     }
 
+    /** What the round holds of one party, for {@link Agreement#facts}: approved, and its adoption final from. */
+    Agreement.PartyFacts factsOf(Party party, Appeals appeals) {
+        PartyApproval approval = approvalOf(party, appeals);
+        LocalDate finalFrom = Approvals.counting(approval.decisions())
+                .filter(d -> d.outcome() == BoardOutcome.ADOPTED && party.inSweden())
+                .map(d -> Approvals.finality(d, approval.appealsAgainst(d)))
+                .filter(f -> f.kind() == Finality.Kind.FINAL)
+                .map(Finality::from)
+                .orElse(null);
+        return new Agreement.PartyFacts(Approvals.approved(approval), finalFrom);
+    }
+
     private PartyApproval approvalOf(Party party, Appeals appeals) {
         return new PartyApproval(
                 party.requiresSignature(),

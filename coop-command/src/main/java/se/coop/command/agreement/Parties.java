@@ -136,6 +136,11 @@ final class Parties {
         }
     }
 
+    /** A party as drafted, whether or not it is still in the agreement. */
+    Party drafted(PartyId partyId) {
+        return drafted.get(partyId);
+    }
+
     Collection<Party> active() {
         return drafted.values().stream().filter(p -> !departed(p.partyId())).toList();
     }

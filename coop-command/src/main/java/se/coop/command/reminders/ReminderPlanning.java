@@ -48,7 +48,7 @@ import se.coop.rules.CouncilReports;
 import se.coop.rules.ReviewCadence;
 
 /**
- * Plans an agreement's reminders from what happens to it (DOMAIN.md rule 7, rule 13, Reminders): each scheduled
+ * Plans an agreement's reminders from what happens to it (docs/domain.md rules 7 and 13, Reminders): each scheduled
  * meeting's reminders to its reviewers, moved and withdrawn with the meeting; a reminder to the lead party's
  * secretariat when no annual review is held or scheduled within the cadence; and, for an avtalssamverkan, each Swedish
  * party's yearly report to its council. Everything it plans is withdrawn when the agreement ends.

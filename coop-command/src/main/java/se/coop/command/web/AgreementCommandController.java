@@ -49,7 +49,7 @@ import se.coop.command.web.request.SignAgreementRequest;
 import se.coop.command.web.request.TerminateAgreementRequest;
 import tools.jackson.databind.ObjectMapper;
 
-/** Every command of API.md, one endpoint each; what they share is in {@link #run}. */
+/** Every command of docs/api.md, one endpoint each; what they share is in {@link #run}. */
 @ConditionalOnExpression(NodeRoles.COMMAND)
 @RestController
 @RequestMapping(path = "/api/v1/agreements", produces = MediaType.APPLICATION_JSON_VALUE)

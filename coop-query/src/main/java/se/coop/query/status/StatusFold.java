@@ -225,7 +225,7 @@ final class StatusFold {
     }
 
     /**
-     * The business date from which an event is true (DOMAIN.md, Time): the day signed, decided, appealed, in force,
+     * The business date from which an event is true (docs/domain.md, Time): the day signed, decided, appealed, in force,
      * held, given notice, left or ended. Events that describe the agreement itself (its drafting, text versions,
      * submission, links and documents) have none and hold on every date; plans and acts of the secretariat (scheduled
      * meetings, removal, abandonment, archiving) hold from the day they were recorded.
