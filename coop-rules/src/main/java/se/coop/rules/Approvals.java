@@ -16,8 +16,18 @@ public final class Approvals {
 
     private Approvals() {}
 
-    /** Rule 4: of a party's counted decisions on a text, the latest (by its day, then as recorded) is the one that counts. */
+    /**
+     * Rule 4: of a party's counted decisions on a text, the latest adoption or rejection (by its day, then as recorded)
+     * is the one that counts; a referral back or a tabling changes nothing.
+     */
     public static Optional<BoardDecision> counting(List<BoardDecision> decisions) {
+        return latest(decisions.stream()
+                .filter(d -> d.outcome() == BoardOutcome.ADOPTED || d.outcome() == BoardOutcome.REJECTED)
+                .toList());
+    }
+
+    /** The latest of the decisions, whatever its outcome (by its day, then as recorded). */
+    public static Optional<BoardDecision> latest(List<BoardDecision> decisions) {
         return decisions.stream()
                 .max(Comparator.comparing(BoardDecision::decidedOn).thenComparingLong(BoardDecision::order));
     }

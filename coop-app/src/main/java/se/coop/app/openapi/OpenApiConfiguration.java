@@ -40,17 +40,32 @@ public class OpenApiConfiguration {
               `DATE_IN_FUTURE`, with the field in `violations`;
             - fewer than two parties, duplicate party ids and not exactly one lead are rule 1: 409;
             - `Idempotency-Key` remembers successful answers only; a refused command may be retried with the same key;
-            - attaching a document that is already attached (same sha256) with the same title, media type and size
-              answers 200 with its existing id; with another description it is 409 `DOCUMENT_ALREADY_ATTACHED` (the
-              same file is attached once, with one description);
+            - attaching a document that is already attached (same sha256) answers 200 with its existing id; under
+              another title, media type or address it records `DocumentCorrected` (rule 15); with another size it is
+              409 `DOCUMENT_ALREADY_ATTACHED` (the same bytes cannot have another size); a revision naming the current
+              text's sha256 under another title, media type or address records `TextDescriptionCorrected` and makes no
+              new text version;
             - an appeal dated before the decision it appeals, or decided before the day it was lodged, is 409
               `DATE_OUT_OF_ORDER`;
             - `LinkAgreement` naming an `otherAgreementId` that is not in Coop is 409 `LINKED_AGREEMENT_NOT_FOUND`;
             - every answer to a command echoes `X-Correlation-Id`, which is recorded in the events' metadata;
-            - `overdue` is true for an agreement in force when its review cadence has passed since the last annual
-              review held (or since it entered into force) and no annual review is scheduled; the lead party's
-              secretariat is then reminded (its address: `coop.reminders.secretariats.<partyId>`), once
-              `coop.reminders.overdue-grace` (1 hour) has passed since Coop learned of it, and again each overdue day;
+            - `overdue` is true for an agreement in force from the day after its review cadence has passed since the
+              last annual review held (or since it entered into force); a review only scheduled does not switch it
+              off (docs/domain.md, rule 7); the lead party's secretariat is then reminded (its address:
+              `coop.reminders.secretariats.<partyId>`), once `coop.reminders.overdue-grace` (1 hour) has passed since
+              Coop learned of it, and again when the due day moves;
+            - `TerminateAgreement` with `effectiveOn` after today leaves the agreement `IN_FORCE` with `terminatesOn` in
+              its status until that day, when a timer terminates it; meetings on or after that day are refused; a
+              decided termination is not withdrawn or moved (409 `WRONG_STATE`); an `effectiveOn` before entry into
+              force or after a fixed `endsOn` is 409 `DATE_OUT_OF_ORDER`;
+            - an appeal (rule 12) may be lodged while the window is open, again after a dismissal; later it is 409
+              `APPEAL_WINDOW_CLOSED`; a party's `legallyFinalOn` is the later of the day after the last day to appeal
+              and the last dismissal, and is absent while an appeal is lodged and not ruled on;
+            - of a board's decisions on a text, its latest adoption or rejection counts (rule 4); `latestDecision`
+              shows that one, or a referral back or tabling when the board has made nothing else;
+            - approvals completed only after a fixed term has ended make the agreement `EXPIRED` without it ever
+              entering into force (`effectiveFrom` stays empty); notice dated before entry into force, and a meeting's
+              outcome dated before the day it was scheduled, are 409 `DATE_OUT_OF_ORDER`;
             - every value of every request body keeps one set of input rules, else 400 `VALIDATION_FAILED` naming the
               field: text holds no control character (TAB, LF, CR and the Unicode line and paragraph separators only
               in fields that span lines: reasons, summaries, notes, dissents), no unpaired surrogate and no Unicode
@@ -100,8 +115,10 @@ public class OpenApiConfiguration {
               (no SMTP server configured), `RETRYING` or `FAILED` (given up after `coop.reminders.max-attempts`);
               `since` defaults to 90 days back;
             - a reminder whose time passed before it could be issued (a meeting scheduled inside its offsets, or Coop
-              down at the time) is issued at once, but of several such only the nearest; rescheduling moves the
-              reminders not issued yet; reminders are e-mailed as one digest per recipient and day;
+              down at the time) is issued at once, but of several such only the nearest; a meeting moved to another
+              time has its offsets counted afresh for the new time (a reminder's id names the meeting time it was
+              for), a change of place alone issues nothing; `GET /api/v1/reviews` shows each meeting's
+              `plannedReminders` (offset and due time); reminders are e-mailed as one digest per recipient and day;
             - docs/api.md names a reviewer's feed `/api/v1/calendar/{feedToken}.ics` but not how a token is issued:
               `POST /api/v1/calendar/feeds` `{"reviewer": "<e-mail>"}` (secretariat or reviewer) answers 201 with the
               token and the feed's URL, shown once (only the token's SHA-256 is stored), and

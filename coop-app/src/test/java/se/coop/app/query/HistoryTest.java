@@ -143,7 +143,7 @@ class HistoryTest extends IntegrationTest {
                 .asString();
         secretariat.command(
                 p + "/reviews/" + second + "/outcome",
-                Map.of("heldOn", "2026-02-12", "summary", "Avtalet ska ses över", "decision", "AMEND"));
+                Map.of("heldOn", today.toString(), "summary", "Avtalet ska ses över", "decision", "AMEND"));
         secretariat.command(p + "/amendments", Map.of("text", text(V3), "summary", "Besöksnäring tillkommer"));
         for (String party : List.of("halmstad", "laholm", "helsingor")) {
             secretariat.sign(a, party, V3, "2026-02-20");

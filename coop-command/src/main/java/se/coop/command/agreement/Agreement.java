@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static se.coop.command.agreement.Refusal.refused;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -380,6 +382,10 @@ class Agreement {
         if (state == AgreementState.AWAITING_APPROVAL) {
             LocalDate from = Approvals.effectiveFrom(
                     completed.get(), notBefore, lifetime.term().startsOn());
+            if (lifetime.termEndedBefore(from)) {
+                apply(new AgreementExpired(agreementId, lifetime.term().endsOn()), cause);
+                return;
+            }
             apply(new AgreementEnteredIntoForce(agreementId, round.textVersion(), round.sha256(), from), cause);
             scheduleEndOfTerm(today, deadlines, cause);
         } else if (state == AgreementState.IN_FORCE && round.amendmentId() != null) {
@@ -528,6 +534,7 @@ class Agreement {
                 AgreementState.EXPIRED);
         meetings.requireScheduled(command.reviewId());
         lifetime.requireHeldWhileInForce(command.heldOn(), BusinessTime.today(clock));
+        meetings.requireHeldAfterScheduling(command.reviewId(), command.heldOn());
         apply(new ReviewOutcomeRecorded(
                 agreementId,
                 command.reviewId(),
@@ -597,6 +604,7 @@ class Agreement {
         parties.requireNoNoticeGiven(party);
         LocalDate today = BusinessTime.today(clock);
         requireNotAfter("givenOn", command.givenOn(), today, "a notice");
+        lifetime.requireNoticeWhileInForce(command.givenOn());
         LocalDate leavesOn = command.givenOn().plusMonths(lifetime.term().noticeMonths());
         apply(new NoticeGiven(
                 agreementId, party.partyId(), command.givenOn(), leavesOn, Texts.trimToNull(command.reason())));
@@ -923,8 +931,8 @@ class Agreement {
     }
 
     @EventSourcingHandler
-    void on(ReviewScheduled event) {
-        meetings.is(event.reviewId(), Meetings.Status.SCHEDULED);
+    void on(ReviewScheduled event, @Timestamp Instant recordedAt) {
+        meetings.scheduled(event.reviewId(), LocalDate.ofInstant(recordedAt, BusinessTime.ZONE));
     }
 
     @EventSourcingHandler

@@ -62,8 +62,33 @@ final class Lifetime {
         }
     }
 
+    /**
+     * Rule 6: a fixed term that ended before the day the agreement would enter into force leaves it nothing to be in
+     * force for — it expires without ever having been in force.
+     */
+    boolean termEndedBefore(LocalDate effectiveFrom) {
+        return term.endsOn() != null && effectiveFrom.isAfter(term.endsOn());
+    }
+
+    /** Rule 1: notice is given under an agreement in force — not before the day it entered into force. */
+    void requireNoticeWhileInForce(LocalDate givenOn) {
+        if (givenOn.isBefore(effectiveFrom)) {
+            throw refused(
+                    ErrorCode.DATE_OUT_OF_ORDER,
+                    "givenOn " + givenOn + " lies before the agreement entered into force (" + effectiveFrom
+                            + "): notice can only be given under an agreement in force (rule 1).",
+                    "givenOn");
+        }
+    }
+
     /** A meeting recorded as held took place while the agreement was in force, and has taken place. */
     void requireHeldWhileInForce(LocalDate heldOn, LocalDate today) {
+        if (effectiveFrom == null) {
+            throw refused(
+                    ErrorCode.WRONG_STATE,
+                    "The agreement ended (on " + endedOn + ") without ever having been in force; no meeting was held"
+                            + " under it.");
+        }
         if (heldOn.isAfter(today)) {
             throw refused(
                     ErrorCode.REVIEW_NOT_IN_PAST,

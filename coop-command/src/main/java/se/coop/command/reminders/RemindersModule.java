@@ -5,10 +5,6 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import se.coop.api.event.AgreementArchived;
-import se.coop.api.event.AgreementExpired;
-import se.coop.api.event.AgreementTerminated;
-import se.coop.api.event.DraftAbandoned;
 
 /**
  * Registers the reminder plans with Axon. A reminder must never be lost, so a failure while planning is not skipped
@@ -21,10 +17,7 @@ public class RemindersModule {
     AgreementStream agreementStream(EventStore events) {
         return (agreementId, sequence) -> events.readEvents(agreementId.toString(), sequence + 1)
                 .asStream()
-                .anyMatch(event -> event.getPayload() instanceof AgreementTerminated
-                        || event.getPayload() instanceof AgreementExpired
-                        || event.getPayload() instanceof DraftAbandoned
-                        || event.getPayload() instanceof AgreementArchived);
+                .anyMatch(event -> AgreementStream.ends(event.getPayload()));
     }
 
     @Bean

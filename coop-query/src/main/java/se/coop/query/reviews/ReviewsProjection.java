@@ -391,7 +391,7 @@ public class ReviewsProjection implements ReadModel {
             return byReview;
         }
         jdbc.query(
-                reminderSelect() + " WHERE r.review_id = ANY(?) ORDER BY r.issued_at",
+                reminderSelect() + " WHERE r.review_id = ANY(?) ORDER BY r.issued_at, r.reminder_id, r.recipient_key",
                 ps -> ps.setArray(
                         1,
                         ps.getConnection()
@@ -443,7 +443,7 @@ public class ReviewsProjection implements ReadModel {
             arguments.add(query.reviewer().toLowerCase(Locale.ROOT));
         }
         return new ReminderList(jdbc.query(
-                reminderSelect() + where + " ORDER BY r.issued_at DESC, r.reminder_id LIMIT 1000",
+                reminderSelect() + where + " ORDER BY r.issued_at DESC, r.reminder_id, r.recipient_key LIMIT 1000",
                 (rs, row) -> reminder(rs),
                 arguments.toArray()));
     }

@@ -126,18 +126,29 @@ final class StatusFold {
             meeting.heldOn = e.heldOn();
             meeting.location = e.location();
         });
+        // A meeting's later events name it; folded for a day before it was scheduled (validOn: an outcome recorded by
+        // an earlier version of Coop as held before the meeting was scheduled), the meeting is not there yet.
         on(ReviewRescheduled.class, (s, e, r) -> {
             StatusState.Meeting meeting = s.meetings.get(e.reviewId().toString());
-            meeting.startsAt = e.startsAt();
-            if (e.location() != null) {
-                meeting.location = e.location();
+            if (meeting != null) {
+                meeting.startsAt = e.startsAt();
+                if (e.location() != null) {
+                    meeting.location = e.location();
+                }
             }
         });
-        on(ReviewCancelled.class, (s, e, r) -> s.meetings.get(e.reviewId().toString()).status = "CANCELLED");
+        on(ReviewCancelled.class, (s, e, r) -> {
+            StatusState.Meeting meeting = s.meetings.get(e.reviewId().toString());
+            if (meeting != null) {
+                meeting.status = "CANCELLED";
+            }
+        });
         on(ReviewOutcomeRecorded.class, (s, e, r) -> {
             StatusState.Meeting meeting = s.meetings.get(e.reviewId().toString());
-            meeting.status = "HELD";
-            meeting.heldOn = e.heldOn();
+            if (meeting != null) {
+                meeting.status = "HELD";
+                meeting.heldOn = e.heldOn();
+            }
         });
         on(
                 DocumentAttached.class,
@@ -222,6 +233,24 @@ final class StatusFold {
         StatusState state = new StatusState();
         events.forEach(event -> apply(state, event));
         return state;
+    }
+
+    /** The agreement as Coop had recorded it at {@code asOf}: the events recorded until then, folded (docs/domain.md, Time). */
+    static Optional<AgreementStatusView> asOf(List<RecordedEvent> events, Instant asOf) {
+        List<RecordedEvent> recorded =
+                events.stream().filter(e -> !e.recordedAt().isAfter(asOf)).toList();
+        return recorded.isEmpty() ? Optional.empty() : Optional.of(render(fold(recorded), asOf, BusinessTime.ZONE));
+    }
+
+    /**
+     * The agreement as it stood on {@code day} by the events' own dates ({@link #validFrom}), read at the end of that
+     * day.
+     */
+    static AgreementStatusView validOn(List<RecordedEvent> events, LocalDate day) {
+        List<RecordedEvent> valid = events.stream()
+                .filter(e -> validFrom(e).map(from -> !from.isAfter(day)).orElse(true))
+                .toList();
+        return render(fold(valid), BusinessTime.startOf(day.plusDays(1)).minusNanos(1), BusinessTime.ZONE);
     }
 
     /**
@@ -420,10 +449,15 @@ final class StatusFold {
                 appeals));
     }
 
-    /** Rule 4, by {@link Approvals#counting}: the latest decision of the party's body on the text counts. */
+    /**
+     * Rule 4, by {@link Approvals#counting}: the decision of the party's body on the text that counts — or, while it
+     * has only referred the matter back or tabled it, the latest of those.
+     */
     private static StatusState.Decision latest(StatusState.Round round, String party) {
         List<StatusState.Decision> decisions = round.decisions.getOrDefault(party, List.of());
-        return Approvals.counting(decisions.stream().map(StatusFold::decision).toList())
+        List<BoardDecision> all = decisions.stream().map(StatusFold::decision).toList();
+        return Approvals.counting(all)
+                .or(() -> Approvals.latest(all))
                 .flatMap(counting -> decisions.stream()
                         .filter(d -> d.decisionId.equals(counting.decisionId()))
                         .findFirst())

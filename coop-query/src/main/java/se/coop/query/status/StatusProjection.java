@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -154,25 +153,10 @@ public class StatusProjection implements ReadModel {
     public Optional<AgreementStatusView> find(FindAgreementStatus query) {
         Instant now = clock.instant();
         if (query.asOf() != null) {
-            return stream(query.agreementId())
-                    .map(events -> events.stream()
-                            .filter(e -> !e.recordedAt().isAfter(query.asOf()))
-                            .toList())
-                    .filter(events -> !events.isEmpty())
-                    .map(events -> StatusFold.render(StatusFold.fold(events), query.asOf(), BusinessTime.ZONE));
+            return stream(query.agreementId()).flatMap(events -> StatusFold.asOf(events, query.asOf()));
         }
         if (query.validOn() != null) {
-            LocalDate day = query.validOn();
-            return stream(query.agreementId())
-                    .map(events -> events.stream()
-                            .filter(e -> StatusFold.validFrom(e)
-                                    .map(from -> !from.isAfter(day))
-                                    .orElse(true))
-                            .toList())
-                    .map(events -> StatusFold.render(
-                            StatusFold.fold(events),
-                            BusinessTime.startOf(day.plusDays(1)).minusNanos(1),
-                            BusinessTime.ZONE));
+            return stream(query.agreementId()).map(events -> StatusFold.validOn(events, query.validOn()));
         }
         return load(states.readTable(NAME, TABLE), query.agreementId().toString())
                 .map(state -> StatusFold.render(state, now, BusinessTime.ZONE));

@@ -15,7 +15,10 @@ import se.coop.api.AppealOutcome;
 import se.coop.api.BoardOutcome;
 import se.coop.api.BusinessTime;
 import se.coop.api.DecisionId;
+import se.coop.api.ReviewDecision;
 import se.coop.api.ReviewId;
+import se.coop.api.ReviewKind;
+import se.coop.api.Reviewer;
 import se.coop.api.Signatory;
 import se.coop.api.event.AgreementArchived;
 import se.coop.api.event.AgreementEnteredIntoForce;
@@ -26,6 +29,8 @@ import se.coop.api.event.AmendmentProposed;
 import se.coop.api.event.AppealRecorded;
 import se.coop.api.event.ApprovalsVoided;
 import se.coop.api.event.DraftRevised;
+import se.coop.api.event.ReviewOutcomeRecorded;
+import se.coop.api.event.ReviewScheduled;
 import se.coop.api.event.SubmittedForAdoption;
 import se.coop.api.event.TerminationCause;
 import se.coop.api.query.AgreementStatusView;
@@ -198,5 +203,27 @@ class StatusFoldTest {
         assertThat(StatusFold.validFrom(events.get(7))).contains(LocalDate.of(2024, 12, 31));
         assertThat(StatusFold.validFrom(events.get(8)))
                 .contains(LocalDate.ofInstant(events.get(8).recordedAt(), BusinessTime.ZONE));
+    }
+
+    /** An earlier Coop accepted an outcome dated before its meeting was scheduled; validOn between them must answer. */
+    @Test
+    void aMeetingHeldBeforeItWasScheduledIsNotThereOnTheDaysBetween() {
+        ReviewId review = ReviewId.of("cccccccc-0000-4000-8000-000000000001");
+        List<RecordedEvent> events = inForce()
+                .then(new ReviewScheduled(
+                        ID,
+                        review,
+                        ReviewKind.ANNUAL_REVIEW,
+                        OffsetDateTime.parse("2021-11-01T10:00:00+01:00"),
+                        "Kristianstad",
+                        List.of(new Reviewer("Anna", "anna@example.org", KOGE)),
+                        null))
+                .then(new ReviewOutcomeRecorded(
+                        ID, review, LocalDate.of(2021, 8, 20), "Fortsätter", ReviewDecision.CONTINUE))
+                .list();
+        assertThat(StatusFold.validOn(events, LocalDate.of(2021, 8, 25)).lastReviewHeldOn())
+                .isNull();
+        assertThat(StatusFold.validOn(events, LocalDate.of(2021, 10, 2)).lastReviewHeldOn())
+                .isEqualTo(LocalDate.of(2021, 8, 20));
     }
 }
