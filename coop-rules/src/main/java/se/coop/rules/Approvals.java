@@ -74,10 +74,10 @@ public final class Approvals {
      * it is legally final, and not before {@code today}) — or empty while one is missing or its board rejected.
      */
     public static Optional<LocalDate> approvedOn(PartyApproval party, boolean waitForLegalForce, LocalDate today) {
-        Optional<BoardDecision> counting = counting(party.decisions());
-        if (counting.isPresent() && counting.get().outcome() == BoardOutcome.REJECTED) {
+        if (blocks(party)) {
             return Optional.empty();
         }
+        Optional<BoardDecision> counting = counting(party.decisions());
         LocalDate approved = LocalDate.MIN;
         if (party.requiresSignature()) {
             if (party.signedOn() == null) {

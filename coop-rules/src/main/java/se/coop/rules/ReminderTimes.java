@@ -20,9 +20,13 @@ public final class ReminderTimes {
                 .toInstant();
     }
 
-    /** A reminder's identity: its plan, its offset and the time it was for — a meeting moved is reminded afresh. */
-    public static String reminderId(String planId, int offsetDays, OffsetDateTime dueAt) {
-        return planId + ":" + offsetDays + ":" + dueAt.toInstant();
+    /**
+     * A reminder's identity: its plan, its offset and the time it was for — a meeting moved is reminded afresh — and,
+     * when a plan comes back to a time it had before, which time it came back ({@code round} 2, 3, …): reminded afresh
+     * again, under another identity.
+     */
+    public static String reminderId(String planId, int offsetDays, OffsetDateTime dueAt, int round) {
+        return planId + ":" + offsetDays + ":" + dueAt.toInstant() + (round > 1 ? "/" + round : "");
     }
 
     /** The nearest of the offsets whose time has passed at {@code now}, or null when none has. */

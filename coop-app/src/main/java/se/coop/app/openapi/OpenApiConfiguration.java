@@ -91,6 +91,9 @@ public class OpenApiConfiguration {
               entity tags is the agreement's version in quotes (a weak `W/` tag never matches), anything else that is
               no list of entity tags is 400; on `POST /api/v1/agreements`, which creates an agreement, only `*` can
               match (the list of agreements has no version);
+            - `validOn` after today is 400 (Coop shows what was decided, not what will be);
+            - a command that answers what is already there (the same document attached again, possibly with its
+              description corrected; the pending amendment proposed again) is 200 without `Location`, not 201;
             - a status read with `asOf` or `validOn` shows a past state: it carries no `ETag` (`If-Match` needs the
               current version) but `Coop-As-Of` or `Coop-Valid-On` saying what it shows;
             - `HEAD` is answered wherever `GET` is, with the same authorization (calendar feeds by token included);

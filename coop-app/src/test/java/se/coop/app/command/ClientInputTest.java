@@ -396,6 +396,10 @@ class ClientInputTest extends IntegrationTest {
         report.put("uri", "https://example.org/slutrapport.pdf");
         Api.Answer corrected = secretariat.command("/api/v1/agreements/" + id + "/documents", report);
         assertThat(corrected.json().get("id")).isEqualTo(first.json().get("id"));
+        assertThat(corrected.status())
+                .as("a correction creates nothing: 200, not 201")
+                .isEqualTo(200);
+        assertThat(corrected.header("Location")).isNull();
         JsonNode document = secretariat
                 .read("reviewer", "/api/v1/agreements/" + id)
                 .json()

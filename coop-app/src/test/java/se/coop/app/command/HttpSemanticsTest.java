@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import se.coop.api.BusinessTime;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
 import se.coop.app.support.Secretariat;
+import se.coop.app.support.TestClock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -81,10 +83,23 @@ class HttpSemanticsTest extends IntegrationTest {
         assertThat(asOf.status()).isEqualTo(200);
         assertThat(asOf.header("ETag")).isNull();
         assertThat(asOf.header("Coop-As-Of")).isEqualTo("2099-01-01T00:00:00Z");
-        Api.Answer validOn = api.as("auditor").get("/api/v1/agreements/" + id + "?validOn=2099-01-01");
+        String today = BusinessTime.today(TestClock.INSTANCE).toString();
+        Api.Answer validOn = api.as("auditor").get("/api/v1/agreements/" + id + "?validOn=" + today);
         assertThat(validOn.status()).isEqualTo(200);
         assertThat(validOn.header("ETag")).isNull();
-        assertThat(validOn.header("Coop-Valid-On")).isEqualTo("2099-01-01");
+        assertThat(validOn.header("Coop-Valid-On")).isEqualTo(today);
+    }
+
+    /** A day to come is not known yet: Coop shows what was decided, not what will be (review of issue 12). */
+    @Test
+    void validOnADayToComeIs400NamingIt() {
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Bodies.twoPartyDraft());
+        String tomorrow = BusinessTime.today(TestClock.INSTANCE).plusDays(1).toString();
+        Api.Answer answer = secretariat.read("auditor", "/api/v1/agreements/" + id + "?validOn=" + tomorrow);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("violations").get(0).get("field").asString())
+                .isEqualTo("validOn");
     }
 
     @Test

@@ -19,6 +19,7 @@ import se.coop.api.event.DraftRevised;
 import se.coop.api.event.IntentDrafted;
 import se.coop.api.event.NoticeGiven;
 import se.coop.api.event.PartyLeft;
+import se.coop.api.event.ReviewCancelled;
 import se.coop.api.event.ReviewHeld;
 import se.coop.api.event.ReviewOutcomeRecorded;
 import se.coop.api.event.ReviewRescheduled;
@@ -41,11 +42,13 @@ final class BusinessDates {
         List<String> found = new ArrayList<>();
         Term term = null;
         LocalDate effectiveFrom = null;
-        LocalDate endedOn = null;
+        LocalDate endedOn = null; // the last day in force
         Map<String, LocalDate> scheduledOn = new HashMap<>();
         Map<String, BoardDecisionRecorded> decisions = new HashMap<>();
         Map<String, AppealRecorded> lastStep = new HashMap<>();
         Map<String, LocalDate> noticeGiven = new HashMap<>();
+        Map<String, LocalDate> scheduledFor = new HashMap<>();
+        LocalDate endsOn = null; // the first day no longer in force, once decided
         for (RecordedEvent recorded : events) {
             Object event = recorded.payload();
             LocalDate today = LocalDate.ofInstant(recorded.recordedAt(), BusinessTime.ZONE);
@@ -100,12 +103,14 @@ final class BusinessDates {
                     found.add(at + "a termination decided for a later day takes effect " + e.effectiveOn());
                 }
                 notBefore(found, at + "terminates", e.effectiveOn(), "agreement in force", effectiveFrom);
+                endsOn = e.effectiveOn();
                 if (term.endsOn() != null) {
                     notAfter(found, at + "terminates", e.effectiveOn(), term.endsOn());
                 }
             } else if (event instanceof AgreementTerminated e) {
                 notBefore(found, at + "terminated", e.effectiveOn(), "agreement in force", effectiveFrom);
-                endedOn = e.effectiveOn();
+                endedOn = e.effectiveOn().minusDays(1);
+                endsOn = e.effectiveOn();
             } else if (event instanceof AgreementExpired e) {
                 if (!e.endedOn().equals(term.endsOn())) {
                     found.add(
@@ -120,7 +125,11 @@ final class BusinessDates {
                     found.add(at + "scheduled for " + e.startsAt() + ", not in the future");
                 }
                 scheduledOn.put(e.reviewId().toString(), today);
+                scheduledFor.put(e.reviewId().toString(), day(e.startsAt()));
+            } else if (event instanceof ReviewCancelled e) {
+                scheduledFor.remove(e.reviewId().toString());
             } else if (event instanceof ReviewRescheduled e) {
+                scheduledFor.put(e.reviewId().toString(), day(e.startsAt()));
                 if (!e.startsAt().toInstant().isAfter(recorded.recordedAt())) {
                     found.add(at + "moved to " + e.startsAt() + ", not in the future");
                 }
@@ -128,6 +137,7 @@ final class BusinessDates {
                 notAfter(found, at + "held", e.heldOn(), today);
                 heldInForce(found, at, e.heldOn(), effectiveFrom, endedOn);
             } else if (event instanceof ReviewOutcomeRecorded e) {
+                scheduledFor.remove(e.reviewId().toString());
                 notAfter(found, at + "held", e.heldOn(), today);
                 notBefore(
                         found,
@@ -136,6 +146,14 @@ final class BusinessDates {
                         "scheduled",
                         scheduledOn.get(e.reviewId().toString()));
                 heldInForce(found, at, e.heldOn(), effectiveFrom, endedOn);
+            }
+        }
+        if (endsOn != null) {
+            for (Map.Entry<String, LocalDate> meeting : scheduledFor.entrySet()) {
+                if (!meeting.getValue().isBefore(endsOn)) {
+                    found.add("meeting " + meeting.getKey() + " still scheduled for " + meeting.getValue()
+                            + ", when the agreement ends on " + endsOn);
+                }
             }
         }
         for (PartyStatusView party : view.parties()) {
@@ -169,5 +187,9 @@ final class BusinessDates {
         } else if (date.isBefore(limit)) {
             found.add(what + " on " + date + ", before " + other + " (" + limit + ")");
         }
+    }
+
+    private static LocalDate day(java.time.OffsetDateTime at) {
+        return LocalDate.ofInstant(at.toInstant(), BusinessTime.ZONE);
     }
 }

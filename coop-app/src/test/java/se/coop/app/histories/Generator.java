@@ -92,6 +92,7 @@ final class Generator {
         Term term;
         final List<DecisionId> decisions = new ArrayList<>();
         final Map<ReviewId, OffsetDateTime> meetings = new LinkedHashMap<>();
+        final Map<ReviewId, List<OffsetDateTime>> earlierTimes = new LinkedHashMap<>();
         final Map<String, Long> documents = new LinkedHashMap<>();
     }
 
@@ -214,6 +215,9 @@ final class Generator {
         } else if (command instanceof ScheduleAnnualReview c) {
             known.meetings.put(c.reviewId(), c.startsAt());
         } else if (command instanceof RescheduleReview c) {
+            known.earlierTimes
+                    .computeIfAbsent(c.reviewId(), r -> new ArrayList<>())
+                    .add(known.meetings.get(c.reviewId()));
             known.meetings.put(c.reviewId(), c.startsAt());
         } else if (command instanceof AttachDocument c) {
             known.documents.putIfAbsent(c.sha256(), c.size());
@@ -326,7 +330,13 @@ final class Generator {
             return schedule(now);
         }
         ReviewId review = meeting();
-        OffsetDateTime startsAt = random.nextInt(5) == 0 ? known.meetings.get(review) : meetingTime(now);
+        List<OffsetDateTime> earlier = known.earlierTimes.getOrDefault(review, List.of()).stream()
+                .filter(t -> t.toInstant().isAfter(now))
+                .toList();
+        int choice = random.nextInt(10);
+        OffsetDateTime startsAt = choice < 2
+                ? known.meetings.get(review)
+                : choice < 4 && !earlier.isEmpty() ? earlier.get(random.nextInt(earlier.size())) : meetingTime(now);
         return new RescheduleReview(
                 known.agreementId,
                 review,

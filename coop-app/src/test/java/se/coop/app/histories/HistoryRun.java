@@ -187,6 +187,10 @@ final class HistoryRun {
                 "6 meeting reminders as their times call for",
                 wanted.equals(issued),
                 () -> "expected " + wanted + "\nissued   " + issued);
+        check(
+                "6 each reminder has an identity of its own",
+                reminderIds.size() == new java.util.HashSet<>(reminderIds).size(),
+                () -> "reminder ids " + reminderIds);
     }
 
     /** At the end: every asOf instant of the history, and every validOn day of its range, answer. */
@@ -278,7 +282,10 @@ final class HistoryRun {
         return new ReferenceModel.Expectation(agreementFrom, amendments);
     }
 
+    private final List<String> reminderIds = new ArrayList<>();
+
     private List<ReminderReference.Reminder> issued(List<RecordedEvent> events) {
+        reminderIds.clear();
         List<ReminderReference.Reminder> issued = new ArrayList<>();
         for (RecordedEvent event : events) {
             eventTypes.add(event.payload().getClass().getSimpleName());
@@ -287,6 +294,7 @@ final class HistoryRun {
                 coop.stream(plan).forEach(message -> {
                     eventTypes.add(message.getPayloadType().getSimpleName());
                     if (message.getPayload() instanceof ReviewReminderIssued r) {
+                        reminderIds.add(r.reminderId());
                         issued.add(ReminderReference.of(
                                 e.reviewId().toString(), r.dueAt(), r.offsetDays(), message.getTimestamp()));
                     }

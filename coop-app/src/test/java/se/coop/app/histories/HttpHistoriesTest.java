@@ -229,9 +229,19 @@ class HttpHistoriesTest extends IntegrationTest {
         TestClock.INSTANCE.advanceTo(at);
         if (dueTimers() > 0) {
             scheduler.triggerCheckForDueExecutions();
-            await().pollInterval(Duration.ofMillis(20))
-                    .atMost(Duration.ofSeconds(30))
-                    .until(() -> dueTimers() == 0);
+            try {
+                await().pollInterval(Duration.ofMillis(20))
+                        .atMost(Duration.ofSeconds(30))
+                        .until(() -> dueTimers() == 0);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError(
+                        "timers still due at " + at + ": "
+                                + jdbc.queryForList(
+                                        "SELECT task_name, task_instance, execution_time, consecutive_failures,"
+                                                + " last_failure, picked FROM scheduled_tasks WHERE execution_time <= ?",
+                                        Timestamp.from(at)),
+                        e);
+            }
         }
     }
 
@@ -278,11 +288,11 @@ class HttpHistoriesTest extends IntegrationTest {
         }
         LocalDate first =
                 LocalDate.ofInstant(recorded.get(0), BusinessTime.ZONE).minusDays(60);
-        LocalDate last = LocalDate.ofInstant(TestClock.INSTANCE.instant(), BusinessTime.ZONE)
-                .plusDays(30);
+        LocalDate last = LocalDate.ofInstant(TestClock.INSTANCE.instant(), BusinessTime.ZONE);
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(11)) {
             reads.add(agreement + "?validOn=" + day);
         }
+        reads.add(agreement + "?validOn=" + last);
         reads.add("/api/v1/agreements?party=p1&size=100");
         reads.add("/api/v1/agreements?state=IN_FORCE&q=Samverkan&size=5");
         reads.add("/api/v1/reviews?party=p1&from=" + first + "&to=" + last.plusYears(2));
@@ -296,6 +306,9 @@ class HttpHistoriesTest extends IntegrationTest {
         }
         String beforeItWasDrafted =
                 agreement + "?asOf=" + encode(recorded.get(0).minusNanos(1).toString());
+        assertThat(read(agreement + "?validOn=" + last.plusDays(1)).status())
+                .as("a day to come is not yet known")
+                .isEqualTo(400);
         assertThat(read(beforeItWasDrafted).status())
                 .as("before it was drafted, the agreement was not there")
                 .isEqualTo(404);

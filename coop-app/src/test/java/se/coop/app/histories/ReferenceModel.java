@@ -87,7 +87,7 @@ final class ReferenceModel {
             }
             if (e.term() != null) {
                 term = e.term();
-                check(today, null);
+                check(today, today);
             }
         } else if (event instanceof ApprovalsVoided) {
             round = null;
@@ -156,8 +156,8 @@ final class ReferenceModel {
 
     /**
      * Rules 6 and 8: when every active party has given every approval it requires, the round enters into force — from
-     * the later of the day that was so and the agreed start (the agreement only); from the day of a removal or a
-     * departure when that is what completed it.
+     * the later of the day that was so and the agreed start (the agreement only); from the day of a removal, a
+     * departure or a revised term when that is what completed it.
      */
     private void check(LocalDate today, LocalDate notBefore) {
         if (round == null || ended) {

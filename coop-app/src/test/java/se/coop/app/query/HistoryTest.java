@@ -217,7 +217,9 @@ class HistoryTest extends IntegrationTest {
         assertThat(summaries(a, "en"))
                 .anyMatch(s -> s.startsWith("The cooperation agreement entered into force on 22 January 2026"));
         assertThat(summaries(a, "sv"))
-                .anyMatch(s -> s.contains("Överklagandet av beslutet av Laholms kommun avslogs den 20 januari 2026"));
+                .anyMatch(s -> s.contains("Överklagandet av beslutet av Laholms kommun avslogs den 20 januari 2026")
+                        && s.endsWith("beslutet står fast.")
+                        && !s.contains("laga kraft"));
         assertThat(summaries(b, "sv"))
                 .anyMatch(s -> s.equals("Samverkansavtalet löpte ut den 31 januari 2016 när avtalstiden tog slut."));
         assertThat(summaries(a, "en"))

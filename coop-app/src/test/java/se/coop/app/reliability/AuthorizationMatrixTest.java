@@ -144,7 +144,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         calls.add(new Call(
                 "GET",
                 "/api/v1/agreements/{agreementId}",
-                agreement + "?validOn=2030-01-01",
+                agreement + "?validOn=2026-01-01",
                 null,
                 Set.of(A),
                 false,

@@ -157,6 +157,7 @@ class Agreement {
         requireNotArchived();
         requireState("revise the draft", AgreementState.DRAFT, AgreementState.AWAITING_APPROVAL);
         AgreementText text = command.text();
+        texts.requireSameSize(text);
         boolean newText = !text.sha256().equals(texts.currentSha());
         boolean detailsChanged = command.title() != null || command.focusAreas() != null || command.term() != null;
         String note = Texts.trimToNull(command.note());
@@ -197,7 +198,7 @@ class Agreement {
             if (command.term() != null && round != null) {
                 LocalDate today = BusinessTime.today(clock);
                 watchLegalForce(today, deadlines);
-                tryCompleteRound(today, deadlines, BY_COMMAND, null);
+                tryCompleteRound(today, deadlines, BY_COMMAND, today);
             }
         }
     }
@@ -434,7 +435,13 @@ class Agreement {
                     "The proposed text is the version in force (version " + texts.inForce() + ").",
                     "text.sha256");
         }
+        texts.requireSameSize(command.text());
         if (round != null && round.amendmentId() != null && round.sha256().equals(sha)) {
+            AgreementText description = texts.describedAs(round.textVersion(), command.text());
+            if (!description.equals(texts.described(round.textVersion()))) {
+                apply(new TextDescriptionCorrected(
+                        agreementId, round.textVersion(), description, Texts.trimToNull(command.summary())));
+            }
             return round.amendmentId().toString();
         }
         apply(new AmendmentProposed(
@@ -463,7 +470,7 @@ class Agreement {
         if (command.reviewers() == null || command.reviewers().isEmpty()) {
             throw refused(ErrorCode.REVIEWER_REQUIRED, "A meeting needs at least one reviewer (rule 7).", "reviewers");
         }
-        parties.requireReviewersRepresentActiveParties(command.reviewers());
+        parties.requireReviewersRepresentActiveParties(command.reviewers(), Meetings.dayOf(command.startsAt()), null);
         apply(new ReviewScheduled(
                 agreementId,
                 command.reviewId(),
@@ -508,6 +515,8 @@ class Agreement {
         meetings.requireScheduled(command.reviewId());
         requireFuture(command.startsAt(), clock);
         lifetime.requireMeetingWhileInForce(command.startsAt());
+        parties.requireReviewersRepresentActiveParties(
+                meetings.reviewersOf(command.reviewId()), Meetings.dayOf(command.startsAt()), "startsAt");
         apply(new ReviewRescheduled(
                 agreementId,
                 command.reviewId(),
@@ -535,6 +544,7 @@ class Agreement {
         meetings.requireScheduled(command.reviewId());
         lifetime.requireHeldWhileInForce(command.heldOn(), BusinessTime.today(clock));
         meetings.requireHeldAfterScheduling(command.reviewId(), command.heldOn());
+        parties.requireReviewersWereParties(meetings.reviewersOf(command.reviewId()), command.heldOn());
         apply(new ReviewOutcomeRecorded(
                 agreementId,
                 command.reviewId(),
@@ -637,6 +647,7 @@ class Agreement {
                             on,
                             TerminationCause.TOO_FEW_PARTIES),
                     cause);
+            cancelMeetingsFrom(on, cause);
         } else {
             tryCompleteRound(today, deadlines, cause, on);
         }
@@ -660,6 +671,17 @@ class Agreement {
                     new TerminationDue(command.effectiveOn()));
         } else {
             apply(new AgreementTerminated(agreementId, reason, command.effectiveOn(), TerminationCause.DECISION));
+        }
+        cancelMeetingsFrom(command.effectiveOn(), BY_COMMAND);
+    }
+
+    /**
+     * Rule 7: a meeting on or after the day the agreement ends would not be held under it, so the end cancels it — its
+     * reviewers are told, its reminders withdrawn.
+     */
+    private void cancelMeetingsFrom(LocalDate end, MetaData cause) {
+        for (se.coop.api.ReviewId review : meetings.scheduledFrom(end)) {
+            apply(new ReviewCancelled(agreementId, review, "the agreement ends on " + end), cause);
         }
     }
 
@@ -932,7 +954,16 @@ class Agreement {
 
     @EventSourcingHandler
     void on(ReviewScheduled event, @Timestamp Instant recordedAt) {
-        meetings.scheduled(event.reviewId(), LocalDate.ofInstant(recordedAt, BusinessTime.ZONE));
+        meetings.scheduled(
+                event.reviewId(),
+                LocalDate.ofInstant(recordedAt, BusinessTime.ZONE),
+                event.startsAt(),
+                event.reviewers());
+    }
+
+    @EventSourcingHandler
+    void on(ReviewRescheduled event) {
+        meetings.moved(event.reviewId(), event.startsAt());
     }
 
     @EventSourcingHandler
@@ -993,14 +1024,14 @@ class Agreement {
     @EventSourcingHandler
     void on(AgreementTerminated event) {
         state = AgreementState.TERMINATED;
-        lifetime.ended(event.effectiveOn());
+        lifetime.terminated(event.effectiveOn());
         round = null;
     }
 
     @EventSourcingHandler
     void on(AgreementExpired event) {
         state = AgreementState.EXPIRED;
-        lifetime.ended(event.endedOn());
+        lifetime.expired(event.endedOn());
         round = null;
     }
 

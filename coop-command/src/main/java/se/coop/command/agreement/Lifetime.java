@@ -19,6 +19,7 @@ final class Lifetime {
     private LocalDate terminatesOn;
     private String terminationReason;
     private LocalDate endedOn;
+    private LocalDate lastDayInForce;
 
     Term term() {
         return term;
@@ -96,11 +97,11 @@ final class Lifetime {
                             + "): schedule a future meeting instead of recording it as held.",
                     "heldOn");
         }
-        if (heldOn.isBefore(effectiveFrom) || (endedOn != null && heldOn.isAfter(endedOn))) {
+        if (heldOn.isBefore(effectiveFrom) || (lastDayInForce != null && heldOn.isAfter(lastDayInForce))) {
             throw refused(
                     ErrorCode.DATE_OUT_OF_ORDER,
                     "heldOn " + heldOn + " lies outside the time the agreement was in force (from " + effectiveFrom
-                            + (endedOn == null ? "" : " to " + endedOn) + ").",
+                            + (lastDayInForce == null ? "" : " to " + lastDayInForce) + ").",
                     "heldOn");
         }
     }
@@ -147,8 +148,17 @@ final class Lifetime {
         terminationReason = reason;
     }
 
-    void ended(LocalDate on) {
+    /** Terminated from {@code on}: the day before was its last in force. */
+    void terminated(LocalDate on) {
         endedOn = on;
+        lastDayInForce = on.minusDays(1);
+        terminatesOn = null;
+    }
+
+    /** Expired at the end of its term: {@code endsOn} was its last day in force. */
+    void expired(LocalDate endsOn) {
+        endedOn = endsOn;
+        lastDayInForce = endsOn;
         terminatesOn = null;
     }
 }

@@ -3,11 +3,17 @@ package se.coop.command.agreement;
 import static se.coop.command.agreement.Refusal.refused;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import se.coop.api.BusinessTime;
 import se.coop.api.ErrorCode;
 import se.coop.api.ReviewId;
+import se.coop.api.Reviewer;
 
 /** The agreement's meetings — annual reviews and others — and where each stands (rule 7). */
 final class Meetings {
@@ -20,6 +26,8 @@ final class Meetings {
 
     private final Map<ReviewId, Status> status = new HashMap<>();
     private final Map<ReviewId, LocalDate> scheduledOn = new HashMap<>();
+    private final Map<ReviewId, OffsetDateTime> startsAt = new HashMap<>();
+    private final Map<ReviewId, List<Reviewer>> reviewers = new HashMap<>();
 
     void requireNew(ReviewId reviewId) {
         if (status.containsKey(reviewId)) {
@@ -53,9 +61,39 @@ final class Meetings {
         }
     }
 
-    void scheduled(ReviewId reviewId, LocalDate on) {
+    /** The reviewers a meeting was scheduled with. */
+    List<Reviewer> reviewersOf(ReviewId reviewId) {
+        return reviewers.getOrDefault(reviewId, List.of());
+    }
+
+    /** The meetings still scheduled for {@code day} or later (business time): those an end on that day cancels. */
+    List<ReviewId> scheduledFrom(LocalDate day) {
+        List<ReviewId> found = new ArrayList<>();
+        status.forEach((id, now) -> {
+            if (now == Status.SCHEDULED && !dayOf(startsAt.get(id)).isBefore(day)) {
+                found.add(id);
+            }
+        });
+        found.sort(Comparator.comparing((ReviewId id) -> startsAt.get(id).toInstant())
+                .thenComparing(ReviewId::toString));
+        return found;
+    }
+
+    static LocalDate dayOf(OffsetDateTime at) {
+        return LocalDate.ofInstant(at.toInstant(), BusinessTime.ZONE);
+    }
+
+    // ------------------------------------------------------------------ what the events say
+
+    void scheduled(ReviewId reviewId, LocalDate on, OffsetDateTime at, List<Reviewer> invited) {
         status.put(reviewId, Status.SCHEDULED);
         scheduledOn.put(reviewId, on);
+        startsAt.put(reviewId, at);
+        reviewers.put(reviewId, List.copyOf(invited));
+    }
+
+    void moved(ReviewId reviewId, OffsetDateTime at) {
+        startsAt.put(reviewId, at);
     }
 
     void is(ReviewId reviewId, Status now) {

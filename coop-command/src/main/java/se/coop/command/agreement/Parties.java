@@ -92,17 +92,30 @@ final class Parties {
         }
     }
 
-    /** Rule 7: the reviewers of a meeting to come represent parties that are in the agreement. */
-    void requireReviewersRepresentActiveParties(List<Reviewer> reviewers) {
+    /**
+     * Rule 7: the reviewers of a meeting to come represent parties that are in the agreement — and still will be on
+     * the day it meets: a party that has given notice leaves on a day. {@code field} names where the meeting's
+     * reviewers are (a moved meeting keeps its reviewers, so its new time is at fault).
+     */
+    void requireReviewersRepresentActiveParties(List<Reviewer> reviewers, LocalDate meetingDay, String field) {
         for (int i = 0; i < reviewers.size(); i++) {
             PartyId party = reviewers.get(i).partyId();
+            String at = field != null ? field : "reviewers[" + i + "].partyId";
             requireDrafted(reviewers.get(i), i);
             if (departed(party)) {
                 throw refused(
                         ErrorCode.PARTY_NO_LONGER_IN_AGREEMENT,
                         "Reviewer " + reviewers.get(i).name() + " represents '" + party
                                 + "', which is no longer a party to this agreement.",
-                        "reviewers[" + i + "].partyId");
+                        at);
+            }
+            LocalDate leaves = leavesOn.get(party);
+            if (leaves != null && !meetingDay.isBefore(leaves)) {
+                throw refused(
+                        ErrorCode.PARTY_NO_LONGER_IN_AGREEMENT,
+                        "Reviewer " + reviewers.get(i).name() + " represents '" + party + "', which leaves the"
+                                + " agreement on " + leaves + ", before the meeting on " + meetingDay + " (rule 7).",
+                        at);
             }
         }
     }

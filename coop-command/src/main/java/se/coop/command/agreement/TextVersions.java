@@ -1,9 +1,13 @@
 package se.coop.command.agreement;
 
+import static se.coop.command.agreement.Refusal.refused;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import se.coop.api.AgreementText;
+import se.coop.api.ErrorCode;
+import se.coop.api.Texts;
 
 /**
  * The versions of an agreement's text, each identified by the SHA-256 of the document (rule 15), with the description
@@ -53,13 +57,38 @@ final class TextVersions {
      * description as it is when nothing in it changes.
      */
     AgreementText describedAs(AgreementText given) {
-        AgreementText now = current();
+        return describedAs(versions.size(), given);
+    }
+
+    /** Rule 15: a text this agreement knows by its SHA-256 has one size — the same bytes cannot have another. */
+    void requireSameSize(AgreementText text) {
+        for (AgreementText known : versions) {
+            if (known.sha256().equals(text.sha256())
+                    && known.size() != null
+                    && text.size() != null
+                    && !known.size().equals(text.size())) {
+                throw refused(
+                        ErrorCode.TEXT_SIZE_MISMATCH,
+                        "Text " + Texts.shortHash(text.sha256()) + "… is known with " + known.size()
+                                + " bytes; the same SHA-256 cannot name " + text.size() + " bytes (rule 15).",
+                        "text.size");
+            }
+        }
+    }
+
+    /** Rule 15: the version {@code version} described as {@code given} says — what it leaves out stays as it was. */
+    AgreementText describedAs(int version, AgreementText given) {
+        AgreementText now = versions.get(version - 1);
         return new AgreementText(
                 now.sha256(),
                 given.title() != null ? given.title() : now.title(),
                 given.mediaType() != null ? given.mediaType() : now.mediaType(),
                 given.size() != null ? given.size() : now.size(),
                 given.uri() != null ? given.uri() : now.uri());
+    }
+
+    AgreementText described(int version) {
+        return versions.get(version - 1);
     }
 
     boolean describedSo(AgreementText description) {

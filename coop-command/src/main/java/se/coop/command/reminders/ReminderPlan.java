@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -60,6 +62,8 @@ class ReminderPlan {
     private boolean yearly;
     private boolean withdrawn;
     private final Set<Integer> issued = new HashSet<>();
+    /** How often each time was planned afresh: a plan that comes back to a time reminds of it again. */
+    private final Map<Instant, Integer> rounds = new HashMap<>();
 
     ReminderPlan() {
         // for Axon, which rebuilds the plan from its events and creates it on the first PlanReminders
@@ -191,7 +195,8 @@ class ReminderPlan {
         apply(
                 new ReviewReminderIssued(
                         planId,
-                        ReminderTimes.reminderId(planId.toString(), offset, dueAt),
+                        ReminderTimes.reminderId(
+                                planId.toString(), offset, dueAt, rounds.getOrDefault(dueAt.toInstant(), 1)),
                         agreementId,
                         reviewId,
                         subject,
@@ -218,6 +223,9 @@ class ReminderPlan {
         boolean anotherTime = dueAt != null && !event.dueAt().isEqual(dueAt);
         if (anotherTime || withdrawn) {
             issued.clear();
+        }
+        if (dueAt == null || anotherTime || withdrawn) {
+            rounds.merge(event.dueAt().toInstant(), 1, Integer::sum);
         }
         planId = event.planId();
         agreementId = event.agreementId();

@@ -15,6 +15,12 @@ import se.coop.api.AgreementId;
 import se.coop.api.CommandRefusedException;
 import se.coop.api.ErrorCode;
 import se.coop.api.PartyId;
+import se.coop.api.command.AdoptByBoard;
+import se.coop.api.command.AttachDocument;
+import se.coop.api.command.DraftIntent;
+import se.coop.api.command.ProposeAmendment;
+import se.coop.api.command.RecordHeldReview;
+import se.coop.api.command.ScheduleAnnualReview;
 
 /**
  * Runs one command the way the API promises. It travels with what the request asked for ({@code If-Match}, the
@@ -150,18 +156,42 @@ public class CommandExecutor implements MessageHandlerInterceptor<CommandMessage
                         "If-Match");
             }
         }
+        Object command = unitOfWork.getMessage().getPayload();
         Object result = chain.proceed();
         long before = versionBefore;
         Pending pending = new Pending();
         unitOfWork.onPrepareCommit(
-                u -> pending.answer = answer(agreementId, before, result, metaData, user, key, fingerprint));
+                u -> pending.answer = answer(agreementId, before, command, result, metaData, user, key, fingerprint));
         return pending;
+    }
+
+    /**
+     * The id a creating command brings, when it creates something new: a command that answers an id already there (the
+     * same document attached again, the pending amendment proposed again) created nothing — 200, not 201.
+     */
+    private static String newId(Object command) {
+        Object id = null;
+        if (command instanceof DraftIntent c) {
+            id = c.agreementId();
+        } else if (command instanceof AdoptByBoard c) {
+            id = c.decisionId();
+        } else if (command instanceof ScheduleAnnualReview c) {
+            id = c.reviewId();
+        } else if (command instanceof RecordHeldReview c) {
+            id = c.reviewId();
+        } else if (command instanceof ProposeAmendment c) {
+            id = c.amendmentId();
+        } else if (command instanceof AttachDocument c) {
+            id = c.documentId();
+        }
+        return id == null ? null : id.toString();
     }
 
     /** Runs after the events are appended, in their transaction: reads where the stream stands and keeps the answer. */
     private Answer answer(
             AgreementId agreementId,
             long versionBefore,
+            Object command,
             Object result,
             MetaData metaData,
             String user,
@@ -171,7 +201,9 @@ public class CommandExecutor implements MessageHandlerInterceptor<CommandMessage
                 .orElseThrow(() -> new IllegalStateException("no events for " + agreementId + " after a command"));
         String locationPrefix = (String) metaData.get(LOCATION);
         String createdId = locationPrefix != null && result != null ? result.toString() : null;
-        boolean created = locationPrefix != null && head.version() > versionBefore;
+        boolean created = locationPrefix != null
+                && head.version() > versionBefore
+                && (createdId == null || createdId.equals(newId(command)));
         Answer answer = new Answer(
                 created ? 201 : 200,
                 new CommandResponse(agreementId.toString(), createdId, head.version(), head.position()),

@@ -152,7 +152,7 @@ class RulesFoundByReadingTest {
     }
 
     @Test
-    void givenARoundWaitingOnlyForAppealWindows_whenWaitingIsTurnedOff_thenItEntersIntoForceAtOnce() {
+    void givenARoundWaitingOnlyForAppealWindows_whenWaitingIsTurnedOff_thenItEntersIntoForceAtOnceFromToday() {
         Term waiting = new Term(null, null, true, 6, true);
         at(
                         fixture,
@@ -165,7 +165,7 @@ class RulesFoundByReadingTest {
                 .when(new ReviseDraft(ID, text(SHA_V1), null, null, UNTIL_FURTHER_NOTICE, null))
                 .expectEvents(
                         new DraftRevised(ID, 1, false, null, null, null, UNTIL_FURTHER_NOTICE, null),
-                        new AgreementEnteredIntoForce(ID, 1, SHA_V1, POSTED));
+                        new AgreementEnteredIntoForce(ID, 1, SHA_V1, TODAY));
     }
 
     // ------------------------------------------------------------ rule 12: appeals

@@ -187,6 +187,32 @@ class ReminderPlanTest {
                         Matchers.messageWithPayload(org.hamcrest.Matchers.equalTo(issued(moved, 30)))));
     }
 
+    /**
+     * Moved away and back to a time it had (found by the review of issue 12): reminded of again, under an identity of
+     * its own — the read models keep one row per identity, so the same one twice was never delivered.
+     */
+    @Test
+    void givenAMeetingMovedAwayAndBack_whenMovedBack_thenItsReminderIsIssuedAgainUnderAnotherId() {
+        OffsetDateTime at = inDays(5);
+        OffsetDateTime moved = inDays(60);
+        ReviewReminderIssued again = issued(at, 7);
+        again = new ReviewReminderIssued(
+                PLAN,
+                again.reminderId() + "/2",
+                AGREEMENT,
+                REVIEW,
+                ReminderSubject.MEETING,
+                7,
+                at,
+                "Rådhuset",
+                null,
+                REVIEWERS);
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(plan(at), plan(moved))
+                .when(plan(at))
+                .expectEvents(planned(at), again);
+    }
+
     @Test
     void givenAMeetingMovedToAnotherTimeInsideItsOffsets_whenMoved_thenOnlyTheNearestPassedOffsetIsIssuedForIt() {
         OffsetDateTime at = inDays(20);

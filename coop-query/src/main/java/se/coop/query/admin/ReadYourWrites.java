@@ -14,9 +14,8 @@ import se.coop.query.support.ReadModel;
 
 /**
  * Waits until every read model has processed a given global position, the one a command answered with
- * ({@code Coop-Min-Position}). The event at that position belongs to one agreement, so each read model's segment for
- * that agreement is watched: its token covers the position once the event is processed. Reading this node's
- * processors costs no query; other nodes' progress is read from the token store.
+ * ({@code Coop-Min-Position}): every segment's token is past it, with no event up to it left in a gap. Other nodes'
+ * progress is read from the token store.
  */
 @Component
 public class ReadYourWrites {
@@ -36,20 +35,17 @@ public class ReadYourWrites {
     /** @return whether every read model reached {@code position} within {@code patience} */
     public boolean await(long position, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
-        String aggregate = null;
+        boolean stored = false;
         while (true) {
-            if (aggregate == null) {
-                List<String> owner = jdbc.queryForList(
-                        "SELECT aggregate_identifier FROM domain_event_entry WHERE global_index = ?",
-                        String.class,
-                        position);
-                if (!owner.isEmpty()) {
-                    aggregate = owner.get(0);
-                } else if (position <= head()) {
+            if (!stored) {
+                stored = !jdbc.queryForList(
+                                "SELECT 1 FROM domain_event_entry WHERE global_index = ?", Integer.class, position)
+                        .isEmpty();
+                if (!stored && position <= head()) {
                     return true;
                 }
             }
-            if (aggregate != null && reachedEverywhere(aggregate, position)) {
+            if (stored && reachedEverywhere(position)) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
@@ -59,7 +55,12 @@ public class ReadYourWrites {
         }
     }
 
-    private boolean reachedEverywhere(String aggregate, long position) {
+    /**
+     * Every segment of every read model has processed {@code position}: its token is past it, and no event up to it
+     * that the segment handles is still a gap to be filled. (A gap nobody will fill — a rolled-back append — holds no
+     * event and does not hold a read back.)
+     */
+    private boolean reachedEverywhere(long position) {
         for (ReadModel readModel : readModels) {
             Map<Integer, TrackingToken> bySegment = tokens.tokens(readModel.name());
             int[] ids = bySegment.keySet().stream().mapToInt(Integer::intValue).toArray();
@@ -67,24 +68,46 @@ public class ReadYourWrites {
                 return false;
             }
             for (Segment segment : Segment.computeSegments(ids)) {
-                if (segment.matches(aggregate)) {
-                    TrackingToken token = bySegment.get(segment.getSegmentId());
-                    if (!processed(token, position)) {
-                        return false;
-                    }
+                TrackingToken token = bySegment.get(segment.getSegmentId());
+                if (!processed(token, position)) {
+                    return false;
+                }
+                List<Long> gaps = gapsUpTo(token, position);
+                if (!gaps.isEmpty() && holdsEventOf(segment, gaps)) {
+                    return false;
                 }
             }
         }
         return true;
     }
 
+    private boolean holdsEventOf(Segment segment, List<Long> gaps) {
+        List<String> aggregates = jdbc.queryForList(
+                "SELECT aggregate_identifier FROM domain_event_entry WHERE global_index = ANY(?)",
+                String.class,
+                (Object) gaps.toArray(Long[]::new));
+        return aggregates.stream().anyMatch(segment::matches);
+    }
+
     /** Whether the token is past {@code position} and did not skip it as a gap still to be filled. */
     static boolean processed(TrackingToken token, long position) {
-        TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+        TrackingToken current = current(token);
         if (current instanceof GapAwareTrackingToken gapAware) {
             return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
         }
         return current != null && current.position().orElse(-1) >= position;
+    }
+
+    /** The positions up to {@code position} the token skipped as gaps still to be filled. */
+    static List<Long> gapsUpTo(TrackingToken token, long position) {
+        if (current(token) instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getGaps().stream().filter(gap -> gap <= position).toList();
+        }
+        return List.of();
+    }
+
+    private static TrackingToken current(TrackingToken token) {
+        return token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
     }
 
     private long head() {

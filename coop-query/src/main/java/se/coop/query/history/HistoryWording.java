@@ -165,9 +165,9 @@ final class HistoryWording {
                 case DISMISSED ->
                     new Wording(
                             "Överklagandet av beslutet av " + a.name(e.partyId()) + " avslogs den " + sv(e.on()) + court
-                                    + "; beslutet står fast och har vunnit laga kraft.",
+                                    + "; beslutet står fast.",
                             "The appeal against the decision of " + a.name(e.partyId()) + " was dismissed on "
-                                    + en(e.on()) + court + "; the decision stands and is final.",
+                                    + en(e.on()) + court + "; the decision stands.",
                             e.caseNumber());
                 case ANNULLED ->
                     new Wording(
@@ -214,7 +214,7 @@ final class HistoryWording {
                                 + e.reviewers().size() + " deltagare.",
                         meetingEn(e.kind()) + (e.title() == null ? "" : " \"" + e.title() + "\"")
                                 + " was scheduled for " + en(e.startsAt()) + " in " + e.location() + ", with "
-                                + e.reviewers().size() + " reviewers.",
+                                + e.reviewers().size() + (e.reviewers().size() == 1 ? " reviewer." : " reviewers."),
                         null));
         on(
                 ReviewHeld.class,
@@ -282,8 +282,8 @@ final class HistoryWording {
         on(
                 TerminationDecided.class,
                 (e, a) -> new Wording(
-                        capital(kindSv(a.kind())) + " sades upp att upphöra den " + sv(e.effectiveOn())
-                                + " och gäller till dess: " + sentence(e.reason()),
+                        capital(kindSv(a.kind())) + " sades upp och upphör den " + sv(e.effectiveOn())
+                                + "; det gäller till dess: " + sentence(e.reason()),
                         capital(kindEn(a.kind())) + " was terminated as of " + en(e.effectiveOn())
                                 + " and stays in force until then: " + sentence(e.reason()),
                         null));

@@ -360,7 +360,8 @@ public class ReviewsProjection implements ReadModel {
         String meetings = states.readTable(NAME, MEETINGS);
         String agreements = states.readTable(NAME, AGREEMENTS);
         StringBuilder sql =
-                new StringBuilder("SELECT m.*, a.title AS agreement_title, a.lead_country, a.reminder_offsets FROM "
+                new StringBuilder("SELECT m.*, a.title AS agreement_title, a.lead_country, a.reminder_offsets,"
+                        + " a.state AS agreement_state FROM "
                         + meetings + " m JOIN "
                         + agreements + " a ON a.agreement_id = m.agreement_id"
                         + " WHERE COALESCE((m.starts_at AT TIME ZONE '" + BusinessTime.ZONE.getId()
@@ -378,10 +379,20 @@ public class ReviewsProjection implements ReadModel {
         sql.append(" ORDER BY COALESCE(m.starts_at, m.held_on::timestamp AT TIME ZONE '")
                 .append(BusinessTime.ZONE.getId())
                 .append("'), m.review_id");
-        List<ReviewView> views = jdbc.query(sql.toString(), (rs, row) -> view(rs), arguments.toArray());
+        java.util.Set<String> ofEndedAgreements = new java.util.HashSet<>();
+        List<ReviewView> views = jdbc.query(
+                sql.toString(),
+                (rs, row) -> {
+                    if (!AgreementState.IN_FORCE.name().equals(rs.getString("agreement_state"))) {
+                        ofEndedAgreements.add(rs.getString("review_id"));
+                    }
+                    return view(rs);
+                },
+                arguments.toArray());
         Map<String, List<ReminderView>> reminders = reminders(views);
         return new ReviewList(views.stream()
-                .map(v -> withReminders(v, reminders.getOrDefault(v.reviewId(), List.of())))
+                .map(v -> withReminders(
+                        v, reminders.getOrDefault(v.reviewId(), List.of()), !ofEndedAgreements.contains(v.reviewId())))
                 .toList());
     }
 
@@ -449,12 +460,13 @@ public class ReviewsProjection implements ReadModel {
     }
 
     /**
-     * The meeting with the reminders issued for it and — while it is scheduled — those still to go out for its time
-     * ({@link ReminderTimes}, as the reminder plan sets its timers).
+     * The meeting with the reminders issued for it and — while it is scheduled and its agreement in force — those still
+     * to go out for its time ({@link ReminderTimes}, as the reminder plan sets its timers; an agreement that ended
+     * withdrew them).
      */
-    private ReviewView withReminders(ReviewView v, List<ReminderView> reminders) {
+    private ReviewView withReminders(ReviewView v, List<ReminderView> reminders, boolean agreementInForce) {
         List<PlannedReminder> planned = new ArrayList<>();
-        if ("SCHEDULED".equals(v.status()) && v.startsAt() != null) {
+        if (agreementInForce && "SCHEDULED".equals(v.status()) && v.startsAt() != null) {
             Instant now = clock.instant();
             for (int offset : v.reminderOffsetsDays()) {
                 Instant at = ReminderTimes.dueAt(v.startsAt(), offset);

@@ -308,6 +308,7 @@ final class StatusFold {
             parties.add(partyView(s, party, round, today));
         }
         MeetingRef next = s.meetings.entrySet().stream()
+                .filter(m -> s.state == AgreementState.IN_FORCE)
                 .filter(m -> "SCHEDULED".equals(m.getValue().status)
                         && m.getValue().startsAt.toInstant().isAfter(now))
                 .min(Comparator.comparing(m -> m.getValue().startsAt.toInstant()))

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Whether each read model is being rebuilt, kept in PostgreSQL so every node agrees. While one is, its queries answer
@@ -64,7 +66,7 @@ public class ProjectionStates {
                         + " WHERE name = ?",
                 java.sql.Timestamp.from(clock.instant()),
                 projection);
-        cache.remove(projection);
+        forget(projection);
     }
 
     /** The head of the event store when the rebuild began: the replay is done once every segment is past it. */
@@ -83,6 +85,22 @@ public class ProjectionStates {
         for (String table : tables) {
             jdbc.execute("DROP TABLE IF EXISTS " + table + PREVIOUS);
         }
+        forget(projection);
+    }
+
+    /**
+     * Forgets what is cached of a read model's state now and once the transaction that changed it commits: a query
+     * running meanwhile reads the state as it was, and must not keep that for long.
+     */
+    private void forget(String projection) {
         cache.remove(projection);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.remove(projection);
+                }
+            });
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.coop.api.AgreementId;
 import se.coop.api.AgreementState;
+import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 import se.coop.api.NodeRoles;
@@ -48,12 +50,15 @@ public class AgreementQueryController {
     private final ProjectionStates states;
     private final EventLog eventLog;
     private final ChainVerifier verifier;
+    private final Clock clock;
 
-    AgreementQueryController(Queries queries, ProjectionStates states, EventLog eventLog, ChainVerifier verifier) {
+    AgreementQueryController(
+            Queries queries, ProjectionStates states, EventLog eventLog, ChainVerifier verifier, Clock clock) {
         this.queries = queries;
         this.states = states;
         this.eventLog = eventLog;
         this.verifier = verifier;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -86,7 +91,7 @@ public class AgreementQueryController {
             summary = "The status of an agreement",
             description = "ETag is its version. asOf (an instant): the state as Coop had recorded it then; validOn"
                     + " (a date): the state on that date by the decisions' own dates, every drafting and text version"
-                    + " included. Both for auditors only; such an answer shows a past state, so it carries no ETag"
+                    + " included, up to today. Both for auditors only; such an answer shows a past state, so it carries no ETag"
                     + " (If-Match needs the current version) but Coop-As-Of or Coop-Valid-On saying what it shows.")
     public ResponseEntity<AgreementStatusView> status(
             @PathVariable String agreementId,
@@ -99,6 +104,14 @@ public class AgreementQueryController {
         }
         if (asOf != null && validOn != null) {
             throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "give asOf or validOn, not both", "validOn");
+        }
+        LocalDate today = BusinessTime.today(clock);
+        if (validOn != null && validOn.isAfter(today)) {
+            throw new CoopProblem(
+                    ErrorCode.VALIDATION_FAILED,
+                    "validOn " + validOn + " lies after today (" + today + "): Coop shows what was decided, not what"
+                            + " will be",
+                    "validOn");
         }
         AgreementId id = agreementId(agreementId);
         Instant at = asOf == null ? null : asOf.toInstant();

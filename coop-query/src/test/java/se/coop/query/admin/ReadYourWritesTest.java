@@ -29,4 +29,13 @@ class ReadYourWritesTest {
         assertThat(ReadYourWrites.processed(replaying, 12)).isTrue();
         assertThat(ReadYourWrites.processed(replaying, 13)).isFalse();
     }
+
+    /** An earlier event skipped as a gap holds a read back too, if it is stored (found by TwoNodesTest, issue 12). */
+    @Test
+    void theGapsUpToAPositionAreThoseAReadMustStillWaitFor() {
+        GapAwareTrackingToken token = GapAwareTrackingToken.newInstance(10, new TreeSet<>(java.util.List.of(3L, 7L)));
+        assertThat(ReadYourWrites.gapsUpTo(token, 10)).containsExactly(3L, 7L);
+        assertThat(ReadYourWrites.gapsUpTo(token, 5)).containsExactly(3L);
+        assertThat(ReadYourWrites.gapsUpTo(token, 2)).isEmpty();
+    }
 }
