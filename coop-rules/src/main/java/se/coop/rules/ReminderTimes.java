@@ -2,13 +2,12 @@ package se.coop.rules;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
 import se.coop.api.BusinessTime;
 
 /**
  * When reminders go out (docs/domain.md, Reminders): each offset is that many days before the meeting, counted in
- * business time (Europe/Stockholm), at the meeting's time of day. Of the offsets whose time has already passed when a
- * meeting is planned for a time, only the nearest is issued, at once.
+ * business time (Europe/Stockholm), at the meeting's time of day. Which of them is issued when is the reminder
+ * plan's (only the nearest of those already passed, at once).
  */
 public final class ReminderTimes {
 
@@ -27,16 +26,5 @@ public final class ReminderTimes {
      */
     public static String reminderId(String planId, int offsetDays, OffsetDateTime dueAt, int round) {
         return planId + ":" + offsetDays + ":" + dueAt.toInstant() + (round > 1 ? "/" + round : "");
-    }
-
-    /** The nearest of the offsets whose time has passed at {@code now}, or null when none has. */
-    public static Integer nearestPassed(OffsetDateTime meeting, List<Integer> offsets, Instant now) {
-        Integer nearest = null;
-        for (int offset : offsets) {
-            if (!dueAt(meeting, offset).isAfter(now) && (nearest == null || offset < nearest)) {
-                nearest = offset;
-            }
-        }
-        return nearest;
     }
 }
