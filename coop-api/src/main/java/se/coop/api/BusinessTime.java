@@ -12,11 +12,17 @@ import java.time.ZoneId;
 public final class BusinessTime {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+    private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
 
     private BusinessTime() {}
 
     public static LocalDate today(Clock clock) {
         return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
+
+    /** An agreement's own time zone, its meetings' local time: Europe/Copenhagen when a Danish party leads. */
+    public static ZoneId zoneOf(String leadCountry) {
+        return "DK".equals(leadCountry) ? COPENHAGEN : ZONE;
     }
 
     /** The first instant of a business date. */

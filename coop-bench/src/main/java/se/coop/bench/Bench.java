@@ -182,6 +182,9 @@ public final class Bench {
             // latency as one reader sees it; the command levels above show how Coop shares its cores under load
             Queries.run(secretariat, ids, perQuery / 4, 1, today);
             report.queries(agreements(secretariat), Queries.run(secretariat, ids, perQuery, 1, today));
+            step("pages at " + agreements(secretariat) + " agreements");
+            Pages.run(base, ids, perQuery / 8);
+            report.pages(Pages.run(base, ids, perQuery / 2));
 
             for (String readModel : READ_MODELS) {
                 step("rebuilding " + readModel);

@@ -21,6 +21,7 @@ final class Report {
     private final List<Level> levels = new ArrayList<>();
     private final List<Rebuild> rebuilds = new ArrayList<>();
     private Queries.Result queries;
+    private Queries.Result pages;
     private AuthFlood.Result flood;
     private long queriedAgreements;
 
@@ -78,6 +79,10 @@ final class Report {
     void queries(long agreements, Queries.Result result) {
         this.queries = result;
         this.queriedAgreements = agreements;
+    }
+
+    void pages(Queries.Result result) {
+        this.pages = result;
     }
 
     void rebuild(String readModel, long events, double seconds) {
@@ -160,6 +165,22 @@ final class Report {
                 row.put("count", query.getValue().count());
             }
         }
+        if (pages != null) {
+            root.put(
+                    "pageLatencyP99Ms",
+                    round(pages.byQuery().values().stream()
+                            .mapToDouble(l -> l.percentileMs(99))
+                            .max()
+                            .orElseThrow()));
+            root.put("pageErrors", pages.errors());
+            ObjectNode each = root.putObject("pages");
+            for (Map.Entry<String, Latencies> page : pages.byQuery().entrySet()) {
+                ObjectNode row = each.putObject(page.getKey());
+                row.put("p50Ms", round(page.getValue().percentileMs(50)));
+                row.put("p99Ms", round(page.getValue().percentileMs(99)));
+                row.put("count", page.getValue().count());
+            }
+        }
         return root.toPrettyString() + "\n";
     }
 
@@ -205,6 +226,17 @@ final class Report {
             out.println();
             out.println("query at " + queriedAgreements + " agreements, one reader | p50 ms | p99 ms");
             queries.byQuery()
+                    .forEach((name, latencies) -> out.println(String.format(
+                            Locale.ROOT,
+                            "%-30s | %6.1f | %6.1f",
+                            name,
+                            latencies.percentileMs(50),
+                            latencies.percentileMs(99))));
+        }
+        if (pages != null) {
+            out.println();
+            out.println("page at " + queriedAgreements + " agreements, one browser | p50 ms | p99 ms");
+            pages.byQuery()
                     .forEach((name, latencies) -> out.println(String.format(
                             Locale.ROOT,
                             "%-30s | %6.1f | %6.1f",

@@ -5,8 +5,13 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,19 +19,25 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -39,6 +50,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import se.coop.api.ErrorCode;
 import se.coop.app.web.Problems;
+import se.coop.web.UserEmails;
 
 /**
  * Roles per endpoint as docs/api.md says. Without configured users or an OIDC issuer, Coop uses the four built-in users
@@ -56,14 +68,42 @@ public class SecurityConfiguration {
     private static final String R = Role.REVIEWER.name();
     private static final String O = Role.OPERATOR.name();
 
+    /** The paths of the HTTP API and the machines' endpoints: stateless, no session, no CSRF. */
+    static final String[] API_PATHS = {
+        "/api/**",
+        "/actuator",
+        "/actuator/**",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**",
+        "/error"
+    };
+
+    /** One password check for the API and the pages: the same users, cache and limits on failed sign-ins. */
     @Bean
+    PasswordCheck passwordCheck(
+            UserDetailsService users, SecurityProperties properties, PasswordChecks passwordChecks) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        return new PasswordCheck(new CachedCredentials(
+                passwords, new FailedSignIns(properties.signIns()), passwordChecks, Duration.ofMinutes(5), 10_000));
+    }
+
+    /**
+     * The shared password check, held rather than exposed as an AuthenticationProvider bean, which Spring Security
+     * would also make its global default.
+     */
+    record PasswordCheck(CachedCredentials provider) {}
+
+    @Bean
+    @Order(1)
     SecurityFilterChain coopSecurity(
             HttpSecurity http,
             Problems problems,
             SecurityProperties properties,
             ObjectProvider<JwtDecoder> jwtDecoder,
-            UserDetailsService users,
-            PasswordChecks passwordChecks,
+            PasswordCheck passwordCheck,
             SlowRefusals slowRefusals)
             throws Exception {
         AuthenticationEntryPoint loginRequired = (request, response, e) -> {
@@ -74,16 +114,10 @@ public class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Basic realm=\"coop\"");
             problems.write(response, ErrorCode.UNAUTHENTICATED, "Log in to use Coop (HTTP Basic or a bearer token).");
         };
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
-        passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-        http.csrf(csrf -> csrf.disable())
+        http.securityMatcher(API_PATHS)
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authenticationManager(new ProviderManager(new CachedCredentials(
-                        passwords,
-                        new FailedSignIns(properties.signIns()),
-                        passwordChecks,
-                        Duration.ofMinutes(5),
-                        10_000)))
+                .authenticationManager(new ProviderManager(passwordCheck.provider()))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(reads("/actuator/health", "/actuator/health/**"))
                         .permitAll()
                         .requestMatchers("/error")
@@ -131,6 +165,77 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Coop's pages: a sign-in form (or the OIDC issuer's, when one is configured) with a session and CSRF protection.
+     * What each page may show or do is asked of the API's rules above (the pages send the API's requests).
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageSecurity(
+            HttpSecurity http,
+            PasswordCheck passwordCheck,
+            SecurityProperties properties,
+            ObjectProvider<ClientRegistrationRepository> issuers)
+            throws Exception {
+        // a provider, not a manager of its own: the OIDC sign-in adds its providers beside it; and no parent manager,
+        // which would check a refused password once more, past the limits on failed sign-ins
+        http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
+        http.authenticationProvider(passwordCheck.provider())
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/login", "/css/**", "/favicon.ico")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login").failureUrl("/login?error"))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+        if (issuers.getIfAvailable() != null) {
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .failureHandler((request, response, e) -> {
+                        // the person sees "sign-in failed"; why is for the operator
+                        log.warn("Sign-in through the OIDC issuer failed: {}", e.getMessage());
+                        response.sendRedirect(request.getContextPath() + "/login?error");
+                    })
+                    .userInfoEndpoint(
+                            userInfo -> userInfo.userAuthoritiesMapper(rolesFromOidc(properties.rolesClaim()))));
+        }
+        return http.build();
+    }
+
+    /** The roles of an OIDC sign-in, from the same claim as a bearer token's. */
+    static GrantedAuthoritiesMapper rolesFromOidc(String claim) {
+        return authorities -> {
+            Set<GrantedAuthority> roles = new LinkedHashSet<>();
+            for (GrantedAuthority authority : authorities) {
+                if (authority instanceof OidcUserAuthority oidc) {
+                    roles.addAll(roles(oidc.getIdToken().getClaims().get(claim)));
+                    if (oidc.getUserInfo() != null) {
+                        roles.addAll(roles(oidc.getUserInfo().getClaims().get(claim)));
+                    }
+                }
+            }
+            return roles;
+        };
+    }
+
+    /** A configured user's e-mail, or the e-mail claim of an OIDC sign-in or a bearer token. */
+    @Bean
+    UserEmails userEmails(SecurityProperties properties) {
+        Map<String, String> configured = new HashMap<>();
+        for (SecurityProperties.User user : properties.users()) {
+            if (user.name() != null && user.email() != null && !user.email().isBlank()) {
+                configured.put(user.name(), user.email().strip());
+            }
+        }
+        return user -> {
+            if (user.getPrincipal() instanceof OidcUser oidc && oidc.getEmail() != null) {
+                return Optional.of(oidc.getEmail());
+            }
+            if (user instanceof JwtAuthenticationToken token && token.getToken().getClaimAsString("email") != null) {
+                return Optional.of(token.getToken().getClaimAsString("email"));
+            }
+            return Optional.ofNullable(configured.get(user.getName()));
+        };
+    }
+
     @Bean(destroyMethod = "shutdown")
     SlowRefusals slowRefusals(Problems problems, SecurityProperties properties) {
         return new SlowRefusals(problems, properties.signIns().refusalPause());
@@ -176,13 +281,14 @@ public class SecurityConfiguration {
     UserDetailsService users(
             SecurityProperties properties,
             ObjectProvider<JwtDecoder> jwtDecoder,
+            ObjectProvider<ClientRegistrationRepository> issuers,
             @Value("${server.address:}") String serverAddress) {
         if (!properties.users().isEmpty()) {
             return new InMemoryUserDetailsManager(properties.users().stream()
                     .map(SecurityConfiguration::configured)
                     .toList());
         }
-        if (jwtDecoder.getIfAvailable() != null) {
+        if (jwtDecoder.getIfAvailable() != null || issuers.getIfAvailable() != null) {
             return new InMemoryUserDetailsManager();
         }
         if (!isLoopback(serverAddress)) {
@@ -237,22 +343,27 @@ public class SecurityConfiguration {
         }
     }
 
+    /** Coop's roles named by a claim's value: a list, or text separated by spaces or commas; others are ignored. */
+    static List<GrantedAuthority> roles(Object value) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        List<String> roles = value instanceof Collection<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : value == null ? List.of() : List.of(String.valueOf(value).split("[\\s,]+"));
+        for (String role : roles) {
+            String upper = role.strip().toUpperCase(Locale.ROOT);
+            for (Role known : Role.values()) {
+                if (known.name().equals(upper)) {
+                    authorities.add(new SimpleGrantedAuthority("ROLE_" + upper));
+                }
+            }
+        }
+        return authorities;
+    }
+
     /** Roles from a configurable JWT claim: a list (or space-separated text) of SECRETARIAT, AUDITOR, … */
     static Converter<Jwt, AbstractAuthenticationToken> rolesFromClaim(String claim) {
         return jwt -> {
-            Object value = jwt.getClaims().get(claim);
-            Collection<GrantedAuthority> authorities = new ArrayList<>();
-            List<String> roles = value instanceof Collection<?> list
-                    ? list.stream().map(String::valueOf).toList()
-                    : value == null ? List.of() : List.of(String.valueOf(value).split("[\\s,]+"));
-            for (String role : roles) {
-                String upper = role.strip().toUpperCase(Locale.ROOT);
-                for (Role known : Role.values()) {
-                    if (known.name().equals(upper)) {
-                        authorities.add(new SimpleGrantedAuthority("ROLE_" + upper));
-                    }
-                }
-            }
+            Collection<GrantedAuthority> authorities = roles(jwt.getClaims().get(claim));
             String name = jwt.getClaimAsString("preferred_username");
             return new JwtAuthenticationToken(jwt, authorities, name == null ? jwt.getSubject() : name);
         };

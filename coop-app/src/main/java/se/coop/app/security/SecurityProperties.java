@@ -42,6 +42,9 @@ public record SecurityProperties(List<User> users, String rolesClaim, SignIns si
         }
     }
 
-    /** A configured user; {@code password} is a bcrypt hash, with or without the {@code {bcrypt}} prefix. */
-    public record User(String name, String password, List<String> roles) {}
+    /**
+     * A configured user; {@code password} is a bcrypt hash, with or without the {@code {bcrypt}} prefix; {@code email}
+     * (optional) puts the user's own meetings first in the calendar page.
+     */
+    public record User(String name, String password, List<String> roles, String email) {}
 }

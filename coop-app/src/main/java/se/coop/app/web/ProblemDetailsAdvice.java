@@ -29,6 +29,7 @@ import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 import se.coop.command.web.InvalidRequestException;
 import se.coop.command.web.Violation;
+import se.coop.web.ProblemDescriber;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -44,7 +45,7 @@ import tools.jackson.databind.exc.ValueInstantiationException;
  * field and reason of each piece of bad input. Bad input is never a 500; a 500 says only that it is Coop's fault.
  */
 @RestControllerAdvice
-public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler implements ProblemDescriber {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate Object property \"(.*)\"");
@@ -125,12 +126,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         Throwable cause = e.getCause();
         if (cause instanceof JacksonException jackson) {
-            Violation violation = describe(jackson);
-            ErrorCode code = violation.field() == null ? ErrorCode.MALFORMED_REQUEST : ErrorCode.VALIDATION_FAILED;
-            String detail = violation.field() == null
-                    ? violation.message()
-                    : "The request is not valid: " + violation.field() + ": " + violation.message();
-            return widen(answer(code, detail, violation.field() == null ? List.of() : List.of(violation)));
+            return widen(unreadable(jackson));
         }
         return widen(answer(ErrorCode.MALFORMED_REQUEST, "The request needs a JSON body.", List.of()));
     }
@@ -169,6 +165,42 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .body(problem);
         }
         return answer;
+    }
+
+    private ResponseEntity<ProblemDetail> unreadable(JacksonException jackson) {
+        Violation violation = describe(jackson);
+        ErrorCode code = violation.field() == null ? ErrorCode.MALFORMED_REQUEST : ErrorCode.VALIDATION_FAILED;
+        String detail = violation.field() == null
+                ? violation.message()
+                : "The request is not valid: " + violation.field() + ": " + violation.message();
+        return answer(code, detail, violation.field() == null ? List.of() : List.of(violation));
+    }
+
+    /**
+     * What the HTTP API answers for {@code e}, for Coop's pages, which send the API's requests from a form and must
+     * show the same problem.
+     */
+    @Override
+    public ProblemDetail describe(Exception e) {
+        ResponseEntity<ProblemDetail> answer;
+        if (e instanceof CoopProblem refusal) {
+            answer = refused(refusal);
+        } else if (e instanceof InvalidRequestException invalid) {
+            answer = invalid(invalid);
+        } else if (e instanceof AggregateNotFoundException notFound) {
+            answer = notFound(notFound);
+        } else if (e instanceof ConcurrencyException concurrency) {
+            answer = concurrent(concurrency);
+        } else if (e instanceof CommandExecutionException wrapped) {
+            answer = wrapped(wrapped);
+        } else if (e instanceof JacksonException jackson) {
+            answer = unreadable(jackson);
+        } else if (e instanceof org.springframework.security.access.AccessDeniedException) {
+            answer = answer(ErrorCode.FORBIDDEN, "Your role does not allow this request.", List.of());
+        } else {
+            answer = unexpected(e);
+        }
+        return answer.getBody();
     }
 
     private ResponseEntity<ProblemDetail> answer(ErrorCode code, String detail, List<Violation> violations) {

@@ -1,5 +1,8 @@
 package se.coop.command.web;
 
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
+
 /**
  * Who issues a command and under which request headers: the user and role, the condition of {@code If-Match} (or
  * null), the {@code Idempotency-Key} (or null) and the correlation id; and where it arrived:
@@ -13,4 +16,21 @@ public record CommandContext(
         String idempotencyKey,
         String correlationId,
         String request,
-        String baseUrl) {}
+        String baseUrl) {
+
+    /**
+     * The context of a command sent from one of Coop's own pages: the signed-in user and role as the HTTP API reads
+     * them, the version the page showed as its {@code If-Match}, and the idempotency key the form carried.
+     */
+    public static CommandContext of(
+            Authentication user, Long shownVersion, String idempotencyKey, String request, String baseUrl) {
+        return new CommandContext(
+                user.getName(),
+                CommandContextResolver.role(user),
+                shownVersion == null ? null : IfMatch.parse("\"" + shownVersion + "\""),
+                CommandContextResolver.idempotencyKey(idempotencyKey),
+                UUID.randomUUID().toString(),
+                request,
+                baseUrl);
+    }
+}

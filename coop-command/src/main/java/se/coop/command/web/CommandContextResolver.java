@@ -53,7 +53,7 @@ class CommandContextResolver implements HandlerMethodArgumentResolver {
         return lines.isEmpty() ? null : String.join(", ", lines);
     }
 
-    private static String role(Authentication user) {
+    static String role(Authentication user) {
         return user.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_"))
@@ -63,7 +63,7 @@ class CommandContextResolver implements HandlerMethodArgumentResolver {
                 .orElse("UNKNOWN");
     }
 
-    private static String idempotencyKey(String key) {
+    static String idempotencyKey(String key) {
         if (key == null) {
             return null;
         }

@@ -1,11 +1,11 @@
 package se.coop.query.calendar;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
@@ -26,6 +26,7 @@ import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 import se.coop.api.NodeRoles;
+import se.coop.api.PartyId;
 import se.coop.api.input.Visible;
 import se.coop.api.query.FindReviews;
 import se.coop.api.query.ReviewList;
@@ -42,12 +43,16 @@ public class CalendarController {
 
     static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
 
-    /** Asks for a reviewer's feed. */
+    /** Asks for a reviewer's feed (by e-mail) or a party's (by party id): exactly one of the two. */
     public record FeedRequest(
-            @NotBlank @Email @Visible @Size(max = 320) String reviewer) {}
+            @Email @Visible @Size(max = 320) String reviewer, PartyId party) {}
 
     /** A feed's secret token and the address calendar clients subscribe to. */
-    public record Feed(String reviewer, String token, String url) {}
+    public record Feed(
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reviewer,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String party,
+            String token,
+            String url) {}
 
     private final QueryGateway queries;
     private final CalendarRenderer renderer;
@@ -79,11 +84,12 @@ public class CalendarController {
     @GetMapping(path = "/api/v1/calendar/{token}.ics", produces = "text/calendar")
     @Operation(summary = "A reviewer's own feed, by its secret token (no login: for calendar clients)")
     public ResponseEntity<String> feed(@PathVariable String token, HttpServletRequest http) {
-        String reviewer = feeds.reviewer(token)
+        CalendarFeeds.Owner owner = feeds.owner(token)
                 .orElseThrow(() -> new CoopProblem(ErrorCode.NOT_FOUND, "There is no such calendar feed."));
+        String name = "Coop – " + (owner.reviewer() != null ? owner.reviewer() : owner.party());
         return ResponseEntity.ok()
                 .contentType(CALENDAR)
-                .body(renderer.render("Coop – " + reviewer, meetings(null, reviewer), address.base(http)));
+                .body(renderer.render(name, meetings(owner.party(), owner.reviewer()), address.base(http)));
     }
 
     @PostMapping(
@@ -91,12 +97,27 @@ public class CalendarController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
-            summary = "Creates a reviewer's feed token (roles SECRETARIAT, REVIEWER)",
-            description = "201 with the subscribable address. The token is shown once; Coop keeps only its hash.")
+            summary = "Creates a feed token for a reviewer or a party (roles SECRETARIAT, REVIEWER)",
+            description = "Body: reviewer (an e-mail: the meetings with that reviewer) or party (a party id: the"
+                    + " meetings of that party's agreements). 201 with the subscribable address. The token is shown"
+                    + " once; Coop keeps only its hash.")
     public ResponseEntity<Feed> create(@Valid @RequestBody FeedRequest request, HttpServletRequest http) {
-        String token = feeds.create(request.reviewer());
+        if ((request.reviewer() == null || request.reviewer().isBlank()) == (request.party() == null)) {
+            throw new CoopProblem(
+                    ErrorCode.VALIDATION_FAILED,
+                    "give reviewer (an e-mail) or party (a party id), not both",
+                    "reviewer");
+        }
+        String token = request.party() != null
+                ? feeds.createForParty(request.party().value())
+                : feeds.create(request.reviewer());
         String url = address.base(http) + "/api/v1/calendar/" + token + ".ics";
-        return ResponseEntity.created(URI.create(url)).body(new Feed(request.reviewer(), token, url));
+        return ResponseEntity.created(URI.create(url))
+                .body(new Feed(
+                        request.party() == null ? request.reviewer() : null,
+                        request.party() == null ? null : request.party().value(),
+                        token,
+                        url));
     }
 
     @DeleteMapping("/api/v1/calendar/feeds/{token}")

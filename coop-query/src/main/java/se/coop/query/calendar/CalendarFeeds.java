@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,15 +29,28 @@ public class CalendarFeeds {
         this.clock = clock;
     }
 
+    /** Whose meetings a feed shows: a reviewer's (by e-mail) or a party's. */
+    public record Owner(String reviewer, String party) {}
+
     /** A new token for the reviewer's feed. */
     public String create(String reviewer) {
+        return create(reviewer.strip().toLowerCase(Locale.ROOT), null);
+    }
+
+    /** A new token for the feed of a party's meetings. */
+    public String createForParty(String party) {
+        return create(null, party);
+    }
+
+    private String create(String reviewer, String party) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         jdbc.update(
-                "INSERT INTO calendar_feed (token_sha256, reviewer, created_at) VALUES (?, ?, ?)",
+                "INSERT INTO calendar_feed (token_sha256, reviewer, party_id, created_at) VALUES (?, ?, ?, ?)",
                 hash(token),
-                reviewer.strip().toLowerCase(Locale.ROOT),
+                reviewer,
+                party,
                 Timestamp.from(clock.instant()));
         return token;
     }
@@ -52,13 +64,15 @@ public class CalendarFeeds {
                 > 0;
     }
 
-    /** The reviewer a live token belongs to. */
-    public Optional<String> reviewer(String token) {
-        List<String> reviewers = jdbc.queryForList(
-                "SELECT reviewer FROM calendar_feed WHERE token_sha256 = ? AND revoked_at IS NULL",
-                String.class,
-                hash(token));
-        return reviewers.stream().findFirst();
+    /** The reviewer or party a live token belongs to. */
+    public Optional<Owner> owner(String token) {
+        return jdbc
+                .query(
+                        "SELECT reviewer, party_id FROM calendar_feed WHERE token_sha256 = ? AND revoked_at IS NULL",
+                        (rs, row) -> new Owner(rs.getString("reviewer"), rs.getString("party_id")),
+                        hash(token))
+                .stream()
+                .findFirst();
     }
 
     private static String hash(String token) {

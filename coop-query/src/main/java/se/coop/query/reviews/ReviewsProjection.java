@@ -376,6 +376,10 @@ public class ReviewsProjection implements ReadModel {
             sql.append(" AND m.reviewer_emails @> ARRAY[?]::text[]");
             arguments.add(query.reviewer().toLowerCase(Locale.ROOT));
         }
+        if (query.agreementId() != null) {
+            sql.append(" AND m.agreement_id = ?");
+            arguments.add(query.agreementId());
+        }
         sql.append(" ORDER BY COALESCE(m.starts_at, m.held_on::timestamp AT TIME ZONE '")
                 .append(BusinessTime.ZONE.getId())
                 .append("'), m.review_id");
@@ -523,7 +527,7 @@ public class ReviewsProjection implements ReadModel {
                 rs.getString("outcome_summary"),
                 decision == null ? null : ReviewDecision.valueOf(decision),
                 rs.getInt("revision"),
-                "DK".equals(rs.getString("lead_country")) ? "Europe/Copenhagen" : "Europe/Stockholm",
+                BusinessTime.zoneOf(rs.getString("lead_country")).getId(),
                 List.of((Integer[]) rs.getArray("reminder_offsets").getArray()),
                 List.of(),
                 List.of());

@@ -40,19 +40,22 @@ public class ReviewQueryController {
     @GetMapping
     @Operation(
             summary = "Meetings in a window",
-            description = "from and to are dates (default: today and a year later); party: meetings of that party's"
-                    + " agreements; reviewer: meetings with that reviewer (e-mail). Earliest first, with reminders.")
+            description =
+                    "from and to are dates (default: today and a year later); party: meetings of that party's"
+                            + " agreements; reviewer: meetings with that reviewer (e-mail); agreement: the meetings of one agreement (an agreement id). Earliest first, with reminders.")
     public ResponseEntity<ReviewList> reviews(
             @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) String party,
-            @RequestParam(required = false) String reviewer) {
+            @RequestParam(required = false) String reviewer,
+            @RequestParam(required = false) String agreement) {
         LocalDate start = from != null ? from : BusinessTime.today(clock);
         LocalDate end = to != null ? to : start.plusYears(1);
         if (end.isBefore(start)) {
             throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "to lies before from", "to");
         }
-        ReviewList reviews = queries.one(new FindReviews(start, end, blank(party), blank(reviewer)), ReviewList.class);
+        ReviewList reviews = queries.one(
+                new FindReviews(start, end, blank(party), blank(reviewer), blank(agreement)), ReviewList.class);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (states.rebuilding(ReviewsProjection.NAME)) {
             answer.header(AgreementQueryController.REBUILDING, "true");

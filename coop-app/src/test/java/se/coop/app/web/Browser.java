@@ -1,0 +1,174 @@
+package se.coop.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium driven by its ChromeDriver (packages chromium and chromium-driver), headless. Without them the
+ * browser tests are skipped, naming the packages — unless {@code CI=true}, where a missing browser fails them.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    final ChromeDriver driver;
+    private final String base;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, String base, Path profile) {
+        this.driver = driver;
+        this.base = base;
+        this.profile = profile;
+    }
+
+    /** A browser for Coop at {@code port}, preferring {@code language}; skipped or failed as above when absent. */
+    static Browser open(int port, String language) {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present) {
+            String missing = "Chromium and ChromeDriver are not installed (/usr/bin/chromium, /usr/bin/chromedriver):"
+                    + " apt-get install chromium chromium-driver";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException(missing + " — CI=true, so the browser tests must run");
+            }
+            Assumptions.abort("Browser tests skipped. " + missing);
+        }
+        try {
+            Path profile = Files.createTempDirectory("coop-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--window-size=1280,1000",
+                    "--lang=" + language,
+                    "--user-data-dir=" + profile);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            return new Browser(driver, "http://127.0.0.1:" + port, profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void go(String path) {
+        driver.get(base + path);
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Signs in through the sign-in page, as a person would. */
+    void signIn(String user) {
+        driver.manage().deleteAllCookies();
+        go("/login");
+        field("username").sendKeys(user);
+        field("password").sendKeys(user);
+        driver.findElement(By.cssSelector("form.card button[type=submit]")).click();
+        waitFor(() -> !driver.getCurrentUrl().contains("/login"));
+    }
+
+    WebElement field(String name) {
+        return driver.findElement(By.name(name));
+    }
+
+    WebElement in(String formId, String name) {
+        return driver.findElement(By.id(formId)).findElement(By.name(name));
+    }
+
+    String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Waits for {@code condition}; when it never holds, says which page the browser was left on. */
+    void waitFor(java.util.function.BooleanSupplier condition) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> condition.getAsBoolean());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("waited 20 s in vain on " + driver.getCurrentUrl() + ":\n" + text(), e);
+        }
+    }
+
+    /** Saves the whole page (up to 5,000 pixels tall) as {@code target/screenshots/<name>.png}. */
+    Path screenshot(String name) {
+        Dimension window = driver.manage().window().getSize();
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
+            driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(5000, height + 140)));
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
+    }
+
+    /** axe-core over the page as it is: no WCAG 2.1 A or AA violation. */
+    void assertAccessible(String page) {
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
+        List<Rule> violations = results.getViolations();
+        assertThat(violations)
+                .as(page + " has WCAG 2.1 A/AA violations:\n"
+                        + violations.stream()
+                                .map(v -> v.getId() + ": " + v.getHelp() + " — "
+                                        + v.getNodes().stream()
+                                                .limit(3)
+                                                .map(n -> String.valueOf(n.getTarget()))
+                                                .collect(Collectors.joining(", ")))
+                                .collect(Collectors.joining("\n")))
+                .isEmpty();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

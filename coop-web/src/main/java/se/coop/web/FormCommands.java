@@ -1,0 +1,283 @@
+package se.coop.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import se.coop.command.web.CommandContext;
+import se.coop.command.web.CommandResponse;
+import se.coop.command.web.InvalidRequestException;
+import se.coop.command.web.Violation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A form sent from a page becomes exactly the request a client of the HTTP API would send: its fields become the
+ * JSON body, read by the API's own JSON mapper (Coop's input rules) and checked by the same bean validation, then
+ * handed to the API's controller method with the page's user, the version the page showed ({@code If-Match}) and the
+ * form's own idempotency key. What the API would answer as a problem comes back as one, field by field.
+ */
+@Component
+public class FormCommands {
+
+    /** How a form field becomes JSON. */
+    public enum Kind {
+        TEXT,
+        NUMBER,
+        BOOLEAN,
+        /** one value per line */
+        LINES,
+        /** a {@code datetime-local} input, read in the agreement's time zone */
+        LOCAL_DATE_TIME,
+        /** one reviewer per line: name; e-mail; party id */
+        REVIEWERS
+    }
+
+    /** What a submitted form came to: the API's answer, or its problem. */
+    public record Outcome(CommandResponse response, Problem problem) {
+        public boolean ok() {
+            return problem == null;
+        }
+    }
+
+    /** A problem as a page shows it: its code, the API's detail, and each field's reason. */
+    public record Problem(String errorCode, int status, String detail, Map<String, String> fields) {}
+
+    /** The API call a form stands for. */
+    @FunctionalInterface
+    public interface Call<T> {
+        ResponseEntity<CommandResponse> send(CommandContext context, T body);
+    }
+
+    private static final Pattern INDEXED = Pattern.compile("(\\w+)\\[(\\d+)]");
+    private static final int MAX_ROWS = 100;
+
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final ProblemDescriber problems;
+    private final Permissions permissions;
+
+    FormCommands(ObjectMapper json, Validator validator, ProblemDescriber problems, Permissions permissions) {
+        this.json = json;
+        this.validator = validator;
+        this.problems = problems;
+        this.permissions = permissions;
+    }
+
+    /** A fresh idempotency key for a form being rendered. */
+    public static String newKey() {
+        return "page-" + UUID.randomUUID();
+    }
+
+    /**
+     * Sends one form: {@code apiPath} is the API endpoint it stands for (whose authorization applies), {@code fields}
+     * the form's fields by their JSON path (a dot for nesting) and kind, {@code zone} the time zone of local times.
+     */
+    public <T> Outcome send(
+            HttpServletRequest request,
+            String apiPath,
+            Long shownVersion,
+            Map<String, Kind> fields,
+            ZoneId zone,
+            Class<T> type,
+            Call<T> call) {
+        permissions.require("POST", apiPath);
+        try {
+            CommandContext context = CommandContext.of(
+                    SecurityContextHolder.getContext().getAuthentication(),
+                    shownVersion,
+                    blank(request.getParameter("idempotencyKey")),
+                    "POST " + request.getContextPath() + apiPath,
+                    ServletUriComponentsBuilder.fromContextPath(request).toUriString());
+            T body = type == Void.class ? null : read(request, fields, zone, type);
+            return new Outcome(call.send(context, body).getBody(), null);
+        } catch (Exception e) {
+            return new Outcome(null, problem(problems.describe(e)));
+        }
+    }
+
+    private <T> T read(HttpServletRequest request, Map<String, Kind> fields, ZoneId zone, Class<T> type) {
+        ObjectNode body = body(request, fields, zone);
+        T value = json.treeToValue(body, type);
+        Set<ConstraintViolation<T>> violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            List<Violation> list = new ArrayList<>();
+            violations.stream()
+                    .sorted(java.util.Comparator.comparing(
+                            v -> v.getPropertyPath().toString()))
+                    .forEach(v -> list.add(new Violation(v.getPropertyPath().toString(), v.getMessage())));
+            throw new InvalidRequestException(list);
+        }
+        return value;
+    }
+
+    /** The JSON body the form's fields stand for; an empty field is left out, as a client would leave it out. */
+    static ObjectNode body(HttpServletRequest request, Map<String, Kind> fields, ZoneId zone) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ObjectNode body = nodes.objectNode();
+        for (Map.Entry<String, Kind> field : fields.entrySet()) {
+            String raw = request.getParameter(field.getKey());
+            if (raw == null || raw.isBlank()) {
+                continue;
+            }
+            String value = raw.strip();
+            JsonNode node = switch (field.getValue()) {
+                case TEXT -> nodes.stringNode(value);
+                case NUMBER -> number(value);
+                case BOOLEAN -> nodes.booleanNode(value.equals("true") || value.equals("on"));
+                case LINES -> lines(raw);
+                case LOCAL_DATE_TIME -> nodes.stringNode(offset(value, zone));
+                case REVIEWERS -> reviewers(raw);
+            };
+            put(body, field.getKey(), node);
+        }
+        compact(body);
+        return body;
+    }
+
+    private static JsonNode number(String value) {
+        try {
+            return JsonNodeFactory.instance.numberNode(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return JsonNodeFactory.instance.stringNode(value);
+        }
+    }
+
+    private static ArrayNode lines(String raw) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (String line : raw.split("\\R")) {
+            if (!line.isBlank()) {
+                array.add(line.strip());
+            }
+        }
+        return array;
+    }
+
+    /** "name; e-mail; party id" per line, each part left out when empty, so the API names what is missing. */
+    private static ArrayNode reviewers(String raw) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (String line : raw.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.split(";", -1);
+            ObjectNode reviewer = array.addObject();
+            String[] names = {"name", "email", "partyId"};
+            for (int i = 0; i < names.length && i < parts.length; i++) {
+                if (!parts[i].isBlank()) {
+                    reviewer.put(names[i], parts[i].strip());
+                }
+            }
+        }
+        return array;
+    }
+
+    /** A local date and time as the instant it is in {@code zone}; what cannot be read is passed on to be refused. */
+    private static String offset(String value, ZoneId zone) {
+        try {
+            return LocalDateTime.parse(value).atZone(zone).toOffsetDateTime().toString();
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(value).toString();
+            } catch (DateTimeParseException notEither) {
+                return value;
+            }
+        }
+    }
+
+    /**
+     * Sets {@code path} ("term.endsOn", "parties[2].name") in {@code body}; list elements left out by the form (a blank
+     * row) are dropped afterwards by {@link #compact}.
+     */
+    private static void put(ObjectNode body, String path, JsonNode value) {
+        String[] parts = path.split("\\.");
+        ObjectNode at = body;
+        for (int i = 0; i < parts.length; i++) {
+            boolean last = i == parts.length - 1;
+            Matcher indexed = INDEXED.matcher(parts[i]);
+            if (indexed.matches()) {
+                int index = Integer.parseInt(indexed.group(2));
+                if (index >= MAX_ROWS) {
+                    return;
+                }
+                ArrayNode array = at.get(indexed.group(1)) instanceof ArrayNode existing
+                        ? existing
+                        : at.putArray(indexed.group(1));
+                while (array.size() <= index) {
+                    array.addNull();
+                }
+                if (last) {
+                    array.set(index, value);
+                    return;
+                }
+                if (!(array.get(index) instanceof ObjectNode)) {
+                    array.set(index, JsonNodeFactory.instance.objectNode());
+                }
+                at = (ObjectNode) array.get(index);
+            } else {
+                if (last) {
+                    at.set(parts[i], value);
+                    return;
+                }
+                if (!(at.get(parts[i]) instanceof ObjectNode)) {
+                    at.putObject(parts[i]);
+                }
+                at = (ObjectNode) at.get(parts[i]);
+            }
+        }
+    }
+
+    /** Drops the rows a form left blank from every list. */
+    private static void compact(JsonNode node) {
+        if (node instanceof ArrayNode array) {
+            for (int i = array.size() - 1; i >= 0; i--) {
+                if (array.get(i).isNull()) {
+                    array.remove(i);
+                }
+            }
+        }
+        for (JsonNode child : node) {
+            compact(child);
+        }
+    }
+
+    public static Problem problem(ProblemDetail detail) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Object violations =
+                detail.getProperties() == null ? null : detail.getProperties().get("violations");
+        if (violations instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Violation violation && violation.field() != null) {
+                    fields.merge(violation.field(), violation.message(), (a, b) -> a + "; " + b);
+                }
+            }
+        }
+        Object code =
+                detail.getProperties() == null ? null : detail.getProperties().get("errorCode");
+        return new Problem(
+                code == null ? "INTERNAL_ERROR" : code.toString(), detail.getStatus(), detail.getDetail(), fields);
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

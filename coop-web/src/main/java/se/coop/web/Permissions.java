@@ -1,0 +1,43 @@
+package se.coop.web;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the signed-in user may do, asked of the HTTP API's own authorization rules: a page offers a button only when
+ * its reader may send the request behind it, and a form is refused exactly when the API would refuse it. The role
+ * table therefore lives in one place, the API's security configuration.
+ */
+@Component("permissions")
+public class Permissions {
+
+    private final ObjectProvider<WebInvocationPrivilegeEvaluator> evaluator;
+
+    Permissions(ObjectProvider<WebInvocationPrivilegeEvaluator> evaluator) {
+        this.evaluator = evaluator;
+    }
+
+    /** Whether the signed-in user may send {@code method} to {@code apiPath} (a path of the HTTP API). */
+    public boolean may(String method, String apiPath) {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        return user != null && user.isAuthenticated() && evaluator.getObject().isAllowed("", apiPath, method, user);
+    }
+
+    public boolean mayRead(String apiPath) {
+        return may("GET", apiPath);
+    }
+
+    public boolean mayPost(String apiPath) {
+        return may("POST", apiPath);
+    }
+
+    public void require(String method, String apiPath) {
+        if (!may(method, apiPath)) {
+            throw new AccessDeniedException("Your role does not allow " + method + " " + apiPath);
+        }
+    }
+}

@@ -1,0 +1,600 @@
+package se.coop.web.pages;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.coop.api.AgreementState;
+import se.coop.api.BoardOutcome;
+import se.coop.api.BusinessTime;
+import se.coop.api.CoopProblem;
+import se.coop.api.ErrorCode;
+import se.coop.api.NodeRoles;
+import se.coop.api.ReviewDecision;
+import se.coop.api.ReviewKind;
+import se.coop.api.query.AgreementHistory;
+import se.coop.api.query.AgreementStatusView;
+import se.coop.api.query.HistoryEntry;
+import se.coop.api.query.PartyStatusView;
+import se.coop.api.query.ReviewView;
+import se.coop.command.web.AgreementCommandController;
+import se.coop.command.web.request.AdoptByBoardRequest;
+import se.coop.command.web.request.AttachDocumentRequest;
+import se.coop.command.web.request.CancelReviewRequest;
+import se.coop.command.web.request.GiveNoticeRequest;
+import se.coop.command.web.request.RecordReviewOutcomeRequest;
+import se.coop.command.web.request.RescheduleReviewRequest;
+import se.coop.command.web.request.ReviewRequest;
+import se.coop.command.web.request.SignAgreementRequest;
+import se.coop.query.admin.ReadYourWrites;
+import se.coop.query.audit.ChainVerification;
+import se.coop.query.audit.EventLog;
+import se.coop.query.web.AgreementQueryController;
+import se.coop.query.web.ReviewQueryController;
+import se.coop.web.FormCommands;
+import se.coop.web.FormCommands.Kind;
+import se.coop.web.Formats;
+import se.coop.web.Permissions;
+
+/**
+ * An agreement's page: its state, parties, decisions and appeal windows, the timeline, its history, documents and
+ * links; for auditors the "as recorded at" and "valid on" pickers, the verification and the raw events; for the
+ * secretariat the forms of the everyday commands. Every read and every form goes through the HTTP API's own
+ * controllers.
+ */
+@Controller
+@ConditionalOnExpression(NodeRoles.QUERY)
+class AgreementPage {
+
+    static final int EVENTS_PER_PAGE = 20;
+    private static final Duration READ_YOUR_WRITE = Duration.ofSeconds(5);
+
+    private final AgreementQueryController agreements;
+    private final ReviewQueryController reviews;
+    private final ObjectProvider<AgreementCommandController> commands;
+    private final ReadYourWrites readYourWrites;
+    private final FormCommands forms;
+    private final Permissions permissions;
+    private final Formats fmt;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    AgreementPage(
+            AgreementQueryController agreements,
+            ReviewQueryController reviews,
+            ObjectProvider<AgreementCommandController> commands,
+            ReadYourWrites readYourWrites,
+            FormCommands forms,
+            Permissions permissions,
+            Formats fmt,
+            MessageSource messages,
+            Clock clock) {
+        this.agreements = agreements;
+        this.reviews = reviews;
+        this.commands = commands;
+        this.readYourWrites = readYourWrites;
+        this.forms = forms;
+        this.permissions = permissions;
+        this.fmt = fmt;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/agreements/{id}")
+    String show(
+            @PathVariable String id,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String validOn,
+            @RequestParam(required = false) Long after,
+            @RequestParam(defaultValue = "0") int events,
+            HttpServletRequest request,
+            Model model) {
+        if (after != null && after > 0) {
+            model.addAttribute("stillProcessing", !readYourWrites.await(after, READ_YOUR_WRITE));
+        }
+        return render(id, asOf, validOn, events, request, model, null, null);
+    }
+
+    /** The page, as of a moment when asked; {@code failed} and {@code problem} when a form was refused. */
+    private String render(
+            String id,
+            String asOf,
+            String validOn,
+            int eventsPage,
+            HttpServletRequest request,
+            Model model,
+            String failed,
+            FormCommands.Problem problem) {
+        String api = "/api/v1/agreements/" + id;
+        OffsetDateTime asOfInstant = asOf(asOf);
+        LocalDate validOnDate = validOn(validOn);
+        AgreementStatusView view =
+                agreements.status(id, asOfInstant, validOnDate, request).getBody();
+        boolean past = asOfInstant != null || validOnDate != null;
+        LocalDate today = BusinessTime.today(clock);
+        AgreementHistory history =
+                agreements.history(id, Formats.swedish() ? "sv" : "en").getBody();
+        boolean mayReadHistory = permissions.mayRead(api + "/history");
+        if (asOfInstant != null && history != null) {
+            Instant cut = asOfInstant.toInstant();
+            history = new AgreementHistory(
+                    history.agreementId(),
+                    history.entries().stream()
+                            .filter(e -> !e.recordedAt().isAfter(cut))
+                            .toList());
+        }
+        List<ReviewView> meetings = reviews.reviews(
+                        LocalDate.of(1900, 1, 1), LocalDate.of(2999, 12, 31), null, null, view.agreementId())
+                .getBody()
+                .content();
+        if (asOfInstant != null) {
+            meetings = List.of();
+        }
+        Timeline timeline = Timeline.of(
+                view,
+                meetings,
+                mayReadHistory ? history : null,
+                past ? pastDay(asOfInstant, validOnDate) : today,
+                this::text,
+                fmt);
+        model.addAttribute("view", view);
+        model.addAttribute("pageTitle", fmt.title(view.title()));
+        model.addAttribute("asOf", asOf == null ? "" : asOf);
+        model.addAttribute("validOn", validOn == null ? "" : validOn);
+        model.addAttribute("past", past);
+        model.addAttribute(
+                "pastLabel",
+                asOfInstant != null
+                        ? text("agreement.asOfShown", fmt.instant(asOfInstant.toInstant()))
+                        : validOnDate != null ? text("agreement.validOnShown", fmt.date(validOnDate)) : null);
+        model.addAttribute("history", mayReadHistory ? history.entries() : List.<HistoryEntry>of());
+        model.addAttribute("mayReadHistory", mayReadHistory);
+        model.addAttribute("meetings", meetings);
+        model.addAttribute("timelineSvg", timeline.svg);
+        model.addAttribute("timelineEntries", timeline.entries());
+        model.addAttribute("zone", BusinessTime.zoneOf(leadCountry(view)).getId());
+        model.addAttribute("today", today);
+        boolean auditor = permissions.mayRead(api + "/verification");
+        model.addAttribute("auditor", auditor);
+        model.addAttribute("mayPickDates", auditor);
+        if (auditor) {
+            ChainVerification verification = agreements.verification(id);
+            model.addAttribute("verification", verification);
+            EventLog.Stream stream = agreements.events(id);
+            int pages = Math.max(1, (stream.events().size() + EVENTS_PER_PAGE - 1) / EVENTS_PER_PAGE);
+            int page = Math.max(0, Math.min(eventsPage, pages - 1));
+            model.addAttribute(
+                    "events",
+                    stream.events()
+                            .subList(
+                                    page * EVENTS_PER_PAGE,
+                                    Math.min(stream.events().size(), (page + 1) * EVENTS_PER_PAGE)));
+            model.addAttribute("eventsPage", page);
+            model.addAttribute("eventsPages", pages);
+            model.addAttribute("eventsTotal", stream.events().size());
+        }
+        Map<String, Boolean> may = new LinkedHashMap<>();
+        boolean commandsHere = commands.getIfAvailable() != null && !past && view.state() != AgreementState.ARCHIVED;
+        may.put(
+                "submit",
+                commandsHere && permissions.mayPost(api + "/submission") && view.state() == AgreementState.DRAFT);
+        boolean approving = view.state() == AgreementState.AWAITING_APPROVAL || view.pendingAmendment() != null;
+        may.put("sign", commandsHere && permissions.mayPost(api + "/signatures") && approving);
+        may.put("decide", commandsHere && permissions.mayPost(api + "/board-decisions") && approving);
+        boolean live = view.state() == AgreementState.IN_FORCE
+                || view.state() == AgreementState.AWAITING_APPROVAL
+                || view.state() == AgreementState.DRAFT;
+        may.put("review", commandsHere && permissions.mayPost(api + "/reviews") && live);
+        may.put(
+                "notice",
+                commandsHere
+                        && permissions.mayPost(api + "/parties/x/notice")
+                        && view.state() == AgreementState.IN_FORCE);
+        may.put("document", commandsHere && permissions.mayPost(api + "/documents"));
+        model.addAttribute("may", may);
+        model.addAttribute("anyForm", may.containsValue(true));
+        model.addAttribute("textOptions", texts(view));
+        model.addAttribute(
+                "partyOptions",
+                view.parties().stream()
+                        .map(p -> new String[] {p.partyId(), p.name()})
+                        .toList());
+        model.addAttribute("outcomeOptions", options(BoardOutcome.values(), "outcome."));
+        model.addAttribute("reviewKindOptions", options(ReviewKind.values(), "reviewKind."));
+        model.addAttribute("decisionOptions", options(ReviewDecision.values(), "reviewDecision."));
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (String form : List.of("submit", "sign", "decide", "review", "notice", "document")) {
+            keys.put(form, FormCommands.newKey());
+        }
+        for (ReviewView meeting : meetings) {
+            keys.put("move-" + meeting.reviewId(), FormCommands.newKey());
+            keys.put("cancel-" + meeting.reviewId(), FormCommands.newKey());
+            keys.put("outcome-" + meeting.reviewId(), FormCommands.newKey());
+        }
+        model.addAttribute("keys", keys);
+        model.addAttribute("failed", failed);
+        model.addAttribute("problem", problem);
+        Map<String, String> values = new LinkedHashMap<>();
+        if (failed != null) {
+            request.getParameterMap().forEach((name, given) -> values.put(name, given.length == 0 ? "" : given[0]));
+            keys.put(failed, values.getOrDefault("idempotencyKey", keys.get(failed)));
+        }
+        model.addAttribute("values", values);
+        return "agreement";
+    }
+
+    private List<String[]> options(Enum<?>[] values, String prefix) {
+        List<String[]> options = new ArrayList<>();
+        for (Enum<?> value : values) {
+            options.add(new String[] {value.name(), text(prefix + value.name())});
+        }
+        return options;
+    }
+
+    private static LocalDate pastDay(OffsetDateTime asOf, LocalDate validOn) {
+        return validOn != null
+                ? validOn
+                : asOf.atZoneSameInstant(BusinessTime.ZONE).toLocalDate();
+    }
+
+    /** The text versions a party may approve: the submitted one, or the pending amendment's. */
+    private static List<String[]> texts(AgreementStatusView view) {
+        List<String[]> texts = new ArrayList<>();
+        if (view.pendingAmendment() != null) {
+            texts.add(new String[] {
+                view.pendingAmendment().textSha256(),
+                "v" + view.pendingAmendment().textVersion()
+            });
+        }
+        if (view.state() == AgreementState.AWAITING_APPROVAL && view.textSha256() != null) {
+            texts.add(new String[] {view.textSha256(), "v" + view.textVersion()});
+        }
+        return texts;
+    }
+
+    private static String leadCountry(AgreementStatusView view) {
+        return view.parties().stream()
+                .filter(PartyStatusView::lead)
+                .map(PartyStatusView::country)
+                .findFirst()
+                .orElse("SE");
+    }
+
+    private OffsetDateTime asOf(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value).atZone(BusinessTime.ZONE).toOffsetDateTime();
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(value);
+            } catch (DateTimeParseException notEither) {
+                throw new CoopProblem(ErrorCode.VALIDATION_FAILED, text("agreement.asOfInvalid"), "asOf");
+            }
+        }
+    }
+
+    private LocalDate validOn(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new CoopProblem(ErrorCode.VALIDATION_FAILED, text("agreement.validOnInvalid"), "validOn");
+        }
+    }
+
+    String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    // ---- the secretariat's forms: each is the API call of the same name ----
+
+    @PostMapping("/agreements/{id}/submit")
+    String submit(
+            @PathVariable String id,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        return send(
+                id,
+                "submit",
+                "/submission",
+                Map.of(),
+                Void.class,
+                (context, body) -> commands().submitForAdoption(context, id, null),
+                request,
+                response,
+                model,
+                redirect);
+    }
+
+    @PostMapping("/agreements/{id}/sign")
+    String sign(
+            @PathVariable String id,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        Map<String, Kind> fields = new LinkedHashMap<>();
+        fields.put("partyId", Kind.TEXT);
+        fields.put("textSha256", Kind.TEXT);
+        fields.put("signatory.name", Kind.TEXT);
+        fields.put("signatory.title", Kind.TEXT);
+        fields.put("signedOn", Kind.TEXT);
+        fields.put("place", Kind.TEXT);
+        return send(
+                id,
+                "sign",
+                "/signatures",
+                fields,
+                SignAgreementRequest.class,
+                (context, body) -> commands().signAgreement(context, id, body),
+                request,
+                response,
+                model,
+                redirect);
+    }
+
+    @PostMapping("/agreements/{id}/decide")
+    String decide(
+            @PathVariable String id,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        Map<String, Kind> fields = new LinkedHashMap<>();
+        fields.put("partyId", Kind.TEXT);
+        fields.put("textSha256", Kind.TEXT);
+        fields.put("body", Kind.TEXT);
+        fields.put("decidedOn", Kind.TEXT);
+        fields.put("caseNumber", Kind.TEXT);
+        fields.put("paragraph", Kind.TEXT);
+        fields.put("outcome", Kind.TEXT);
+        fields.put("dissents", Kind.LINES);
+        fields.put("minutesPostedOn", Kind.TEXT);
+        return send(
+                id,
+                "decide",
+                "/board-decisions",
+                fields,
+                AdoptByBoardRequest.class,
+                (context, body) -> commands().adoptByBoard(context, id, body),
+                request,
+                response,
+                model,
+                redirect);
+    }
+
+    @PostMapping("/agreements/{id}/reviews")
+    String review(
+            @PathVariable String id,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        Map<String, Kind> fields = new LinkedHashMap<>();
+        fields.put("kind", Kind.TEXT);
+        fields.put("title", Kind.TEXT);
+        fields.put("startsAt", Kind.LOCAL_DATE_TIME);
+        fields.put("location", Kind.TEXT);
+        fields.put("reviewers", Kind.REVIEWERS);
+        return send(
+                id,
+                "review",
+                "/reviews",
+                fields,
+                ReviewRequest.class,
+                (context, body) -> commands().review(context, id, body),
+                request,
+                response,
+                model,
+                redirect);
+    }
+
+    @PostMapping("/agreements/{id}/reviews/{reviewId}/move")
+    String move(
+            @PathVariable String id,
+            @PathVariable String reviewId,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        Map<String, Kind> fields = new LinkedHashMap<>();
+        fields.put("startsAt", Kind.LOCAL_DATE_TIME);
+        fields.put("location", Kind.TEXT);
+        fields.put("reason", Kind.TEXT);
+        return send(
+                id,
+                "move-" + reviewId,
+                "/reviews/" + reviewId + "/reschedule",
+                fields,
+                RescheduleReviewRequest.class,
+                (context, body) -> commands().rescheduleReview(context, id, reviewId, body),
+                request,
+                response,
+                model,
+                redirect);
+    }
+
+    @PostMapping("/agreements/{id}/reviews/{reviewId}/cancel")
+    String cancel(
+            @PathVariable String id,
+            @PathVariable String reviewId,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        return send(
+                id,
+                "cancel-" + reviewId,
+                "/reviews/" + reviewId + "/cancellation",
+                Map.of("reason", Kind.TEXT),
+                CancelReviewRequest.class,
+                (context, body) -> commands().cancelReview(context, id, reviewId, body),
+                request,
+                response,
+                model,
+                redirect);
+    }
+
+    @PostMapping("/agreements/{id}/reviews/{reviewId}/outcome")
+    String outcome(
+            @PathVariable String id,
+            @PathVariable String reviewId,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        Map<String, Kind> fields = new LinkedHashMap<>();
+        fields.put("heldOn", Kind.TEXT);
+        fields.put("summary", Kind.TEXT);
+        fields.put("decision", Kind.TEXT);
+        return send(
+                id,
+                "outcome-" + reviewId,
+                "/reviews/" + reviewId + "/outcome",
+                fields,
+                RecordReviewOutcomeRequest.class,
+                (context, body) -> commands().recordReviewOutcome(context, id, reviewId, body),
+                request,
+                response,
+                model,
+                redirect);
+    }
+
+    @PostMapping("/agreements/{id}/notice")
+    String notice(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String partyId,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        Map<String, Kind> fields = new LinkedHashMap<>();
+        fields.put("givenOn", Kind.TEXT);
+        fields.put("reason", Kind.TEXT);
+        String party = partyId.isBlank() ? "-" : partyId;
+        return send(
+                id,
+                "notice",
+                "/parties/" + party + "/notice",
+                fields,
+                GiveNoticeRequest.class,
+                (context, body) -> commands().giveNotice(context, id, party, body),
+                request,
+                response,
+                model,
+                redirect);
+    }
+
+    @PostMapping("/agreements/{id}/documents")
+    String document(
+            @PathVariable String id,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        Map<String, Kind> fields = new LinkedHashMap<>();
+        fields.put("title", Kind.TEXT);
+        fields.put("sha256", Kind.TEXT);
+        fields.put("mediaType", Kind.TEXT);
+        fields.put("size", Kind.NUMBER);
+        fields.put("uri", Kind.TEXT);
+        return send(
+                id,
+                "document",
+                "/documents",
+                fields,
+                AttachDocumentRequest.class,
+                (context, body) -> commands().attachDocument(context, id, body),
+                request,
+                response,
+                model,
+                redirect);
+    }
+
+    private AgreementCommandController commands() {
+        AgreementCommandController controller = commands.getIfAvailable();
+        if (controller == null) {
+            throw new CoopProblem(ErrorCode.NOT_FOUND, "This Coop node takes no commands.");
+        }
+        return controller;
+    }
+
+    private <T> String send(
+            String id,
+            String form,
+            String apiSuffix,
+            Map<String, Kind> fields,
+            Class<T> type,
+            FormCommands.Call<T> call,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        Long version = shownVersion(request);
+        ZoneId zone = zoneOf(id, request);
+        FormCommands.Outcome outcome =
+                forms.send(request, "/api/v1/agreements/" + id + apiSuffix, version, fields, zone, type, call);
+        if (outcome.ok()) {
+            redirect.addFlashAttribute("done", text("form." + form.replaceFirst("-.*", "") + ".done"));
+            return "redirect:/agreements/" + id + "?after=" + outcome.response().position() + "#" + anchor(form);
+        }
+        response.setStatus(outcome.problem().status());
+        return render(id, null, null, 0, request, model, form, outcome.problem());
+    }
+
+    private static String anchor(String form) {
+        return form.startsWith("move-") || form.startsWith("cancel-") || form.startsWith("outcome-")
+                ? "meetings"
+                : "top";
+    }
+
+    /** The version the page showed, which the form carries; a form without one sends no If-Match. */
+    private static Long shownVersion(HttpServletRequest request) {
+        String version = request.getParameter("version");
+        if (version == null || version.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(version.strip());
+        } catch (NumberFormatException e) {
+            return -1L;
+        }
+    }
+
+    private ZoneId zoneOf(String id, HttpServletRequest request) {
+        try {
+            AgreementStatusView view =
+                    agreements.status(id, null, null, request).getBody();
+            return BusinessTime.zoneOf(leadCountry(view));
+        } catch (RuntimeException e) {
+            return BusinessTime.ZONE;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package se.coop.web.pages;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import se.coop.api.BusinessTime;
+import se.coop.api.NodeRoles;
+import se.coop.api.PartyId;
+import se.coop.api.query.ReviewView;
+import se.coop.command.web.InvalidRequestException;
+import se.coop.command.web.Violation;
+import se.coop.query.calendar.CalendarController;
+import se.coop.query.web.ReviewQueryController;
+import se.coop.web.FormCommands;
+import se.coop.web.Permissions;
+import se.coop.web.ProblemDescriber;
+import se.coop.web.UserEmails;
+
+/**
+ * A month of meetings for a party or a reviewer, each in its agreement's local time, with the signed-in user's own
+ * meetings first; and the subscription feed for a reviewer or a party, its address shown once to copy.
+ */
+@Controller
+@ConditionalOnExpression(NodeRoles.QUERY)
+class CalendarPage {
+
+    /** A day of the month grid: its date, whether it lies in the month shown, its meetings. */
+    record Day(LocalDate date, boolean inMonth, boolean today, List<ReviewView> meetings) {}
+
+    private final ReviewQueryController reviews;
+    private final CalendarController calendar;
+    private final Permissions permissions;
+    private final UserEmails emails;
+    private final Validator validator;
+    private final ProblemDescriber problems;
+    private final Clock clock;
+
+    CalendarPage(
+            ReviewQueryController reviews,
+            CalendarController calendar,
+            Permissions permissions,
+            UserEmails emails,
+            Validator validator,
+            ProblemDescriber problems,
+            Clock clock) {
+        this.reviews = reviews;
+        this.calendar = calendar;
+        this.permissions = permissions;
+        this.emails = emails;
+        this.validator = validator;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @GetMapping("/calendar")
+    String show(
+            @RequestParam(required = false) String party,
+            @RequestParam(required = false) String reviewer,
+            @RequestParam(required = false) String month,
+            Model model) {
+        permissions.require("GET", "/api/v1/reviews");
+        fill(model, party, reviewer, month);
+        return "calendar";
+    }
+
+    @PostMapping("/calendar/feeds")
+    String createFeed(
+            @RequestParam(required = false) String party,
+            @RequestParam(required = false) String reviewer,
+            @RequestParam(required = false) String month,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        permissions.require("POST", "/api/v1/calendar/feeds");
+        try {
+            PartyId partyId = blank(party) == null ? null : PartyId.strict(party.strip());
+            CalendarController.FeedRequest body = new CalendarController.FeedRequest(blank(reviewer), partyId);
+            List<Violation> violations = new ArrayList<>();
+            for (ConstraintViolation<CalendarController.FeedRequest> v : validator.validate(body)) {
+                violations.add(new Violation(v.getPropertyPath().toString(), v.getMessage()));
+            }
+            if (!violations.isEmpty()) {
+                throw new InvalidRequestException(violations);
+            }
+            model.addAttribute("feed", calendar.create(body, request).getBody());
+        } catch (IllegalArgumentException e) {
+            model.addAttribute(
+                    "problem",
+                    new FormCommands.Problem(
+                            "VALIDATION_FAILED", 400, e.getMessage(), java.util.Map.of("party", e.getMessage())));
+            response.setStatus(400);
+        } catch (RuntimeException e) {
+            FormCommands.Problem problem = FormCommands.problem(problems.describe(e));
+            model.addAttribute("problem", problem);
+            response.setStatus(problem.status());
+        }
+        fill(model, party, reviewer, month);
+        return "calendar";
+    }
+
+    private void fill(Model model, String party, String reviewer, String month) {
+        LocalDate today = BusinessTime.today(clock);
+        YearMonth shown = month(month, today);
+        LocalDate first = shown.atDay(1);
+        LocalDate gridStart = first.minusDays(first.getDayOfWeek().getValue() - 1L);
+        LocalDate last = shown.atEndOfMonth();
+        LocalDate gridEnd = last.plusDays(7L - last.getDayOfWeek().getValue());
+        List<ReviewView> meetings =
+                reviews.reviews(gridStart, gridEnd, blank(party), blank(reviewer), null).getBody().content().stream()
+                        .filter(m -> !"CANCELLED".equals(m.status()))
+                        .toList();
+        Optional<String> own = Optional.ofNullable(
+                        SecurityContextHolder.getContext().getAuthentication())
+                .flatMap(emails::of);
+        List<ReviewView> mine = own.map(email -> meetings.stream()
+                        .filter(m ->
+                                m.reviewers().stream().anyMatch(r -> r.email().equalsIgnoreCase(email)))
+                        .filter(m -> !dayOf(m).isBefore(first) && !dayOf(m).isAfter(last))
+                        .toList())
+                .orElse(List.of());
+        List<List<Day>> weeks = new ArrayList<>();
+        for (LocalDate day = gridStart; !day.isAfter(gridEnd); day = day.plusDays(1)) {
+            if (day.getDayOfWeek() == DayOfWeek.MONDAY) {
+                weeks.add(new ArrayList<>());
+            }
+            LocalDate date = day;
+            List<ReviewView> onDay = meetings.stream()
+                    .filter(m -> dayOf(m).equals(date))
+                    .sorted(Comparator.comparing((ReviewView m) -> !mine.contains(m)))
+                    .toList();
+            weeks.get(weeks.size() - 1)
+                    .add(new Day(date, !date.isBefore(first) && !date.isAfter(last), date.equals(today), onDay));
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        List<String> weekdays = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            weekdays.add(day.getDisplayName(TextStyle.SHORT, locale));
+        }
+        model.addAttribute("weeks", weeks);
+        model.addAttribute("weekdays", weekdays);
+        model.addAttribute(
+                "monthName",
+                shown.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale) + " " + shown.getYear());
+        model.addAttribute("month", shown.toString());
+        model.addAttribute("previous", shown.minusMonths(1).toString());
+        model.addAttribute("next", shown.plusMonths(1).toString());
+        model.addAttribute(
+                "inMonth",
+                meetings.stream()
+                        .filter(m -> !dayOf(m).isBefore(first) && !dayOf(m).isAfter(last))
+                        .sorted(Comparator.comparing((ReviewView m) -> !mine.contains(m)))
+                        .toList());
+        model.addAttribute("mine", mine);
+        model.addAttribute("ownEmail", own.orElse(null));
+        model.addAttribute("party", party == null ? "" : party);
+        model.addAttribute("reviewer", reviewer == null ? own.orElse("") : reviewer);
+        model.addAttribute("mayCreateFeed", permissions.mayPost("/api/v1/calendar/feeds"));
+    }
+
+    /** The meeting's day in its agreement's own time zone. */
+    static LocalDate dayOf(ReviewView meeting) {
+        if (meeting.startsAt() != null) {
+            return meeting.startsAt()
+                    .atZoneSameInstant(ZoneId.of(meeting.timeZone()))
+                    .toLocalDate();
+        }
+        return meeting.heldOn();
+    }
+
+    private static YearMonth month(String month, LocalDate today) {
+        if (month == null || month.isBlank()) {
+            return YearMonth.from(today);
+        }
+        try {
+            return YearMonth.parse(month.strip());
+        } catch (DateTimeParseException e) {
+            return YearMonth.from(today);
+        }
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,140 @@
+package se.coop.web.pages;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.coop.api.AgreementKind;
+import se.coop.api.BusinessTime;
+import se.coop.api.CoopProblem;
+import se.coop.api.ErrorCode;
+import se.coop.api.PartyKind;
+import se.coop.command.web.AgreementCommandController;
+import se.coop.command.web.request.DraftIntentRequest;
+import se.coop.web.FormCommands;
+import se.coop.web.FormCommands.Kind;
+import se.coop.web.Permissions;
+
+/** A new letter of intent as a draft: title, kind, term, the text's hash and up to ten parties. */
+@Controller
+class DraftPage {
+
+    static final int PARTY_ROWS = 10;
+    /** The countries Coop's parties come from; the API takes any ISO code. */
+    private static final List<String> COUNTRIES = List.of("SE", "DK", "NO", "FI", "DE", "IS");
+
+    private final ObjectProvider<AgreementCommandController> commands;
+    private final FormCommands forms;
+    private final Permissions permissions;
+    private final MessageSource messages;
+
+    DraftPage(
+            ObjectProvider<AgreementCommandController> commands,
+            FormCommands forms,
+            Permissions permissions,
+            MessageSource messages) {
+        this.commands = commands;
+        this.forms = forms;
+        this.permissions = permissions;
+        this.messages = messages;
+    }
+
+    @GetMapping("/agreements/new")
+    String form(Model model) {
+        permissions.require("POST", "/api/v1/agreements");
+        return render(model, Map.of(), null);
+    }
+
+    @PostMapping("/agreements/new")
+    String draft(HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        AgreementCommandController controller = commands.getIfAvailable();
+        if (controller == null) {
+            throw new CoopProblem(ErrorCode.NOT_FOUND, "This Coop node takes no commands.");
+        }
+        FormCommands.Outcome outcome = forms.send(
+                request,
+                "/api/v1/agreements",
+                null,
+                fields(),
+                BusinessTime.ZONE,
+                DraftIntentRequest.class,
+                controller::draftIntent);
+        if (outcome.ok()) {
+            redirect.addFlashAttribute(
+                    "done", messages.getMessage("form.draft.done", null, LocaleContextHolder.getLocale()));
+            return "redirect:/agreements/" + outcome.response().agreementId() + "?after="
+                    + outcome.response().position();
+        }
+        response.setStatus(outcome.problem().status());
+        Map<String, String> values = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, given) -> values.put(name, given.length == 0 ? "" : given[0]));
+        return render(model, values, outcome.problem());
+    }
+
+    private String render(Model model, Map<String, String> values, FormCommands.Problem problem) {
+        model.addAttribute("values", values);
+        model.addAttribute("problem", problem);
+        model.addAttribute("key", values.getOrDefault("idempotencyKey", FormCommands.newKey()));
+        model.addAttribute("kindOptions", options(AgreementKind.values(), "kind."));
+        model.addAttribute("partyKindOptions", options(PartyKind.values(), "partyKind."));
+        model.addAttribute("yesNo", List.of(new String[] {"true", text("yes")}, new String[] {"false", text("no")}));
+        List<String[]> countries = new ArrayList<>();
+        for (String code : COUNTRIES) {
+            countries.add(new String[] {code, new Locale("", code).getDisplayCountry(LocaleContextHolder.getLocale())});
+        }
+        model.addAttribute("countryOptions", countries);
+        model.addAttribute(
+                "rows", java.util.stream.IntStream.range(0, PARTY_ROWS).boxed().toList());
+        return "draft";
+    }
+
+    private List<String[]> options(Enum<?>[] values, String prefix) {
+        List<String[]> options = new ArrayList<>();
+        for (Enum<?> value : values) {
+            options.add(new String[] {value.name(), text(prefix + value.name())});
+        }
+        return options;
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
+    private static Map<String, Kind> fields() {
+        Map<String, Kind> fields = new LinkedHashMap<>();
+        fields.put("title.sv", Kind.TEXT);
+        fields.put("title.da", Kind.TEXT);
+        fields.put("title.en", Kind.TEXT);
+        fields.put("kind", Kind.TEXT);
+        fields.put("binding", Kind.BOOLEAN);
+        fields.put("term.startsOn", Kind.TEXT);
+        fields.put("term.endsOn", Kind.TEXT);
+        fields.put("term.untilFurtherNotice", Kind.BOOLEAN);
+        fields.put("term.noticePeriodMonths", Kind.NUMBER);
+        fields.put("reviewCadenceMonths", Kind.NUMBER);
+        fields.put("text.sha256", Kind.TEXT);
+        fields.put("text.title", Kind.TEXT);
+        fields.put("text.uri", Kind.TEXT);
+        for (int i = 0; i < PARTY_ROWS; i++) {
+            String row = "parties[" + i + "].";
+            fields.put(row + "partyId", Kind.TEXT);
+            fields.put(row + "name", Kind.TEXT);
+            fields.put(row + "kind", Kind.TEXT);
+            fields.put(row + "country", Kind.TEXT);
+            fields.put(row + "adoptingBody", Kind.TEXT);
+            fields.put(row + "lead", Kind.BOOLEAN);
+        }
+        return fields;
+    }
+}

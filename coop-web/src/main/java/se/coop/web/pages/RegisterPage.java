@@ -1,0 +1,68 @@
+package se.coop.web.pages;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import se.coop.api.AgreementState;
+import se.coop.api.NodeRoles;
+import se.coop.api.query.AgreementPage;
+import se.coop.query.web.AgreementQueryController;
+import se.coop.web.Permissions;
+
+/** The register: every agreement, with the list's filters, the count in each state and paging. */
+@Controller
+@ConditionalOnExpression(NodeRoles.QUERY)
+class RegisterPage {
+
+    static final int PAGE_SIZE = 20;
+
+    private final AgreementQueryController agreements;
+    private final Permissions permissions;
+
+    RegisterPage(AgreementQueryController agreements, Permissions permissions) {
+        this.agreements = agreements;
+        this.permissions = permissions;
+    }
+
+    @GetMapping("/")
+    String register(
+            @RequestParam(required = false) AgreementState state,
+            @RequestParam(required = false) String party,
+            @RequestParam(required = false) String country,
+            @RequestParam(required = false) String focusArea,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        permissions.require("GET", "/api/v1/agreements");
+        AgreementPage agreementsPage = agreements
+                .list(state, party, country, focusArea, q, Math.max(0, page), PAGE_SIZE)
+                .getBody();
+        Map<AgreementState, Long> counts = new LinkedHashMap<>();
+        long all = 0;
+        for (AgreementState each : AgreementState.values()) {
+            long count = agreements
+                    .list(each, party, country, focusArea, q, 0, 1)
+                    .getBody()
+                    .totalElements();
+            counts.put(each, count);
+            all += count;
+        }
+        model.addAttribute("agreements", agreementsPage);
+        model.addAttribute("counts", counts);
+        model.addAttribute("all", all);
+        model.addAttribute("states", AgreementState.values());
+        model.addAttribute("state", state);
+        model.addAttribute("party", party == null ? "" : party);
+        model.addAttribute("country", country == null ? "" : country);
+        model.addAttribute("focusArea", focusArea == null ? "" : focusArea);
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("page", agreementsPage.page());
+        model.addAttribute("pages", Math.max(1, (agreementsPage.totalElements() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("mayDraft", permissions.mayPost("/api/v1/agreements"));
+        return "register";
+    }
+}
