@@ -95,7 +95,7 @@ public class FormCommands {
     public <T> Outcome send(
             HttpServletRequest request,
             String apiPath,
-            Long shownVersion,
+            boolean carriesVersion,
             Map<String, Kind> fields,
             ZoneId zone,
             Class<T> type,
@@ -104,7 +104,7 @@ public class FormCommands {
         try {
             CommandContext context = CommandContext.of(
                     SecurityContextHolder.getContext().getAuthentication(),
-                    shownVersion,
+                    carriesVersion ? version(request.getParameter("version")) : null,
                     blank(request.getParameter("idempotencyKey")),
                     "POST " + request.getContextPath() + apiPath,
                     ServletUriComponentsBuilder.fromContextPath(request).toUriString());
@@ -112,6 +112,16 @@ public class FormCommands {
             return new Outcome(call.send(context, body).getBody(), null);
         } catch (Exception e) {
             return new Outcome(null, problem(problems.describe(e)));
+        }
+    }
+
+    /** The version the page showed, which the form carries as its If-Match. */
+    private static Long version(String value) {
+        try {
+            return Long.parseLong(value == null ? "" : value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(
+                    "version", "must be the version of the agreement the page showed, a whole number");
         }
     }
 
@@ -143,15 +153,24 @@ public class FormCommands {
             JsonNode node = switch (field.getValue()) {
                 case TEXT -> nodes.stringNode(value);
                 case NUMBER -> number(value);
-                case BOOLEAN -> nodes.booleanNode(value.equals("true") || value.equals("on"));
+                case BOOLEAN -> bool(value);
                 case LINES -> lines(raw);
-                case LOCAL_DATE_TIME -> nodes.stringNode(offset(value, zone));
+                case LOCAL_DATE_TIME -> nodes.stringNode(offset(field.getKey(), value, zone));
                 case REVIEWERS -> reviewers(raw);
             };
             put(body, field.getKey(), node);
         }
         compact(body);
         return body;
+    }
+
+    /** A checkbox ("on") or a yes/no choice; anything else goes on as text, for the API to refuse. */
+    private static JsonNode bool(String value) {
+        return switch (value) {
+            case "true", "on" -> JsonNodeFactory.instance.booleanNode(true);
+            case "false" -> JsonNodeFactory.instance.booleanNode(false);
+            default -> JsonNodeFactory.instance.stringNode(value);
+        };
     }
 
     private static JsonNode number(String value) {
@@ -192,9 +211,14 @@ public class FormCommands {
     }
 
     /** A local date and time as the instant it is in {@code zone}; what cannot be read is passed on to be refused. */
-    private static String offset(String value, ZoneId zone) {
+    private static String offset(String field, String value, ZoneId zone) {
         try {
-            return LocalDateTime.parse(value).atZone(zone).toOffsetDateTime().toString();
+            LocalDateTime local = LocalDateTime.parse(value);
+            if (zone.getRules().getValidOffsets(local).isEmpty()) {
+                throw new InvalidRequestException(
+                        field, "this local time does not exist in " + zone.getId() + ": the clocks go forward then");
+            }
+            return local.atZone(zone).toOffsetDateTime().toString();
         } catch (DateTimeParseException e) {
             try {
                 return OffsetDateTime.parse(value).toString();
@@ -266,7 +290,10 @@ public class FormCommands {
                 detail.getProperties() == null ? null : detail.getProperties().get("violations");
         if (violations instanceof List<?> list) {
             for (Object item : list) {
-                if (item instanceof Violation violation && violation.field() != null) {
+                // If-Match is the version the page carried: its problem is the page's, not a field's
+                if (item instanceof Violation violation
+                        && violation.field() != null
+                        && !violation.field().equals("If-Match")) {
                     fields.merge(violation.field(), violation.message(), (a, b) -> a + "; " + b);
                 }
             }

@@ -61,6 +61,20 @@ public class Formats {
                 + ":" + String.format("%02d", local.getSecond());
     }
 
+    /** A minutes paragraph as written in Swedish minutes: "§ 18", whether or not it was recorded with its sign. */
+    public String paragraph(String paragraph) {
+        if (paragraph == null || paragraph.isBlank()) {
+            return "";
+        }
+        return paragraph.strip().startsWith("§") ? paragraph.strip() : "§ " + paragraph.strip();
+    }
+
+    /** A case number with its paragraph, if any: "KS 2019/00412 § 18". */
+    public String caseAndParagraph(String caseNumber, String paragraph) {
+        String p = paragraph(paragraph);
+        return p.isEmpty() ? caseNumber : caseNumber + " " + p;
+    }
+
     /** The title in the page's language, else Swedish, Danish or English, whichever the agreement has. */
     public String title(LocalizedText title) {
         if (title == null) {

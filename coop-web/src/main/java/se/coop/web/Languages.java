@@ -24,7 +24,19 @@ public class Languages implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("coop-lang");
+        CookieLocaleResolver resolver = new CookieLocaleResolver("coop-lang") {
+            /** A cookie naming anything but sv or en (set by hand, or by another site on this host) is ignored. */
+            @Override
+            protected Locale parseLocaleValue(String value) {
+                for (Locale supported : SUPPORTED) {
+                    if (supported.getLanguage().equals(value)) {
+                        return supported;
+                    }
+                }
+                return null;
+            }
+        };
+        resolver.setRejectInvalidCookies(false);
         resolver.setDefaultLocaleFunction(Languages::fromBrowser);
         return resolver;
     }

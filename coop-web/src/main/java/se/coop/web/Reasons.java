@@ -19,6 +19,15 @@ public class Reasons {
         swedish("must not be (null|blank|empty)", "måste fyllas i");
         swedish(".*expected a date as YYYY-MM-DD", "ange ett datum som ÅÅÅÅ-MM-DD");
         swedish(".*expected an instant as ISO-8601.*", "ange datum och klockslag");
+        swedish(".*expected a date and time as ISO-8601.*", "ange datum och klockslag");
+        swedish("must lie between 1900-01-01 and 2199-12-31", "måste ligga mellan 1900-01-01 och 2199-12-31");
+        swedish("must be an https: or http: address", "måste vara en https:- eller http:-adress");
+        swedish(
+                "this local time does not exist in (.*): the clocks go forward then",
+                "klockslaget finns inte i $1: klockan ställs fram då");
+        swedish(
+                "must be the version of the agreement the page showed, a whole number",
+                "måste vara avtalets version som sidan visade, ett heltal");
         swedish(".*expected a whole number", "ange ett heltal");
         swedish(".*expected true or false", "välj ja eller nej");
         swedish("'(.*)' is not valid; expected one of (.*)", "”$1” går inte att välja; välj ett av $2");
@@ -39,10 +48,21 @@ public class Reasons {
         SWEDISH.put(Pattern.compile(english), swedish);
     }
 
-    /** The reason in the page's language, or null when only the English is known. */
+    /** The reason (or reasons, joined by "; ") in the page's language, or null when only the English is known. */
     public String translated(String reason) {
         if (reason == null || !Formats.swedish()) {
             return reason;
+        }
+        if (reason.contains("; ")) {
+            StringBuilder all = new StringBuilder();
+            for (String part : reason.split("; ")) {
+                String one = translated(part);
+                if (one == null) {
+                    return null;
+                }
+                all.append(all.isEmpty() ? "" : "; ").append(one);
+            }
+            return all.toString();
         }
         for (Map.Entry<Pattern, String> entry : SWEDISH.entrySet()) {
             Matcher matcher = entry.getKey().matcher(reason);

@@ -45,6 +45,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -141,6 +142,7 @@ public class SecurityConfiguration {
                         .requestMatchers(reads(
                                 "/api/v1/agreements",
                                 "/api/v1/agreements/*",
+                                "/api/v1/agreements/*/links",
                                 "/api/v1/reviews",
                                 "/api/v1/reviews/**",
                                 "/api/v1/reminders"))
@@ -181,12 +183,15 @@ public class SecurityConfiguration {
         // which would check a refused password once more, past the limits on failed sign-ins
         http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
         http.authenticationProvider(passwordCheck.provider())
-                .authorizeHttpRequests(auth -> auth.requestMatchers("/login", "/css/**", "/favicon.ico")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/login", "/css/**", "/favicon.ico", "/favicon.svg", "/form-expired")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login").failureUrl("/login?error"))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // a form whose CSRF token is missing or stale gets a page saying so, not the API's JSON
+                .exceptionHandling(handling -> handling.accessDeniedHandler(formExpired()));
         if (issuers.getIfAvailable() != null) {
             http.oauth2Login(login -> login.loginPage("/login")
                     .failureHandler((request, response, e) -> {
@@ -198,6 +203,12 @@ public class SecurityConfiguration {
                             userInfo -> userInfo.userAuthoritiesMapper(rolesFromOidc(properties.rolesClaim()))));
         }
         return http.build();
+    }
+
+    private static AccessDeniedHandlerImpl formExpired() {
+        AccessDeniedHandlerImpl handler = new AccessDeniedHandlerImpl();
+        handler.setErrorPage("/form-expired");
+        return handler;
     }
 
     /** The roles of an OIDC sign-in, from the same claim as a bearer token's. */

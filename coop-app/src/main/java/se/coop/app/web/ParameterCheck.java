@@ -31,6 +31,17 @@ class ParameterCheck implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this).addPathPatterns("/api/**");
+        // the pages' addresses and one-line forms take the same rules; the secretariat's forms are JSON bodies to be
+        // (multi-line fields included), checked by the API's JSON rules when the form is read
+        HandlerInterceptor pages = new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+                boolean oneLineForm = request.getRequestURI().endsWith("/calendar/feeds");
+                return !(read || oneLineForm) || ParameterCheck.this.preHandle(request, response, handler);
+            }
+        };
+        registry.addInterceptor(pages).addPathPatterns("/", "/agreements/**", "/calendar", "/calendar/**", "/operator");
     }
 
     @Override

@@ -94,7 +94,7 @@ class CalendarTest extends IntegrationTest {
         assertThat(property(event, Property.SEQUENCE)).isEqualTo("0");
         assertThat(property(event, Property.STATUS)).isEqualTo("CONFIRMED");
         assertThat(property(event, Property.LOCATION)).isEqualTo("Rådhuset, Halmstad");
-        assertThat(property(event, Property.URL)).isEqualTo("http://127.0.0.1:" + port + "/api/v1/agreements/" + id);
+        assertThat(property(event, Property.URL)).isEqualTo("http://127.0.0.1:" + port + "/agreements/" + id);
         assertThat(event.getProperty(Property.DTSTART).orElseThrow().toString())
                 .startsWith("DTSTART;TZID=Europe/Stockholm:"
                         + when.toLocalDate().toString().replace("-", "") + "T130000");

@@ -151,8 +151,8 @@ class ReminderDigestTest {
                 .contains("Stadshuset, Laholm")
                 .contains("Handlingsplanen följs (fortsätta / continue)")
                 .as("links point at the address and port this node listens on, no public URL being configured")
-                .contains("http://127.0.0.1:" + port + "/api/v1/agreements/" + first)
-                .contains("http://127.0.0.1:" + port + "/api/v1/agreements/" + second);
+                .contains("http://127.0.0.1:" + port + "/agreements/" + first)
+                .contains("http://127.0.0.1:" + port + "/agreements/" + second);
         assertThat(reminders()).allMatch(r -> r.get("delivery").asString().equals("DELIVERED"));
 
         String third = agreementInForce("Samverkan om välfärd");

@@ -228,10 +228,32 @@ class PagesTest extends IntegrationTest {
                 .contains("Registreringen är obruten", "händelser");
         assertThat(browser.driver.findElements(By.cssSelector("table.events tbody tr")))
                 .isNotEmpty();
+        assertThat(browser.driver.findElement(By.id("meetings")).getText())
+                .as("on 1 June 2022 no meeting had yet been held")
+                .doesNotContain("2022", "2023", "2024");
         assertThat(browser.driver.findElements(By.cssSelector("svg.timeline"))).hasSize(1);
         browser.assertAccessible("an agreement valid on a past day, for the auditor");
         browser.screenshot("agreement-auditor-valid-on-2022");
         assertThat(browser.driver.findElements(By.id("record"))).isEmpty();
+    }
+
+    @Test
+    void anAgreementPageLinksToItsSuccessor() {
+        Seeds halmstad = Seeds.drive(api, "003-halmstad");
+        String project = halmstad.agreement("projekt");
+        String plan = halmstad.agreement("handlingsplan");
+        var linksTo = api.as("reviewer")
+                .get("/api/v1/agreements/" + project + "/links")
+                .json();
+        assertThat(linksTo.get("links").get(0).get("type").asString()).isEqualTo("SUCCEEDS");
+        assertThat(linksTo.get("links").get(0).get("otherAgreementId").asString())
+                .isEqualTo(plan);
+        browser = Browser.open(port, "sv");
+        browser.signIn("reviewer");
+        browser.go("/agreements/" + project);
+        assertThat(browser.text()).contains("Efterträds av: Gemensam handlingsplan för den funktionella regionen");
+        browser.driver.findElement(By.partialLinkText("Gemensam handlingsplan")).click();
+        assertThat(browser.text()).contains("Efterträder: Halmstad som tillväxtmotor");
     }
 
     @Test

@@ -3,11 +3,13 @@ package se.coop.query.admin;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.coop.query.support.ReadModel;
@@ -25,11 +27,36 @@ public class ReadYourWrites {
     private final List<ReadModel> readModels;
     private final Tokens tokens;
     private final JdbcTemplate jdbc;
+    private final Semaphore waiting;
 
-    ReadYourWrites(List<ReadModel> readModels, Tokens tokens, JdbcTemplate jdbc) {
+    /** How long a read waits for its position at most. */
+    public static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    ReadYourWrites(
+            List<ReadModel> readModels,
+            Tokens tokens,
+            JdbcTemplate jdbc,
+            @Value("${coop.read-your-writes.max-waiting:32}") int maxWaiting) {
         this.readModels = List.copyOf(readModels);
         this.tokens = tokens;
         this.jdbc = jdbc;
+        this.waiting = new Semaphore(maxWaiting);
+    }
+
+    /**
+     * Waits at most {@link #PATIENCE} for {@code position}, as a read with {@code Coop-Min-Position} does: at most
+     * {@code coop.read-your-writes.max-waiting} reads wait at once (so waiting readers never hold every request thread);
+     * beyond that, the answer is whether the position is reached now.
+     */
+    public boolean awaitBounded(long position) {
+        if (waiting.tryAcquire()) {
+            try {
+                return await(position, PATIENCE);
+            } finally {
+                waiting.release();
+            }
+        }
+        return await(position, Duration.ZERO);
     }
 
     /** @return whether every read model reached {@code position} within {@code patience} */

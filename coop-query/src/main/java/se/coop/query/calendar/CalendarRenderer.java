@@ -39,6 +39,7 @@ import org.springframework.stereotype.Component;
 import se.coop.api.BusinessTime;
 import se.coop.api.ReviewKind;
 import se.coop.api.query.ReviewView;
+import se.coop.query.reminders.PublicAddress;
 import se.coop.query.reminders.ReminderSettings;
 
 /**
@@ -150,7 +151,7 @@ public class CalendarRenderer {
         } else {
             event = new VEvent(meeting.heldOn(), meeting.heldOn().plusDays(1), what);
         }
-        String link = baseUrl + "/api/v1/agreements/" + meeting.agreementId();
+        String link = PublicAddress.agreementPage(baseUrl, meeting.agreementId());
         event.replace(new DtStamp(clock.instant()));
         event.add(new Uid(meeting.reviewId() + "@coop"));
         event.add(organizer);

@@ -50,8 +50,14 @@ public class PublicAddress implements ApplicationListener<WebServerInitializedEv
         return request.getServerName() == null || request.getServerName().isBlank() ? base() : fromRequest;
     }
 
+    /** The agreement's page, for people reading a mail. */
     public String agreementLink(String agreementId) {
-        return base() + "/api/v1/agreements/" + agreementId;
+        return agreementPage(base(), agreementId);
+    }
+
+    /** The page of an agreement under {@code base}: where a person following a link from a mail or calendar lands. */
+    public static String agreementPage(String base, String agreementId) {
+        return base + "/agreements/" + agreementId;
     }
 
     private String host() {

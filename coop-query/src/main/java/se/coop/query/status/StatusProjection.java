@@ -33,6 +33,9 @@ import se.coop.api.event.AgreementEvent;
 import se.coop.api.query.AgreementPage;
 import se.coop.api.query.AgreementStatusView;
 import se.coop.api.query.FindAgreementStatus;
+import se.coop.api.query.FindLinksTo;
+import se.coop.api.query.LinkView;
+import se.coop.api.query.LinksTo;
 import se.coop.api.query.ListAgreements;
 import se.coop.query.support.BatchScope;
 import se.coop.query.support.EventPositions;
@@ -197,6 +200,34 @@ public class StatusProjection implements ReadModel {
                 (rs, row) -> StatusFold.render(read(rs.getString(1)), now, BusinessTime.ZONE),
                 paged.toArray());
         return new AgreementPage(content, query.page(), query.size(), total);
+    }
+
+    @QueryHandler
+    public LinksTo linksTo(FindLinksTo query) {
+        String table = states.readTable(NAME, TABLE);
+        String id = query.agreementId().toString();
+        List<LinkView> links = new ArrayList<>();
+        jdbc.query(
+                "SELECT agreement_id, fold FROM " + table
+                        + " WHERE fold -> 'links' @> ?::jsonb ORDER BY created_position",
+                rs -> {
+                    StatusState other = read(rs.getString("fold"));
+                    for (LinkView link : other.links) {
+                        if (id.equals(link.otherAgreementId())) {
+                            links.add(new LinkView(link.type(), rs.getString("agreement_id"), title(other)));
+                        }
+                    }
+                },
+                "[{\"otherAgreementId\": \"" + id + "\"}]");
+        return new LinksTo(id, links);
+    }
+
+    private static String title(StatusState state) {
+        LocalizedText title = state.title;
+        if (title == null) {
+            return null;
+        }
+        return title.sv() != null ? title.sv() : title.da() != null ? title.da() : title.en();
     }
 
     /** The agreement's events as stored (upcast), or empty when there is no such agreement. */

@@ -27,6 +27,8 @@ import se.coop.api.query.AgreementPage;
 import se.coop.api.query.AgreementStatusView;
 import se.coop.api.query.FindAgreementStatus;
 import se.coop.api.query.FindHistory;
+import se.coop.api.query.FindLinksTo;
+import se.coop.api.query.LinksTo;
 import se.coop.api.query.ListAgreements;
 import se.coop.query.audit.ChainVerification;
 import se.coop.query.audit.ChainVerifier;
@@ -138,6 +140,18 @@ public class AgreementQueryController {
         AgreementHistory history = queries.found(
                 new FindHistory(agreementId(agreementId), lang), AgreementHistory.class, notFound(agreementId));
         return withRebuilding(HistoryProjection.NAME).body(history);
+    }
+
+    @GetMapping("/{agreementId}/links")
+    @Operation(
+            summary = "The agreements that link to this one",
+            description = "Its parts (PART_OF), successors (SUCCEEDS) and annexes (ANNEX_TO): each link as the other"
+                    + " agreement holds it, with that agreement's id and title. The links this agreement holds are in"
+                    + " its status.")
+    public ResponseEntity<LinksTo> linksTo(@PathVariable String agreementId) {
+        AgreementId id = agreementId(agreementId);
+        queries.found(new FindAgreementStatus(id, null, null), AgreementStatusView.class, notFound(agreementId));
+        return withRebuilding(StatusProjection.NAME).body(queries.one(new FindLinksTo(id), LinksTo.class));
     }
 
     @GetMapping("/{agreementId}/events")

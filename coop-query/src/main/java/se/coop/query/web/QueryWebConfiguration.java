@@ -2,9 +2,6 @@ package se.coop.query.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -24,15 +21,11 @@ class QueryWebConfiguration implements WebMvcConfigurer {
 
     static final String MIN_POSITION = "Coop-Min-Position";
     static final String STALE = "Coop-Stale";
-    static final Duration PATIENCE = Duration.ofSeconds(5);
 
     private final ReadYourWrites readYourWrites;
-    private final Semaphore waiting;
 
-    QueryWebConfiguration(
-            ReadYourWrites readYourWrites, @Value("${coop.read-your-writes.max-waiting:32}") int maxWaiting) {
+    QueryWebConfiguration(ReadYourWrites readYourWrites) {
         this.readYourWrites = readYourWrites;
-        this.waiting = new Semaphore(maxWaiting);
     }
 
     @Override
@@ -54,17 +47,7 @@ class QueryWebConfiguration implements WebMvcConfigurer {
                             throw new CoopProblem(
                                     ErrorCode.VALIDATION_FAILED, "must be a position (a whole number)", MIN_POSITION);
                         }
-                        boolean current;
-                        if (waiting.tryAcquire()) {
-                            try {
-                                current = readYourWrites.await(position, PATIENCE);
-                            } finally {
-                                waiting.release();
-                            }
-                        } else {
-                            current = readYourWrites.await(position, Duration.ZERO);
-                        }
-                        if (!current) {
+                        if (!readYourWrites.awaitBounded(position)) {
                             response.setHeader(STALE, "true");
                         }
                         return true;

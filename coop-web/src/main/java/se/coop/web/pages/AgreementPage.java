@@ -3,7 +3,6 @@ package se.coop.web.pages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -33,6 +32,7 @@ import se.coop.api.ErrorCode;
 import se.coop.api.NodeRoles;
 import se.coop.api.ReviewDecision;
 import se.coop.api.ReviewKind;
+import se.coop.api.input.PlausibleDates;
 import se.coop.api.query.AgreementHistory;
 import se.coop.api.query.AgreementStatusView;
 import se.coop.api.query.HistoryEntry;
@@ -68,7 +68,6 @@ import se.coop.web.Permissions;
 class AgreementPage {
 
     static final int EVENTS_PER_PAGE = 20;
-    private static final Duration READ_YOUR_WRITE = Duration.ofSeconds(5);
 
     private final AgreementQueryController agreements;
     private final ReviewQueryController reviews;
@@ -110,8 +109,10 @@ class AgreementPage {
             @RequestParam(defaultValue = "0") int events,
             HttpServletRequest request,
             Model model) {
-        if (after != null && after > 0) {
-            model.addAttribute("stillProcessing", !readYourWrites.await(after, READ_YOUR_WRITE));
+        if (after != null && after > 0 && model.containsAttribute("done")) {
+            // the position a form of this session just wrote (a flash attribute says so): wait for it, as the API's
+            // Coop-Min-Position does, within the same bound on waiting reads
+            model.addAttribute("stillProcessing", !readYourWrites.awaitBounded(after));
         }
         return render(id, asOf, validOn, events, request, model, null, null);
     }
@@ -127,6 +128,7 @@ class AgreementPage {
             String failed,
             FormCommands.Problem problem) {
         String api = "/api/v1/agreements/" + id;
+        permissions.require("GET", api);
         OffsetDateTime asOfInstant = asOf(asOf);
         LocalDate validOnDate = validOn(validOn);
         AgreementStatusView view =
@@ -149,7 +151,12 @@ class AgreementPage {
                 .getBody()
                 .content();
         if (asOfInstant != null) {
+            // the meetings read model knows each meeting as it is now, not when it was recorded
             meetings = List.of();
+        } else if (validOnDate != null) {
+            meetings = meetings.stream()
+                    .filter(m -> !CalendarPage.dayOf(m).isAfter(validOnDate))
+                    .toList();
         }
         Timeline timeline = Timeline.of(
                 view,
@@ -171,6 +178,24 @@ class AgreementPage {
         model.addAttribute("history", mayReadHistory ? history.entries() : List.<HistoryEntry>of());
         model.addAttribute("mayReadHistory", mayReadHistory);
         model.addAttribute("meetings", meetings);
+        Map<String, String> linkTitles = new LinkedHashMap<>();
+        for (var link : view.links()) {
+            if (link.otherAgreementId() != null) {
+                try {
+                    linkTitles.put(
+                            link.otherAgreementId(),
+                            fmt.title(agreements
+                                    .status(link.otherAgreementId(), null, null, request)
+                                    .getBody()
+                                    .title()));
+                } catch (CoopProblem gone) {
+                    linkTitles.put(link.otherAgreementId(), link.otherAgreementId());
+                }
+            }
+        }
+        model.addAttribute("linkTitles", linkTitles);
+        model.addAttribute(
+                "linksTo", past ? List.of() : agreements.linksTo(id).getBody().links());
         model.addAttribute("timelineSvg", timeline.svg);
         model.addAttribute("timelineEntries", timeline.entries());
         model.addAttribute("zone", BusinessTime.zoneOf(leadCountry(view)).getId());
@@ -202,10 +227,9 @@ class AgreementPage {
         boolean approving = view.state() == AgreementState.AWAITING_APPROVAL || view.pendingAmendment() != null;
         may.put("sign", commandsHere && permissions.mayPost(api + "/signatures") && approving);
         may.put("decide", commandsHere && permissions.mayPost(api + "/board-decisions") && approving);
-        boolean live = view.state() == AgreementState.IN_FORCE
-                || view.state() == AgreementState.AWAITING_APPROVAL
-                || view.state() == AgreementState.DRAFT;
-        may.put("review", commandsHere && permissions.mayPost(api + "/reviews") && live);
+        may.put(
+                "review",
+                commandsHere && permissions.mayPost(api + "/reviews") && view.state() == AgreementState.IN_FORCE);
         may.put(
                 "notice",
                 commandsHere
@@ -234,11 +258,14 @@ class AgreementPage {
         }
         model.addAttribute("keys", keys);
         model.addAttribute("failed", failed);
+        if (failed != null) {
+            model.addAttribute("failedTitle", text("form." + failed.replaceFirst("-.*", "") + ".title"));
+            model.addAttribute("failedAnchor", failed.contains("-") ? "#meetings" : "#form-" + failed);
+        }
         model.addAttribute("problem", problem);
         Map<String, String> values = new LinkedHashMap<>();
         if (failed != null) {
             request.getParameterMap().forEach((name, given) -> values.put(name, given.length == 0 ? "" : given[0]));
-            keys.put(failed, values.getOrDefault("idempotencyKey", keys.get(failed)));
         }
         model.addAttribute("values", values);
         return "agreement";
@@ -285,15 +312,22 @@ class AgreementPage {
         if (value == null || value.isBlank()) {
             return null;
         }
+        OffsetDateTime at;
         try {
-            return LocalDateTime.parse(value).atZone(BusinessTime.ZONE).toOffsetDateTime();
+            at = LocalDateTime.parse(value).atZone(BusinessTime.ZONE).toOffsetDateTime();
         } catch (DateTimeParseException e) {
             try {
-                return OffsetDateTime.parse(value);
+                at = OffsetDateTime.parse(value);
             } catch (DateTimeParseException notEither) {
                 throw new CoopProblem(ErrorCode.VALIDATION_FAILED, text("agreement.asOfInvalid"), "asOf");
             }
         }
+        try {
+            PlausibleDates.requirePlausible(at.toLocalDate());
+        } catch (IllegalArgumentException e) {
+            throw new CoopProblem(ErrorCode.VALIDATION_FAILED, e.getMessage(), "asOf");
+        }
+        return at;
     }
 
     private LocalDate validOn(String value) {
@@ -301,9 +335,9 @@ class AgreementPage {
             return null;
         }
         try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new CoopProblem(ErrorCode.VALIDATION_FAILED, text("agreement.validOnInvalid"), "validOn");
+            return PlausibleDates.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CoopProblem(ErrorCode.VALIDATION_FAILED, e.getMessage(), "validOn");
         }
     }
 
@@ -557,10 +591,9 @@ class AgreementPage {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        Long version = shownVersion(request);
         ZoneId zone = zoneOf(id, request);
         FormCommands.Outcome outcome =
-                forms.send(request, "/api/v1/agreements/" + id + apiSuffix, version, fields, zone, type, call);
+                forms.send(request, "/api/v1/agreements/" + id + apiSuffix, true, fields, zone, type, call);
         if (outcome.ok()) {
             redirect.addFlashAttribute("done", text("form." + form.replaceFirst("-.*", "") + ".done"));
             return "redirect:/agreements/" + id + "?after=" + outcome.response().position() + "#" + anchor(form);
@@ -573,19 +606,6 @@ class AgreementPage {
         return form.startsWith("move-") || form.startsWith("cancel-") || form.startsWith("outcome-")
                 ? "meetings"
                 : "top";
-    }
-
-    /** The version the page showed, which the form carries; a form without one sends no If-Match. */
-    private static Long shownVersion(HttpServletRequest request) {
-        String version = request.getParameter("version");
-        if (version == null || version.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(version.strip());
-        } catch (NumberFormatException e) {
-            return -1L;
-        }
     }
 
     private ZoneId zoneOf(String id, HttpServletRequest request) {

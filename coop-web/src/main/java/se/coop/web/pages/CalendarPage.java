@@ -24,9 +24,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 import se.coop.api.BusinessTime;
+import se.coop.api.CoopProblem;
+import se.coop.api.ErrorCode;
 import se.coop.api.NodeRoles;
 import se.coop.api.PartyId;
+import se.coop.api.input.PlausibleDates;
 import se.coop.api.query.ReviewView;
 import se.coop.command.web.InvalidRequestException;
 import se.coop.command.web.Violation;
@@ -91,7 +96,8 @@ class CalendarPage {
             @RequestParam(required = false) String month,
             HttpServletRequest request,
             HttpServletResponse response,
-            Model model) {
+            Model model,
+            RedirectAttributes redirect) {
         permissions.require("POST", "/api/v1/calendar/feeds");
         try {
             PartyId partyId = blank(party) == null ? null : PartyId.strict(party.strip());
@@ -103,7 +109,16 @@ class CalendarPage {
             if (!violations.isEmpty()) {
                 throw new InvalidRequestException(violations);
             }
-            model.addAttribute("feed", calendar.create(body, request).getBody());
+            // shown once, on the page the browser is sent to: reloading it sends nothing again
+            redirect.addFlashAttribute("feed", calendar.create(body, request).getBody());
+            return "redirect:"
+                    + UriComponentsBuilder.fromPath("/calendar")
+                            .queryParamIfPresent("party", java.util.Optional.ofNullable(blank(party)))
+                            .queryParamIfPresent("reviewer", java.util.Optional.ofNullable(blank(reviewer)))
+                            .queryParamIfPresent("month", java.util.Optional.ofNullable(blank(month)))
+                            .encode()
+                            .build()
+                            .toUriString();
         } catch (IllegalArgumentException e) {
             model.addAttribute(
                     "problem",
@@ -193,9 +208,12 @@ class CalendarPage {
             return YearMonth.from(today);
         }
         try {
-            return YearMonth.parse(month.strip());
-        } catch (DateTimeParseException e) {
-            return YearMonth.from(today);
+            YearMonth parsed = YearMonth.parse(month.strip());
+            PlausibleDates.requirePlausible(parsed.atDay(1));
+            return parsed;
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw new CoopProblem(
+                    ErrorCode.VALIDATION_FAILED, "month: expected a month as YYYY-MM from 1900 to 2199", "month");
         }
     }
 

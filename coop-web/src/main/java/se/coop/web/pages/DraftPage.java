@@ -65,7 +65,7 @@ class DraftPage {
         FormCommands.Outcome outcome = forms.send(
                 request,
                 "/api/v1/agreements",
-                null,
+                false,
                 fields(),
                 BusinessTime.ZONE,
                 DraftIntentRequest.class,
@@ -85,7 +85,8 @@ class DraftPage {
     private String render(Model model, Map<String, String> values, FormCommands.Problem problem) {
         model.addAttribute("values", values);
         model.addAttribute("problem", problem);
-        model.addAttribute("key", values.getOrDefault("idempotencyKey", FormCommands.newKey()));
+        // a fresh key for every rendering: a form sent again after it was refused is a new request
+        model.addAttribute("key", FormCommands.newKey());
         model.addAttribute("kindOptions", options(AgreementKind.values(), "kind."));
         model.addAttribute("partyKindOptions", options(PartyKind.values(), "partyKind."));
         model.addAttribute("yesNo", List.of(new String[] {"true", text("yes")}, new String[] {"false", text("no")}));

@@ -32,7 +32,7 @@ class PageErrors {
     }
 
     /** An exception handler's model is not filled by {@link PageModel}: the header needs the same. */
-    private static void header(HttpServletRequest request, Model model) {
+    static void header(HttpServletRequest request, Model model) {
         model.addAttribute("userName", PageModel.userName());
         model.addAttribute("languageLinks", PageModel.languageLinks(request));
     }

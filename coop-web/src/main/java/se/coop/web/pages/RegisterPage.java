@@ -37,6 +37,10 @@ class RegisterPage {
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
+        if (!permissions.mayRead("/api/v1/agreements") && permissions.mayRead("/api/v1/admin/projections")) {
+            // an operator reads no agreements: their home is the operations page
+            return "redirect:/operator";
+        }
         permissions.require("GET", "/api/v1/agreements");
         AgreementPage agreementsPage = agreements
                 .list(state, party, country, focusArea, q, Math.max(0, page), PAGE_SIZE)

@@ -175,8 +175,7 @@ final class Timeline {
                         "timeline.decision",
                         decision.body(),
                         text.apply("outcome." + decision.outcome().name(), new Object[0]),
-                        decision.caseNumber(),
-                        decision.paragraph() == null ? "" : decision.paragraph(),
+                        fmt.caseAndParagraph(decision.caseNumber(), decision.paragraph()),
                         fmt.date(decision.decidedOn()));
             }
             if (party.leavesOn() != null) {
@@ -260,7 +259,36 @@ final class Timeline {
                     INK,
                     escape(shorten(lanes.get(i)))));
         }
-        for (int year = first.getYear(); year <= last.getYear() + 1; year++) {
+        if (days < 900) {
+            // a short life: a tick at each month, a label at every few, so that no label overlaps the next
+            java.time.format.DateTimeFormatter month = java.time.format.DateTimeFormatter.ofPattern(
+                    "MMM yyyy", org.springframework.context.i18n.LocaleContextHolder.getLocale());
+            long months = ChronoUnit.MONTHS.between(first.withDayOfMonth(1), last.withDayOfMonth(1)) + 1;
+            long every = Math.max(1, (months + 7) / 8);
+            int n = 0;
+            for (LocalDate tick = first.withDayOfMonth(1).plusMonths(1);
+                    !tick.isAfter(last);
+                    tick = tick.plusMonths(1)) {
+                double x = x(tick, first, days);
+                svg.append(String.format(
+                        Locale.ROOT,
+                        "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#b0b0b0\" stroke-width=\"1\"/>",
+                        x,
+                        AXIS - 4,
+                        x,
+                        height - 10));
+                if (n++ % every == 0) {
+                    svg.append(String.format(
+                            Locale.ROOT,
+                            "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" fill=\"%s\" text-anchor=\"middle\">%s</text>",
+                            x,
+                            AXIS - 12,
+                            INK,
+                            escape(tick.format(month))));
+                }
+            }
+        }
+        for (int year = first.getYear(); days >= 900 && year <= last.getYear() + 1; year++) {
             LocalDate jan = LocalDate.of(year, 1, 1);
             if (jan.isBefore(first) || jan.isAfter(last)) {
                 continue;
@@ -313,7 +341,11 @@ final class Timeline {
                             colour));
                 case DIAMOND ->
                     svg.append(String.format(
-                            Locale.ROOT, "<path d=\"M%.1f %.1f l7 7 l-7 7 l-7 -7 z\" fill=\"%s\"/>", x, y - 7, colour));
+                            Locale.ROOT,
+                            "<path d=\"M%.1f %.1f l6 6 l-6 6 l-6 -6 z\" fill=\"%s\"/>",
+                            x,
+                            y - 19,
+                            colour));
                 case TRIANGLE ->
                     svg.append(String.format(
                             Locale.ROOT, "<path d=\"M%.1f %.1f l8 14 l-16 0 z\" fill=\"%s\"/>", x, y - 8, colour));

@@ -1,0 +1,94 @@
+package se.coop.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import se.coop.app.support.Api;
+import se.coop.app.support.Bodies;
+import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.Secretariat;
+
+/**
+ * What the pages answer to requests no well-behaved browser sends: other roles, stale or forged forms, garbage in
+ * addresses. Each is refused with a page (never JSON, never a 500) and nothing is written.
+ */
+class PageRequestsTest extends IntegrationTest {
+
+    @Test
+    void anOperatorReadsNoAgreementPageAndLandsOnTheOperationsPage() {
+        String id = new Secretariat(api).draft(Bodies.twoPartyDraft());
+        PageSession operator = new PageSession(port).signIn("operator");
+        assertThat(operator.get("/agreements/" + id).statusCode()).isEqualTo(403);
+        HttpResponse<String> home = operator.get("/");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/operator");
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefusedWithAPageAndNothingIsWritten() {
+        String id = new Secretariat(api).draft(Bodies.twoPartyDraft());
+        long before = eventsOf(id);
+        PageSession secretariat = new PageSession(port).signIn("secretariat");
+        String page = secretariat.get("/agreements/" + id).body();
+        Map<String, String> form = secretariat.formOf(page, Map.of("idempotencyKey", "page-csrf-test"));
+        form.remove("_csrf");
+        HttpResponse<String> answer = secretariat.post("/agreements/" + id + "/submit", form);
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(answer.body()).contains("Formuläret hade gått ut");
+        assertThat(eventsOf(id)).isEqualTo(before);
+    }
+
+    @Test
+    void aVersionThatIsNoNumberIsBadInputNotSomeoneElsesChange() {
+        String id = new Secretariat(api).draft(Bodies.twoPartyDraft());
+        long before = eventsOf(id);
+        PageSession secretariat = new PageSession(port).signIn("secretariat");
+        String page = secretariat.get("/agreements/" + id).body();
+        Map<String, String> form = secretariat.formOf(page, Map.of("idempotencyKey", "page-version-test"));
+        form.put("version", "abc");
+        HttpResponse<String> answer = secretariat.post("/agreements/" + id + "/submit", form);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("Några fält behöver rättas", "måste vara avtalets version");
+        assertThat(eventsOf(id)).isEqualTo(before);
+    }
+
+    @Test
+    void garbageInAPagesAddressIsBadInputLikeInTheApi() {
+        PageSession auditor = new PageSession(port).signIn("auditor");
+        assertThat(auditor.get("/?q=%00").statusCode()).isEqualTo(400);
+        assertThat(auditor.get("/calendar?party=%00").statusCode()).isEqualTo(400);
+        assertThat(auditor.get("/calendar?month=%2B999999999-12").statusCode()).isEqualTo(400);
+        String id = new Secretariat(api).draft(Bodies.twoPartyDraft());
+        assertThat(auditor.get("/agreements/" + id + "?validOn=0001-01-01").statusCode())
+                .isEqualTo(400);
+        assertThat(auditor.get("/agreements/" + id + "?asOf=9999-12-31T23:59").statusCode())
+                .isEqualTo(400);
+        assertThat(auditor.get("/agreements/" + id + "?asOf=%2B999999999-12-31T23:59:59")
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aLanguageCookieNoPageSetIsIgnoredAndTheApiIsNotDisturbed() {
+        String id = new Secretariat(api).draft(Bodies.twoPartyDraft());
+        assertThat(api.as("reviewer")
+                        .header("Cookie", "coop-lang=x@y")
+                        .get("/api/v1/agreements/" + id)
+                        .status())
+                .isEqualTo(200);
+        PageSession reviewer = new PageSession(port).signIn("reviewer");
+        HttpResponse<String> page = reviewer.get("/agreements/" + id, "Cookie", "coop-lang=de");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html lang=\"sv\"");
+    }
+
+    @Test
+    void theApiKeepsNoSessionAndNeedsNoCsrfToken() {
+        Api.Answer answer = api.as("secretariat").post("/api/v1/agreements", Bodies.twoPartyDraft());
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.header("Set-Cookie")).isNull();
+    }
+}

@@ -1,0 +1,98 @@
+package se.coop.app.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser's session without the browser: cookies, the sign-in form, and forms posted as a page posts them. */
+final class PageSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"([^\"]+)\"");
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private final String base;
+
+    PageSession(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    PageSession signIn(String user) {
+        String token = csrf(get("/login").body());
+        HttpResponse<String> answer = post("/login", Map.of("username", user, "password", user, "_csrf", token));
+        if (answer.statusCode() != 302
+                || answer.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("could not sign in as " + user + ": " + answer.statusCode());
+        }
+        return this;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept-Language", "sv")
+                .GET());
+    }
+
+    HttpResponse<String> get(String path, String header, String value) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept-Language", "sv")
+                .header(header, value)
+                .GET());
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", "sv")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** The page's own form fields (CSRF token, version) with {@code fields} added, as the browser would post them. */
+    Map<String, String> formOf(String page, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", csrf(page));
+        Matcher version = VERSION.matcher(page);
+        if (version.find()) {
+            form.put("version", version.group(1));
+        }
+        form.putAll(fields);
+        return form;
+    }
+
+    static String csrf(String page) {
+        Matcher token = CSRF.matcher(page);
+        if (!token.find()) {
+            throw new IllegalStateException("the page has no CSRF token");
+        }
+        return token.group(1);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
