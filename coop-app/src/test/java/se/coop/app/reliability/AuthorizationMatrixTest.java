@@ -158,6 +158,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 false,
                 200));
         calls.add(new Call(
+                "GET",
+                "/api/v1/agreements/{agreementId}/links",
+                agreement + "/links",
+                null,
+                Set.of(S, A, R),
+                false,
+                200));
+        calls.add(new Call(
                 "GET", "/api/v1/agreements/{agreementId}/events", agreement + "/events", null, Set.of(A), false, 200));
         calls.add(new Call(
                 "GET",
