@@ -327,6 +327,7 @@ class PagesTest extends IntegrationTest {
         assertThat(browser.driver.findElements(By.id("audit"))).isEmpty();
         browser.go("/operator");
         assertThat(browser.text()).contains("Din roll tillåter inte detta.");
+        browser.assertAccessible("an error page");
         browser.go("/agreements/new");
         assertThat(browser.text()).contains("Din roll tillåter inte detta.");
     }

@@ -176,7 +176,8 @@ class CalendarPage {
         model.addAttribute("weekdays", weekdays);
         model.addAttribute(
                 "monthName",
-                shown.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale) + " " + shown.getYear());
+                capitalized(shown.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale), locale) + " "
+                        + shown.getYear());
         model.addAttribute("month", shown.toString());
         model.addAttribute("previous", shown.minusMonths(1).toString());
         model.addAttribute("next", shown.plusMonths(1).toString());
@@ -191,6 +192,11 @@ class CalendarPage {
         model.addAttribute("party", party == null ? "" : party);
         model.addAttribute("reviewer", reviewer == null ? own.orElse("") : reviewer);
         model.addAttribute("mayCreateFeed", permissions.mayPost("/api/v1/calendar/feeds"));
+    }
+
+    /** "Februari 2027" as a heading, though Swedish writes its months in small letters within a sentence. */
+    private static String capitalized(String name, Locale locale) {
+        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
     }
 
     /** The meeting's day in its agreement's own time zone. */
