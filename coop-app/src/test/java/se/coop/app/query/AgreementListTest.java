@@ -99,6 +99,22 @@ class AgreementListTest extends IntegrationTest {
     }
 
     @Test
+    void countsPerStateTakeTheOtherFiltersAndNameEveryState() {
+        JsonNode counts = secretariat
+                .read("reviewer", "/api/v1/agreements/counts?q=" + marker)
+                .json();
+        assertThat(counts.get("byState").get("IN_FORCE").asLong()).isEqualTo(1);
+        assertThat(counts.get("byState").get("DRAFT").asLong()).isEqualTo(2);
+        assertThat(counts.get("byState").get("ARCHIVED").asLong()).isZero();
+        assertThat(counts.get("total").asLong()).isEqualTo(3);
+        JsonNode danishOnly = secretariat
+                .read("reviewer", "/api/v1/agreements/counts?country=DK&q=" + marker)
+                .json();
+        assertThat(danishOnly.get("byState").get("DRAFT").asLong()).isEqualTo(1);
+        assertThat(danishOnly.get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void filterByPartyCountryAndFocusArea() {
         assertThat(ids("party=helsingor-" + marker)).containsExactly(danish);
         assertThat(ids("country=DK&q=" + marker)).containsExactly(danish);

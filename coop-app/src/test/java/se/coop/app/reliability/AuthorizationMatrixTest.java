@@ -158,6 +158,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 false,
                 200));
         calls.add(new Call(
+                "GET", "/api/v1/agreements/counts", "/api/v1/agreements/counts", null, Set.of(S, A, R), false, 200));
+        calls.add(new Call(
                 "GET",
                 "/api/v1/agreements/{agreementId}/links",
                 agreement + "/links",

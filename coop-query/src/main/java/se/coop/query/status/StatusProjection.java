@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,13 +26,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.coop.api.AgreementId;
+import se.coop.api.AgreementState;
 import se.coop.api.BusinessTime;
 import se.coop.api.LocalizedText;
 import se.coop.api.NodeRoles;
 import se.coop.api.Party;
 import se.coop.api.event.AgreementEvent;
+import se.coop.api.query.AgreementCounts;
 import se.coop.api.query.AgreementPage;
 import se.coop.api.query.AgreementStatusView;
+import se.coop.api.query.CountAgreements;
 import se.coop.api.query.FindAgreementStatus;
 import se.coop.api.query.FindLinksTo;
 import se.coop.api.query.LinkView;
@@ -168,27 +172,11 @@ public class StatusProjection implements ReadModel {
     @QueryHandler
     public AgreementPage list(ListAgreements query) {
         String table = states.readTable(NAME, TABLE);
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
         List<Object> arguments = new ArrayList<>();
+        StringBuilder where = where(query.party(), query.country(), query.focusArea(), query.text(), arguments);
         if (query.state() != null) {
             where.append(" AND state = ?");
             arguments.add(query.state().name());
-        }
-        if (query.party() != null) {
-            where.append(" AND party_ids @> ARRAY[?]::text[]");
-            arguments.add(query.party());
-        }
-        if (query.country() != null) {
-            where.append(" AND countries @> ARRAY[?]::text[]");
-            arguments.add(query.country().toUpperCase(Locale.ROOT));
-        }
-        if (query.focusArea() != null) {
-            where.append(" AND focus_areas @> ARRAY[?]::text[]");
-            arguments.add(query.focusArea());
-        }
-        if (query.text() != null) {
-            where.append(" AND strpos(search_text, ?) > 0");
-            arguments.add(query.text().toLowerCase(Locale.ROOT));
         }
         long total = jdbc.queryForObject("SELECT count(*) FROM " + table + where, Long.class, arguments.toArray());
         List<Object> paged = new ArrayList<>(arguments);
@@ -228,6 +216,48 @@ public class StatusProjection implements ReadModel {
             return null;
         }
         return title.sv() != null ? title.sv() : title.da() != null ? title.da() : title.en();
+    }
+
+    @QueryHandler
+    public AgreementCounts count(CountAgreements query) {
+        String table = states.readTable(NAME, TABLE);
+        List<Object> arguments = new ArrayList<>();
+        StringBuilder where = where(query.party(), query.country(), query.focusArea(), query.text(), arguments);
+        Map<AgreementState, Long> byState = new EnumMap<>(AgreementState.class);
+        for (AgreementState state : AgreementState.values()) {
+            byState.put(state, 0L);
+        }
+        jdbc.query(
+                "SELECT state, count(*) FROM " + table + where + " GROUP BY state",
+                rs -> {
+                    byState.put(AgreementState.valueOf(rs.getString(1)), rs.getLong(2));
+                },
+                arguments.toArray());
+        return new AgreementCounts(
+                byState, byState.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** The list's filters but state, as one WHERE clause; their values are added to {@code arguments}. */
+    private static StringBuilder where(
+            String party, String country, String focusArea, String text, List<Object> arguments) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        if (party != null) {
+            where.append(" AND party_ids @> ARRAY[?]::text[]");
+            arguments.add(party);
+        }
+        if (country != null) {
+            where.append(" AND countries @> ARRAY[?]::text[]");
+            arguments.add(country.toUpperCase(Locale.ROOT));
+        }
+        if (focusArea != null) {
+            where.append(" AND focus_areas @> ARRAY[?]::text[]");
+            arguments.add(focusArea);
+        }
+        if (text != null) {
+            where.append(" AND strpos(search_text, ?) > 0");
+            arguments.add(text.toLowerCase(Locale.ROOT));
+        }
+        return where;
     }
 
     /** The agreement's events as stored (upcast), or empty when there is no such agreement. */

@@ -22,9 +22,11 @@ import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 import se.coop.api.NodeRoles;
+import se.coop.api.query.AgreementCounts;
 import se.coop.api.query.AgreementHistory;
 import se.coop.api.query.AgreementPage;
 import se.coop.api.query.AgreementStatusView;
+import se.coop.api.query.CountAgreements;
 import se.coop.api.query.FindAgreementStatus;
 import se.coop.api.query.FindHistory;
 import se.coop.api.query.FindLinksTo;
@@ -86,6 +88,21 @@ public class AgreementQueryController {
                 new ListAgreements(state, blank(party), blank(country), blank(focusArea), blank(q), page, size),
                 AgreementPage.class);
         return withRebuilding(StatusProjection.NAME).body(answer);
+    }
+
+    @GetMapping("/counts")
+    @Operation(
+            summary = "How many agreements are in each state",
+            description = "Under the list's other filters: party, country, focusArea, q. Every state is named, zero"
+                    + " included; total is their sum. One query, where a count per state would be one list per state.")
+    public ResponseEntity<AgreementCounts> counts(
+            @RequestParam(required = false) String party,
+            @RequestParam(required = false) String country,
+            @RequestParam(required = false) String focusArea,
+            @RequestParam(required = false) String q) {
+        AgreementCounts counts = queries.one(
+                new CountAgreements(blank(party), blank(country), blank(focusArea), blank(q)), AgreementCounts.class);
+        return withRebuilding(StatusProjection.NAME).body(counts);
     }
 
     @GetMapping("/{agreementId}")

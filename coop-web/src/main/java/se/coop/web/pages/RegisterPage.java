@@ -1,7 +1,5 @@
 package se.coop.web.pages;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.coop.api.AgreementState;
 import se.coop.api.NodeRoles;
+import se.coop.api.query.AgreementCounts;
 import se.coop.api.query.AgreementPage;
 import se.coop.query.web.AgreementQueryController;
 import se.coop.web.Permissions;
@@ -45,19 +44,10 @@ class RegisterPage {
         AgreementPage agreementsPage = agreements
                 .list(state, party, country, focusArea, q, Math.max(0, page), PAGE_SIZE)
                 .getBody();
-        Map<AgreementState, Long> counts = new LinkedHashMap<>();
-        long all = 0;
-        for (AgreementState each : AgreementState.values()) {
-            long count = agreements
-                    .list(each, party, country, focusArea, q, 0, 1)
-                    .getBody()
-                    .totalElements();
-            counts.put(each, count);
-            all += count;
-        }
+        AgreementCounts counts = agreements.counts(party, country, focusArea, q).getBody();
         model.addAttribute("agreements", agreementsPage);
-        model.addAttribute("counts", counts);
-        model.addAttribute("all", all);
+        model.addAttribute("counts", counts.byState());
+        model.addAttribute("all", counts.total());
         model.addAttribute("states", AgreementState.values());
         model.addAttribute("state", state);
         model.addAttribute("party", party == null ? "" : party);
