@@ -121,7 +121,10 @@ final class Browser implements AutoCloseable {
     /** Waits for {@code condition}; when it never holds, says which page the browser was left on. */
     void waitFor(java.util.function.BooleanSupplier condition) {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> condition.getAsBoolean());
+            // a page being replaced by the next one leaves its elements stale: ask again
+            new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> condition.getAsBoolean());
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("waited 20 s in vain on " + driver.getCurrentUrl() + ":\n" + text(), e);
         }

@@ -199,6 +199,7 @@ class PagesTest extends IntegrationTest {
         browser.screenshot("refused-form-en");
 
         browser.driver.findElement(By.linkText("Svenska")).click();
+        browser.waitFor(() -> browser.url().contains("lang=sv"));
         assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang"))
                 .isEqualTo("sv");
         assertThat(browser.text()).contains("Handlingar", "Bifoga handling");
@@ -215,6 +216,7 @@ class PagesTest extends IntegrationTest {
         browser.driver
                 .findElement(By.cssSelector("a[href='/agreements/" + id + "']"))
                 .click();
+        browser.waitFor(() -> browser.url().endsWith("/agreements/" + id));
         assertThat(browser.driver.findElement(By.cssSelector(".lede .state")).getText())
                 .isEqualTo("Arkiverat");
         date(null, "validOn", "2022-06-01");
@@ -253,6 +255,7 @@ class PagesTest extends IntegrationTest {
         browser.go("/agreements/" + project);
         assertThat(browser.text()).contains("Efterträds av: Gemensam handlingsplan för den funktionella regionen");
         browser.driver.findElement(By.partialLinkText("Gemensam handlingsplan")).click();
+        browser.waitFor(() -> browser.url().endsWith("/agreements/" + plan));
         assertThat(browser.text()).contains("Efterträder: Halmstad som tillväxtmotor");
     }
 
@@ -276,7 +279,10 @@ class PagesTest extends IntegrationTest {
         browser.go("/calendar");
         type(null, "c-reviewer", reviewer);
         browser.driver.findElement(By.cssSelector("form.filters button")).click();
+        browser.waitFor(() -> browser.url().contains("reviewer="));
         browser.driver.findElement(By.linkText("Nästa månad")).click();
+        String month = java.time.YearMonth.from(nextMonth).toString();
+        browser.waitFor(() -> browser.url().contains("month=" + month));
         assertThat(browser.text()).contains("Rådhuset, Halmstad", "kl. 13:00");
         browser.assertAccessible("the calendar");
         browser.screenshot("calendar");
@@ -284,6 +290,7 @@ class PagesTest extends IntegrationTest {
         browser.driver
                 .findElement(By.xpath("//button[normalize-space()='Skapa kalenderflöde för granskaren']"))
                 .click();
+        browser.waitFor(() -> !browser.driver.findElements(By.id("feed-url")).isEmpty());
         String url = browser.driver.findElement(By.id("feed-url")).getAttribute("value");
         assertThat(url).contains("/api/v1/calendar/").endsWith(".ics");
         browser.assertAccessible("the calendar with a new feed");
