@@ -44,6 +44,10 @@
                 } else {
                     status.textContent = status.dataset.done;
                     pause.hidden = true;
+                    var running = document.getElementById('rebuild-running');
+                    if (running) {
+                        running.hidden = true;
+                    }
                 }
             });
     }

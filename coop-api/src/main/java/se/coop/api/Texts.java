@@ -12,6 +12,18 @@ public final class Texts {
 
     private Texts() {}
 
+    /**
+     * A board decision's reference as minutes write it: the case number and the paragraph with its sign ("KS
+     * 2019/00412 § 18"), whether or not the paragraph was recorded with it.
+     */
+    public static String caseReference(String caseNumber, String paragraph) {
+        if (paragraph == null || paragraph.isBlank()) {
+            return caseNumber;
+        }
+        String p = paragraph.strip();
+        return caseNumber + " " + (p.startsWith("§") ? p : "§ " + p);
+    }
+
     public static String trimToNull(String text) {
         if (text == null) {
             return null;

@@ -149,39 +149,43 @@ final class Report {
             }
         }
         if (queries != null) {
-            root.put(
-                    "queryLatencyP99Ms",
-                    round(queries.byQuery().values().stream()
-                            .mapToDouble(l -> l.percentileMs(99))
-                            .max()
-                            .orElseThrow()));
             root.put("queriedAgreements", queriedAgreements);
-            root.put("queryErrors", queries.errors());
-            ObjectNode each = root.putObject("queries");
-            for (Map.Entry<String, Latencies> query : queries.byQuery().entrySet()) {
-                ObjectNode row = each.putObject(query.getKey());
-                row.put("p50Ms", round(query.getValue().percentileMs(50)));
-                row.put("p99Ms", round(query.getValue().percentileMs(99)));
-                row.put("count", query.getValue().count());
-            }
+            latencies("query", "queries", queries);
         }
         if (pages != null) {
-            root.put(
-                    "pageLatencyP99Ms",
-                    round(pages.byQuery().values().stream()
-                            .mapToDouble(l -> l.percentileMs(99))
-                            .max()
-                            .orElseThrow()));
-            root.put("pageErrors", pages.errors());
-            ObjectNode each = root.putObject("pages");
-            for (Map.Entry<String, Latencies> page : pages.byQuery().entrySet()) {
-                ObjectNode row = each.putObject(page.getKey());
-                row.put("p50Ms", round(page.getValue().percentileMs(50)));
-                row.put("p99Ms", round(page.getValue().percentileMs(99)));
-                row.put("count", page.getValue().count());
-            }
+            latencies("page", "pages", pages);
         }
         return root.toPrettyString() + "\n";
+    }
+
+    /** {@code <what>LatencyP99Ms} (the slowest), {@code <what>Errors} and each one's p50, p99 and count. */
+    private void latencies(String what, String field, Queries.Result result) {
+        root.put(
+                what + "LatencyP99Ms",
+                round(result.byQuery().values().stream()
+                        .mapToDouble(l -> l.percentileMs(99))
+                        .max()
+                        .orElseThrow()));
+        root.put(what + "Errors", result.errors());
+        ObjectNode each = root.putObject(field);
+        for (Map.Entry<String, Latencies> one : result.byQuery().entrySet()) {
+            ObjectNode row = each.putObject(one.getKey());
+            row.put("p50Ms", round(one.getValue().percentileMs(50)));
+            row.put("p99Ms", round(one.getValue().percentileMs(99)));
+            row.put("count", one.getValue().count());
+        }
+    }
+
+    private static void print(PrintStream out, String heading, Queries.Result result) {
+        out.println();
+        out.println(heading + " | p50 ms | p99 ms");
+        result.byQuery()
+                .forEach((name, latencies) -> out.println(String.format(
+                        Locale.ROOT,
+                        "%-30s | %6.1f | %6.1f",
+                        name,
+                        latencies.percentileMs(50),
+                        latencies.percentileMs(99))));
     }
 
     void print(PrintStream out) {
@@ -223,26 +227,10 @@ final class Report {
                     100 * flood.kept()));
         }
         if (queries != null) {
-            out.println();
-            out.println("query at " + queriedAgreements + " agreements, one reader | p50 ms | p99 ms");
-            queries.byQuery()
-                    .forEach((name, latencies) -> out.println(String.format(
-                            Locale.ROOT,
-                            "%-30s | %6.1f | %6.1f",
-                            name,
-                            latencies.percentileMs(50),
-                            latencies.percentileMs(99))));
+            print(out, "query at " + queriedAgreements + " agreements, one reader", queries);
         }
         if (pages != null) {
-            out.println();
-            out.println("page at " + queriedAgreements + " agreements, one browser | p50 ms | p99 ms");
-            pages.byQuery()
-                    .forEach((name, latencies) -> out.println(String.format(
-                            Locale.ROOT,
-                            "%-30s | %6.1f | %6.1f",
-                            name,
-                            latencies.percentileMs(50),
-                            latencies.percentileMs(99))));
+            print(out, "page at " + queriedAgreements + " agreements, one browser", pages);
         }
         if (!rebuilds.isEmpty()) {
             out.println();

@@ -10,6 +10,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import se.coop.api.BusinessTime;
 import se.coop.api.LocalizedText;
+import se.coop.api.Texts;
 
 /**
  * Dates, times and titles as a page shows them, in the page's language: "4 maj 2026" in Swedish, "4 May 2026" in
@@ -61,18 +62,9 @@ public class Formats {
                 + ":" + String.format("%02d", local.getSecond());
     }
 
-    /** A minutes paragraph as written in Swedish minutes: "§ 18", whether or not it was recorded with its sign. */
-    public String paragraph(String paragraph) {
-        if (paragraph == null || paragraph.isBlank()) {
-            return "";
-        }
-        return paragraph.strip().startsWith("§") ? paragraph.strip() : "§ " + paragraph.strip();
-    }
-
     /** A case number with its paragraph, if any: "KS 2019/00412 § 18". */
     public String caseAndParagraph(String caseNumber, String paragraph) {
-        String p = paragraph(paragraph);
-        return p.isEmpty() ? caseNumber : caseNumber + " " + p;
+        return Texts.caseReference(caseNumber, paragraph);
     }
 
     /** The title in the page's language, else Swedish, Danish or English, whichever the agreement has. */

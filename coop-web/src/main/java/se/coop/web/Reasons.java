@@ -17,6 +17,8 @@ public class Reasons {
 
     static {
         swedish("must not be (null|blank|empty)", "måste fyllas i");
+        swedish("must not be (null|blank|empty) when scheduling a meeting", "måste fyllas i när ett möte planeras");
+        swedish("must not be (null|blank|empty) when recording a held meeting", "måste fyllas i för ett hållet möte");
         swedish(".*expected a date as YYYY-MM-DD", "ange ett datum som ÅÅÅÅ-MM-DD");
         swedish(".*expected an instant as ISO-8601.*", "ange datum och klockslag");
         swedish(".*expected a date and time as ISO-8601.*", "ange datum och klockslag");

@@ -414,7 +414,7 @@ final class HistoryWording {
     }
 
     private static Wording decision(BoardDecisionRecorded e, Agreement a) {
-        String reference = e.caseNumber() + (e.paragraph() == null ? "" : " " + e.paragraph());
+        String reference = Texts.caseReference(e.caseNumber(), e.paragraph());
         StringBuilder sv = new StringBuilder(e.body() + " i " + a.name(e.partyId()) + " " + outcomeSv(e.outcome()) + " "
                 + subjectSv(e.textVersion(), e.amendmentId() != null) + " den " + sv(e.decidedOn()) + " ("
                 + reference + ").");

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,6 +54,7 @@ import se.coop.web.FormCommands;
 import se.coop.web.FormCommands.Kind;
 import se.coop.web.Formats;
 import se.coop.web.Permissions;
+import se.coop.web.Words;
 
 /**
  * An agreement's page: its state, parties, decisions and appeal windows, the timeline, its history, documents and
@@ -76,7 +75,7 @@ class AgreementPage {
     private final FormCommands forms;
     private final Permissions permissions;
     private final Formats fmt;
-    private final MessageSource messages;
+    private final Words words;
     private final Clock clock;
 
     AgreementPage(
@@ -87,7 +86,7 @@ class AgreementPage {
             FormCommands forms,
             Permissions permissions,
             Formats fmt,
-            MessageSource messages,
+            Words words,
             Clock clock) {
         this.agreements = agreements;
         this.reviews = reviews;
@@ -96,7 +95,7 @@ class AgreementPage {
         this.forms = forms;
         this.permissions = permissions;
         this.fmt = fmt;
-        this.messages = messages;
+        this.words = words;
         this.clock = clock;
     }
 
@@ -244,9 +243,9 @@ class AgreementPage {
                 view.parties().stream()
                         .map(p -> new String[] {p.partyId(), p.name()})
                         .toList());
-        model.addAttribute("outcomeOptions", options(BoardOutcome.values(), "outcome."));
-        model.addAttribute("reviewKindOptions", options(ReviewKind.values(), "reviewKind."));
-        model.addAttribute("decisionOptions", options(ReviewDecision.values(), "reviewDecision."));
+        model.addAttribute("outcomeOptions", words.options(BoardOutcome.values(), "outcome."));
+        model.addAttribute("reviewKindOptions", words.options(ReviewKind.values(), "reviewKind."));
+        model.addAttribute("decisionOptions", words.options(ReviewDecision.values(), "reviewDecision."));
         Map<String, String> keys = new LinkedHashMap<>();
         for (String form : List.of("submit", "sign", "decide", "review", "notice", "document")) {
             keys.put(form, FormCommands.newKey());
@@ -269,14 +268,6 @@ class AgreementPage {
         }
         model.addAttribute("values", values);
         return "agreement";
-    }
-
-    private List<String[]> options(Enum<?>[] values, String prefix) {
-        List<String[]> options = new ArrayList<>();
-        for (Enum<?> value : values) {
-            options.add(new String[] {value.name(), text(prefix + value.name())});
-        }
-        return options;
     }
 
     private static LocalDate pastDay(OffsetDateTime asOf, LocalDate validOn) {
@@ -342,7 +333,7 @@ class AgreementPage {
     }
 
     String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        return words.text(key, args);
     }
 
     // ---- the secretariat's forms: each is the API call of the same name ----

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +24,7 @@ import se.coop.command.web.request.DraftIntentRequest;
 import se.coop.web.FormCommands;
 import se.coop.web.FormCommands.Kind;
 import se.coop.web.Permissions;
+import se.coop.web.Words;
 
 /** A new letter of intent as a draft: title, kind, term, the text's hash and up to ten parties. */
 @Controller
@@ -37,17 +37,17 @@ class DraftPage {
     private final ObjectProvider<AgreementCommandController> commands;
     private final FormCommands forms;
     private final Permissions permissions;
-    private final MessageSource messages;
+    private final Words words;
 
     DraftPage(
             ObjectProvider<AgreementCommandController> commands,
             FormCommands forms,
             Permissions permissions,
-            MessageSource messages) {
+            Words words) {
         this.commands = commands;
         this.forms = forms;
         this.permissions = permissions;
-        this.messages = messages;
+        this.words = words;
     }
 
     @GetMapping("/agreements/new")
@@ -71,8 +71,7 @@ class DraftPage {
                 DraftIntentRequest.class,
                 controller::draftIntent);
         if (outcome.ok()) {
-            redirect.addFlashAttribute(
-                    "done", messages.getMessage("form.draft.done", null, LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("done", words.text("form.draft.done"));
             return "redirect:/agreements/" + outcome.response().agreementId() + "?after="
                     + outcome.response().position();
         }
@@ -87,9 +86,10 @@ class DraftPage {
         model.addAttribute("problem", problem);
         // a fresh key for every rendering: a form sent again after it was refused is a new request
         model.addAttribute("key", FormCommands.newKey());
-        model.addAttribute("kindOptions", options(AgreementKind.values(), "kind."));
-        model.addAttribute("partyKindOptions", options(PartyKind.values(), "partyKind."));
-        model.addAttribute("yesNo", List.of(new String[] {"true", text("yes")}, new String[] {"false", text("no")}));
+        model.addAttribute("kindOptions", words.options(AgreementKind.values(), "kind."));
+        model.addAttribute("partyKindOptions", words.options(PartyKind.values(), "partyKind."));
+        model.addAttribute(
+                "yesNo", List.of(new String[] {"true", words.text("yes")}, new String[] {"false", words.text("no")}));
         List<String[]> countries = new ArrayList<>();
         for (String code : COUNTRIES) {
             countries.add(new String[] {code, new Locale("", code).getDisplayCountry(LocaleContextHolder.getLocale())});
@@ -98,18 +98,6 @@ class DraftPage {
         model.addAttribute(
                 "rows", java.util.stream.IntStream.range(0, PARTY_ROWS).boxed().toList());
         return "draft";
-    }
-
-    private List<String[]> options(Enum<?>[] values, String prefix) {
-        List<String[]> options = new ArrayList<>();
-        for (Enum<?> value : values) {
-            options.add(new String[] {value.name(), text(prefix + value.name())});
-        }
-        return options;
-    }
-
-    private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
     }
 
     private static Map<String, Kind> fields() {
