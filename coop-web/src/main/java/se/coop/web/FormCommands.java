@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.ProblemDetail;
@@ -97,7 +98,7 @@ public class FormCommands {
             String apiPath,
             boolean carriesVersion,
             Map<String, Kind> fields,
-            ZoneId zone,
+            Supplier<ZoneId> zone,
             Class<T> type,
             Call<T> call) {
         permissions.require("POST", apiPath);
@@ -125,7 +126,12 @@ public class FormCommands {
         }
     }
 
-    private <T> T read(HttpServletRequest request, Map<String, Kind> fields, ZoneId zone, Class<T> type) {
+    /**
+     * The form as the API's request body {@code type}: read by the API's JSON mapper and checked by its bean validation;
+     * what either refuses is thrown as the API would answer it ({@link ProblemDescriber}). {@code zone} is asked for only
+     * when a field holds a local time.
+     */
+    public <T> T read(HttpServletRequest request, Map<String, Kind> fields, Supplier<ZoneId> zone, Class<T> type) {
         ObjectNode body = body(request, fields, zone);
         T value = json.treeToValue(body, type);
         Set<ConstraintViolation<T>> violations = validator.validate(value);
@@ -141,7 +147,7 @@ public class FormCommands {
     }
 
     /** The JSON body the form's fields stand for; an empty field is left out, as a client would leave it out. */
-    static ObjectNode body(HttpServletRequest request, Map<String, Kind> fields, ZoneId zone) {
+    static ObjectNode body(HttpServletRequest request, Map<String, Kind> fields, Supplier<ZoneId> zone) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ObjectNode body = nodes.objectNode();
         for (Map.Entry<String, Kind> field : fields.entrySet()) {
@@ -155,7 +161,7 @@ public class FormCommands {
                 case NUMBER -> number(value);
                 case BOOLEAN -> bool(value);
                 case LINES -> lines(raw);
-                case LOCAL_DATE_TIME -> nodes.stringNode(offset(field.getKey(), value, zone));
+                case LOCAL_DATE_TIME -> nodes.stringNode(offset(field.getKey(), value, zone.get()));
                 case REVIEWERS -> reviewers(raw);
             };
             put(body, field.getKey(), node);

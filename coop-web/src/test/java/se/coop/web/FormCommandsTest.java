@@ -42,7 +42,7 @@ class FormCommandsTest {
         fields.put("reviewers", Kind.REVIEWERS);
         fields.put("absent", Kind.TEXT);
 
-        String body = FormCommands.body(request, fields, ZoneId.of("Europe/Stockholm"))
+        String body = FormCommands.body(request, fields, () -> ZoneId.of("Europe/Stockholm"))
                 .toString();
 
         assertThat(body)

@@ -91,6 +91,23 @@ class PageRequestsTest extends IntegrationTest {
     }
 
     @Test
+    void aPartysFeedIsMadeFromTheCalendarFormAndABadPartyIdIsRefused() {
+        PageSession secretariat = new PageSession(port).signIn("secretariat");
+        String page = secretariat.get("/calendar").body();
+        HttpResponse<String> made =
+                secretariat.post("/calendar/feeds", secretariat.formOf(page, Map.of("party", "halmstad")));
+        assertThat(made.statusCode()).isEqualTo(302);
+        assertThat(made.headers().firstValue("Location").orElseThrow()).endsWith("/calendar?party=halmstad");
+        String shown = secretariat.get("/calendar?party=halmstad").body();
+        assertThat(shown).contains("/api/v1/calendar/").contains(".ics");
+        HttpResponse<String> refused =
+                secretariat.post("/calendar/feeds", secretariat.formOf(shown, Map.of("party", "Hylte Kommun")));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        // refused with the API's reason, naming the field, by the same rule as a party in the API's addresses
+        assertThat(refused.body()).contains("Några fält behöver rättas", "party a party id is 1 to 64");
+    }
+
+    @Test
     void theApiKeepsNoSessionAndNeedsNoCsrfToken() {
         Api.Answer answer = api.as("secretariat").post("/api/v1/agreements", Bodies.twoPartyDraft());
         assertThat(answer.status()).isEqualTo(201);

@@ -68,6 +68,54 @@ class AgreementPage {
 
     static final int EVENTS_PER_PAGE = 20;
 
+    /** Each form's fields: the request body of the API endpoint it stands for. */
+    private static final Map<String, Kind> SIGN_FIELDS = Map.of(
+            "partyId", Kind.TEXT,
+            "textSha256", Kind.TEXT,
+            "signatory.name", Kind.TEXT,
+            "signatory.title", Kind.TEXT,
+            "signedOn", Kind.TEXT,
+            "place", Kind.TEXT);
+
+    private static final Map<String, Kind> DECIDE_FIELDS = Map.of(
+            "partyId", Kind.TEXT,
+            "textSha256", Kind.TEXT,
+            "body", Kind.TEXT,
+            "decidedOn", Kind.TEXT,
+            "caseNumber", Kind.TEXT,
+            "paragraph", Kind.TEXT,
+            "outcome", Kind.TEXT,
+            "dissents", Kind.LINES,
+            "minutesPostedOn", Kind.TEXT);
+
+    private static final Map<String, Kind> REVIEW_FIELDS = Map.of(
+            "kind", Kind.TEXT,
+            "title", Kind.TEXT,
+            "startsAt", Kind.LOCAL_DATE_TIME,
+            "location", Kind.TEXT,
+            "reviewers", Kind.REVIEWERS);
+
+    private static final Map<String, Kind> MOVE_FIELDS = Map.of(
+            "startsAt", Kind.LOCAL_DATE_TIME,
+            "location", Kind.TEXT,
+            "reason", Kind.TEXT);
+
+    private static final Map<String, Kind> OUTCOME_FIELDS = Map.of(
+            "heldOn", Kind.TEXT,
+            "summary", Kind.TEXT,
+            "decision", Kind.TEXT);
+
+    private static final Map<String, Kind> NOTICE_FIELDS = Map.of(
+            "givenOn", Kind.TEXT,
+            "reason", Kind.TEXT);
+
+    private static final Map<String, Kind> DOCUMENT_FIELDS = Map.of(
+            "title", Kind.TEXT,
+            "sha256", Kind.TEXT,
+            "mediaType", Kind.TEXT,
+            "size", Kind.NUMBER,
+            "uri", Kind.TEXT);
+
     private final AgreementQueryController agreements;
     private final ReviewQueryController reviews;
     private final ObjectProvider<AgreementCommandController> commands;
@@ -134,9 +182,11 @@ class AgreementPage {
                 agreements.status(id, asOfInstant, validOnDate, request).getBody();
         boolean past = asOfInstant != null || validOnDate != null;
         LocalDate today = BusinessTime.today(clock);
-        AgreementHistory history =
-                agreements.history(id, Formats.swedish() ? "sv" : "en").getBody();
         boolean mayReadHistory = permissions.mayRead(api + "/history");
+        // read only for a reader the API would give it to (a reviewer is not)
+        AgreementHistory history = mayReadHistory
+                ? agreements.history(id, Formats.swedish() ? "sv" : "en").getBody()
+                : null;
         if (asOfInstant != null && history != null) {
             Instant cut = asOfInstant.toInstant();
             history = new AgreementHistory(
@@ -145,25 +195,19 @@ class AgreementPage {
                             .filter(e -> !e.recordedAt().isAfter(cut))
                             .toList());
         }
-        List<ReviewView> meetings = reviews.reviews(
-                        LocalDate.of(1900, 1, 1), LocalDate.of(2999, 12, 31), null, null, view.agreementId())
-                .getBody()
-                .content();
-        if (asOfInstant != null) {
-            // the meetings read model knows each meeting as it is now, not when it was recorded
-            meetings = List.of();
-        } else if (validOnDate != null) {
+        // the meetings read model knows each meeting as it is now, not when it was recorded: none as of a moment
+        List<ReviewView> meetings = asOfInstant != null
+                ? List.of()
+                : reviews.reviews(LocalDate.of(1900, 1, 1), LocalDate.of(2999, 12, 31), null, null, view.agreementId())
+                        .getBody()
+                        .content();
+        if (validOnDate != null) {
             meetings = meetings.stream()
                     .filter(m -> !CalendarPage.dayOf(m).isAfter(validOnDate))
                     .toList();
         }
-        Timeline timeline = Timeline.of(
-                view,
-                meetings,
-                mayReadHistory ? history : null,
-                past ? pastDay(asOfInstant, validOnDate) : today,
-                this::text,
-                fmt);
+        Timeline timeline =
+                Timeline.of(view, meetings, history, past ? pastDay(asOfInstant, validOnDate) : today, this::text, fmt);
         model.addAttribute("view", view);
         model.addAttribute("pageTitle", fmt.title(view.title()));
         model.addAttribute("asOf", asOf == null ? "" : asOf);
@@ -174,7 +218,7 @@ class AgreementPage {
                 asOfInstant != null
                         ? text("agreement.asOfShown", fmt.instant(asOfInstant.toInstant()))
                         : validOnDate != null ? text("agreement.validOnShown", fmt.date(validOnDate)) : null);
-        model.addAttribute("history", mayReadHistory ? history.entries() : List.<HistoryEntry>of());
+        model.addAttribute("history", history == null ? List.<HistoryEntry>of() : history.entries());
         model.addAttribute("mayReadHistory", mayReadHistory);
         model.addAttribute("meetings", meetings);
         Map<String, String> linkTitles = new LinkedHashMap<>();
@@ -365,18 +409,11 @@ class AgreementPage {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        Map<String, Kind> fields = new LinkedHashMap<>();
-        fields.put("partyId", Kind.TEXT);
-        fields.put("textSha256", Kind.TEXT);
-        fields.put("signatory.name", Kind.TEXT);
-        fields.put("signatory.title", Kind.TEXT);
-        fields.put("signedOn", Kind.TEXT);
-        fields.put("place", Kind.TEXT);
         return send(
                 id,
                 "sign",
                 "/signatures",
-                fields,
+                SIGN_FIELDS,
                 SignAgreementRequest.class,
                 (context, body) -> commands().signAgreement(context, id, body),
                 request,
@@ -392,21 +429,11 @@ class AgreementPage {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        Map<String, Kind> fields = new LinkedHashMap<>();
-        fields.put("partyId", Kind.TEXT);
-        fields.put("textSha256", Kind.TEXT);
-        fields.put("body", Kind.TEXT);
-        fields.put("decidedOn", Kind.TEXT);
-        fields.put("caseNumber", Kind.TEXT);
-        fields.put("paragraph", Kind.TEXT);
-        fields.put("outcome", Kind.TEXT);
-        fields.put("dissents", Kind.LINES);
-        fields.put("minutesPostedOn", Kind.TEXT);
         return send(
                 id,
                 "decide",
                 "/board-decisions",
-                fields,
+                DECIDE_FIELDS,
                 AdoptByBoardRequest.class,
                 (context, body) -> commands().adoptByBoard(context, id, body),
                 request,
@@ -422,17 +449,11 @@ class AgreementPage {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        Map<String, Kind> fields = new LinkedHashMap<>();
-        fields.put("kind", Kind.TEXT);
-        fields.put("title", Kind.TEXT);
-        fields.put("startsAt", Kind.LOCAL_DATE_TIME);
-        fields.put("location", Kind.TEXT);
-        fields.put("reviewers", Kind.REVIEWERS);
         return send(
                 id,
                 "review",
                 "/reviews",
-                fields,
+                REVIEW_FIELDS,
                 ReviewRequest.class,
                 (context, body) -> commands().review(context, id, body),
                 request,
@@ -449,15 +470,11 @@ class AgreementPage {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        Map<String, Kind> fields = new LinkedHashMap<>();
-        fields.put("startsAt", Kind.LOCAL_DATE_TIME);
-        fields.put("location", Kind.TEXT);
-        fields.put("reason", Kind.TEXT);
         return send(
                 id,
                 "move-" + reviewId,
                 "/reviews/" + reviewId + "/reschedule",
-                fields,
+                MOVE_FIELDS,
                 RescheduleReviewRequest.class,
                 (context, body) -> commands().rescheduleReview(context, id, reviewId, body),
                 request,
@@ -495,15 +512,11 @@ class AgreementPage {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        Map<String, Kind> fields = new LinkedHashMap<>();
-        fields.put("heldOn", Kind.TEXT);
-        fields.put("summary", Kind.TEXT);
-        fields.put("decision", Kind.TEXT);
         return send(
                 id,
                 "outcome-" + reviewId,
                 "/reviews/" + reviewId + "/outcome",
-                fields,
+                OUTCOME_FIELDS,
                 RecordReviewOutcomeRequest.class,
                 (context, body) -> commands().recordReviewOutcome(context, id, reviewId, body),
                 request,
@@ -520,15 +533,12 @@ class AgreementPage {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        Map<String, Kind> fields = new LinkedHashMap<>();
-        fields.put("givenOn", Kind.TEXT);
-        fields.put("reason", Kind.TEXT);
         String party = partyId.isBlank() ? "-" : partyId;
         return send(
                 id,
                 "notice",
                 "/parties/" + party + "/notice",
-                fields,
+                NOTICE_FIELDS,
                 GiveNoticeRequest.class,
                 (context, body) -> commands().giveNotice(context, id, party, body),
                 request,
@@ -544,17 +554,11 @@ class AgreementPage {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        Map<String, Kind> fields = new LinkedHashMap<>();
-        fields.put("title", Kind.TEXT);
-        fields.put("sha256", Kind.TEXT);
-        fields.put("mediaType", Kind.TEXT);
-        fields.put("size", Kind.NUMBER);
-        fields.put("uri", Kind.TEXT);
         return send(
                 id,
                 "document",
                 "/documents",
-                fields,
+                DOCUMENT_FIELDS,
                 AttachDocumentRequest.class,
                 (context, body) -> commands().attachDocument(context, id, body),
                 request,
@@ -582,9 +586,9 @@ class AgreementPage {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        ZoneId zone = zoneOf(id, request);
-        FormCommands.Outcome outcome =
-                forms.send(request, "/api/v1/agreements/" + id + apiSuffix, true, fields, zone, type, call);
+        // the agreement's zone is read only for a form with a local time (a meeting's start)
+        FormCommands.Outcome outcome = forms.send(
+                request, "/api/v1/agreements/" + id + apiSuffix, true, fields, () -> zoneOf(id, request), type, call);
         if (outcome.ok()) {
             redirect.addFlashAttribute("done", text("form." + form.replaceFirst("-.*", "") + ".done"));
             return "redirect:/agreements/" + id + "?after=" + outcome.response().position() + "#" + anchor(form);

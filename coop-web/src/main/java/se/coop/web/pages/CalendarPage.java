@@ -2,8 +2,6 @@ package se.coop.web.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -15,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -30,11 +29,8 @@ import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 import se.coop.api.NodeRoles;
-import se.coop.api.PartyId;
 import se.coop.api.input.PlausibleDates;
 import se.coop.api.query.ReviewView;
-import se.coop.command.web.InvalidRequestException;
-import se.coop.command.web.Violation;
 import se.coop.query.calendar.CalendarController;
 import se.coop.query.web.ReviewQueryController;
 import se.coop.web.FormCommands;
@@ -53,11 +49,15 @@ class CalendarPage {
     /** A day of the month grid: its date, whether it lies in the month shown, its meetings. */
     record Day(LocalDate date, boolean inMonth, boolean today, List<ReviewView> meetings) {}
 
+    /** The feed form's fields: the request body of {@code POST /api/v1/calendar/feeds}. */
+    private static final Map<String, FormCommands.Kind> FEED_FIELDS =
+            Map.of("reviewer", FormCommands.Kind.TEXT, "party", FormCommands.Kind.TEXT);
+
     private final ReviewQueryController reviews;
     private final CalendarController calendar;
     private final Permissions permissions;
     private final UserEmails emails;
-    private final Validator validator;
+    private final FormCommands forms;
     private final ProblemDescriber problems;
     private final Clock clock;
 
@@ -66,14 +66,14 @@ class CalendarPage {
             CalendarController calendar,
             Permissions permissions,
             UserEmails emails,
-            Validator validator,
+            FormCommands forms,
             ProblemDescriber problems,
             Clock clock) {
         this.reviews = reviews;
         this.calendar = calendar;
         this.permissions = permissions;
         this.emails = emails;
-        this.validator = validator;
+        this.forms = forms;
         this.problems = problems;
         this.clock = clock;
     }
@@ -100,15 +100,9 @@ class CalendarPage {
             RedirectAttributes redirect) {
         permissions.require("POST", "/api/v1/calendar/feeds");
         try {
-            PartyId partyId = blank(party) == null ? null : PartyId.strict(party.strip());
-            CalendarController.FeedRequest body = new CalendarController.FeedRequest(blank(reviewer), partyId);
-            List<Violation> violations = new ArrayList<>();
-            for (ConstraintViolation<CalendarController.FeedRequest> v : validator.validate(body)) {
-                violations.add(new Violation(v.getPropertyPath().toString(), v.getMessage()));
-            }
-            if (!violations.isEmpty()) {
-                throw new InvalidRequestException(violations);
-            }
+            // the API's own body, read and checked as the API reads it (a party id in the form clients use)
+            CalendarController.FeedRequest body =
+                    forms.read(request, FEED_FIELDS, () -> BusinessTime.ZONE, CalendarController.FeedRequest.class);
             // shown once, on the page the browser is sent to: reloading it sends nothing again
             redirect.addFlashAttribute("feed", calendar.create(body, request).getBody());
             return "redirect:"
@@ -119,12 +113,6 @@ class CalendarPage {
                             .encode()
                             .build()
                             .toUriString();
-        } catch (IllegalArgumentException e) {
-            model.addAttribute(
-                    "problem",
-                    new FormCommands.Problem(
-                            "VALIDATION_FAILED", 400, e.getMessage(), java.util.Map.of("party", e.getMessage())));
-            response.setStatus(400);
         } catch (RuntimeException e) {
             FormCommands.Problem problem = FormCommands.problem(problems.describe(e));
             model.addAttribute("problem", problem);

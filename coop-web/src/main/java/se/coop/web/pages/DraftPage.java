@@ -67,7 +67,7 @@ class DraftPage {
                 "/api/v1/agreements",
                 false,
                 fields(),
-                BusinessTime.ZONE,
+                () -> BusinessTime.ZONE,
                 DraftIntentRequest.class,
                 controller::draftIntent);
         if (outcome.ok()) {

@@ -41,7 +41,6 @@ final class Timeline {
     private static final String PLANNED = "#0b5cad";
 
     private final List<Entry> entries = new ArrayList<>();
-    private final List<String> marks = new ArrayList<>();
     private final List<LocalDate> dates = new ArrayList<>();
     private final List<String> lanes = new ArrayList<>();
     private final BiFunction<String, Object[], String> text;
@@ -74,7 +73,10 @@ final class Timeline {
         return timeline;
     }
 
-    private final List<Object[]> pending = new ArrayList<>();
+    /** A mark to draw: its lane, day (and last day, for a bar), shape, colour and words. */
+    private record Mark(int lane, LocalDate on, LocalDate until, Shape shape, String colour, String words) {}
+
+    private final List<Mark> marks = new ArrayList<>();
 
     private void collect(
             AgreementStatusView view, List<ReviewView> meetings, AgreementHistory history, LocalDate today) {
@@ -223,7 +225,7 @@ final class Timeline {
         if (until != null) {
             dates.add(until);
         }
-        pending.add(new Object[] {lane, on, until, shape, colour, words});
+        marks.add(new Mark(lane, on, until, shape, colour, words));
     }
 
     private void draw(LocalDate today) {
@@ -318,13 +320,13 @@ final class Timeline {
                 now,
                 height - 10,
                 PLANNED));
-        for (Object[] p : pending) {
-            int lane = (Integer) p[0];
-            LocalDate on = (LocalDate) p[1];
-            LocalDate until = (LocalDate) p[2];
-            Shape shape = (Shape) p[3];
-            String colour = (String) p[4];
-            String words = escape((String) p[5]);
+        for (Mark mark : marks) {
+            int lane = mark.lane();
+            LocalDate on = mark.on();
+            LocalDate until = mark.until();
+            Shape shape = mark.shape();
+            String colour = mark.colour();
+            String words = escape(mark.words());
             double x = x(on, first, days);
             double y = AXIS + lane * LANE + LANE / 2.0;
             svg.append("<g><title>").append(words).append("</title>");
