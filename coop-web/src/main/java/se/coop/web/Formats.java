@@ -24,6 +24,8 @@ public class Formats {
     private static final DateTimeFormatter SV_TIME = DateTimeFormatter.ofPattern("'kl.' HH:mm", Languages.SWEDISH);
     private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     public static boolean swedish() {
         return LocaleContextHolder.getLocale().getLanguage().equals("sv");
     }
@@ -60,6 +62,11 @@ public class Formats {
         return date(local.toLocalDate()) + (swedish() ? " " : ", ")
                 + local.format(swedish() ? SV_TIME : EN_TIME)
                 + ":" + String.format("%02d", local.getSecond());
+    }
+
+    /** A moment as a compact local time in Sweden, for tables: "2026-12-01 16:26:12". */
+    public String stamp(Instant at) {
+        return at == null ? "" : STAMP.format(at.atZone(BusinessTime.ZONE));
     }
 
     /** A case number with its paragraph, if any: "KS 2019/00412 § 18". */

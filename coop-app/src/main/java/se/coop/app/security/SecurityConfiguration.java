@@ -135,8 +135,13 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/agreements", "/api/v1/agreements/**")
                         .hasRole(S)
-                        .requestMatchers(reads("/api/v1/agreements/*/events", "/api/v1/agreements/*/verification"))
+                        .requestMatchers(reads(
+                                "/api/v1/agreements/*/events",
+                                "/api/v1/agreements/*/verification",
+                                "/api/v1/agreements/*/dossier"))
                         .hasRole(A)
+                        .requestMatchers(reads("/api/v1/agreements/*/archive-package"))
+                        .hasAnyRole(A, O)
                         .requestMatchers(reads("/api/v1/agreements/*/history"))
                         .hasAnyRole(S, A)
                         .requestMatchers(reads(

@@ -48,6 +48,28 @@ public final class Api {
     }
 
     /** An answer to a request sent byte for byte as given: status and body. */
+    /** A binary answer. */
+    public record Download(int status, HttpResponse<byte[]> raw) {
+
+        public byte[] bytes() {
+            return raw.body();
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        /** The body read as JSON (a problem, say). */
+        public JsonNode json() {
+            return JSON.readTree(raw.body());
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + header("Content-Type") + " (" + raw.body().length + " bytes)";
+        }
+    }
+
     public record Raw(int status, String head, String body) {
 
         public String header(String name) {
@@ -166,6 +188,22 @@ public final class Api {
 
         public Answer get(String path) {
             return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        }
+
+        /** A download: its status, headers and body as bytes. */
+        public Download download(String path) {
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(base + path)).GET();
+            headers.forEach(request::header);
+            try {
+                HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                return new Download(response.statusCode(), response);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         public Answer head(String path) {

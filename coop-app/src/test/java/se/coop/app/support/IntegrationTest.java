@@ -47,6 +47,7 @@ public abstract class IntegrationTest {
         registry.add("coop.read-your-writes.max-waiting", () -> "4");
         // every test signs in from 127.0.0.1: the limit per address is not what the tests of wrong passwords show
         registry.add("coop.security.sign-ins.per-address", () -> "100000");
+        registry.add("coop.archive.export-dir", () -> "target/archive-exports");
     }
 
     @BeforeEach

@@ -95,6 +95,11 @@ public final class Secretariat {
                 .asString();
     }
 
+    /** Requests by {@code user} that wait for everything this secretariat wrote. */
+    public Api.Request reader(String user) {
+        return api.as(user).header("Coop-Min-Position", Long.toString(position));
+    }
+
     /** A read by {@code user} that waits for everything this secretariat wrote. */
     public Api.Answer read(String user, String path) {
         return api.as(user).header("Coop-Min-Position", Long.toString(position)).get(path);

@@ -2,6 +2,7 @@ package se.coop.query.audit;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,48 +29,79 @@ public class ChainVerifier {
     }
 
     public ChainVerification verify(String aggregateId) {
-        var state = new Object() {
-            String previous = EventChain.GENESIS;
-            long expected = 0;
-            long count = 0;
-            Long brokenAt = null;
-        };
+        Check check = new Check(aggregateId);
         jdbc.query(
                 "SELECT sequence_number, payload_type, payload_revision, time_stamp, payload, meta_data"
                         + " FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
                 row -> {
-                    state.count++;
-                    if (state.brokenAt != null) {
-                        return;
-                    }
-                    long sequence = row.getLong("sequence_number");
-                    byte[] stored = row.getBytes("meta_data");
-                    Map<String, Object> metaData = parse(stored);
-                    String hash = String.valueOf(metaData.get(EventChain.HASH_KEY));
-                    boolean canonical = Arrays.equals(stored, EventChain.metadataWithHash(metaData, hash));
-                    String computed = EventChain.link(
-                            state.previous,
-                            aggregateId,
-                            sequence,
+                    check.next(
+                            row.getLong("sequence_number"),
                             row.getString("payload_type"),
                             row.getString("payload_revision"),
                             row.getString("time_stamp"),
                             row.getBytes("payload"),
-                            EventChain.metadataWithoutHash(metaData));
-                    if (sequence != state.expected || !canonical || !computed.equals(hash)) {
-                        state.brokenAt = Math.min(sequence, state.expected);
-                        return;
-                    }
-                    state.previous = hash;
-                    state.expected++;
+                            row.getBytes("meta_data"));
                 },
                 aggregateId);
-        return new ChainVerification(
-                aggregateId,
-                state.brokenAt == null,
-                state.count,
-                state.brokenAt,
-                state.brokenAt == null ? state.previous : null);
+        return check.result();
+    }
+
+    /** The same check over events already read ({@link EventLog}), so a dossier's proof is of the events it lists. */
+    public ChainVerification verify(String aggregateId, List<EventLog.StoredEvent> events) {
+        Check check = new Check(aggregateId);
+        for (EventLog.StoredEvent event : events) {
+            check.next(
+                    event.sequence(),
+                    event.payloadType(),
+                    event.revision(),
+                    event.recordedAt(),
+                    event.payloadBytes(),
+                    event.metadataBytes());
+        }
+        return check.result();
+    }
+
+    /** One pass over a stream, oldest first. */
+    private final class Check {
+        private final String aggregateId;
+        private String previous = EventChain.GENESIS;
+        private long expected = 0;
+        private long count = 0;
+        private Long brokenAt = null;
+
+        Check(String aggregateId) {
+            this.aggregateId = aggregateId;
+        }
+
+        void next(long sequence, String payloadType, String revision, String timestamp, byte[] payload, byte[] stored) {
+            count++;
+            if (brokenAt != null) {
+                return;
+            }
+            Map<String, Object> metaData = parse(stored);
+            String hash = String.valueOf(metaData.get(EventChain.HASH_KEY));
+            boolean canonical = Arrays.equals(stored, EventChain.metadataWithHash(metaData, hash));
+            String computed = EventChain.link(
+                    previous,
+                    aggregateId,
+                    sequence,
+                    payloadType,
+                    revision,
+                    timestamp,
+                    payload,
+                    EventChain.metadataWithoutHash(metaData));
+            if (sequence != expected || !canonical || !computed.equals(hash)) {
+                brokenAt = Math.min(sequence, expected);
+                return;
+            }
+            previous = hash;
+            expected++;
+        }
+
+        ChainVerification result() {
+            return new ChainVerification(
+                    aggregateId, brokenAt == null, count, brokenAt, brokenAt == null ? previous : null);
+        }
     }
 
     private Map<String, Object> parse(byte[] metaData) {

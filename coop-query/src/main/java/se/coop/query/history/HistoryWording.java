@@ -51,7 +51,7 @@ import se.coop.api.reminder.ReviewReminderIssued;
  * Every agreement event in plain Swedish and English, as a secretariat or auditor would say it: who decided what,
  * when, under which case number. Pure: what it needs of the agreement (its kind, its parties' names) is passed in.
  */
-final class HistoryWording {
+public final class HistoryWording {
 
     /** What the wording knows of the agreement: its kind and each party's name. */
     record Agreement(AgreementKind kind, Map<String, String> partyNames) {
@@ -447,7 +447,8 @@ final class HistoryWording {
         return new Wording(sv.toString(), en.toString(), reference);
     }
 
-    private static String outcomeSv(BoardOutcome outcome) {
+    /** What a board did, in Swedish: "antog", "avslog" … */
+    public static String outcomeSv(BoardOutcome outcome) {
         return switch (outcome) {
             case ADOPTED -> "antog";
             case REJECTED -> "avslog";

@@ -237,9 +237,20 @@ final class StatusFold {
 
     /** The agreement as Coop had recorded it at {@code asOf}: the events recorded until then, folded (docs/domain.md, Time). */
     static Optional<AgreementStatusView> asOf(List<RecordedEvent> events, Instant asOf) {
-        List<RecordedEvent> recorded =
-                events.stream().filter(e -> !e.recordedAt().isAfter(asOf)).toList();
+        List<RecordedEvent> recorded = recordedBy(events, asOf);
         return recorded.isEmpty() ? Optional.empty() : Optional.of(render(fold(recorded), asOf, BusinessTime.ZONE));
+    }
+
+    /** The events Coop had recorded at {@code asOf}. */
+    static List<RecordedEvent> recordedBy(List<RecordedEvent> events, Instant asOf) {
+        return events.stream().filter(e -> !e.recordedAt().isAfter(asOf)).toList();
+    }
+
+    /** The events true on {@code day} by their own dates ({@link #validFrom}). */
+    static List<RecordedEvent> validBy(List<RecordedEvent> events, LocalDate day) {
+        return events.stream()
+                .filter(e -> validFrom(e).map(from -> !from.isAfter(day)).orElse(true))
+                .toList();
     }
 
     /**
@@ -247,10 +258,10 @@ final class StatusFold {
      * day.
      */
     static AgreementStatusView validOn(List<RecordedEvent> events, LocalDate day) {
-        List<RecordedEvent> valid = events.stream()
-                .filter(e -> validFrom(e).map(from -> !from.isAfter(day)).orElse(true))
-                .toList();
-        return render(fold(valid), BusinessTime.startOf(day.plusDays(1)).minusNanos(1), BusinessTime.ZONE);
+        return render(
+                fold(validBy(events, day)),
+                BusinessTime.startOf(day.plusDays(1)).minusNanos(1),
+                BusinessTime.ZONE);
     }
 
     /**
@@ -465,7 +476,7 @@ final class StatusFold {
                 .orElse(null);
     }
 
-    private static BoardDecision decision(StatusState.Decision d) {
+    static BoardDecision decision(StatusState.Decision d) {
         return new BoardDecision(d.decisionId, d.outcome, d.decidedOn, d.order, d.appealWindowEndsOn);
     }
 

@@ -3,6 +3,7 @@ package se.coop.query.status;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -25,6 +27,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.coop.api.AgreementId;
 import se.coop.api.AgreementState;
 import se.coop.api.BusinessTime;
@@ -34,8 +38,10 @@ import se.coop.api.Party;
 import se.coop.api.event.AgreementEvent;
 import se.coop.api.query.AgreementCounts;
 import se.coop.api.query.AgreementPage;
+import se.coop.api.query.AgreementRecords;
 import se.coop.api.query.AgreementStatusView;
 import se.coop.api.query.CountAgreements;
+import se.coop.api.query.FindAgreementRecords;
 import se.coop.api.query.FindAgreementStatus;
 import se.coop.api.query.FindLinksTo;
 import se.coop.api.query.LinkView;
@@ -63,6 +69,7 @@ public class StatusProjection implements ReadModel {
     public static final String NAME = "status";
     static final String TABLE = "agreement_status";
     private static final String BATCH = StatusProjection.class.getName();
+    private static final int FETCH = 500;
 
     private final JdbcTemplate jdbc;
     private final EventStore eventStore;
@@ -70,6 +77,8 @@ public class StatusProjection implements ReadModel {
     private final Clock clock;
     private final EventPositions positions;
     private final FailureIsolation isolation;
+    /** A read-only transaction, in which PostgreSQL hands rows over from a cursor, a fetch at a time. */
+    private final TransactionTemplate cursor;
     /**
      * Reads a fold back exactly as it was written: a meeting's time keeps its offset, so a fold is the same whether
      * its events were applied in one batch or across several (as in a rebuild and live, respectively).
@@ -85,8 +94,11 @@ public class StatusProjection implements ReadModel {
             ProjectionStates states,
             Clock clock,
             EventPositions positions,
-            FailureIsolation isolation) {
+            FailureIsolation isolation,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.cursor = new TransactionTemplate(transactions);
+        this.cursor.setReadOnly(true);
         this.positions = positions;
         this.eventStore = eventStore;
         this.states = states;
@@ -169,6 +181,17 @@ public class StatusProjection implements ReadModel {
                 .map(state -> StatusFold.render(state, now, BusinessTime.ZONE));
     }
 
+    /** Every act of the agreement's stream, as recorded at {@code asOf} or true on {@code validOn} (or all of them). */
+    @QueryHandler
+    public Optional<AgreementRecords> records(FindAgreementRecords query) {
+        return stream(query.agreementId()).map(events -> {
+            List<RecordedEvent> chosen = query.asOf() != null
+                    ? StatusFold.recordedBy(events, query.asOf())
+                    : query.validOn() != null ? StatusFold.validBy(events, query.validOn()) : events;
+            return RecordsFold.of(query.agreementId().toString(), chosen);
+        });
+    }
+
     @QueryHandler
     public AgreementPage list(ListAgreements query) {
         String table = states.readTable(NAME, TABLE);
@@ -188,6 +211,34 @@ public class StatusProjection implements ReadModel {
                 (rs, row) -> StatusFold.render(read(rs.getString(1)), now, BusinessTime.ZONE),
                 paged.toArray());
         return new AgreementPage(content, query.page(), query.size(), total);
+    }
+
+    /**
+     * Every agreement the list's filters match (its page and size aside), newest first, handed to {@code row} one at a
+     * time as the database sends them: an export of the whole register holds one fetch of rows, never all of them.
+     */
+    public void forEach(ListAgreements filter, Consumer<AgreementStatusView> row) {
+        String table = states.readTable(NAME, TABLE);
+        List<Object> arguments = new ArrayList<>();
+        StringBuilder where = where(filter.party(), filter.country(), filter.focusArea(), filter.text(), arguments);
+        if (filter.state() != null) {
+            where.append(" AND state = ?");
+            arguments.add(filter.state().name());
+        }
+        String sql = "SELECT fold FROM " + table + where + " ORDER BY created_position DESC";
+        Instant now = clock.instant();
+        cursor.executeWithoutResult(transaction -> jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement(sql);
+                    statement.setFetchSize(FETCH);
+                    for (int i = 0; i < arguments.size(); i++) {
+                        statement.setObject(i + 1, arguments.get(i));
+                    }
+                    return statement;
+                },
+                (ResultSet rs) -> {
+                    row.accept(StatusFold.render(read(rs.getString(1)), now, BusinessTime.ZONE));
+                }));
     }
 
     @QueryHandler

@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.coop.api.AgreementId;
 import se.coop.api.AgreementState;
-import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 import se.coop.api.NodeRoles;
@@ -121,17 +120,7 @@ public class AgreementQueryController {
         if ((asOf != null || validOn != null) && !request.isUserInRole("AUDITOR")) {
             throw new CoopProblem(ErrorCode.FORBIDDEN, "Only an auditor may read an agreement asOf or validOn a date.");
         }
-        if (asOf != null && validOn != null) {
-            throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "give asOf or validOn, not both", "validOn");
-        }
-        LocalDate today = BusinessTime.today(clock);
-        if (validOn != null && validOn.isAfter(today)) {
-            throw new CoopProblem(
-                    ErrorCode.VALIDATION_FAILED,
-                    "validOn " + validOn + " lies after today (" + today + "): Coop shows what was decided, not what"
-                            + " will be",
-                    "validOn");
-        }
+        ReadParameters.past(asOf, validOn, clock);
         AgreementId id = agreementId(agreementId);
         Instant at = asOf == null ? null : asOf.toInstant();
         AgreementStatusView view = queries.found(
@@ -151,9 +140,7 @@ public class AgreementQueryController {
     @Operation(summary = "Every decision in order, in plain words (lang=sv, the default, or en)")
     public ResponseEntity<AgreementHistory> history(
             @PathVariable String agreementId, @RequestParam(defaultValue = "sv") String lang) {
-        if (!lang.equals("sv") && !lang.equals("en")) {
-            throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "lang must be sv or en", "lang");
-        }
+        ReadParameters.lang(lang);
         AgreementHistory history = queries.found(
                 new FindHistory(agreementId(agreementId), lang), AgreementHistory.class, notFound(agreementId));
         return withRebuilding(HistoryProjection.NAME).body(history);
@@ -204,15 +191,11 @@ public class AgreementQueryController {
     }
 
     private static AgreementId agreementId(String value) {
-        try {
-            return AgreementId.of(value);
-        } catch (IllegalArgumentException e) {
-            throw new CoopProblem(ErrorCode.AGREEMENT_NOT_FOUND, notFound(value));
-        }
+        return ReadParameters.agreementId(value);
     }
 
     private static String notFound(String agreementId) {
-        return "There is no agreement " + agreementId + ".";
+        return ReadParameters.notFound(agreementId);
     }
 
     private static String blank(String value) {

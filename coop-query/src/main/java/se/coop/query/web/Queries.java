@@ -10,19 +10,19 @@ import se.coop.api.ErrorCode;
 
 /** Sends a query to its read model and waits for the answer, with the read model's own exceptions unwrapped. */
 @Component
-class Queries {
+public class Queries {
 
     private final QueryGateway gateway;
 
-    Queries(QueryGateway gateway) {
+    public Queries(QueryGateway gateway) {
         this.gateway = gateway;
     }
 
-    <R> R one(Object query, Class<R> type) {
+    public <R> R one(Object query, Class<R> type) {
         return join(() -> gateway.query(query, ResponseTypes.instanceOf(type)).join());
     }
 
-    <R> R found(Object query, Class<R> type, String notFound) {
+    public <R> R found(Object query, Class<R> type, String notFound) {
         Optional<R> answer = join(() ->
                 gateway.query(query, ResponseTypes.optionalInstanceOf(type)).join());
         return answer.orElseThrow(() -> new CoopProblem(ErrorCode.AGREEMENT_NOT_FOUND, notFound));

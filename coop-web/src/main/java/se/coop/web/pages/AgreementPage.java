@@ -243,6 +243,7 @@ class AgreementPage {
         model.addAttribute("timelineEntries", timeline.entries());
         model.addAttribute("zone", BusinessTime.zoneOf(leadCountry(view)).getId());
         model.addAttribute("today", today);
+        model.addAttribute("downloads", downloads(view, api));
         boolean auditor = permissions.mayRead(api + "/verification");
         model.addAttribute("auditor", auditor);
         model.addAttribute("mayPickDates", auditor);
@@ -611,5 +612,38 @@ class AgreementPage {
         } catch (RuntimeException e) {
             return BusinessTime.ZONE;
         }
+    }
+
+    /** A link to a download: where, its label's message key and its media type. */
+    record Download(String href, String label, String mediaType) {}
+
+    /**
+     * The downloads this reader may take: the dossier (auditors) and the archive package (auditors once the agreement
+     * is archived; operators always, as a preliminary extract before).
+     */
+    private List<Download> downloads(AgreementStatusView view, String api) {
+        String page = "/agreements/" + view.agreementId();
+        List<Download> downloads = new ArrayList<>();
+        if (permissions.mayRead(api + "/dossier")) {
+            downloads.add(
+                    new Download(page + "/dossier?format=pdf&lang=" + lang(), "extract.dossierPdf", "application/pdf"));
+            downloads.add(new Download(
+                    page + "/dossier?format=json&lang=" + lang(), "extract.dossierJson", "application/json"));
+        }
+        if (permissions.mayRead(api + "/archive-package")) {
+            boolean archived = view.state() == AgreementState.ARCHIVED;
+            boolean operator = permissions.mayPost("/api/v1/admin/archive-exports");
+            if (archived || operator) {
+                downloads.add(new Download(
+                        page + "/archive-package",
+                        archived ? "extract.archivePackage" : "extract.archivePackagePreliminary",
+                        "application/zip"));
+            }
+        }
+        return downloads;
+    }
+
+    private static String lang() {
+        return Formats.swedish() ? "sv" : "en";
     }
 }

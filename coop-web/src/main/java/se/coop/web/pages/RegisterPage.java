@@ -57,6 +57,7 @@ class RegisterPage {
         model.addAttribute("page", agreementsPage.page());
         model.addAttribute("pages", Math.max(1, (agreementsPage.totalElements() + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("mayDraft", permissions.mayPost("/api/v1/agreements"));
+        model.addAttribute("mayExport", permissions.mayRead("/api/v1/agreements/export"));
         return "register";
     }
 }

@@ -1,0 +1,111 @@
+package se.coop.query.extract;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.security.Principal;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import se.coop.api.AgreementId;
+import se.coop.api.CoopProblem;
+import se.coop.api.ErrorCode;
+import se.coop.api.NodeRoles;
+import se.coop.query.web.ReadParameters;
+
+/** E-archive packages: one agreement's, and an operator's export of every archived agreement. */
+@ConditionalOnExpression(NodeRoles.QUERY)
+@RestController
+@Tag(name = "Archive", description = "E-archive packages (E-ARK SIP per FGS)")
+public class ArchiveController {
+
+    static final MediaType ZIP = MediaType.parseMediaType("application/zip");
+
+    private final ArchivePackages packages;
+    private final ArchiveExports exports;
+
+    ArchiveController(ArchivePackages packages, ArchiveExports exports) {
+        this.packages = packages;
+        this.exports = exports;
+    }
+
+    @GetMapping("/api/v1/agreements/{agreementId}/archive-package")
+    @Operation(
+            summary = "The e-archive package of an agreement (auditors: archived ones; operators: any)",
+            description =
+                    "A ZIP laid out as an E-ARK SIP (CSIP/SIP 2.1.0, as FGS Paketstruktur 2.0 builds on it): METS.xml"
+                            + " listing every file with its SHA-256 and size, the agreement as a case in CITS ERMS (FGS"
+                            + " Ärendehantering), PREMIS with each file's fixity and the verified hash chain's head hash, and"
+                            + " one representation: the raw events as stored (JSON Lines, bytes verbatim), the history in"
+                            + " words, the dossier as PDF/A-2b and the documents' metadata. For an auditor only an archived"
+                            + " agreement has one (409 AGREEMENT_NOT_ARCHIVED otherwise). Deviation from API.md, where raw"
+                            + " events are for auditors only: an operator may take the package of any agreement — one not"
+                            + " archived is marked in METS as a preliminary extract (LABEL, RECORDSTATUS=\"TEST\") and in"
+                            + " PREMIS — so that a transfer to the e-archive can be tried before the agreement is archived.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            content =
+                                    @Content(
+                                            mediaType = "application/zip",
+                                            schema = @Schema(type = "string", format = "binary"))))
+    public ResponseEntity<byte[]> archivePackage(
+            @PathVariable String agreementId, HttpServletRequest request, Principal user) throws IOException {
+        AgreementId id = ReadParameters.agreementId(agreementId);
+        boolean operator = request.isUserInRole("OPERATOR");
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        boolean preliminary = packages.write(id, !operator, user == null ? null : user.getName(), zip);
+        String name = ArchivePackages.objectId(id) + (preliminary ? "-preliminary" : "") + ".zip";
+        return ResponseEntity.ok()
+                .contentType(ZIP)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
+                .header("Coop-Preliminary-Extract", String.valueOf(preliminary))
+                .body(zip.toByteArray());
+    }
+
+    @PostMapping("/api/v1/admin/archive-exports")
+    @Operation(
+            summary = "Packages every archived agreement (operators)",
+            description = "202 with a Location whose GET shows the progress (done of total) and, when done, each"
+                    + " package with its file and SHA-256, written under coop.archive.export-dir/{exportId}.")
+    public ResponseEntity<ArchiveExport> startExport(Principal user) {
+        UUID exportId = exports.start(user == null ? "unknown" : user.getName());
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/admin/archive-exports/" + exportId))
+                .body(exports.find(exportId).orElseThrow());
+    }
+
+    @GetMapping(path = "/api/v1/admin/archive-exports/{exportId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "An archive export's progress and packages (operators)")
+    public ArchiveExport export(@PathVariable String exportId) {
+        UUID id;
+        try {
+            id = UUID.fromString(exportId);
+            if (!id.toString().equalsIgnoreCase(exportId)) {
+                throw notFound(exportId);
+            }
+        } catch (IllegalArgumentException e) {
+            throw notFound(exportId);
+        }
+        return exports.find(id).orElseThrow(() -> notFound(exportId));
+    }
+
+    private static CoopProblem notFound(String exportId) {
+        return new CoopProblem(ErrorCode.EXPORT_NOT_FOUND, "There is no archive export " + exportId + ".");
+    }
+}

@@ -1,0 +1,25 @@
+package se.coop.query.extract;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An export of every archived agreement to packages: RUNNING (with {@code done} of {@code total}), DONE, FAILED (with
+ * the error) or INTERRUPTED (its node stopped while it ran: nothing moved for {@link ArchiveExports#STALE}); each
+ * package written with its file, size and SHA-256.
+ */
+public record ArchiveExport(
+        String exportId,
+        String state,
+        int done,
+        int total,
+        String requestedBy,
+        String directory,
+        Instant startedAt,
+        Instant finishedAt,
+        String error,
+        List<Package> packages) {
+
+    /** One package written: the agreement, the file (relative to the export's directory), its size and SHA-256. */
+    public record Package(String agreementId, String file, long size, String sha256) {}
+}

@@ -1,0 +1,177 @@
+package se.coop.query.extract;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import se.coop.api.AgreementId;
+import se.coop.api.AgreementState;
+import se.coop.api.NodeRoles;
+import se.coop.api.query.ListAgreements;
+import se.coop.query.status.StatusProjection;
+
+/**
+ * Packages every archived agreement, in the background on the node that was asked, one after the other: each package
+ * written to a temporary file, its SHA-256 taken as it is written, then moved into place under the export's own
+ * directory ({@code coop.archive.export-dir}/{exportId}). Progress is kept in the database, so every node can show
+ * it.
+ */
+@ConditionalOnExpression(NodeRoles.QUERY)
+@Component
+public class ArchiveExports implements DisposableBean {
+
+    /** A RUNNING export whose progress has not moved for this long is shown as INTERRUPTED. */
+    static final Duration STALE = Duration.ofMinutes(5);
+
+    private static final Logger log = LoggerFactory.getLogger(ArchiveExports.class);
+
+    private final ArchivePackages packages;
+    private final StatusProjection status;
+    private final JdbcTemplate jdbc;
+    private final ArchiveSettings settings;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "coop-archive-export");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ArchiveExports(
+            ArchivePackages packages,
+            StatusProjection status,
+            JdbcTemplate jdbc,
+            ArchiveSettings settings,
+            Clock clock) {
+        this.packages = packages;
+        this.status = status;
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Records a new export of every agreement archived now and starts it; returns its id. */
+    public UUID start(String requestedBy) {
+        List<AgreementId> archived = new ArrayList<>();
+        status.forEach(
+                new ListAgreements(AgreementState.ARCHIVED, null, null, null, null, 0, 1),
+                agreement -> archived.add(AgreementId.of(agreement.agreementId())));
+        UUID exportId = UUID.randomUUID();
+        Path directory = settings.exportDir().resolve(exportId.toString()).toAbsolutePath();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update(
+                "INSERT INTO archive_export (export_id, requested_by, directory, state, total, started_at, updated_at)"
+                        + " VALUES (?, ?, ?, 'RUNNING', ?, ?, ?)",
+                exportId,
+                requestedBy,
+                directory.toString(),
+                archived.size(),
+                now,
+                now);
+        worker.execute(() -> run(exportId, directory, archived, requestedBy));
+        return exportId;
+    }
+
+    private void run(UUID exportId, Path directory, List<AgreementId> agreements, String requestedBy) {
+        try {
+            Files.createDirectories(directory);
+            for (AgreementId id : agreements) {
+                String file = ArchivePackages.objectId(id) + ".zip";
+                Path partial = directory.resolve(file + ".part");
+                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+                try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha256)) {
+                    packages.write(id, true, requestedBy, out);
+                }
+                Files.move(partial, directory.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                Timestamp now = Timestamp.from(clock.instant());
+                jdbc.update(
+                        "INSERT INTO archive_export_package (export_id, agreement_id, file, size, sha256, written_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)",
+                        exportId,
+                        id.toString(),
+                        file,
+                        Files.size(directory.resolve(file)),
+                        HexFormat.of().formatHex(sha256.digest()),
+                        now);
+                jdbc.update(
+                        "UPDATE archive_export SET done = done + 1, updated_at = ? WHERE export_id = ?", now, exportId);
+            }
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.update(
+                    "UPDATE archive_export SET state = 'DONE', updated_at = ?, finished_at = ? WHERE export_id = ?",
+                    now,
+                    now,
+                    exportId);
+        } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
+            log.error("Archive export {} failed", exportId, e);
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.update(
+                    "UPDATE archive_export SET state = 'FAILED', error = ?, updated_at = ?, finished_at = ?"
+                            + " WHERE export_id = ?",
+                    String.valueOf(e.getMessage()),
+                    now,
+                    now,
+                    exportId);
+        }
+    }
+
+    public Optional<ArchiveExport> find(UUID exportId) {
+        List<ArchiveExport.Package> written = jdbc.query(
+                "SELECT agreement_id, file, size, sha256 FROM archive_export_package WHERE export_id = ?"
+                        + " ORDER BY written_at, agreement_id",
+                (rs, row) -> new ArchiveExport.Package(
+                        rs.getString("agreement_id"), rs.getString("file"), rs.getLong("size"), rs.getString("sha256")),
+                exportId);
+        Instant now = clock.instant();
+        return jdbc
+                .query(
+                        "SELECT * FROM archive_export WHERE export_id = ?",
+                        (rs, row) -> {
+                            String state = rs.getString("state");
+                            Instant updated = rs.getTimestamp("updated_at").toInstant();
+                            if (state.equals("RUNNING") && updated.plus(STALE).isBefore(now)) {
+                                state = "INTERRUPTED";
+                            }
+                            Timestamp finished = rs.getTimestamp("finished_at");
+                            return new ArchiveExport(
+                                    exportId.toString(),
+                                    state,
+                                    rs.getInt("done"),
+                                    rs.getInt("total"),
+                                    rs.getString("requested_by"),
+                                    rs.getString("directory"),
+                                    rs.getTimestamp("started_at").toInstant(),
+                                    finished == null ? null : finished.toInstant(),
+                                    rs.getString("error"),
+                                    written);
+                        },
+                        exportId)
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,181 @@
+package se.coop.query.extract;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import se.coop.api.AgreementId;
+import se.coop.api.AgreementState;
+import se.coop.api.BusinessTime;
+import se.coop.api.CoopProblem;
+import se.coop.api.ErrorCode;
+import se.coop.api.query.HistoryEntry;
+import se.coop.api.query.PartyStatusView;
+import se.coop.query.audit.EventLog;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An agreement's e-archive package: a ZIP laid out as an E-ARK SIP (CSIP/SIP 2.1.0, on which FGS Paketstruktur 2.0 Paketstruktur
+ * builds) under one folder named as the package's OBJID —
+ *
+ * <pre>
+ * METS.xml                                  every file below with its SHA-256 and size
+ * metadata/descriptive/erms.xml             the agreement as a case (CITS ERMS / FGS Ärendehantering)
+ * metadata/preservation/premis.xml          fixity of every file, the verified chain and its head hash
+ * representations/rep1/METS.xml
+ * representations/rep1/data/events.jsonl    the raw events, bytes verbatim (base64), one per line
+ * representations/rep1/data/history.sv.txt  the history in words
+ * representations/rep1/data/dossier.pdf     the audit dossier, PDF/A-2b
+ * representations/rep1/data/documents.json  each attached document's metadata and SHA-256
+ * </pre>
+ *
+ * A package of an agreement not archived is a preliminary extract, marked so in METS (its label and
+ * RECORDSTATUS="TEST") and in PREMIS.
+ */
+@Component
+public class ArchivePackages {
+
+    static final String SOFTWARE_VERSION = "1.0";
+
+    private final Dossiers dossiers;
+    private final ObjectProvider<DossierRenderer> renderer;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ArchivePackages(Dossiers dossiers, ObjectProvider<DossierRenderer> renderer, JsonMapper json, Clock clock) {
+        this.dossiers = dossiers;
+        this.renderer = renderer;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The package's folder and OBJID for an agreement. */
+    static String objectId(AgreementId id) {
+        return "uuid-" + id;
+    }
+
+    /**
+     * Writes the package of {@code id} to {@code out}; {@code onlyArchived}: refuse (409 AGREEMENT_NOT_ARCHIVED) an
+     * agreement that is not archived, else package it as a preliminary extract. Returns whether it was preliminary.
+     */
+    public boolean write(AgreementId id, boolean onlyArchived, String extractedBy, OutputStream out)
+            throws IOException {
+        Dossier dossier = dossiers.of(id, null, null, "sv", extractedBy);
+        boolean preliminary = dossier.agreement().state() != AgreementState.ARCHIVED;
+        if (preliminary && onlyArchived) {
+            throw new CoopProblem(
+                    ErrorCode.AGREEMENT_NOT_ARCHIVED,
+                    "Agreement " + id + " is " + dossier.agreement().state()
+                            + ", not archived: its archive package is made once it is archived (an operator may take"
+                            + " a preliminary extract).");
+        }
+        DossierRenderer pdf = renderer.getIfAvailable();
+        if (pdf == null) {
+            throw new IllegalStateException("no dossier renderer: the archive package needs the dossier as PDF");
+        }
+        OffsetDateTime created = OffsetDateTime.ofInstant(dossier.extractedAt(), ZoneOffset.UTC)
+                .atZoneSameInstant(BusinessTime.ZONE)
+                .toOffsetDateTime();
+        String objectId = objectId(id);
+        Mets.Header header = new Mets.Header(
+                objectId,
+                (preliminary ? "Preliminärt uttag, ej arkiverat: " : "") + title(dossier),
+                created,
+                preliminary,
+                SOFTWARE_VERSION,
+                lead(dossier),
+                lead(dossier));
+
+        ByteArrayOutputStream pdfBytes = new ByteArrayOutputStream();
+        pdf.pdf(dossier, pdfBytes);
+        List<PackageFile> data = List.of(
+                new PackageFile("data/events.jsonl", events(dossier.events()), "text/plain", PackageFile.JSON_LINES),
+                new PackageFile("data/history.sv.txt", history(dossier), "text/plain", PackageFile.TEXT),
+                new PackageFile("data/dossier.pdf", pdfBytes.toByteArray(), "application/pdf", PackageFile.PDF_A_2B),
+                new PackageFile(
+                        "data/documents.json",
+                        json.writerWithDefaultPrettyPrinter()
+                                .writeValueAsBytes(dossier.agreement().documents()),
+                        "application/json",
+                        PackageFile.JSON));
+        String representationFolder = "representations/" + Mets.REPRESENTATION + "/";
+        PackageFile representationMets =
+                PackageFile.xml(representationFolder + "METS.xml", Mets.representation(header, data));
+        List<PackageFile> all = new ArrayList<>();
+        for (PackageFile f : data) {
+            all.add(f.at(representationFolder + f.path()));
+        }
+        all.add(representationMets);
+        PackageFile erms = PackageFile.xml("metadata/descriptive/erms.xml", Erms.document(dossier, header));
+        List<PackageFile> fixed = new ArrayList<>(all);
+        fixed.add(erms);
+        PackageFile premis =
+                PackageFile.xml("metadata/preservation/premis.xml", Premis.document(dossier, header, fixed));
+        all.add(erms);
+        all.add(premis);
+        PackageFile rootMets = PackageFile.xml("METS.xml", Mets.root(header, erms, premis, representationMets));
+        all.add(0, rootMets);
+
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        for (PackageFile f : all) {
+            ZipEntry entry = new ZipEntry(objectId + "/" + f.path());
+            entry.setTime(dossier.extractedAt().toEpochMilli());
+            zip.putNextEntry(entry);
+            zip.write(f.bytes());
+            zip.closeEntry();
+        }
+        zip.finish();
+        return preliminary;
+    }
+
+    private byte[] events(List<EventLog.StoredEvent> events) {
+        StringBuilder lines = new StringBuilder();
+        for (EventLog.StoredEvent event : events) {
+            lines.append(json.writeValueAsString(event)).append('\n');
+        }
+        return lines.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] history(Dossier dossier) {
+        StringBuilder text = new StringBuilder();
+        text.append(title(dossier)).append('\n');
+        text.append("Avtal ").append(dossier.agreementId()).append(" – historik, äldst först\n\n");
+        for (HistoryEntry entry : dossier.history()) {
+            text.append(entry.recordedAt()).append("  ").append(entry.summary());
+            if (entry.reference() != null) {
+                text.append(" – ").append(entry.reference());
+            }
+            text.append(" (").append(entry.actor());
+            if (entry.role() != null) {
+                text.append(", ").append(entry.role());
+            }
+            text.append(")\n");
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String title(Dossier dossier) {
+        var title = dossier.agreement().title();
+        return title.sv() != null ? title.sv() : title.da() != null ? title.da() : title.en();
+    }
+
+    private static String lead(Dossier dossier) {
+        return dossier.agreement().parties().stream()
+                .filter(PartyStatusView::lead)
+                .map(PartyStatusView::name)
+                .findFirst()
+                .orElse(
+                        dossier.agreement().parties().isEmpty()
+                                ? "Coop"
+                                : dossier.agreement().parties().get(0).name());
+    }
+}

@@ -1,0 +1,32 @@
+package se.coop.query.extract;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import se.coop.api.query.AgreementRecords;
+import se.coop.api.query.AgreementStatusView;
+import se.coop.api.query.HistoryEntry;
+import se.coop.api.query.LinkView;
+import se.coop.query.audit.ChainVerification;
+import se.coop.query.audit.EventLog;
+
+/**
+ * An agreement's audit dossier: the agreement and its state ({@code asOf} or {@code validOn}, or now), every act on
+ * record, its history in words ({@code lang}), its documents and links both ways, the verification of its hash chain
+ * and — so that it can be checked again outside Coop — every stored event with its bytes verbatim. When it was
+ * extracted and by whom is part of it. The verification and the events are of the stream as it is stored at
+ * extraction, whatever date the rest shows.
+ */
+public record Dossier(
+        String agreementId,
+        Instant extractedAt,
+        String extractedBy,
+        Instant asOf,
+        LocalDate validOn,
+        String lang,
+        AgreementStatusView agreement,
+        AgreementRecords records,
+        List<HistoryEntry> history,
+        List<LinkView> linkedFrom,
+        ChainVerification verification,
+        List<EventLog.StoredEvent> events) {}

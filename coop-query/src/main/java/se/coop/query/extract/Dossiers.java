@@ -1,0 +1,69 @@
+package se.coop.query.extract;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import se.coop.api.AgreementId;
+import se.coop.api.query.AgreementHistory;
+import se.coop.api.query.AgreementRecords;
+import se.coop.api.query.AgreementStatusView;
+import se.coop.api.query.FindAgreementRecords;
+import se.coop.api.query.FindAgreementStatus;
+import se.coop.api.query.FindHistory;
+import se.coop.api.query.FindLinksTo;
+import se.coop.api.query.HistoryEntry;
+import se.coop.api.query.LinksTo;
+import se.coop.query.audit.ChainVerifier;
+import se.coop.query.audit.EventLog;
+import se.coop.query.web.Queries;
+
+/** Puts an agreement's dossier together from the read models, the event store and the chain verifier. */
+@Component
+public class Dossiers {
+
+    private final Queries queries;
+    private final EventLog eventLog;
+    private final ChainVerifier verifier;
+    private final Clock clock;
+
+    Dossiers(Queries queries, EventLog eventLog, ChainVerifier verifier, Clock clock) {
+        this.queries = queries;
+        this.eventLog = eventLog;
+        this.verifier = verifier;
+        this.clock = clock;
+    }
+
+    /**
+     * The dossier of {@code id} ({@code asOf} or {@code validOn}, at most one), its history in {@code lang}; a
+     * problem AGREEMENT_NOT_FOUND when there is no such agreement (or none yet at {@code asOf}).
+     */
+    public Dossier of(AgreementId id, Instant asOf, LocalDate validOn, String lang, String extractedBy) {
+        Instant extractedAt = clock.instant();
+        String notFound = "There is no agreement " + id + ".";
+        AgreementStatusView agreement =
+                queries.found(new FindAgreementStatus(id, asOf, validOn), AgreementStatusView.class, notFound);
+        AgreementRecords records =
+                queries.found(new FindAgreementRecords(id, asOf, validOn), AgreementRecords.class, notFound);
+        List<HistoryEntry> history =
+                queries.found(new FindHistory(id, lang), AgreementHistory.class, notFound).entries().stream()
+                        .filter(entry -> asOf == null || !entry.recordedAt().isAfter(asOf))
+                        .toList();
+        LinksTo linkedFrom = queries.one(new FindLinksTo(id), LinksTo.class);
+        EventLog.Stream stream = eventLog.read(id.toString());
+        return new Dossier(
+                id.toString(),
+                extractedAt,
+                extractedBy,
+                asOf,
+                validOn,
+                lang,
+                agreement,
+                records,
+                history,
+                linkedFrom.links(),
+                verifier.verify(id.toString(), stream.events()),
+                stream.events());
+    }
+}

@@ -1,0 +1,145 @@
+package se.coop.query.extract;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.coop.api.AgreementState;
+import se.coop.api.BusinessTime;
+import se.coop.api.CoopProblem;
+import se.coop.api.ErrorCode;
+import se.coop.api.NodeRoles;
+import se.coop.api.query.ListAgreements;
+import se.coop.query.status.StatusProjection;
+import se.coop.query.support.ProjectionStates;
+import se.coop.query.web.ReadParameters;
+
+/** The register as a table: every agreement the list's filters match, as CSV or Excel, streamed. */
+@ConditionalOnExpression(NodeRoles.QUERY)
+@RestController
+@RequestMapping("/api/v1/agreements")
+@Tag(name = "Agreements", description = "Status, history and audit of agreements")
+public class ExportController {
+
+    static final Formats.Format CSV = new Formats.Format("csv", new MediaType("text", "csv"), false);
+    static final Formats.Format XLSX = new Formats.Format(
+            "xlsx",
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            true);
+
+    private final StatusProjection status;
+    private final ProjectionStates states;
+    private final Clock clock;
+
+    ExportController(StatusProjection status, ProjectionStates states, Clock clock) {
+        this.status = status;
+        this.states = states;
+        this.clock = clock;
+    }
+
+    @GetMapping("/export")
+    @Operation(
+            summary = "The register as CSV or Excel, every matching agreement",
+            description =
+                    "The list's filters (state, party, country, focusArea, q) and all matching rows, newest first,"
+                            + " one row per agreement: agreementId, title.sv, title.da, title.en, kind, state, effectiveFrom,"
+                            + " term.endsOn, terminatesOn, endedOn, parties.name, parties.country, parties.lead,"
+                            + " focusAreas.code, nextReview.startsAt (local time where the meeting is held), reviewDueOn,"
+                            + " overdue, parties.latestDecision.decidedOn (the latest board decision of any party). Headers are"
+                            + " these JSON names; in Excel, lang=sv|en gives people's headers instead. Several values in one"
+                            + " cell are joined with ' | '. CSV: RFC 4180, UTF-8 with a byte-order mark, comma-separated or"
+                            + " delimiter=semicolon (Excel set up the Swedish way). Excel: typed date cells, a frozen header"
+                            + " row with a filter. format=csv|xlsx; without it the Accept header chooses (CSV by default)."
+                            + " Streamed: no size limit, nothing held in memory; a filter that matches nothing gives the"
+                            + " header only.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            content = {
+                                @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                                @Content(
+                                        mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                        schema = @Schema(type = "string", format = "binary"))
+                            }))
+    public void export(
+            @RequestParam(required = false) AgreementState state,
+            @RequestParam(required = false) String party,
+            @RequestParam(required = false) String country,
+            @RequestParam(required = false) String focusArea,
+            @RequestParam(required = false) String q,
+            @Parameter(description = "csv or xlsx") @RequestParam(required = false) String format,
+            @Parameter(description = "comma (the default) or semicolon; CSV only") @RequestParam(required = false)
+                    String delimiter,
+            @Parameter(description = "sv or en: people's headers in Excel instead of the JSON names")
+                    @RequestParam(required = false)
+                    String lang,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            HttpServletResponse response)
+            throws IOException {
+        Formats.Format chosen = Formats.choose(format, accept, List.of(CSV, XLSX));
+        char separator = separator(delimiter);
+        if (lang != null) {
+            ReadParameters.lang(lang);
+        }
+        ListAgreements filter =
+                new ListAgreements(state, blank(party), blank(country), blank(focusArea), blank(q), 0, 1);
+        String name = "coop-register-" + BusinessTime.today(clock) + "." + chosen.name();
+        response.setContentType(
+                chosen == CSV
+                        ? "text/csv; charset=UTF-8; header=present"
+                        : chosen.mediaType().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(name).build().toString());
+        if (states.rebuilding(StatusProjection.NAME)) {
+            response.setHeader("Coop-Rebuilding", "true");
+        }
+        OutputStream out = response.getOutputStream();
+        RegisterWriter writer = chosen == CSV
+                ? new CsvRegister(out, separator, RegisterColumns.ALL)
+                : new XlsxRegister(out, lang, "sv".equals(lang) ? "Avtal" : "Agreements", RegisterColumns.ALL);
+        try {
+            status.forEach(filter, agreement -> {
+                try {
+                    writer.row(agreement);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        writer.finish();
+    }
+
+    private static char separator(String delimiter) {
+        if (delimiter == null || delimiter.equals("comma")) {
+            return ',';
+        }
+        if (delimiter.equals("semicolon")) {
+            return ';';
+        }
+        throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "delimiter must be comma or semicolon", "delimiter");
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

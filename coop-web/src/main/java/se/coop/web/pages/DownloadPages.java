@@ -1,0 +1,85 @@
+package se.coop.web.pages;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import se.coop.api.AgreementState;
+import se.coop.api.NodeRoles;
+import se.coop.query.extract.ArchiveController;
+import se.coop.query.extract.DossierController;
+import se.coop.query.extract.ExportController;
+import se.coop.web.Permissions;
+
+/**
+ * The downloads behind the pages' links, for a signed-in person: the dossier, the archive package and the register
+ * as CSV or Excel. Each is the HTTP API's own answer (its controller, its checks and its roles), reached with the
+ * page's session instead of the API's credentials.
+ */
+@ConditionalOnExpression(NodeRoles.QUERY)
+@Controller
+class DownloadPages {
+
+    private static final String API = "/api/v1/agreements/";
+
+    private final DossierController dossiers;
+    private final ArchiveController archive;
+    private final ExportController register;
+    private final Permissions permissions;
+
+    DownloadPages(
+            DossierController dossiers, ArchiveController archive, ExportController register, Permissions permissions) {
+        this.dossiers = dossiers;
+        this.archive = archive;
+        this.register = register;
+        this.permissions = permissions;
+    }
+
+    @GetMapping("/agreements/{agreementId}/dossier")
+    void dossier(
+            @PathVariable String agreementId,
+            @RequestParam(defaultValue = "pdf") String format,
+            @RequestParam(required = false) OffsetDateTime asOf,
+            @RequestParam(required = false) LocalDate validOn,
+            @RequestParam(defaultValue = "sv") String lang,
+            Principal user,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        permissions.require("GET", API + agreementId + "/dossier");
+        dossiers.dossier(agreementId, format, asOf, validOn, lang, null, user, request, response);
+    }
+
+    @GetMapping("/agreements/{agreementId}/archive-package")
+    ResponseEntity<byte[]> archivePackage(@PathVariable String agreementId, HttpServletRequest request, Principal user)
+            throws IOException {
+        permissions.require("GET", API + agreementId + "/archive-package");
+        return archive.archivePackage(agreementId, request, user);
+    }
+
+    @GetMapping("/export")
+    void export(
+            @RequestParam(required = false) AgreementState state,
+            @RequestParam(required = false) String party,
+            @RequestParam(required = false) String country,
+            @RequestParam(required = false) String focusArea,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam(required = false) String delimiter,
+            @RequestParam(required = false) String lang,
+            @RequestHeader(name = "Accept", required = false) String accept,
+            HttpServletResponse response)
+            throws IOException {
+        permissions.require("GET", API + "export");
+        register.export(state, party, country, focusArea, q, format, delimiter, lang, null, response);
+    }
+}
