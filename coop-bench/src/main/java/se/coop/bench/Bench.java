@@ -131,13 +131,15 @@ public final class Bench {
 
             Duration warmup = Duration.ofSeconds(options.quick() ? 2 : 4);
             Duration seconds = Duration.ofSeconds(options.seconds());
-            step("failed sign-ins: one secretariat alone, then while 8 clients guess passwords");
-            report.authFlood(AuthFlood.run(base, secretariat, today, 8, warmup, seconds));
+            if (!options.extractsOnly()) {
+                step("failed sign-ins: one secretariat alone, then while 8 clients guess passwords");
+                report.authFlood(AuthFlood.run(base, secretariat, today, 8, warmup, seconds));
+            }
             if (options.authFloodOnly()) {
                 return;
             }
             Baseline.prepare(jdbcUrl, user);
-            for (int level : options.concurrency()) {
+            for (int level : options.extractsOnly() ? List.<Integer>of() : options.concurrency()) {
                 step("concurrency " + level + ": plain JDBC");
                 Baseline.Result baseline = Baseline.run(jdbcUrl, user, level, warmup, seconds);
                 step("concurrency " + level + ": Coop over HTTP");
@@ -177,6 +179,25 @@ public final class Bench {
             awaitCaughtUp(operator, Duration.ofMinutes(60));
             report.put("catchUpEventsPerSecond", Math.round(events / ((System.nanoTime() - catchUpStart) / 1e9)));
 
+            step("register exports at " + agreements(secretariat) + " agreements");
+            List<Exports.Result> exports = new ArrayList<>(Exports.run(secretariat, operator, coop, null));
+            if (coop != null) {
+                // the same exports from a Coop whose heap could not hold the register: streaming, or an error
+                step("register exports again, Coop restarted with -Xmx" + Exports.BOUNDED_HEAP_MIB + "m");
+                coop.close();
+                coop = startCoop(jdbcUrl, Map.of("JAVA_TOOL_OPTIONS", "-Xmx" + Exports.BOUNDED_HEAP_MIB + "m"));
+                secretariat = new Http(base = "http://127.0.0.1:" + coop.port, "secretariat", "secretariat");
+                operator = new Http(base, "operator", "operator");
+                exports.addAll(Exports.run(secretariat, operator, coop, Exports.BOUNDED_HEAP_MIB));
+                coop.close();
+                coop = startCoop(jdbcUrl);
+                secretariat = new Http(base = "http://127.0.0.1:" + coop.port, "secretariat", "secretariat");
+                operator = new Http(base, "operator", "operator");
+            }
+            report.exports(exports);
+            if (options.extractsOnly()) {
+                return;
+            }
             step("queries at " + agreements(secretariat) + " agreements");
             int perQuery = options.quick() ? 200 : 400;
             // latency as one reader sees it; the command levels above show how Coop shares its cores under load
@@ -211,11 +232,14 @@ public final class Bench {
     }
 
     private CoopProcess startCoop(String jdbcUrl) throws InterruptedException {
-        CoopProcess coop = CoopProcess.start(
-                options.coopJar(),
-                work.resolve("coop"),
-                freePort(),
-                Map.of("SPRING_DATASOURCE_URL", jdbcUrl, "SPRING_DATASOURCE_USERNAME", options.jdbcUser()));
+        return startCoop(jdbcUrl, Map.of());
+    }
+
+    private CoopProcess startCoop(String jdbcUrl, Map<String, String> more) throws InterruptedException {
+        Map<String, String> environment = new java.util.HashMap<>(more);
+        environment.put("SPRING_DATASOURCE_URL", jdbcUrl);
+        environment.put("SPRING_DATASOURCE_USERNAME", options.jdbcUser());
+        CoopProcess coop = CoopProcess.start(options.coopJar(), work.resolve("coop"), freePort(), environment);
         coop.awaitHealthy(Duration.ofMinutes(3));
         return coop;
     }

@@ -63,6 +63,28 @@ final class Http {
         return send(request.GET());
     }
 
+    /** A GET whose body is read as it comes and handed to {@code body}, never held whole. */
+    int stream(String path, java.util.function.Consumer<java.io.InputStream> body) {
+        try {
+            HttpResponse<java.io.InputStream> response = client.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Authorization", authorization)
+                            .timeout(Duration.ofMinutes(10))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = response.body()) {
+                body.accept(in);
+            }
+            return response.statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Without credentials: what a load balancer's health probe sees. */
     int probe(String path) {
         try {

@@ -15,7 +15,8 @@ record Options(
         int agreements,
         int seconds,
         boolean commandsOnly,
-        boolean authFloodOnly) {
+        boolean authFloodOnly,
+        boolean extractsOnly) {
 
     static final String USAGE = """
             java -jar coop-bench/target/coop-bench.jar --coop-jar coop-app/target/coop-app.jar [--quick] [--out FILE]
@@ -30,6 +31,7 @@ record Options(
               --seconds N        measured seconds per concurrency level (default 20; quick 6)
               --commands-only    only the command load and its baseline (no cold start, history, queries, rebuilds)
               --auth-flood       only the failed sign-in flood: commands alone, then with 8 clients guessing
+              --extracts-only    only the history and the register's CSV and Excel exports (time, memory)
             """;
 
     static Options parse(String[] args) {
@@ -44,6 +46,7 @@ record Options(
         Integer seconds = null;
         boolean commandsOnly = false;
         boolean authFloodOnly = false;
+        boolean extractsOnly = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -62,6 +65,7 @@ record Options(
                 case "--seconds" -> seconds = Integer.valueOf(value(args, ++i, arg));
                 case "--commands-only" -> commandsOnly = true;
                 case "--auth-flood" -> authFloodOnly = true;
+                case "--extracts-only" -> extractsOnly = true;
                 case "--help", "-h" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
             }
@@ -83,7 +87,8 @@ record Options(
                 agreements != null ? agreements : quick ? 3_000 : 120_000,
                 seconds != null ? seconds : quick ? 6 : 20,
                 commandsOnly,
-                authFloodOnly);
+                authFloodOnly,
+                extractsOnly);
     }
 
     private static String value(String[] args, int i, String name) {

@@ -81,6 +81,22 @@ final class Report {
         this.queriedAgreements = agreements;
     }
 
+    void exports(List<Exports.Result> results) {
+        ArrayNode rows = root.putArray("exports");
+        for (Exports.Result result : results) {
+            ObjectNode row = rows.addObject();
+            row.put("maxHeapMiB", result.maxHeapMiB());
+            row.put("format", result.format());
+            row.put("rows", result.rows());
+            row.put("bytes", result.bytes());
+            row.put("seconds", round(result.seconds()));
+            row.put("heapBeforeMiB", result.heapBeforeMiB());
+            row.put("heapPeakMiB", result.heapPeakMiB());
+            row.put("rssBeforeMiB", result.rssBeforeMiB());
+            row.put("rssPeakMiB", result.rssPeakMiB());
+        }
+    }
+
     void pages(Queries.Result result) {
         this.pages = result;
     }

@@ -178,6 +178,31 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 false,
                 200));
         calls.add(new Call(
+                "GET",
+                "/api/v1/agreements/{agreementId}/dossier",
+                agreement + "/dossier?format=json",
+                null,
+                Set.of(A),
+                false,
+                200));
+        calls.add(new Call(
+                "GET",
+                "/api/v1/agreements/export",
+                "/api/v1/agreements/export?party=halmstad",
+                null,
+                Set.of(S, A, R),
+                false,
+                200));
+        // the draft is not archived: an auditor is refused by the rule (409), an operator gets a preliminary extract
+        calls.add(new Call(
+                "GET",
+                "/api/v1/agreements/{agreementId}/archive-package",
+                agreement + "/archive-package",
+                null,
+                Set.of(A, O),
+                false,
+                0));
+        calls.add(new Call(
                 "GET", "/api/v1/reviews", "/api/v1/reviews?party=halmstad", null, Set.of(S, A, R), false, 200));
         calls.add(new Call(
                 "GET",
@@ -220,6 +245,16 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 "/api/v1/admin/projections/{name}/rebuild",
                 "/api/v1/admin/projections/no-such-model/rebuild",
                 "{}",
+                Set.of(O),
+                false,
+                404));
+        calls.add(new Call(
+                "POST", "/api/v1/admin/archive-exports", "/api/v1/admin/archive-exports", null, Set.of(O), false, 202));
+        calls.add(new Call(
+                "GET",
+                "/api/v1/admin/archive-exports/{exportId}",
+                "/api/v1/admin/archive-exports/00000000-0000-4000-8000-000000000003",
+                null,
                 Set.of(O),
                 false,
                 404));

@@ -10,7 +10,8 @@ import org.dhatim.fastexcel.Worksheet;
 import se.coop.api.query.AgreementStatusView;
 
 /**
- * The register as an Excel workbook (fastexcel, written as it goes: rows leave for the stream every {@value #FLUSH}):
+ * The register as an Excel workbook (fastexcel, written as it goes: rows leave for the stream every {@value #FLUSH},
+ * texts inline rather than in a shared string table that would grow with the register):
  * a bold, frozen header row with a filter, dates as date cells, meeting times as date-time cells, yes/no as booleans.
  * Headers are the JSON names, or people's words with {@code lang}.
  */
@@ -50,7 +51,8 @@ final class XlsxRegister implements RegisterWriter {
             } else if (value instanceof Boolean yes) {
                 sheet.value(row, c, yes);
             } else if (value != null) {
-                sheet.value(row, c, value.toString());
+                // inline: a shared string table would hold every distinct text of the register until the end
+                sheet.inlineString(row, c, value.toString());
             }
         }
         row++;

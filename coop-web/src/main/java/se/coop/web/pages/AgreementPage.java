@@ -618,8 +618,8 @@ class AgreementPage {
     record Download(String href, String label, String mediaType) {}
 
     /**
-     * The downloads this reader may take: the dossier (auditors) and the archive package (auditors once the agreement
-     * is archived; operators always, as a preliminary extract before).
+     * The downloads this reader may take: the dossier and, once the agreement is archived, its archive package
+     * (auditors; an operator's preliminary extract of an agreement not archived is the API's alone).
      */
     private List<Download> downloads(AgreementStatusView view, String api) {
         String page = "/agreements/" + view.agreementId();
@@ -630,15 +630,8 @@ class AgreementPage {
             downloads.add(new Download(
                     page + "/dossier?format=json&lang=" + lang(), "extract.dossierJson", "application/json"));
         }
-        if (permissions.mayRead(api + "/archive-package")) {
-            boolean archived = view.state() == AgreementState.ARCHIVED;
-            boolean operator = permissions.mayPost("/api/v1/admin/archive-exports");
-            if (archived || operator) {
-                downloads.add(new Download(
-                        page + "/archive-package",
-                        archived ? "extract.archivePackage" : "extract.archivePackagePreliminary",
-                        "application/zip"));
-            }
+        if (view.state() == AgreementState.ARCHIVED && permissions.mayRead(api + "/archive-package")) {
+            downloads.add(new Download(page + "/archive-package", "extract.archivePackage", "application/zip"));
         }
         return downloads;
     }
