@@ -12,6 +12,9 @@ CREATE TABLE archive_export (
     error        TEXT
 );
 
+-- one export runs at a time, across every node
+CREATE UNIQUE INDEX archive_export_one_running ON archive_export ((true)) WHERE state = 'RUNNING';
+
 CREATE TABLE archive_export_package (
     export_id    UUID NOT NULL REFERENCES archive_export (export_id) ON DELETE CASCADE,
     agreement_id VARCHAR(64) NOT NULL,

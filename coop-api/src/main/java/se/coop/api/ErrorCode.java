@@ -56,6 +56,7 @@ public enum ErrorCode {
     SELF_LINK(Kind.REFUSED),
     CONCURRENT_MODIFICATION(Kind.REFUSED),
     AGREEMENT_NOT_ARCHIVED(Kind.REFUSED),
+    EXPORT_RUNNING(Kind.REFUSED),
     // the server's own fault
     INTERNAL_ERROR(Kind.INTERNAL);
 

@@ -36,8 +36,9 @@ public record AgreementRecords(
 
     /**
      * A party's board decided. {@code appealWindowEndsOn}: the last day to appeal a Swedish decision whose minutes
-     * were posted; {@code finality} FINAL (from {@code legallyFinalOn}), PENDING (an appeal lodged), UNKNOWN (minutes
-     * not posted) or ANNULLED — null where no Swedish appeal clock runs.
+     * were posted; {@code finality} on the day shown (today, or the asOf/validOn day): FINAL (since
+     * {@code legallyFinalOn}), OPEN (the appeal window runs: final from {@code legallyFinalOn} unless appealed),
+     * PENDING (an appeal lodged), UNKNOWN (minutes not posted) or ANNULLED — null where no Swedish appeal clock runs.
      */
     public record Decision(
             String decisionId,

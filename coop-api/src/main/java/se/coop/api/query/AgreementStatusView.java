@@ -14,7 +14,7 @@ import se.coop.api.Term;
  * The status of one agreement (docs/api.md, Reads): its state, the text version that counts, each party's approvals,
  * and whether its review is overdue. {@code overdue} and each party's {@code legallyFinal} are computed for the day
  * the view is read. {@code terminatesOn}: the day a decided termination takes effect, while the agreement is still in
- * force.
+ * force. {@code latestDecisionOn}: the day of the latest board decision of any party, whatever it decided.
  */
 public record AgreementStatusView(
         String agreementId,
@@ -42,5 +42,6 @@ public record AgreementStatusView(
         LocalDate lastReviewHeldOn,
         LocalDate reviewDueOn,
         boolean overdue,
+        LocalDate latestDecisionOn,
         Instant createdAt,
         Instant updatedAt) {}

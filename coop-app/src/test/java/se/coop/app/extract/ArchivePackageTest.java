@@ -355,6 +355,69 @@ class ArchivePackageTest extends IntegrationTest {
         assertThat(unknown.json().get("errorCode").asString()).isEqualTo("EXPORT_NOT_FOUND");
     }
 
+    @Test
+    void oneExportRunsAtATimeAndARefusedStartRecordsNothing() {
+        long before = jdbc.queryForObject("SELECT count(*) FROM archive_export", Long.class);
+        Api.Answer xml =
+                api.as("operator").header("Accept", "application/xml").post("/api/v1/admin/archive-exports", "");
+        assertThat(xml.status()).isEqualTo(406);
+        Api.Answer body = api.as("operator").post("/api/v1/admin/archive-exports", "{\"notAField\": 1}");
+        assertThat(body.status()).isEqualTo(400);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM archive_export", Long.class))
+                .isEqualTo(before);
+
+        // another node's export, running now
+        java.util.UUID running = java.util.UUID.randomUUID();
+        java.sql.Timestamp now = java.sql.Timestamp.from(se.coop.app.support.TestClock.INSTANCE.instant());
+        jdbc.update(
+                "INSERT INTO archive_export (export_id, requested_by, directory, state, total, started_at, updated_at)"
+                        + " VALUES (?, 'operator', '/elsewhere', 'RUNNING', 3, ?, ?)",
+                running,
+                now,
+                now);
+        try {
+            Api.Answer refused = api.as("operator").post("/api/v1/admin/archive-exports", "");
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.json().get("errorCode").asString()).isEqualTo("EXPORT_RUNNING");
+            assertThat(refused.json().get("detail").asString()).contains(running.toString());
+
+            // its node stopped: once nothing moved for five minutes it is interrupted, and a new export starts
+            jdbc.update(
+                    "UPDATE archive_export SET updated_at = ? WHERE export_id = ?",
+                    java.sql.Timestamp.from(now.toInstant().minus(Duration.ofMinutes(6))),
+                    running);
+            assertThat(api.as("operator")
+                            .get("/api/v1/admin/archive-exports/" + running)
+                            .json()
+                            .get("state")
+                            .asString())
+                    .isEqualTo("INTERRUPTED");
+            Api.Answer started = api.as("operator").post("/api/v1/admin/archive-exports", "");
+            assertThat(started.status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(api.as("operator")
+                                    .get(started.header("Location"))
+                                    .json()
+                                    .get("state")
+                                    .asString())
+                            .isEqualTo("DONE"));
+        } finally {
+            jdbc.update("DELETE FROM archive_export WHERE export_id = ?", running);
+        }
+    }
+
+    @Test
+    void aPackageIsAZipOrA406() {
+        Secretariat secretariat = new Secretariat(api);
+        String id = Fixtures.archived(secretariat, "packageaccept");
+        Api.Answer json = secretariat
+                .reader("auditor")
+                .header("Accept", "application/json")
+                .get("/api/v1/agreements/" + id + "/archive-package");
+        assertThat(json.status()).isEqualTo(406);
+        assertThat(json.header("Content-Type")).startsWith("application/problem+json");
+    }
+
     // --- reading packages
 
     /** The order of an ERMS 2.1.2 aggregation's children (the ones Coop writes among them). */

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -154,7 +156,8 @@ class DossierTest extends IntegrationTest {
         "application/json, application/json",
         "'text/html,application/xhtml+xml,*/*;q=0.8', application/pdf",
         "'application/json;q=0.5, application/pdf', application/pdf",
-        "*/*, application/json"
+        "*/*, application/json",
+        "'application/json;q=0, */*', application/pdf"
     })
     void withoutFormatTheAcceptHeaderChooses(String accept, String expected) {
         Secretariat secretariat = new Secretariat(api);
@@ -183,6 +186,8 @@ class DossierTest extends IntegrationTest {
 
         Api.Answer accept = api.as("auditor").header("Accept", "image/png").get(path);
         assertThat(accept.status()).isEqualTo(406);
+        assertThat(api.as("auditor").header("Accept", "text/*").get(path).status())
+                .isEqualTo(406);
         assertThat(accept.json().get("errorCode").asString()).isEqualTo("NOT_ACCEPTABLE");
 
         Api.Answer lang = api.as("auditor").get(path + "?lang=fr");
@@ -200,6 +205,41 @@ class DossierTest extends IntegrationTest {
         assertThat(api.as("secretariat").get(path).status()).isEqualTo(403);
         assertThat(api.as("operator").get(path).status()).isEqualTo(403);
         assertThat(api.anonymous().get(path).status()).isEqualTo(401);
+    }
+
+    /** A decision whose appeal window still runs is not called legally final, in JSON or in the PDF. */
+    @Test
+    void aDecisionStillOpenToAppealIsNotYetLegallyFinal() throws Exception {
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Fixtures.draft("dossieropen"));
+        secretariat.submit(id);
+        LocalDate today = Fixtures.today();
+        Map<String, Object> adoption =
+                new LinkedHashMap<>(Bodies.adoption("halmstad", Bodies.TEXT_V1, today.toString()));
+        adoption.put("minutesPostedOn", today.toString());
+        secretariat.command("/api/v1/agreements/" + id + "/board-decisions", adoption);
+        secretariat.command(
+                "/api/v1/agreements/" + id + "/links",
+                Map.of("type", "SUCCEEDS", "otherAgreementId", Fixtures.inForce(secretariat, "dossierlinked")));
+
+        JsonNode dossier = secretariat
+                .reader("auditor")
+                .get("/api/v1/agreements/" + id + "/dossier?format=json")
+                .json();
+        JsonNode decision = dossier.get("records").get("decisions").get(0);
+        LocalDate lastDay = AppealWindow.lastDay(today);
+        assertThat(decision.get("finality").asString()).isEqualTo("OPEN");
+        assertThat(decision.get("legallyFinalOn").asString())
+                .isEqualTo(lastDay.plusDays(1).toString());
+        assertThat(dossier.get("links").get(0).get("otherTitle").asString())
+                .isEqualTo("Samverkan om Øresund och Kattegatt – dossierlinked");
+        Api.Download pdf = secretariat.reader("auditor").download("/api/v1/agreements/" + id + "/dossier?format=pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text)
+                    .contains("från " + lastDay.plusDays(1) + " om inte överklagat")
+                    .contains("Samverkan om Øresund och Kattegatt – dossierlinked");
+        }
     }
 
     private JsonNode verification(Secretariat secretariat, String id) {

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -15,6 +17,7 @@ import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import se.coop.app.support.Api;
+import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
 import se.coop.app.support.Secretariat;
 
@@ -39,7 +42,7 @@ class RegisterExportTest extends IntegrationTest {
             "nextReview.startsAt",
             "reviewDueOn",
             "overdue",
-            "parties.latestDecision.decidedOn");
+            "latestDecisionOn");
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -105,6 +108,7 @@ class RegisterExportTest extends IntegrationTest {
                 .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         List<Row> rows = rows(xlsx.bytes());
         assertThat(rows).hasSize(2);
+        assertThat(sheetXml(xlsx.bytes())).contains("<autoFilter ref=\"A1:R2\"");
         assertThat(rows.get(0).stream().map(Cell::asString).toList()).isEqualTo(HEADER);
         Row row = rows.get(1);
         assertThat(row.getCell(0).asString()).isEqualTo(id);
@@ -161,6 +165,47 @@ class RegisterExportTest extends IntegrationTest {
         assertThat(api.as("operator").get("/api/v1/agreements/export").status()).isEqualTo(403);
     }
 
+    @Test
+    void theLatestDecisionIsTheLatestOfAnyOutcomeAndAFormulaIsWrittenAsText() {
+        Secretariat secretariat = new Secretariat(api);
+        Map<String, Object> draft = new LinkedHashMap<>(Fixtures.draft("exportlatest"));
+        draft.put("title", Map.of("sv", "=HYPERLINK(\"http://example.org\") exportlatest"));
+        String id = secretariat.draft(draft);
+        secretariat.submit(id);
+        LocalDate today = Fixtures.today();
+        secretariat.adopt(id, "halmstad", Bodies.TEXT_V1, today.minusDays(20).toString());
+        secretariat.decide(id, "laholm", Bodies.TEXT_V1, today.minusDays(5).toString(), "TABLED");
+
+        String[] records = new String(
+                        secretariat
+                                .reader("auditor")
+                                .download("/api/v1/agreements/export?q=exportlatest")
+                                .bytes(),
+                        StandardCharsets.UTF_8)
+                .split("\r\n");
+        assertThat(records).hasSize(2);
+        assertThat(records[1])
+                .startsWith(id + ",\"'=HYPERLINK(\"\"http://example.org\"\") exportlatest\",")
+                .endsWith("," + today.minusDays(5));
+        assertThat(secretariat
+                        .read("auditor", "/api/v1/agreements/" + id)
+                        .json()
+                        .get("latestDecisionOn")
+                        .asString())
+                .isEqualTo(today.minusDays(5).toString());
+    }
+
+    @Test
+    void acceptChoosesAndQZeroRefusesEvenBesideAWildcard() {
+        Api.Download text = api.as("auditor").header("Accept", "text/*").download("/api/v1/agreements/export?q=none");
+        assertThat(text.header("Content-Type")).startsWith("text/csv");
+        Api.Download notCsv =
+                api.as("auditor").header("Accept", "text/csv;q=0, */*").download("/api/v1/agreements/export?q=none");
+        assertThat(notCsv.header("Content-Type")).startsWith("application/vnd.openxmlformats");
+        Api.Answer english = api.as("auditor").get("/api/v1/agreements/export?q=none&delimiter=");
+        assertThat(english.status()).isEqualTo(200);
+    }
+
     private static List<String> lines(Secretariat secretariat, String query) {
         String text = new String(
                 secretariat
@@ -169,6 +214,22 @@ class RegisterExportTest extends IntegrationTest {
                         .bytes(),
                 StandardCharsets.UTF_8);
         return List.of(text.split("\r\n"));
+    }
+
+    /** The sheet's XML (fastexcel writes entries a ZipInputStream cannot read: read from a file). */
+    private static String sheetXml(byte[] xlsx) throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("register", ".xlsx");
+        try {
+            java.nio.file.Files.write(file, xlsx);
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+                return new String(
+                        zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml"))
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8);
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
     }
 
     private static List<Row> rows(byte[] xlsx) throws IOException {

@@ -87,6 +87,11 @@ class DownloadPagesTest extends IntegrationTest {
         assertThat(xlsx).contains("format=xlsx", "q=Nedladdningsprov", "lang=sv");
         assertThat(reader.get(xlsx).headers().firstValue("Content-Type").orElseThrow())
                 .startsWith("application/vnd.openxmlformats");
+
+        String english = reader.get("/?q=Nedladdningsprov&lang=en").body();
+        HttpResponse<String> commas = reader.get(link(english, "Download CSV").replace("&amp;", "&"));
+        assertThat(commas.statusCode()).isEqualTo(200);
+        assertThat(commas.body()).startsWith("\uFEFFagreementId,title.sv,");
     }
 
     private static String link(String page, String text) {

@@ -19,11 +19,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import se.coop.api.AgreementId;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 import se.coop.api.NodeRoles;
+import se.coop.api.input.EmptyBody;
 import se.coop.query.web.ReadParameters;
 
 /** E-archive packages: one agreement's, and an operator's export of every archived agreement. */
@@ -42,7 +44,7 @@ public class ArchiveController {
         this.exports = exports;
     }
 
-    @GetMapping("/api/v1/agreements/{agreementId}/archive-package")
+    @GetMapping(path = "/api/v1/agreements/{agreementId}/archive-package", produces = "application/zip")
     @Operation(
             summary = "The e-archive package of an agreement (auditors: archived ones; operators: any)",
             description =
@@ -78,12 +80,14 @@ public class ArchiveController {
                 .body(zip.toByteArray());
     }
 
-    @PostMapping("/api/v1/admin/archive-exports")
+    @PostMapping(path = "/api/v1/admin/archive-exports", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Packages every archived agreement (operators)",
-            description = "202 with a Location whose GET shows the progress (done of total) and, when done, each"
-                    + " package with its file and SHA-256, written under coop.archive.export-dir/{exportId}.")
-    public ResponseEntity<ArchiveExport> startExport(Principal user) {
+            description = "No body (or {}). 202 with a Location whose GET shows the progress (done of total) and,"
+                    + " when done, each package with its file and SHA-256, written under"
+                    + " coop.archive.export-dir/{exportId}. One export runs at a time: while one runs, 409"
+                    + " EXPORT_RUNNING names it.")
+    public ResponseEntity<ArchiveExport> startExport(Principal user, @RequestBody(required = false) EmptyBody body) {
         UUID exportId = exports.start(user == null ? "unknown" : user.getName());
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/admin/archive-exports/" + exportId))

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * An export of every archived agreement to packages: RUNNING (with {@code done} of {@code total}), DONE, FAILED (with
- * the error) or INTERRUPTED (its node stopped while it ran: nothing moved for {@link ArchiveExports#STALE}); each
- * package written with its file, size and SHA-256.
+ * the error) or INTERRUPTED (its node stopped while it ran: nothing moved for {@link ArchiveExports#STALE}, the time
+ * one package may take at most); each package written with its file, size and SHA-256.
  */
 public record ArchiveExport(
         String exportId,

@@ -23,10 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.coop.api.AgreementId;
 import se.coop.api.AgreementState;
+import se.coop.api.CoopProblem;
+import se.coop.api.ErrorCode;
 import se.coop.api.NodeRoles;
 import se.coop.api.query.ListAgreements;
 import se.coop.query.status.StatusProjection;
@@ -51,6 +56,7 @@ public class ArchiveExports implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final ArchiveSettings settings;
     private final Clock clock;
+    private final TransactionTemplate transaction;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "coop-archive-export");
         thread.setDaemon(true);
@@ -62,7 +68,9 @@ public class ArchiveExports implements DisposableBean {
             StatusProjection status,
             JdbcTemplate jdbc,
             ArchiveSettings settings,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.packages = packages;
         this.status = status;
         this.jdbc = jdbc;
@@ -70,7 +78,11 @@ public class ArchiveExports implements DisposableBean {
         this.clock = clock;
     }
 
-    /** Records a new export of every agreement archived now and starts it; returns its id. */
+    /**
+     * Records a new export of every agreement archived now and starts it; returns its id. One export runs at a time
+     * across the nodes: while one runs, another is refused (409 EXPORT_RUNNING, naming it); one whose node stopped
+     * is marked INTERRUPTED first.
+     */
     public UUID start(String requestedBy) {
         List<AgreementId> archived = new ArrayList<>();
         status.forEach(
@@ -79,42 +91,66 @@ public class ArchiveExports implements DisposableBean {
         UUID exportId = UUID.randomUUID();
         Path directory = settings.exportDir().resolve(exportId.toString()).toAbsolutePath();
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update(
-                "INSERT INTO archive_export (export_id, requested_by, directory, state, total, started_at, updated_at)"
-                        + " VALUES (?, ?, ?, 'RUNNING', ?, ?, ?)",
-                exportId,
-                requestedBy,
-                directory.toString(),
-                archived.size(),
-                now,
-                now);
+        try {
+            transaction.executeWithoutResult(tx -> {
+                jdbc.update(
+                        "UPDATE archive_export SET state = 'INTERRUPTED', finished_at = ? WHERE state = 'RUNNING'"
+                                + " AND updated_at < ?",
+                        now,
+                        Timestamp.from(clock.instant().minus(STALE)));
+                jdbc.update(
+                        "INSERT INTO archive_export (export_id, requested_by, directory, state, total, started_at,"
+                                + " updated_at) VALUES (?, ?, ?, 'RUNNING', ?, ?, ?)",
+                        exportId,
+                        requestedBy,
+                        directory.toString(),
+                        archived.size(),
+                        now,
+                        now);
+            });
+        } catch (DuplicateKeyException e) {
+            List<String> running = jdbc.queryForList(
+                    "SELECT export_id::text FROM archive_export WHERE state = 'RUNNING'", String.class);
+            throw new CoopProblem(
+                    ErrorCode.EXPORT_RUNNING,
+                    "An archive export is running: /api/v1/admin/archive-exports/"
+                            + (running.isEmpty() ? "" : running.get(0)) + " — one runs at a time.");
+        }
         worker.execute(() -> run(exportId, directory, archived, requestedBy));
         return exportId;
     }
 
     private void run(UUID exportId, Path directory, List<AgreementId> agreements, String requestedBy) {
+        Path partial = null;
         try {
             Files.createDirectories(directory);
             for (AgreementId id : agreements) {
                 String file = ArchivePackages.objectId(id) + ".zip";
-                Path partial = directory.resolve(file + ".part");
+                partial = directory.resolve(file + ".part");
                 MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
                 try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha256)) {
                     packages.write(id, true, requestedBy, out);
                 }
                 Files.move(partial, directory.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                partial = null;
+                long size = Files.size(directory.resolve(file));
+                String digest = HexFormat.of().formatHex(sha256.digest());
                 Timestamp now = Timestamp.from(clock.instant());
-                jdbc.update(
-                        "INSERT INTO archive_export_package (export_id, agreement_id, file, size, sha256, written_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?)",
-                        exportId,
-                        id.toString(),
-                        file,
-                        Files.size(directory.resolve(file)),
-                        HexFormat.of().formatHex(sha256.digest()),
-                        now);
-                jdbc.update(
-                        "UPDATE archive_export SET done = done + 1, updated_at = ? WHERE export_id = ?", now, exportId);
+                transaction.executeWithoutResult(tx -> {
+                    jdbc.update(
+                            "INSERT INTO archive_export_package (export_id, agreement_id, file, size, sha256,"
+                                    + " written_at) VALUES (?, ?, ?, ?, ?, ?)",
+                            exportId,
+                            id.toString(),
+                            file,
+                            size,
+                            digest,
+                            now);
+                    jdbc.update(
+                            "UPDATE archive_export SET done = done + 1, updated_at = ? WHERE export_id = ?",
+                            now,
+                            exportId);
+                });
             }
             Timestamp now = Timestamp.from(clock.instant());
             jdbc.update(
@@ -124,6 +160,13 @@ public class ArchiveExports implements DisposableBean {
                     exportId);
         } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
             log.error("Archive export {} failed", exportId, e);
+            if (partial != null) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException ignored) {
+                    // the export failed already; a stray .part file says which package was not finished
+                }
+            }
             Timestamp now = Timestamp.from(clock.instant());
             jdbc.update(
                     "UPDATE archive_export SET state = 'FAILED', error = ?, updated_at = ?, finished_at = ?"
@@ -150,6 +193,7 @@ public class ArchiveExports implements DisposableBean {
                             String state = rs.getString("state");
                             Instant updated = rs.getTimestamp("updated_at").toInstant();
                             if (state.equals("RUNNING") && updated.plus(STALE).isBefore(now)) {
+                                // its node stopped: nothing moved for STALE
                                 state = "INTERRUPTED";
                             }
                             Timestamp finished = rs.getTimestamp("finished_at");

@@ -13,11 +13,15 @@ import se.coop.api.query.AgreementStatusView;
 /**
  * The register as CSV per RFC 4180: UTF-8 with a byte-order mark (so Excel reads å, ä, ö, æ and ø), CRLF after
  * every record, a field quoted when it holds the delimiter, a quote or a line break (a quote doubled). Headers are the
- * JSON names; dates ISO 8601; yes/no as true/false.
+ * JSON names; dates ISO 8601; yes/no as true/false. A text that begins with = + - @, a tab or a carriage return gets
+ * a leading apostrophe, so that a spreadsheet shows it rather than running it as a formula (CSV injection).
  */
 final class CsvRegister implements RegisterWriter {
 
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    /** The characters that make a spreadsheet read a cell as a formula. */
+    private static final String FORMULA = "=+-@\t\r";
 
     private final Writer out;
     private final char delimiter;
@@ -51,10 +55,12 @@ final class CsvRegister implements RegisterWriter {
         out.write("\r\n");
     }
 
-    private String field(String value) {
-        if (value == null) {
+    private String field(String text) {
+        if (text == null) {
             return "";
         }
+        // a cell a spreadsheet would run as a formula (OWASP: CSV injection) is written as text
+        String value = FORMULA.indexOf(text.isEmpty() ? 'x' : text.charAt(0)) >= 0 ? "'" + text : text;
         boolean quote = value.indexOf(delimiter) >= 0
                 || value.indexOf('"') >= 0
                 || value.indexOf('\n') >= 0

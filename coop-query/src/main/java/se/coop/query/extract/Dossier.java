@@ -12,7 +12,8 @@ import se.coop.query.audit.EventLog;
 
 /**
  * An agreement's audit dossier: the agreement and its state ({@code asOf} or {@code validOn}, or now), every act on
- * record, its history in words ({@code lang}), its documents and links both ways, the verification of its hash chain
+ * record, its history in words ({@code lang}), its documents and links both ways (each other agreement in Coop
+ * with its title), the verification of its hash chain
  * and — so that it can be checked again outside Coop — every stored event with its bytes verbatim. When it was
  * extracted and by whom is part of it. The verification and the events are of the stream as it is stored at
  * extraction, whatever date the rest shows.
@@ -27,6 +28,7 @@ public record Dossier(
         AgreementStatusView agreement,
         AgreementRecords records,
         List<HistoryEntry> history,
+        List<LinkView> links,
         List<LinkView> linkedFrom,
         ChainVerification verification,
         List<EventLog.StoredEvent> events) {}

@@ -41,6 +41,9 @@ public class DossierController {
     static final Formats.Format PDF = new Formats.Format("pdf", MediaType.APPLICATION_PDF, true);
     static final Formats.Format JSON = new Formats.Format("json", MediaType.APPLICATION_JSON, false);
 
+    /** A HEAD is answered with the headers a GET would have, without making the document. */
+    static final String HEAD = "HEAD";
+
     private final Dossiers dossiers;
     private final ObjectProvider<DossierRenderer> renderer;
     private final JsonMapper json;
@@ -96,6 +99,10 @@ public class DossierController {
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.inline().filename(name).build().toString());
+        if (HEAD.equals(request.getMethod())) {
+            response.setContentType(chosen.mediaType().toString());
+            return;
+        }
         if (chosen == PDF) {
             DossierRenderer pdf = renderer.getIfAvailable();
             if (pdf == null) {

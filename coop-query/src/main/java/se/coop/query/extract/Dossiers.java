@@ -14,6 +14,7 @@ import se.coop.api.query.FindAgreementStatus;
 import se.coop.api.query.FindHistory;
 import se.coop.api.query.FindLinksTo;
 import se.coop.api.query.HistoryEntry;
+import se.coop.api.query.LinkView;
 import se.coop.api.query.LinksTo;
 import se.coop.query.audit.ChainVerifier;
 import se.coop.query.audit.EventLog;
@@ -50,6 +51,11 @@ public class Dossiers {
                 queries.found(new FindHistory(id, lang), AgreementHistory.class, notFound).entries().stream()
                         .filter(entry -> asOf == null || !entry.recordedAt().isAfter(asOf))
                         .toList();
+        List<LinkView> links = agreement.links().stream()
+                .map(link -> link.otherAgreementId() == null || link.otherTitle() != null
+                        ? link
+                        : new LinkView(link.type(), link.otherAgreementId(), title(link.otherAgreementId())))
+                .toList();
         LinksTo linkedFrom = queries.one(new FindLinksTo(id), LinksTo.class);
         EventLog.Stream stream = eventLog.read(id.toString());
         return new Dossier(
@@ -62,8 +68,21 @@ public class Dossiers {
                 agreement,
                 records,
                 history,
+                links,
                 linkedFrom.links(),
                 verifier.verify(id.toString(), stream.events()),
                 stream.events());
+    }
+
+    /** Another agreement's title (Swedish, else Danish, else English), or null when Coop does not have it. */
+    private String title(String agreementId) {
+        return queries.optional(
+                        new FindAgreementStatus(AgreementId.of(agreementId), null, null), AgreementStatusView.class)
+                .map(other -> other.title().sv() != null
+                        ? other.title().sv()
+                        : other.title().da() != null
+                                ? other.title().da()
+                                : other.title().en())
+                .orElse(null);
     }
 }

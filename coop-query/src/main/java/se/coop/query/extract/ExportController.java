@@ -1,11 +1,14 @@
 package se.coop.query.extract;
 
+import static se.coop.query.web.ReadParameters.blank;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -62,7 +65,7 @@ public class ExportController {
                             + " one row per agreement: agreementId, title.sv, title.da, title.en, kind, state, effectiveFrom,"
                             + " term.endsOn, terminatesOn, endedOn, parties.name, parties.country, parties.lead,"
                             + " focusAreas.code, nextReview.startsAt (local time where the meeting is held), reviewDueOn,"
-                            + " overdue, parties.latestDecision.decidedOn (the latest board decision of any party). Headers are"
+                            + " overdue, latestDecisionOn (the latest board decision of any party, whatever it decided). Headers are"
                             + " these JSON names; in Excel, lang=sv|en gives people's headers instead. Several values in one"
                             + " cell are joined with ' | '. CSV: RFC 4180, UTF-8 with a byte-order mark, comma-separated or"
                             + " delimiter=semicolon (Excel set up the Swedish way). Excel: typed date cells, a frozen header"
@@ -91,6 +94,7 @@ public class ExportController {
                     @RequestParam(required = false)
                     String lang,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
         Formats.Format chosen = Formats.choose(format, accept, List.of(CSV, XLSX));
@@ -111,6 +115,9 @@ public class ExportController {
         if (states.rebuilding(StatusProjection.NAME)) {
             response.setHeader("Coop-Rebuilding", "true");
         }
+        if (DossierController.HEAD.equals(request.getMethod())) {
+            return;
+        }
         OutputStream out = response.getOutputStream();
         RegisterWriter writer = chosen == CSV
                 ? new CsvRegister(out, separator, RegisterColumns.ALL)
@@ -130,16 +137,12 @@ public class ExportController {
     }
 
     private static char separator(String delimiter) {
-        if (delimiter == null || delimiter.equals("comma")) {
+        if (blank(delimiter) == null || delimiter.equals("comma")) {
             return ',';
         }
         if (delimiter.equals("semicolon")) {
             return ';';
         }
         throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "delimiter must be comma or semicolon", "delimiter");
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

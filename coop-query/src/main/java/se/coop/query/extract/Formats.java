@@ -1,5 +1,7 @@
 package se.coop.query.extract;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.MediaType;
 import se.coop.api.CoopProblem;
@@ -9,7 +11,7 @@ import se.coop.api.ErrorCode;
  * Which of a download's formats a request asks for: the {@code format} parameter when given (anything else is 400,
  * naming the accepted values), else the first format the {@code Accept} header takes by its quality (a browser's
  * {@code text/html} takes the first format people read), else the first format; an Accept header that takes none of
- * them is 406.
+ * them is 406; {@code q=0} refuses a format even beside a wildcard.
  */
 final class Formats {
 
@@ -32,26 +34,29 @@ final class Formats {
         }
         List<MediaType> accepted;
         try {
-            accepted = MediaType.parseMediaTypes(accept);
+            accepted = new ArrayList<>(MediaType.parseMediaTypes(accept));
         } catch (IllegalArgumentException e) {
             throw new CoopProblem(ErrorCode.NOT_ACCEPTABLE, "The Accept header cannot be read: " + accept);
         }
-        accepted = new java.util.ArrayList<>(accepted);
-        accepted.sort(
-                java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        // q=0 refuses a type outright, whatever a wildcard beside it takes
+        List<Format> refused = formats.stream()
+                .filter(f -> accepted.stream()
+                        .anyMatch(m -> m.getQualityValue() == 0 && m.includes(f.mediaType()) && !m.isWildcardType()))
+                .toList();
+        accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
         for (MediaType wanted : accepted) {
             if (wanted.getQualityValue() == 0) {
                 continue;
             }
-            if (wanted.isCompatibleWith(MediaType.TEXT_HTML) && !wanted.isWildcardType()) {
+            if (wanted.getType().equals("text") && wanted.getSubtype().equals("html")) {
                 for (Format f : formats) {
-                    if (f.forPeople()) {
+                    if (f.forPeople() && !refused.contains(f)) {
                         return f;
                     }
                 }
             }
             for (Format f : formats) {
-                if (wanted.includes(f.mediaType())) {
+                if (wanted.includes(f.mediaType()) && !refused.contains(f)) {
                     return f;
                 }
             }

@@ -1,16 +1,13 @@
 package se.coop.query.extract;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import se.coop.api.BusinessTime;
 import se.coop.api.FocusArea;
 import se.coop.api.query.AgreementStatusView;
-import se.coop.api.query.DecisionView;
 import se.coop.api.query.PartyStatusView;
 
 /**
@@ -73,10 +70,10 @@ final class RegisterColumns {
             new Column("reviewDueOn", "Uppföljning senast", "Review due by", AgreementStatusView::reviewDueOn),
             new Column("overdue", "Försenad", "Overdue", AgreementStatusView::overdue),
             new Column(
-                    "parties.latestDecision.decidedOn",
+                    "latestDecisionOn",
                     "Senaste beslut",
                     "Latest board decision",
-                    RegisterColumns::latestDecision));
+                    AgreementStatusView::latestDecisionOn));
 
     private RegisterColumns() {}
 
@@ -99,16 +96,5 @@ final class RegisterColumns {
                 .findFirst()
                 .orElse(null));
         return agreement.nextReview().startsAt().atZoneSameInstant(zone).toLocalDateTime();
-    }
-
-    /** The day of the latest board decision of any party. */
-    private static LocalDate latestDecision(AgreementStatusView agreement) {
-        return agreement.parties().stream()
-                .map(PartyStatusView::latestDecision)
-                .filter(Objects::nonNull)
-                .map(DecisionView::decidedOn)
-                .filter(Objects::nonNull)
-                .max(Comparator.naturalOrder())
-                .orElse(null);
     }
 }

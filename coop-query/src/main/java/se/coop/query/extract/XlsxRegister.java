@@ -34,7 +34,6 @@ final class XlsxRegister implements RegisterWriter {
             sheet.width(c, c == 0 ? 38 : 20);
         }
         sheet.freezePane(0, 1);
-        sheet.setAutoFilter(0, 0, columns.size() - 1);
         row = 1;
     }
 
@@ -63,6 +62,8 @@ final class XlsxRegister implements RegisterWriter {
 
     @Override
     public void finish() throws IOException {
+        // the filter covers every row, known only now
+        sheet.setAutoFilter(0, 0, Math.max(row - 1, 1), columns.size() - 1);
         workbook.finish();
     }
 }

@@ -1,5 +1,6 @@
 package se.coop.query.status;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,7 +35,8 @@ final class RecordsFold {
 
     private RecordsFold() {}
 
-    static AgreementRecords of(String agreementId, List<RecordedEvent> events) {
+    /** The records of {@code events}, each decision's finality judged on {@code day} (today, or the day shown). */
+    static AgreementRecords of(String agreementId, List<RecordedEvent> events, LocalDate day) {
         Map<String, Party> parties = new HashMap<>();
         List<AgreementRecords.Signature> signatures = new ArrayList<>();
         Map<String, BoardDecisionRecorded> decisions = new LinkedHashMap<>();
@@ -204,7 +206,7 @@ final class RecordsFold {
                     e.dissents() == null ? List.of() : e.dissents(),
                     e.minutesPostedOn(),
                     e.appealWindowEndsOn(),
-                    finality == null ? null : finality.kind().name(),
+                    finality == null ? null : finality(finality, day),
                     finality == null ? null : finality.from(),
                     steps.stream()
                             .map(step -> new AgreementRecords.Appeal(
@@ -218,6 +220,14 @@ final class RecordsFold {
                 List.copyOf(decided),
                 List.copyOf(amendments.values()),
                 List.copyOf(meetings.values()));
+    }
+
+    /** FINAL once the day has come; before it, with no appeal lodged, OPEN: the window runs. */
+    private static String finality(Finality finality, LocalDate day) {
+        if (finality.kind() == Finality.Kind.FINAL && !finality.finalOn(day)) {
+            return "OPEN";
+        }
+        return finality.kind().name();
     }
 
     private static String name(Map<String, Party> parties, String partyId) {

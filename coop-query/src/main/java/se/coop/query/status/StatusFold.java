@@ -374,8 +374,19 @@ final class StatusFold {
                 lastHeld,
                 dueOn,
                 overdue,
+                s.latestDecisionOn != null ? s.latestDecisionOn : latestCounted(parties),
                 s.createdAt,
                 s.updatedAt);
+    }
+
+    /** For rows written before {@code latestDecisionOn} was kept: the latest of the decisions that count. */
+    private static LocalDate latestCounted(List<PartyStatusView> parties) {
+        return parties.stream()
+                .map(PartyStatusView::latestDecision)
+                .filter(java.util.Objects::nonNull)
+                .map(se.coop.api.query.DecisionView::decidedOn)
+                .max(java.util.Comparator.naturalOrder())
+                .orElse(null);
     }
 
     private static PartyStatusView partyView(StatusState s, Party party, StatusState.Round round, LocalDate today) {
@@ -539,6 +550,9 @@ final class StatusFold {
 
     private static void decided(StatusState s, BoardDecisionRecorded e, RecordedEvent r) {
         s.decisionsRecorded++;
+        if (s.latestDecisionOn == null || e.decidedOn().isAfter(s.latestDecisionOn)) {
+            s.latestDecisionOn = e.decidedOn();
+        }
         StatusState.Round round = roundFor(s, e.textSha256());
         if (e.counts() && round != null) {
             StatusState.Decision decision = new StatusState.Decision();

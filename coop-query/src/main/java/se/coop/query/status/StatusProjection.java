@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -185,10 +186,17 @@ public class StatusProjection implements ReadModel {
     @QueryHandler
     public Optional<AgreementRecords> records(FindAgreementRecords query) {
         return stream(query.agreementId()).map(events -> {
-            List<RecordedEvent> chosen = query.asOf() != null
-                    ? StatusFold.recordedBy(events, query.asOf())
-                    : query.validOn() != null ? StatusFold.validBy(events, query.validOn()) : events;
-            return RecordsFold.of(query.agreementId().toString(), chosen);
+            if (query.asOf() != null) {
+                return RecordsFold.of(
+                        query.agreementId().toString(),
+                        StatusFold.recordedBy(events, query.asOf()),
+                        LocalDate.ofInstant(query.asOf(), BusinessTime.ZONE));
+            }
+            if (query.validOn() != null) {
+                return RecordsFold.of(
+                        query.agreementId().toString(), StatusFold.validBy(events, query.validOn()), query.validOn());
+            }
+            return RecordsFold.of(query.agreementId().toString(), events, BusinessTime.today(clock));
         });
     }
 

@@ -61,6 +61,8 @@ final class StatusState {
 
     public Map<String, List<Appeal>> appealSteps = new HashMap<>();
     public long decisionsRecorded;
+    /** The day of the latest board decision of any party, counted or not (null in rows of earlier versions). */
+    public LocalDate latestDecisionOn;
 
     /** A party's part in the agreement beyond its approvals. */
     static final class Participation {

@@ -1,5 +1,7 @@
 package se.coop.query.web;
 
+import static se.coop.query.web.ReadParameters.blank;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -196,9 +198,5 @@ public class AgreementQueryController {
 
     private static String notFound(String agreementId) {
         return ReadParameters.notFound(agreementId);
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

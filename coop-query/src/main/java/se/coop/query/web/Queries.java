@@ -23,9 +23,12 @@ public class Queries {
     }
 
     public <R> R found(Object query, Class<R> type, String notFound) {
-        Optional<R> answer = join(() ->
+        return optional(query, type).orElseThrow(() -> new CoopProblem(ErrorCode.AGREEMENT_NOT_FOUND, notFound));
+    }
+
+    public <R> Optional<R> optional(Object query, Class<R> type) {
+        return join(() ->
                 gateway.query(query, ResponseTypes.optionalInstanceOf(type)).join());
-        return answer.orElseThrow(() -> new CoopProblem(ErrorCode.AGREEMENT_NOT_FOUND, notFound));
     }
 
     private static <R> R join(java.util.function.Supplier<R> call) {

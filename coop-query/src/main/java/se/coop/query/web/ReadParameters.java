@@ -48,4 +48,9 @@ public final class ReadParameters {
                     "validOn");
         }
     }
+
+    /** A filter's value, stripped; none when blank. */
+    public static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.stereotype.Component;
@@ -59,7 +60,7 @@ class DossierPdf implements DossierRenderer {
     @Override
     public void pdf(Dossier dossier, OutputStream out) throws IOException {
         Locale locale = "en".equals(dossier.lang()) ? Locale.ENGLISH : Languages.SWEDISH;
-        Locale before = LocaleContextHolder.getLocale();
+        LocaleContext before = LocaleContextHolder.getLocaleContext();
         String html;
         try {
             LocaleContextHolder.setLocale(locale);
@@ -79,7 +80,7 @@ class DossierPdf implements DossierRenderer {
                                     .collect(Collectors.joining(", ")));
             html = templates.process("dossier", variables);
         } finally {
-            LocaleContextHolder.setLocale(before);
+            LocaleContextHolder.setLocaleContext(before);
         }
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();

@@ -11,7 +11,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.coop.api.AgreementState;
 import se.coop.api.NodeRoles;
@@ -76,10 +75,10 @@ class DownloadPages {
             @RequestParam(defaultValue = "csv") String format,
             @RequestParam(required = false) String delimiter,
             @RequestParam(required = false) String lang,
-            @RequestHeader(name = "Accept", required = false) String accept,
+            HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
         permissions.require("GET", API + "export");
-        register.export(state, party, country, focusArea, q, format, delimiter, lang, null, response);
+        register.export(state, party, country, focusArea, q, format, delimiter, lang, null, request, response);
     }
 }

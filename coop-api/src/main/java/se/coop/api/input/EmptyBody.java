@@ -1,4 +1,4 @@
-package se.coop.command.web.request;
+package se.coop.api.input;
 
 /** The body of commands that take no fields: {@code {}} (or no body at all). */
 public record EmptyBody() {}
