@@ -28,6 +28,9 @@ import se.coop.api.AgreementId;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 import se.coop.api.NodeRoles;
+import se.coop.query.history.HistoryProjection;
+import se.coop.query.status.StatusProjection;
+import se.coop.query.support.ProjectionStates;
 import se.coop.query.web.ReadParameters;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,9 +51,15 @@ public class DossierController {
     private final ObjectProvider<DossierRenderer> renderer;
     private final JsonMapper json;
     private final java.time.Clock clock;
+    private final ProjectionStates states;
 
     DossierController(
-            Dossiers dossiers, ObjectProvider<DossierRenderer> renderer, JsonMapper json, java.time.Clock clock) {
+            Dossiers dossiers,
+            ObjectProvider<DossierRenderer> renderer,
+            JsonMapper json,
+            java.time.Clock clock,
+            ProjectionStates states) {
+        this.states = states;
         this.dossiers = dossiers;
         this.renderer = renderer;
         this.json = json;
@@ -69,7 +78,7 @@ public class DossierController {
                     + " it was extracted. The JSON also holds every stored event with its payload and metadata bytes"
                     + " verbatim (base64) and its timestamp exactly as stored, so the chain can be recomputed outside"
                     + " Coop. asOf/validOn as on the status read; the verification and events are of the stream as"
-                    + " stored now.",
+                    + " stored now. Coop-Rebuilding: true while the status or history read model is being rebuilt.",
             responses =
                     @ApiResponse(
                             responseCode = "200",
@@ -95,6 +104,9 @@ public class DossierController {
             throws IOException {
         Formats.Format chosen = Formats.choose(format, accept, List.of(JSON, PDF));
         Dossier dossier = read(agreementId, asOf, validOn, lang, user);
+        if (states.rebuilding(StatusProjection.NAME) || states.rebuilding(HistoryProjection.NAME)) {
+            response.setHeader("Coop-Rebuilding", "true");
+        }
         String name = "dossier-" + dossier.agreementId() + "." + chosen.name();
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
