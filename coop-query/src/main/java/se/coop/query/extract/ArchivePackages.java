@@ -4,9 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -24,7 +22,7 @@ import se.coop.query.audit.EventLog;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An agreement's e-archive package: a ZIP laid out as an E-ARK SIP (CSIP/SIP 2.1.0, on which FGS Paketstruktur 2.0 Paketstruktur
+ * An agreement's e-archive package: a ZIP laid out as an E-ARK SIP (CSIP/SIP 2.1.0, on which FGS Paketstruktur 2.0
  * builds) under one folder named as the package's OBJID —
  *
  * <pre>
@@ -49,13 +47,11 @@ public class ArchivePackages {
     private final Dossiers dossiers;
     private final ObjectProvider<DossierRenderer> renderer;
     private final JsonMapper json;
-    private final Clock clock;
 
-    ArchivePackages(Dossiers dossiers, ObjectProvider<DossierRenderer> renderer, JsonMapper json, Clock clock) {
+    ArchivePackages(Dossiers dossiers, ObjectProvider<DossierRenderer> renderer, JsonMapper json) {
         this.dossiers = dossiers;
         this.renderer = renderer;
         this.json = json;
-        this.clock = clock;
     }
 
     /** The package's folder and OBJID for an agreement. */
@@ -82,9 +78,7 @@ public class ArchivePackages {
         if (pdf == null) {
             throw new IllegalStateException("no dossier renderer: the archive package needs the dossier as PDF");
         }
-        OffsetDateTime created = OffsetDateTime.ofInstant(dossier.extractedAt(), ZoneOffset.UTC)
-                .atZoneSameInstant(BusinessTime.ZONE)
-                .toOffsetDateTime();
+        OffsetDateTime created = dossier.extractedAt().atZone(BusinessTime.ZONE).toOffsetDateTime();
         String objectId = objectId(id);
         Mets.Header header = new Mets.Header(
                 objectId,
@@ -164,8 +158,7 @@ public class ArchivePackages {
     }
 
     static String title(Dossier dossier) {
-        var title = dossier.agreement().title();
-        return title.sv() != null ? title.sv() : title.da() != null ? title.da() : title.en();
+        return dossier.agreement().title().in("sv");
     }
 
     private static String lead(Dossier dossier) {

@@ -78,11 +78,7 @@ public class Dossiers {
     private String title(String agreementId) {
         return queries.optional(
                         new FindAgreementStatus(AgreementId.of(agreementId), null, null), AgreementStatusView.class)
-                .map(other -> other.title().sv() != null
-                        ? other.title().sv()
-                        : other.title().da() != null
-                                ? other.title().da()
-                                : other.title().en())
+                .map(other -> other.title().in("sv"))
                 .orElse(null);
     }
 }

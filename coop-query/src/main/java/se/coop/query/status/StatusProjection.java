@@ -274,7 +274,7 @@ public class StatusProjection implements ReadModel {
         if (title == null) {
             return null;
         }
-        return title.sv() != null ? title.sv() : title.da() != null ? title.da() : title.en();
+        return title.in("sv");
     }
 
     @QueryHandler
