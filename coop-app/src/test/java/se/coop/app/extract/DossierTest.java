@@ -157,7 +157,8 @@ class DossierTest extends IntegrationTest {
         "'text/html,application/xhtml+xml,*/*;q=0.8', application/pdf",
         "'application/json;q=0.5, application/pdf', application/pdf",
         "*/*, application/json",
-        "'application/json;q=0, */*', application/pdf"
+        "'application/json;q=0, */*', application/pdf",
+        "'application/*;q=0, application/json', application/json"
     })
     void withoutFormatTheAcceptHeaderChooses(String accept, String expected) {
         Secretariat secretariat = new Secretariat(api);
@@ -238,6 +239,7 @@ class DossierTest extends IntegrationTest {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text)
                     .contains("från " + lastDay.plusDays(1) + " om inte överklagat")
+                    .doesNotContain("laga kraft " + lastDay.plusDays(1))
                     .contains("Samverkan om Øresund och Kattegatt – dossierlinked");
         }
     }

@@ -77,15 +77,32 @@ class StoredDataTest {
                 "SELECT DISTINCT aggregate_identifier FROM domain_event_entry WHERE type = 'Agreement'", String.class);
         assertThat(agreements).hasSizeGreaterThanOrEqualTo(12);
         for (String id : agreements) {
-            for (String read : List.of("", "/history?lang=sv", "/history?lang=en", "/events", "/verification")) {
+            for (String read : List.of(
+                    "",
+                    "/history?lang=sv",
+                    "/history?lang=en",
+                    "/events",
+                    "/verification",
+                    "/dossier?format=json",
+                    "/dossier?format=pdf")) {
                 Api.Answer answer = api.as("auditor").get("/api/v1/agreements/" + id + read);
                 assertThat(answer.status()).as(id + read + " → " + answer).isEqualTo(200);
             }
+            // rows of the earlier version did not keep the latest decision: the decisions that count stand in
+            var status = api.as("auditor").get("/api/v1/agreements/" + id).json();
+            boolean decided = false;
+            for (var party : status.get("parties")) {
+                decided |= !party.get("latestDecision").isNull();
+            }
+            assertThat(status.get("latestDecisionOn").isNull()).as(id).isEqualTo(!decided);
             assertThat(api.as("auditor")
                             .get("/api/v1/agreements/" + id + "?validOn=2026-01-01")
                             .status())
                     .isEqualTo(200);
         }
+        Api.Answer register = api.as("auditor").get("/api/v1/agreements/export?format=csv");
+        assertThat(register.status()).isEqualTo(200);
+        assertThat(register.body().split("\r\n")).hasSize(agreements.size() + 1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE NOT success", Long.class))
                 .isZero();
     }

@@ -1,7 +1,5 @@
 package se.coop.query.extract;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.MediaType;
 import se.coop.api.CoopProblem;
@@ -11,7 +9,8 @@ import se.coop.api.ErrorCode;
  * Which of a download's formats a request asks for: the {@code format} parameter when given (anything else is 400,
  * naming the accepted values), else the first format the {@code Accept} header takes by its quality (a browser's
  * {@code text/html} takes the first format people read), else the first format; an Accept header that takes none of
- * them is 406; {@code q=0} refuses a format even beside a wildcard.
+ * them is 406. Each format gets the quality of the most specific range that takes it ({@code q=0} refuses it even
+ * beside a wildcard); the best wins, the earlier format on a tie.
  */
 final class Formats {
 
@@ -34,32 +33,21 @@ final class Formats {
         }
         List<MediaType> accepted;
         try {
-            accepted = new ArrayList<>(MediaType.parseMediaTypes(accept));
+            accepted = MediaType.parseMediaTypes(accept);
         } catch (IllegalArgumentException e) {
             throw new CoopProblem(ErrorCode.NOT_ACCEPTABLE, "The Accept header cannot be read: " + accept);
         }
-        // q=0 refuses a type outright, whatever a wildcard beside it takes
-        List<Format> refused = formats.stream()
-                .filter(f -> accepted.stream()
-                        .anyMatch(m -> m.getQualityValue() == 0 && m.includes(f.mediaType()) && !m.isWildcardType()))
-                .toList();
-        accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-        for (MediaType wanted : accepted) {
-            if (wanted.getQualityValue() == 0) {
-                continue;
+        Format best = null;
+        double bestQuality = 0;
+        for (Format f : formats) {
+            double quality = quality(f, accepted);
+            if (quality > bestQuality) {
+                best = f;
+                bestQuality = quality;
             }
-            if (wanted.getType().equals("text") && wanted.getSubtype().equals("html")) {
-                for (Format f : formats) {
-                    if (f.forPeople() && !refused.contains(f)) {
-                        return f;
-                    }
-                }
-            }
-            for (Format f : formats) {
-                if (wanted.includes(f.mediaType()) && !refused.contains(f)) {
-                    return f;
-                }
-            }
+        }
+        if (best != null) {
+            return best;
         }
         throw new CoopProblem(
                 ErrorCode.NOT_ACCEPTABLE,
@@ -70,5 +58,32 @@ final class Formats {
                                         .map(f -> f.mediaType().toString())
                                         .toList())
                         + "); the Accept header takes none of them.");
+    }
+
+    /**
+     * How much the Accept header wants {@code format} (RFC 9110, 12.5.1): the quality of the most specific media range
+     * that takes it — its own type, then {@code type/*}, then {@code *}{@code /*}; a browser's {@code text/html} counts as
+     * its own type for the format people read. 0: not at all.
+     */
+    private static double quality(Format format, List<MediaType> accepted) {
+        int specificity = -1;
+        double quality = 0;
+        for (MediaType range : accepted) {
+            int rank;
+            if (range.includes(format.mediaType())) {
+                rank = range.isWildcardType() ? 0 : range.isWildcardSubtype() ? 1 : 2;
+            } else if (format.forPeople()
+                    && range.getType().equals("text")
+                    && range.getSubtype().equals("html")) {
+                rank = 2;
+            } else {
+                continue;
+            }
+            if (rank > specificity || (rank == specificity && range.getQualityValue() > quality)) {
+                specificity = rank;
+                quality = range.getQualityValue();
+            }
+        }
+        return quality;
     }
 }

@@ -379,6 +379,15 @@ final class StatusFold {
                 s.updatedAt);
     }
 
+    /** The days of the decisions a fold keeps: those that count, of the text in force and of a pending amendment. */
+    private static java.util.stream.Stream<LocalDate> keptDecisions(StatusState s) {
+        return java.util.stream.Stream.of(s.round, s.amendment)
+                .filter(java.util.Objects::nonNull)
+                .flatMap(round -> round.decisions.values().stream())
+                .flatMap(List::stream)
+                .map(decision -> decision.decidedOn);
+    }
+
     /** For rows written before {@code latestDecisionOn} was kept: the latest of the decisions that count. */
     private static LocalDate latestCounted(List<PartyStatusView> parties) {
         return parties.stream()
@@ -550,6 +559,11 @@ final class StatusFold {
 
     private static void decided(StatusState s, BoardDecisionRecorded e, RecordedEvent r) {
         s.decisionsRecorded++;
+        if (s.latestDecisionOn == null && s.decisionsRecorded > 1) {
+            // a row of an earlier version, which did not keep it: start from the decisions it kept
+            s.latestDecisionOn =
+                    keptDecisions(s).max(java.util.Comparator.naturalOrder()).orElse(null);
+        }
         if (s.latestDecisionOn == null || e.decidedOn().isAfter(s.latestDecisionOn)) {
             s.latestDecisionOn = e.decidedOn();
         }
