@@ -76,10 +76,7 @@ class ArchivePackageTest extends IntegrationTest {
     void everyFileIsListedInMetsWithItsTrueSha256AndSize() throws Exception {
         Secretariat secretariat = new Secretariat(api);
         String id = Fixtures.archived(secretariat, "packagechecksums");
-        Map<String, byte[]> files = unzip(secretariat
-                .reader("auditor")
-                .download("/api/v1/agreements/" + id + "/archive-package")
-                .bytes());
+        Map<String, byte[]> files = packageOf(secretariat, id);
         String root = "uuid-" + id + "/";
         assertThat(files.keySet())
                 .allSatisfy(name -> assertThat(name).startsWith(root))
@@ -108,10 +105,7 @@ class ArchivePackageTest extends IntegrationTest {
         JsonNode verification = secretariat
                 .read("auditor", "/api/v1/agreements/" + id + "/verification")
                 .json();
-        Map<String, byte[]> files = unzip(secretariat
-                .reader("auditor")
-                .download("/api/v1/agreements/" + id + "/archive-package")
-                .bytes());
+        Map<String, byte[]> files = packageOf(secretariat, id);
         String data = "uuid-" + id + "/representations/rep1/data/";
 
         ObjectNode stream = Api.JSON.createObjectNode().put("agreementId", id);
@@ -140,10 +134,7 @@ class ArchivePackageTest extends IntegrationTest {
     void theCaseFollowsCitsErms() throws Exception {
         Secretariat secretariat = new Secretariat(api);
         String id = Fixtures.archived(secretariat, "packageerms");
-        Map<String, byte[]> files = unzip(secretariat
-                .reader("auditor")
-                .download("/api/v1/agreements/" + id + "/archive-package")
-                .bytes());
+        Map<String, byte[]> files = packageOf(secretariat, id);
         Element erms = xml(files.get("uuid-" + id + "/metadata/descriptive/erms.xml"));
         assertThat(erms.getNamespaceURI()).isEqualTo(ERMS);
         assertThat(erms.getLocalName()).isEqualTo("erms");
@@ -232,10 +223,7 @@ class ArchivePackageTest extends IntegrationTest {
                 .json()
                 .get("headHash")
                 .asString();
-        Map<String, byte[]> files = unzip(secretariat
-                .reader("auditor")
-                .download("/api/v1/agreements/" + id + "/archive-package")
-                .bytes());
+        Map<String, byte[]> files = packageOf(secretariat, id);
         String root = "uuid-" + id + "/";
         Element premis = xml(files.get(root + "metadata/preservation/premis.xml"));
         assertThat(premis.getNamespaceURI()).isEqualTo(PREMIS);
@@ -447,6 +435,14 @@ class ArchivePackageTest extends IntegrationTest {
             assertThat(Long.parseLong(entry.getAttribute("SIZE"))).as(href).isEqualTo(bytes.length);
             listed.add(base + href);
         }
+    }
+
+    /** An auditor's download of the agreement's package, unzipped: path → bytes. */
+    private static Map<String, byte[]> packageOf(Secretariat secretariat, String id) throws IOException {
+        return unzip(secretariat
+                .reader("auditor")
+                .download("/api/v1/agreements/" + id + "/archive-package")
+                .bytes());
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
