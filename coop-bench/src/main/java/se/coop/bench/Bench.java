@@ -131,7 +131,7 @@ public final class Bench {
 
             Duration warmup = Duration.ofSeconds(options.quick() ? 2 : 4);
             Duration seconds = Duration.ofSeconds(options.seconds());
-            if (!options.extractsOnly()) {
+            if (!options.extractsOnly() && !options.commandsOnly()) {
                 step("failed sign-ins: one secretariat alone, then while 8 clients guess passwords");
                 report.authFlood(AuthFlood.run(base, secretariat, today, 8, warmup, seconds));
             }
@@ -232,7 +232,9 @@ public final class Bench {
     }
 
     private CoopProcess startCoop(String jdbcUrl) throws InterruptedException {
-        return startCoop(jdbcUrl, Map.of());
+        return startCoop(
+                jdbcUrl,
+                options.coopJvmOptions() == null ? Map.of() : Map.of("JAVA_TOOL_OPTIONS", options.coopJvmOptions()));
     }
 
     private CoopProcess startCoop(String jdbcUrl, Map<String, String> more) throws InterruptedException {

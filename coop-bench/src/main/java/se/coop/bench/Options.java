@@ -16,7 +16,8 @@ record Options(
         int seconds,
         boolean commandsOnly,
         boolean authFloodOnly,
-        boolean extractsOnly) {
+        boolean extractsOnly,
+        String coopJvmOptions) {
 
     static final String USAGE = """
             java -jar coop-bench/target/coop-bench.jar --coop-jar coop-app/target/coop-app.jar [--quick] [--out FILE]
@@ -32,6 +33,8 @@ record Options(
               --commands-only    only the command load and its baseline (no cold start, history, queries, rebuilds)
               --auth-flood       only the failed sign-in flood: commands alone, then with 8 clients guessing
               --extracts-only    only the history and the register's CSV and Excel exports (time, memory)
+              --coop-jvm-options "OPTS"  JVM options for the Coop the bench starts on its PostgreSQL (JAVA_TOOL_OPTIONS),
+                                 e.g. a flight recording: "-XX:StartFlightRecording=filename=coop.jfr,settings=profile"
             """;
 
     static Options parse(String[] args) {
@@ -47,6 +50,7 @@ record Options(
         boolean commandsOnly = false;
         boolean authFloodOnly = false;
         boolean extractsOnly = false;
+        String coopJvmOptions = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -66,6 +70,7 @@ record Options(
                 case "--commands-only" -> commandsOnly = true;
                 case "--auth-flood" -> authFloodOnly = true;
                 case "--extracts-only" -> extractsOnly = true;
+                case "--coop-jvm-options" -> coopJvmOptions = value(args, ++i, arg);
                 case "--help", "-h" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
             }
@@ -88,7 +93,8 @@ record Options(
                 seconds != null ? seconds : quick ? 6 : 20,
                 commandsOnly,
                 authFloodOnly,
-                extractsOnly);
+                extractsOnly,
+                coopJvmOptions);
     }
 
     private static String value(String[] args, int i, String name) {
