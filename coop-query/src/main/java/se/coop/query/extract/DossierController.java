@@ -31,6 +31,7 @@ import se.coop.api.NodeRoles;
 import se.coop.query.history.HistoryProjection;
 import se.coop.query.status.StatusProjection;
 import se.coop.query.support.ProjectionStates;
+import se.coop.query.web.AgreementQueryController;
 import se.coop.query.web.ReadParameters;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,11 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Agreements", description = "Status, history and audit of agreements")
 public class DossierController {
 
-    static final Formats.Format PDF = new Formats.Format("pdf", MediaType.APPLICATION_PDF, true);
-    static final Formats.Format JSON = new Formats.Format("json", MediaType.APPLICATION_JSON, false);
-
-    /** A HEAD is answered with the headers a GET would have, without making the document. */
-    static final String HEAD = "HEAD";
+    static final DownloadFormats.Format PDF = new DownloadFormats.Format("pdf", MediaType.APPLICATION_PDF, true);
+    static final DownloadFormats.Format JSON = new DownloadFormats.Format("json", MediaType.APPLICATION_JSON, false);
 
     private final Dossiers dossiers;
     private final ObjectProvider<DossierRenderer> renderer;
@@ -102,16 +100,16 @@ public class DossierController {
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        Formats.Format chosen = Formats.choose(format, accept, List.of(JSON, PDF));
+        DownloadFormats.Format chosen = DownloadFormats.choose(format, accept, List.of(JSON, PDF));
         Dossier dossier = read(agreementId, asOf, validOn, lang, user);
         if (states.rebuilding(StatusProjection.NAME) || states.rebuilding(HistoryProjection.NAME)) {
-            response.setHeader("Coop-Rebuilding", "true");
+            response.setHeader(AgreementQueryController.REBUILDING, "true");
         }
         String name = "dossier-" + dossier.agreementId() + "." + chosen.name();
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.inline().filename(name).build().toString());
-        if (HEAD.equals(request.getMethod())) {
+        if (DownloadFormats.headOnly(request)) {
             response.setContentType(chosen.mediaType().toString());
             return;
         }

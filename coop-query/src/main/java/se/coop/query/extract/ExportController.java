@@ -32,6 +32,7 @@ import se.coop.api.NodeRoles;
 import se.coop.api.query.ListAgreements;
 import se.coop.query.status.StatusProjection;
 import se.coop.query.support.ProjectionStates;
+import se.coop.query.web.AgreementQueryController;
 import se.coop.query.web.ReadParameters;
 
 /** The register as a table: every agreement the list's filters match, as CSV or Excel, streamed. */
@@ -41,8 +42,8 @@ import se.coop.query.web.ReadParameters;
 @Tag(name = "Agreements", description = "Status, history and audit of agreements")
 public class ExportController {
 
-    static final Formats.Format CSV = new Formats.Format("csv", new MediaType("text", "csv"), false);
-    static final Formats.Format XLSX = new Formats.Format(
+    static final DownloadFormats.Format CSV = new DownloadFormats.Format("csv", new MediaType("text", "csv"), false);
+    static final DownloadFormats.Format XLSX = new DownloadFormats.Format(
             "xlsx",
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
             true);
@@ -97,7 +98,7 @@ public class ExportController {
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        Formats.Format chosen = Formats.choose(format, accept, List.of(CSV, XLSX));
+        DownloadFormats.Format chosen = DownloadFormats.choose(format, accept, List.of(CSV, XLSX));
         char separator = separator(delimiter);
         if (lang != null) {
             ReadParameters.lang(lang);
@@ -113,9 +114,9 @@ public class ExportController {
                 HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(name).build().toString());
         if (states.rebuilding(StatusProjection.NAME)) {
-            response.setHeader("Coop-Rebuilding", "true");
+            response.setHeader(AgreementQueryController.REBUILDING, "true");
         }
-        if (DossierController.HEAD.equals(request.getMethod())) {
+        if (DownloadFormats.headOnly(request)) {
             return;
         }
         OutputStream out = response.getOutputStream();

@@ -8,8 +8,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import se.coop.api.AgreementKind;
 import se.coop.api.AgreementState;
 import se.coop.api.BoardOutcome;
@@ -374,27 +376,27 @@ final class StatusFold {
                 lastHeld,
                 dueOn,
                 overdue,
-                s.latestDecisionOn != null ? s.latestDecisionOn : latestCounted(parties),
+                latestDecisionOn(s),
                 s.createdAt,
                 s.updatedAt);
     }
 
     /** The days of the decisions a fold keeps: those that count, of the text in force and of a pending amendment. */
-    private static java.util.stream.Stream<LocalDate> keptDecisions(StatusState s) {
-        return java.util.stream.Stream.of(s.round, s.amendment)
-                .filter(java.util.Objects::nonNull)
+    private static Stream<LocalDate> keptDecisions(StatusState s) {
+        return Stream.of(s.round, s.amendment)
+                .filter(Objects::nonNull)
                 .flatMap(round -> round.decisions.values().stream())
                 .flatMap(List::stream)
                 .map(decision -> decision.decidedOn);
     }
 
-    /** For rows written before {@code latestDecisionOn} was kept: the latest of the decisions that count. */
-    private static LocalDate latestCounted(List<PartyStatusView> parties) {
-        return parties.stream()
-                .map(PartyStatusView::latestDecision)
-                .filter(java.util.Objects::nonNull)
-                .map(se.coop.api.query.DecisionView::decidedOn)
-                .max(java.util.Comparator.naturalOrder())
+    /**
+     * The latest board decision of any party: as the fold keeps it, or — in a row of an earlier version, which did
+     * not keep it — the latest of the decisions it kept.
+     */
+    private static LocalDate latestDecisionOn(StatusState s) {
+        return Stream.concat(Stream.ofNullable(s.latestDecisionOn), keptDecisions(s))
+                .max(Comparator.naturalOrder())
                 .orElse(null);
     }
 
@@ -559,11 +561,6 @@ final class StatusFold {
 
     private static void decided(StatusState s, BoardDecisionRecorded e, RecordedEvent r) {
         s.decisionsRecorded++;
-        if (s.latestDecisionOn == null && s.decisionsRecorded > 1) {
-            // a row of an earlier version, which did not keep it: start from the decisions it kept
-            s.latestDecisionOn =
-                    keptDecisions(s).max(java.util.Comparator.naturalOrder()).orElse(null);
-        }
         if (s.latestDecisionOn == null || e.decidedOn().isAfter(s.latestDecisionOn)) {
             s.latestDecisionOn = e.decidedOn();
         }

@@ -47,7 +47,9 @@ import se.coop.query.support.ProjectionStates;
 @Tag(name = "Agreements", description = "Status, history and audit of agreements")
 public class AgreementQueryController {
 
-    static final String REBUILDING = "Coop-Rebuilding";
+    /** Says an answer comes from a read model being rebuilt (it may be incomplete). */
+    public static final String REBUILDING = "Coop-Rebuilding";
+
     static final String AS_OF = "Coop-As-Of";
     static final String VALID_ON = "Coop-Valid-On";
 

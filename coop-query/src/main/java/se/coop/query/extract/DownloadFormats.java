@@ -6,18 +6,23 @@ import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 
 /**
- * Which of a download's formats a request asks for: the {@code format} parameter when given (anything else is 400,
+ * Which of a download's formats a request asks for (and whether it asks for the document at all, {@link #headOnly}): the {@code format} parameter when given (anything else is 400,
  * naming the accepted values), else the first format the {@code Accept} header takes by its quality (a browser's
  * {@code text/html} takes the first format people read), else the first format; an Accept header that takes none of
  * them is 406. Each format gets the quality of the most specific range that takes it ({@code q=0} refuses it even
  * beside a wildcard); the best wins, the earlier format on a tie.
  */
-final class Formats {
+final class DownloadFormats {
 
     /** A download format: its name in {@code format=} and its media type. */
     record Format(String name, MediaType mediaType, boolean forPeople) {}
 
-    private Formats() {}
+    private DownloadFormats() {}
+
+    /** A HEAD is answered with the headers a GET would have, without making the document. */
+    static boolean headOnly(jakarta.servlet.http.HttpServletRequest request) {
+        return "HEAD".equals(request.getMethod());
+    }
 
     static Format choose(String format, String accept, List<Format> formats) {
         String names = String.join(", ", formats.stream().map(Format::name).toList());
