@@ -7,12 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import se.coop.app.CoopApplication;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
-import se.coop.app.support.TestClockConfiguration;
+import se.coop.app.support.Nodes;
 
 /**
  * The zero-setup default: no database configured, so Coop starts its own PostgreSQL with the data under the data
@@ -24,8 +22,7 @@ class ZeroSetupRestartTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(CoopApplication.class, TestClockConfiguration.class)
-                .run("--server.port=0", "--coop.data-dir=" + dataDir);
+        return Nodes.run("--server.port=0", "--coop.data-dir=" + dataDir);
     }
 
     private static Api api(ConfigurableApplicationContext context) {

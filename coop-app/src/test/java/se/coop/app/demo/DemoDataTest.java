@@ -7,12 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import se.coop.app.CoopApplication;
 import se.coop.app.support.Api;
-import se.coop.app.support.TestClockConfiguration;
+import se.coop.app.support.Nodes;
 import se.coop.app.support.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
@@ -23,12 +21,11 @@ import tools.jackson.databind.JsonNode;
 class DemoDataTest {
 
     private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(CoopApplication.class, TestClockConfiguration.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + TestDatabase.url("demo"),
-                        "--spring.datasource.username=postgres",
-                        "--coop.demo=true");
+        return Nodes.run(
+                "--server.port=0",
+                "--spring.datasource.url=" + TestDatabase.url("demo"),
+                "--spring.datasource.username=postgres",
+                "--coop.demo=true");
     }
 
     private static Api api(ConfigurableApplicationContext context) {

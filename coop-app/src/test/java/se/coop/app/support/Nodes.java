@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import se.coop.app.CoopApplication;
 
@@ -24,8 +25,21 @@ public final class Nodes {
                 "--spring.datasource.username=postgres",
                 "--coop.node-id=node-" + STARTED.incrementAndGet()));
         arguments.addAll(List.of(more));
-        return new SpringApplicationBuilder(CoopApplication.class, TestClockConfiguration.class)
-                .run(arguments.toArray(String[]::new));
+        return run(arguments.toArray(String[]::new));
+    }
+
+    /**
+     * Starts a Coop in this JVM with the tests' clock. It leaves the logging alone: the JVM's is set up already, and a
+     * second application would reset it — a line logged meanwhile by the first one's threads finds no appender, and
+     * logback says so on the console.
+     */
+    public static synchronized ConfigurableApplicationContext run(String... arguments) {
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        try {
+            return new SpringApplicationBuilder(CoopApplication.class, TestClockConfiguration.class).run(arguments);
+        } finally {
+            System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+        }
     }
 
     public static Api api(ConfigurableApplicationContext context) {

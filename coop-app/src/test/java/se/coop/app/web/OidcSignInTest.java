@@ -10,10 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import se.coop.app.CoopApplication;
-import se.coop.app.support.TestClockConfiguration;
+import se.coop.app.support.Nodes;
 import se.coop.app.support.TestDatabase;
 
 /**
@@ -30,17 +28,16 @@ class OidcSignInTest {
         issuer = new MockOAuth2Server();
         issuer.start();
         String issuerUri = issuer.issuerUrl("municipality").toString();
-        coop = new SpringApplicationBuilder(CoopApplication.class, TestClockConfiguration.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + TestDatabase.url("oidc"),
-                        "--spring.datasource.username=postgres",
-                        "--spring.security.oauth2.client.registration.municipality.client-id=coop",
-                        "--spring.security.oauth2.client.registration.municipality.client-secret=coop-secret",
-                        "--spring.security.oauth2.client.registration.municipality.client-name=Kommunens inloggning",
-                        "--spring.security.oauth2.client.registration.municipality.scope=openid,email,profile",
-                        "--spring.security.oauth2.client.provider.municipality.issuer-uri=" + issuerUri,
-                        "--spring.security.oauth2.client.provider.municipality.user-name-attribute=preferred_username");
+        coop = Nodes.run(
+                "--server.port=0",
+                "--spring.datasource.url=" + TestDatabase.url("oidc"),
+                "--spring.datasource.username=postgres",
+                "--spring.security.oauth2.client.registration.municipality.client-id=coop",
+                "--spring.security.oauth2.client.registration.municipality.client-secret=coop-secret",
+                "--spring.security.oauth2.client.registration.municipality.client-name=Kommunens inloggning",
+                "--spring.security.oauth2.client.registration.municipality.scope=openid,email,profile",
+                "--spring.security.oauth2.client.provider.municipality.issuer-uri=" + issuerUri,
+                "--spring.security.oauth2.client.provider.municipality.user-name-attribute=preferred_username");
         TestDatabase.closeBeforeStopping(coop);
     }
 
