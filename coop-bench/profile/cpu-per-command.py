@@ -2,12 +2,13 @@
 """Process CPU per command: starts a Coop jar (zero-setup default, a fresh ./data under /tmp/ab/run-LABEL), sends 400
 drafts to warm it, then 1,500 drafts from one client, and divides the process CPU (/proc/PID/stat, with 3 s after
 the last answer for the read models and the saga) by the commands. Usage: cpu-per-command.py COOP_JAR LABEL
-(run from the repository root; drafts the body of http/halmstad-draft.json)."""
+(run from the repository root; drafts the body of http/halmstad-draft.json). Arguments after LABEL go to Coop,
+e.g. --axon.eventhandling.processors.status.thread-count=1."""
 import http.client, json, base64, os, sys, time, subprocess, socket, shutil
-jar, label = sys.argv[1], sys.argv[2]  # the Coop jar and a name for the run
+jar, label, extra = sys.argv[1], sys.argv[2], sys.argv[3:]  # the Coop jar, a name for the run, its arguments
 work = f"/tmp/ab/run-{label}"; shutil.rmtree(work, ignore_errors=True); os.makedirs(work)
 s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
-p = subprocess.Popen(["java", "-jar", jar, f"--server.port={port}"], cwd=work, stdout=open(work + "/log", "w"), stderr=subprocess.STDOUT)
+p = subprocess.Popen(["java", "-jar", jar, f"--server.port={port}", *extra], cwd=work, stdout=open(work + "/log", "w"), stderr=subprocess.STDOUT)
 def cpu():
     f = open(f"/proc/{p.pid}/stat").read().split(")")[1].split()
     return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")

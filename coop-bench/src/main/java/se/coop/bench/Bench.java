@@ -59,7 +59,7 @@ public final class Bench {
                 Runtime.getRuntime().availableProcessors(),
                 memoryMiB(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        if (options.coopJar() != null && !options.commandsOnly() && !options.authFloodOnly()) {
+        if (options.coopJar() != null && !options.commandsOnly() && !options.authFloodOnly() && !options.readsOnly()) {
             coldStart();
         }
         EmbeddedPostgres embedded = null;
@@ -131,7 +131,7 @@ public final class Bench {
 
             Duration warmup = Duration.ofSeconds(options.quick() ? 2 : 4);
             Duration seconds = Duration.ofSeconds(options.seconds());
-            if (!options.extractsOnly() && !options.commandsOnly()) {
+            if (!options.extractsOnly() && !options.commandsOnly() && !options.readsOnly()) {
                 step("failed sign-ins: one secretariat alone, then while 8 clients guess passwords");
                 report.authFlood(AuthFlood.run(base, secretariat, today, 8, warmup, seconds));
             }
@@ -139,7 +139,8 @@ public final class Bench {
                 return;
             }
             Baseline.prepare(jdbcUrl, user);
-            for (int level : options.extractsOnly() ? List.<Integer>of() : options.concurrency()) {
+            for (int level :
+                    options.extractsOnly() || options.readsOnly() ? List.<Integer>of() : options.concurrency()) {
                 step("concurrency " + level + ": plain JDBC");
                 Baseline.Result baseline = Baseline.run(jdbcUrl, user, level, warmup, seconds);
                 step("concurrency " + level + ": Coop over HTTP");
@@ -179,9 +180,12 @@ public final class Bench {
             awaitCaughtUp(operator, Duration.ofMinutes(60));
             report.put("catchUpEventsPerSecond", Math.round(events / ((System.nanoTime() - catchUpStart) / 1e9)));
 
-            step("register exports at " + agreements(secretariat) + " agreements");
-            List<Exports.Result> exports = new ArrayList<>(Exports.run(secretariat, operator, coop, null));
-            if (coop != null) {
+            List<Exports.Result> exports = new ArrayList<>();
+            if (!options.readsOnly()) {
+                step("register exports at " + agreements(secretariat) + " agreements");
+                exports.addAll(Exports.run(secretariat, operator, coop, null));
+            }
+            if (coop != null && !options.readsOnly()) {
                 // the same exports from a Coop whose heap could not hold the register: streaming, or an error
                 step("register exports again, Coop restarted with -Xmx" + Exports.BOUNDED_HEAP_MIB + "m");
                 coop.close();

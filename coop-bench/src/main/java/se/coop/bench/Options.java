@@ -17,6 +17,7 @@ record Options(
         boolean commandsOnly,
         boolean authFloodOnly,
         boolean extractsOnly,
+        boolean readsOnly,
         String coopJvmOptions) {
 
     static final String USAGE = """
@@ -33,6 +34,8 @@ record Options(
               --commands-only    only the command load and its baseline (no cold start, history, queries, rebuilds)
               --auth-flood       only the failed sign-in flood: commands alone, then with 8 clients guessing
               --extracts-only    only the history and the register's CSV and Excel exports (time, memory)
+              --reads-only       only the history, its catch-up, queries, pages and rebuilds (no cold start, no
+                                 command load, no exports)
               --coop-jvm-options "OPTS"  JVM options for the Coop the bench starts on its PostgreSQL (JAVA_TOOL_OPTIONS),
                                  e.g. a flight recording: "-XX:StartFlightRecording=filename=coop.jfr,settings=profile"
             """;
@@ -50,6 +53,7 @@ record Options(
         boolean commandsOnly = false;
         boolean authFloodOnly = false;
         boolean extractsOnly = false;
+        boolean readsOnly = false;
         String coopJvmOptions = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -70,6 +74,7 @@ record Options(
                 case "--commands-only" -> commandsOnly = true;
                 case "--auth-flood" -> authFloodOnly = true;
                 case "--extracts-only" -> extractsOnly = true;
+                case "--reads-only" -> readsOnly = true;
                 case "--coop-jvm-options" -> coopJvmOptions = value(args, ++i, arg);
                 case "--help", "-h" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
@@ -94,6 +99,7 @@ record Options(
                 commandsOnly,
                 authFloodOnly,
                 extractsOnly,
+                readsOnly,
                 coopJvmOptions);
     }
 
