@@ -148,6 +148,36 @@ class RebuildTest extends IntegrationTest {
                 .isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"status", "history", "reviews"})
+    void aRebuildOverHttpReplaysWhileCommandsGoOnAndKeepsEveryRowItHad(String readModel) {
+        Secretariat secretariat = new Secretariat(api);
+        someAgreements(secretariat);
+        someAgreements(secretariat);
+        secretariat.read("operator", "/api/v1/admin/projections");
+        List<List<Map<String, Object>>> before = rows(readModel);
+
+        assertThat(api.as("operator")
+                        .post("/api/v1/admin/projections/" + readModel + "/rebuild", "{}")
+                        .status())
+                .isEqualTo(202);
+        String during = secretariat.draft(Bodies.halmstadDraft());
+        awaitRebuilt(readModel);
+        secretariat.read("operator", "/api/v1/admin/projections");
+
+        List<String> differences = differences(before, rows(readModel));
+        assertThat(differences)
+                .as("only what the command during the rebuild added")
+                .isNotEmpty()
+                .allMatch(difference -> difference.endsWith(" is new"), "is new");
+        if (!readModel.equals("history")) {
+            assertThat(differences).anyMatch(difference -> difference.startsWith(during));
+        }
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM dead_letter_entry WHERE processing_group = ?", Long.class, readModel))
+                .isZero();
+    }
+
     @Test
     void theOperatorStartsARebuildOverHttp() {
         someAgreements(new Secretariat(api));

@@ -35,6 +35,7 @@ public class ProjectionAdmin implements SmartLifecycle {
     private final ProjectionStates states;
     private final JdbcTemplate jdbc;
     private final ProcessorStalls stalls;
+    private final DirectReplay replay;
     private ScheduledExecutorService watcher;
 
     ProjectionAdmin(
@@ -43,7 +44,9 @@ public class ProjectionAdmin implements SmartLifecycle {
             ProjectionStates states,
             JdbcTemplate jdbc,
             ProcessorStalls stalls,
+            DirectReplay replay,
             MeterRegistry meters) {
+        this.replay = replay;
         this.readModels = List.copyOf(readModels);
         this.tokens = tokens;
         this.states = states;
@@ -64,7 +67,10 @@ public class ProjectionAdmin implements SmartLifecycle {
         return readModels.stream().map(this::status).toList();
     }
 
-    /** Resets the read model and replays it from the first event; queries keep answering from the previous copy. */
+    /**
+     * Resets the read model and replays it from the first event ({@link DirectReplay}, then its processor); queries
+     * keep answering from the previous copy.
+     */
     public void rebuild(String name) {
         ReadModel readModel = readModel(name);
         StreamingEventProcessor processor = tokens.processor(readModel.name())
@@ -76,9 +82,11 @@ public class ProjectionAdmin implements SmartLifecycle {
         processor.shutDown();
         try {
             processor.resetTokens();
-        } finally {
+        } catch (RuntimeException e) {
             processor.start();
+            throw e;
         }
+        replay.replay(name, processor);
     }
 
     private ReadModel readModel(String name) {
