@@ -72,7 +72,10 @@ public class AgreementQueryController {
     @Operation(
             summary = "A page of agreements, newest first",
             description = "Filters: state; party (a party id); country (ISO code); focusArea (a focus area code);"
-                    + " q (free text in the titles, every language, and the parties' names). page from 0, size 1–100.")
+                    + " q (free text in the titles, every language, and the parties' names). page from 0, size 1–100."
+                    + " totalElements is exact up to 10,000 matches; beyond that it is 10,000, a lower bound, and"
+                    + " totalExact is false. Deviation from API.md, whose page has no totalExact and counts every"
+                    + " match: a filter matching most of a register of 100,000 agreements spent its time counting.")
     public ResponseEntity<AgreementPage> list(
             @RequestParam(required = false) AgreementState state,
             @RequestParam(required = false) String party,
