@@ -350,12 +350,15 @@ public class StatusProjection implements ReadModel {
      */
     private Map<String, Pending> loadBatch() {
         Map<String, Pending> batch = new LinkedHashMap<>();
-        if (!(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unit)
-                || unit.getMessages().size() < 2) {
+        if (!(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unit)) {
+            return batch;
+        }
+        List<?> messages = unit.getMessages();
+        if (messages.size() < 2) {
             return batch;
         }
         Set<String> ids = new LinkedHashSet<>();
-        for (Object message : unit.getMessages()) {
+        for (Object message : messages) {
             if (message instanceof EventMessage<?> event && event.getPayload() instanceof AgreementEvent agreement) {
                 ids.add(agreement.agreementId().toString());
             }

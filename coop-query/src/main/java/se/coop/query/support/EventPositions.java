@@ -34,9 +34,14 @@ public class EventPositions {
     public long of(DomainEventMessage<?> message) {
         if (CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> unit = CurrentUnitOfWork.get();
-            if (unit instanceof BatchingUnitOfWork<?> batch
-                    && batch.getMessages().size() > 1) {
-                Map<String, Long> known = unit.root().getOrComputeResource(RESOURCE, key -> ofAll(batch.getMessages()));
+            if (unit instanceof BatchingUnitOfWork<?> batch) {
+                // the batch's messages are listed once: getMessages() copies them, for every event it would be n²
+                Map<String, Long> known = unit.root().getResource(RESOURCE);
+                if (known == null) {
+                    List<?> messages = batch.getMessages();
+                    known = messages.size() > 1 ? ofAll(messages) : Map.of();
+                    unit.root().resources().put(RESOURCE, known);
+                }
                 Long position = known.get(key(message.getAggregateIdentifier(), message.getSequenceNumber()));
                 if (position != null) {
                     return position;
