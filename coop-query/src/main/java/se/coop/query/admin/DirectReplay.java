@@ -2,12 +2,17 @@ package se.coop.query.admin;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -37,11 +42,11 @@ import org.springframework.stereotype.Component;
 /**
  * A rebuild's replay, taken directly: once its processor has been reset (tokens claimed by this node, tables emptied,
  * the previous copy kept), the event store is read here in large ordered chunks and each chunk is handed to the read
- * model's own event handlers — the very invoker its processor uses, dead-letter queue included — a thread per segment
- * (as the processor has), each chunk's events of that segment in one unit of work and one transaction, which also
- * moves the segment's token past the chunk. The rows are those the
- * processor would write, since the same code writes them in the same order; what is left out is the processor's work
- * per batch of 100 events.
+ * model's own event handlers — the very invoker its processor uses, dead-letter queue included: read once, each chunk
+ * is split by segment, and a thread per segment (as the processor has) handles its part in one unit of work and one
+ * transaction, which also moves the segment's token past the chunk, while the next chunk is read. The rows are those the
+ * processor would write, since the same code writes them in the same order; what is left out is each segment
+ * reading the whole store, and the processor's work per batch of 100 events.
  *
  * <p>When the replay is done, or cannot go on (an error, this node stopping), the processor is started and carries on
  * from the last committed chunk as an ordinary replay; a node that dies meanwhile leaves its claims to expire, and
@@ -99,32 +104,16 @@ class DirectReplay implements SmartLifecycle {
         runner.execute(() -> {
             long started = System.nanoTime();
             try {
-                Map<Integer, TrackingToken> atReset = claimed(name);
-                int[] ids =
-                        atReset.keySet().stream().mapToInt(Integer::intValue).toArray();
-                List<Future<Long>> segments = new ArrayList<>();
-                for (int id : ids) {
-                    Segment segment = Segment.computeSegment(id, ids);
-                    segments.add(runner.submit(() -> replay(name, invoker, segment, atReset.get(id))));
-                }
-                long replayed = 0;
-                for (Future<Long> segment : segments) {
-                    replayed += segment.get();
-                }
+                long replayed = replay(name, invoker, claimed(name));
                 log.info(
                         "Read model {} replayed {} events directly in {} ms",
                         name,
                         replayed,
                         (System.nanoTime() - started) / 1_000_000);
-            } catch (ExecutionException e) {
-                log.warn(
-                        "The direct replay of read model {} stopped ({}); its processor replays the rest",
-                        name,
-                        e.getCause().toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                log.warn("The direct replay of read model {} could not begin ({})", name, e.toString());
+                log.warn("The direct replay of read model {} stopped; its processor replays the rest", name, e);
             } finally {
                 if (!stopping) {
                     processor.start();
@@ -145,33 +134,120 @@ class DirectReplay implements SmartLifecycle {
         return atReset;
     }
 
-    /** One segment's replay, chunk by chunk up to the head; answers the number of events it handled. */
-    private long replay(String name, EventHandlerInvoker invoker, Segment segment, TrackingToken atReset) {
-        long handled = 0;
-        TrackingToken position = null;
-        while (!stopping) {
-            List<? extends TrackedEventMessage<?>> chunk;
-            try (Stream<? extends TrackedEventMessage<?>> stream = reader.readEvents(position, false)) {
-                chunk = stream.limit(CHUNK).toList();
-            }
-            if (chunk.isEmpty()) {
-                break;
-            }
-            TrackingToken last = chunk.get(chunk.size() - 1).trackingToken();
-            List<EventMessage<?>> ours = new ArrayList<>();
-            for (TrackedEventMessage<?> event : chunk) {
-                if (invoker.canHandle(event, segment)) {
-                    ours.add(event);
+    /** A chunk's events of one segment, and the position the segment's token moves to with them. */
+    private record Part(List<EventMessage<?>> events, TrackingToken advanced) {}
+
+    private static final Part END = new Part(List.of(), null);
+
+    /**
+     * Reads the store once, chunk by chunk up to the head, and hands each segment its part of every chunk: its handler
+     * thread writes one part while the next chunk is read. Answers the number of events handled.
+     */
+    private long replay(String name, EventHandlerInvoker invoker, Map<Integer, TrackingToken> atReset)
+            throws InterruptedException {
+        int[] ids = atReset.keySet().stream().mapToInt(Integer::intValue).toArray();
+        AtomicBoolean abandoned = new AtomicBoolean();
+        Map<Segment, BlockingQueue<Part>> parts = new LinkedHashMap<>();
+        List<Future<Long>> handlers = new ArrayList<>();
+        for (int id : ids) {
+            Segment segment = Segment.computeSegment(id, ids);
+            BlockingQueue<Part> queue = new ArrayBlockingQueue<>(2);
+            parts.put(segment, queue);
+            handlers.add(runner.submit(() -> {
+                try {
+                    return handleParts(name, invoker, segment, queue, abandoned);
+                } catch (RuntimeException | InterruptedException e) {
+                    abandoned.set(true);
+                    throw e;
+                }
+            }));
+        }
+        try {
+            TrackingToken position = null;
+            while (!stopping && !abandoned.get()) {
+                List<? extends TrackedEventMessage<?>> chunk;
+                try (Stream<? extends TrackedEventMessage<?>> stream = reader.readEvents(position, false)) {
+                    chunk = stream.limit(CHUNK).toList();
+                }
+                if (chunk.isEmpty()) {
+                    break;
+                }
+                position = chunk.get(chunk.size() - 1).trackingToken();
+                for (Map.Entry<Segment, BlockingQueue<Part>> segment : parts.entrySet()) {
+                    List<EventMessage<?>> ours = new ArrayList<>();
+                    for (TrackedEventMessage<?> event : chunk) {
+                        if (invoker.canHandle(event, segment.getKey())) {
+                            ours.add(event);
+                        }
+                    }
+                    TrackingToken advanced = ReplayToken.createReplayToken(
+                            atReset.get(segment.getKey().getSegmentId()), position);
+                    hand(segment.getValue(), new Part(ours, advanced), abandoned);
                 }
             }
-            TrackingToken advanced = ReplayToken.createReplayToken(atReset, last);
-            if (ours.isEmpty()) {
-                transactions.executeInTransaction(() -> tokenStore.storeToken(advanced, name, segment.getSegmentId()));
-            } else {
-                handle(invoker, segment, ours, () -> tokenStore.storeToken(advanced, name, segment.getSegmentId()));
+            for (BlockingQueue<Part> queue : parts.values()) {
+                hand(queue, END, abandoned);
             }
-            position = last;
-            handled += ours.size();
+        } catch (RuntimeException | InterruptedException e) {
+            abandoned.set(true);
+            throw e;
+        } finally {
+            // the processor starts only once no handler thread writes any more
+            for (Future<Long> handler : handlers) {
+                try {
+                    handler.get();
+                } catch (ExecutionException e) {
+                    abandoned.set(true);
+                }
+            }
+        }
+        long handled = 0;
+        for (Future<Long> handler : handlers) {
+            try {
+                handled += handler.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime
+                        ? runtime
+                        : new IllegalStateException(e.getCause());
+            }
+        }
+        return handled;
+    }
+
+    /** Queues a part for its segment's handler, unless the replay has been abandoned. */
+    private static void hand(BlockingQueue<Part> queue, Part part, AtomicBoolean abandoned)
+            throws InterruptedException {
+        while (!queue.offer(part, 100, TimeUnit.MILLISECONDS)) {
+            if (abandoned.get()) {
+                throw new IllegalStateException("a segment's replay stopped");
+            }
+        }
+    }
+
+    /** One segment's handler thread: each part in a transaction that moves the segment's token with it. */
+    private long handleParts(
+            String name,
+            EventHandlerInvoker invoker,
+            Segment segment,
+            BlockingQueue<Part> queue,
+            AtomicBoolean abandoned)
+            throws InterruptedException {
+        long handled = 0;
+        while (!abandoned.get()) {
+            Part part = queue.poll(100, TimeUnit.MILLISECONDS);
+            if (part == END) {
+                break;
+            }
+            if (part == null) {
+                continue;
+            }
+            Runnable commit = () -> tokenStore.storeToken(part.advanced(), name, segment.getSegmentId());
+            if (part.events().isEmpty()) {
+                transactions.executeInTransaction(commit);
+            } else {
+                handle(invoker, segment, part.events(), commit);
+            }
+            handled += part.events().size();
         }
         return handled;
     }
