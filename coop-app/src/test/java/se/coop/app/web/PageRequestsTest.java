@@ -115,6 +115,31 @@ class PageRequestsTest extends IntegrationTest {
     }
 
     /** A draft of its own, read back through the API once every read model has it, so pages show it at once. */
+    @Test
+    void aRegisterOfMoreThanTenThousandMatchesSaysSoAndPagesOnWithoutALastPage() {
+        String id = drafted();
+        String party = "bulk-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        try {
+            // the draft's status row, copied: a register where one party has 10,001 agreements
+            jdbc.update(
+                    "INSERT INTO agreement_status (agreement_id, version, created_position, state, party_ids,"
+                            + " countries, focus_areas, search_text, fold) SELECT ? || '-' || g, version,"
+                            + " created_position, state, ARRAY[?]::text[], countries, focus_areas, search_text, fold"
+                            + " FROM agreement_status, generate_series(1, 10001) g WHERE agreement_id = ?",
+                    party,
+                    party,
+                    id);
+            String page = new PageSession(port)
+                    .signIn("auditor")
+                    .get("/?party=" + party)
+                    .body();
+            assertThat(page).containsPattern("Fler än 10.000 avtal");
+            assertThat(page).contains("Sida 1</span>").contains("rel=\"next\"");
+        } finally {
+            jdbc.update("DELETE FROM agreement_status WHERE party_ids @> ARRAY[?]::text[]", party);
+        }
+    }
+
     private String drafted() {
         Secretariat secretariat = new Secretariat(api);
         String id = secretariat.draft(Bodies.twoPartyDraft());

@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,6 +70,10 @@ class DirectReplay implements SmartLifecycle {
         thread.setDaemon(true);
         return thread;
     });
+    /** Claims time out after 10 s unless renewed; a segment waiting for its next part renews its own. */
+    private static final long EXTEND_CLAIM_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final Set<String> replaying = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private volatile boolean running;
 
@@ -101,6 +107,7 @@ class DirectReplay implements SmartLifecycle {
             return;
         }
         EventHandlerInvoker invoker = events.eventHandlerInvoker();
+        replaying.add(name);
         runner.execute(() -> {
             long started = System.nanoTime();
             try {
@@ -112,14 +119,31 @@ class DirectReplay implements SmartLifecycle {
                         (System.nanoTime() - started) / 1_000_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 log.warn("The direct replay of read model {} stopped; its processor replays the rest", name, e);
             } finally {
+                start(name, processor);
+            }
+        });
+    }
+
+    /** Whether this node is replaying the read model directly (its processor stopped until it is done). */
+    boolean replaying(String name) {
+        return replaying.contains(name);
+    }
+
+    private void start(String name, StreamingEventProcessor processor) {
+        synchronized (replaying) {
+            try {
                 if (!stopping) {
                     processor.start();
                 }
+            } catch (RuntimeException e) {
+                log.warn("The processor of read model {} did not start after its direct replay", name, e);
+            } finally {
+                replaying.remove(name);
             }
-        });
+        }
     }
 
     /** Each segment's token before the reset; fetching them renews this node's claims. */
@@ -156,7 +180,7 @@ class DirectReplay implements SmartLifecycle {
             handlers.add(runner.submit(() -> {
                 try {
                     return handleParts(name, invoker, segment, queue, abandoned);
-                } catch (RuntimeException | InterruptedException e) {
+                } catch (Throwable e) {
                     abandoned.set(true);
                     throw e;
                 }
@@ -188,7 +212,7 @@ class DirectReplay implements SmartLifecycle {
             for (BlockingQueue<Part> queue : parts.values()) {
                 hand(queue, END, abandoned);
             }
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (RuntimeException | Error | InterruptedException e) {
             abandoned.set(true);
             throw e;
         } finally {
@@ -233,28 +257,38 @@ class DirectReplay implements SmartLifecycle {
             AtomicBoolean abandoned)
             throws InterruptedException {
         long handled = 0;
+        long claimed = System.nanoTime();
         while (!abandoned.get()) {
             Part part = queue.poll(100, TimeUnit.MILLISECONDS);
             if (part == END) {
                 break;
             }
             if (part == null) {
+                // waiting for the next part (the other segment's part is slow): the claim must not time out meanwhile
+                if (System.nanoTime() - claimed > EXTEND_CLAIM_NANOS) {
+                    transactions.executeInTransaction(() -> tokenStore.extendClaim(name, segment.getSegmentId()));
+                    claimed = System.nanoTime();
+                }
                 continue;
             }
             Runnable commit = () -> tokenStore.storeToken(part.advanced(), name, segment.getSegmentId());
             if (part.events().isEmpty()) {
                 transactions.executeInTransaction(commit);
             } else {
-                handle(invoker, segment, part.events(), commit);
+                handle(name, invoker, segment, part.events(), commit);
             }
             handled += part.events().size();
+            claimed = System.nanoTime();
         }
         return handled;
     }
 
     /** A chunk's events of one segment in one unit of work and transaction, which {@code commit} joins. */
-    private void handle(EventHandlerInvoker invoker, Segment segment, List<EventMessage<?>> events, Runnable commit) {
+    private void handle(
+            String name, EventHandlerInvoker invoker, Segment segment, List<EventMessage<?>> events, Runnable commit) {
         UnitOfWork<EventMessage<?>> unit = new BatchingUnitOfWork<>(events);
+        // as the processor's segment does: read models key their per-segment state by it (FailureIsolation)
+        unit.resources().put("Processor[" + name + "]/SegmentId", segment.getSegmentId());
         unit.attachTransaction(transactions);
         unit.onPrepareCommit(committing -> commit.run());
         ResultMessage<?> result = unit.executeWithResult(
@@ -276,9 +310,17 @@ class DirectReplay implements SmartLifecycle {
 
     @Override
     public void stop() {
-        stopping = true;
+        synchronized (replaying) {
+            stopping = true;
+        }
         running = false;
         runner.shutdownNow();
+        try {
+            // a replay's open transaction ends (rolled back) before the processors stop
+            runner.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -71,11 +71,11 @@ public class ProjectionAdmin implements SmartLifecycle {
      * Resets the read model and replays it from the first event ({@link DirectReplay}, then its processor); queries
      * keep answering from the previous copy.
      */
-    public void rebuild(String name) {
+    public synchronized void rebuild(String name) {
         ReadModel readModel = readModel(name);
         StreamingEventProcessor processor = tokens.processor(readModel.name())
                 .orElseThrow(() -> new IllegalStateException("no event processor for read model " + name));
-        if (states.rebuilding(name)) {
+        if (replay.replaying(name) || states.rebuildingNow(name)) {
             throw new CoopProblem(ErrorCode.WRONG_STATE, "Read model '" + name + "' is already being rebuilt.");
         }
         log.info("Rebuilding read model {}", name);

@@ -73,6 +73,7 @@ public class StatusProjection implements ReadModel {
     public static final String NAME = "status";
     static final String TABLE = "agreement_status";
     private static final String BATCH = StatusProjection.class.getName();
+    private static final String PRELOADED = BATCH + ".preloaded";
     private static final int FETCH = 500;
 
     private final JdbcTemplate jdbc;
@@ -350,7 +351,9 @@ public class StatusProjection implements ReadModel {
      */
     private Map<String, Pending> loadBatch() {
         Map<String, Pending> batch = new LinkedHashMap<>();
-        if (!(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unit)) {
+        // once per unit of work: handled one event at a time (FailureIsolation), each event loads its own agreement
+        if (!(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unit)
+                || unit.resources().putIfAbsent(PRELOADED, Boolean.TRUE) != null) {
             return batch;
         }
         List<?> messages = unit.getMessages();
@@ -371,7 +374,12 @@ public class StatusProjection implements ReadModel {
                     return select;
                 },
                 (ResultSet rs) -> {
-                    batch.put(rs.getString(1), new Pending(read(rs.getString(2))));
+                    try {
+                        batch.put(rs.getString(1), new Pending(read(rs.getString(2))));
+                    } catch (RuntimeException unreadable) {
+                        // left to its own event, which fails and is parked alone (the others go on)
+                        ids.remove(rs.getString(1));
+                    }
                 });
         for (String id : ids) {
             batch.computeIfAbsent(id, absent -> new Pending(new StatusState()));

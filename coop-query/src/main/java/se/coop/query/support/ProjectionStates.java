@@ -45,6 +45,12 @@ public class ProjectionStates {
         return cached.rebuilding();
     }
 
+    /** Whether the read model is being rebuilt, read from the database now (not from what this node cached). */
+    public boolean rebuildingNow(String projection) {
+        forget(projection);
+        return rebuilding(projection);
+    }
+
     /** The table a query reads: the previous copy while the read model is rebuilt. */
     public String readTable(String projection, String table) {
         return rebuilding(projection) ? table + PREVIOUS : table;

@@ -55,7 +55,16 @@ class RegisterPage {
         model.addAttribute("focusArea", focusArea == null ? "" : focusArea);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("page", agreementsPage.page());
-        model.addAttribute("pages", Math.max(1, (agreementsPage.totalElements() + PAGE_SIZE - 1) / PAGE_SIZE));
+        long pages = Math.max(1, (agreementsPage.totalElements() + PAGE_SIZE - 1) / PAGE_SIZE);
+        // beyond the matches counted exactly, the number of pages is not known: a full page may have a next one
+        boolean pagesKnown = agreementsPage.totalExact();
+        model.addAttribute("pages", pagesKnown ? pages : Math.max(pages, agreementsPage.page() + 2L));
+        model.addAttribute("pagesKnown", pagesKnown);
+        model.addAttribute(
+                "hasNext",
+                pagesKnown
+                        ? agreementsPage.page() + 1L < pages
+                        : agreementsPage.content().size() == PAGE_SIZE);
         model.addAttribute("mayDraft", permissions.mayPost("/api/v1/agreements"));
         model.addAttribute("mayExport", permissions.mayRead("/api/v1/agreements/export"));
         return "register";
