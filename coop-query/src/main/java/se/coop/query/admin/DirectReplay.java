@@ -50,6 +50,10 @@ import org.springframework.stereotype.Component;
  * processor would write, since the same code writes them in the same order; what is left out is each segment
  * reading the whole store, and the processor's work per batch of 100 events.
  *
+ * <p>The events carry no replay token and pass none of the processor's interceptors, so a handler cannot tell a
+ * replay from live processing ({@code @DisallowReplay}, {@code ReplayStatus}): this is for the read models only, which
+ * write the same rows either way; never for something that acts on an event, such as reminder delivery.
+ *
  * <p>When the replay is done, or cannot go on (an error, this node stopping), the processor is started and carries on
  * from the last committed chunk as an ordinary replay; a node that dies meanwhile leaves its claims to expire, and
  * another node's processor does the same.
