@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.LargeRegister;
 import se.coop.app.support.Secretariat;
 import tools.jackson.databind.JsonNode;
 
@@ -144,14 +145,14 @@ class AgreementListTest extends IntegrationTest {
     void aTotalBeyondTenThousandIsTenThousandAndSaysItIsALowerBound() {
         String party = "bulk-" + marker;
         try {
-            copiesOfTheDraft(party, 1, 10_000);
+            LargeRegister.copies(jdbc, draft, party, 1, 10_000);
             JsonNode exact = secretariat
                     .read("auditor", "/api/v1/agreements?size=5&party=" + party)
                     .json();
             assertThat(exact.get("totalElements").asLong()).isEqualTo(10_000);
             assertThat(exact.get("totalExact").asBoolean()).isTrue();
 
-            copiesOfTheDraft(party, 10_001, 10_001);
+            LargeRegister.copies(jdbc, draft, party, 10_001, 10_001);
             JsonNode beyond = secretariat
                     .read("auditor", "/api/v1/agreements?size=5&page=3&party=" + party)
                     .json();
@@ -165,22 +166,8 @@ class AgreementListTest extends IntegrationTest {
                             .asBoolean())
                     .isTrue();
         } finally {
-            jdbc.update("DELETE FROM agreement_status WHERE party_ids @> ARRAY[?]::text[]", party);
+            LargeRegister.remove(jdbc, party);
         }
-    }
-
-    /** Rows of the status read model copied from the draft's, each with only {@code party}: a large register. */
-    private void copiesOfTheDraft(String party, int from, int to) {
-        jdbc.update(
-                "INSERT INTO agreement_status (agreement_id, version, created_position, state, party_ids, countries,"
-                        + " focus_areas, search_text, fold) SELECT ? || '-' || g, version, created_position, state,"
-                        + " ARRAY[?]::text[], countries, focus_areas, search_text, fold"
-                        + " FROM agreement_status, generate_series(?, ?) g WHERE agreement_id = ?",
-                party,
-                party,
-                from,
-                to,
-                draft);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.LargeRegister;
 import se.coop.app.support.Secretariat;
 
 /**
@@ -120,15 +121,7 @@ class PageRequestsTest extends IntegrationTest {
         String id = drafted();
         String party = "bulk-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         try {
-            // the draft's status row, copied: a register where one party has 10,001 agreements
-            jdbc.update(
-                    "INSERT INTO agreement_status (agreement_id, version, created_position, state, party_ids,"
-                            + " countries, focus_areas, search_text, fold) SELECT ? || '-' || g, version,"
-                            + " created_position, state, ARRAY[?]::text[], countries, focus_areas, search_text, fold"
-                            + " FROM agreement_status, generate_series(1, 10001) g WHERE agreement_id = ?",
-                    party,
-                    party,
-                    id);
+            LargeRegister.copies(jdbc, id, party, 1, 10_001);
             String page = new PageSession(port)
                     .signIn("auditor")
                     .get("/?party=" + party)
@@ -136,7 +129,7 @@ class PageRequestsTest extends IntegrationTest {
             assertThat(page).containsPattern("Fler än 10.000 avtal");
             assertThat(page).contains("Sida 1</span>").contains("rel=\"next\"");
         } finally {
-            jdbc.update("DELETE FROM agreement_status WHERE party_ids @> ARRAY[?]::text[]", party);
+            LargeRegister.remove(jdbc, party);
         }
     }
 
