@@ -36,6 +36,21 @@ class OptionsTest {
     }
 
     @Test
+    void eachPartCanRunAlone() {
+        assertThat(Options.parse(new String[] {"--coop-jar", "c.jar", "--reads-only"})
+                        .readsOnly())
+                .isTrue();
+        assertThat(Options.parse(new String[] {"--coop-jar", "c.jar", "--extracts-only"})
+                        .extractsOnly())
+                .isTrue();
+        assertThat(Options.parse(new String[] {"--coop-jar", "c.jar", "--commands-only"})
+                        .commandsOnly())
+                .isTrue();
+        Options all = Options.parse(new String[] {"--coop-jar", "c.jar"});
+        assertThat(all.readsOnly() || all.extractsOnly() || all.commandsOnly()).isFalse();
+    }
+
+    @Test
     void aRunningCoopNeedsItsDatabase() {
         assertThatThrownBy(() -> Options.parse(new String[] {"--coop-url", "http://127.0.0.1:8080"}))
                 .hasMessageContaining("--jdbc-url");
