@@ -142,10 +142,11 @@ class RebuildTest extends IntegrationTest {
                                 + " FROM dead_letter_entry")
                         + ")")
                 .isEmpty();
-        assertThat(jdbc.queryForList(
-                        "SELECT tablename FROM pg_tables WHERE tablename LIKE '%\\_previous'", String.class))
-                .as("the previous copy is dropped once the rebuild is done")
-                .isEmpty();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "SELECT tablename FROM pg_tables WHERE tablename LIKE '%\\_previous'", String.class))
+                        .as("the previous copy is dropped soon after the rebuild is done")
+                        .isEmpty());
     }
 
     @ParameterizedTest

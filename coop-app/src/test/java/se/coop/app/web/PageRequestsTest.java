@@ -133,6 +133,17 @@ class PageRequestsTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void aRegisterPageBeyondTheLastShowsTheLast() {
+        String id = drafted();
+        String page = new PageSession(port)
+                .signIn("auditor")
+                .get("/?page=" + Integer.MAX_VALUE)
+                .body();
+        // the newest agreement is on the first page, which is the last of a register this small
+        assertThat(page).contains("/agreements/" + id).doesNotContain("Sida -");
+    }
+
     private String drafted() {
         Secretariat secretariat = new Secretariat(api);
         String id = secretariat.draft(Bodies.twoPartyDraft());

@@ -2,6 +2,7 @@ package se.coop.query.admin;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -29,6 +30,9 @@ import se.coop.query.support.ReadModel;
 public class ProjectionAdmin implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
+
+    /** How long the previous copy outlives a rebuild: well beyond how long a node trusts its cached state (250 ms). */
+    static final Duration PREVIOUS_KEPT = Duration.ofSeconds(2);
 
     private final List<ReadModel> readModels;
     private final Tokens tokens;
@@ -81,12 +85,40 @@ public class ProjectionAdmin implements SmartLifecycle {
         log.info("Rebuilding read model {}", name);
         processor.shutDown();
         try {
+            states.copyForRebuild(name, readModel.tables());
+            // every node's queries turn to the copy before the tables are emptied (a node trusts its cached state
+            // this long)
+            Thread.sleep(states.trustedFor().toMillis() + 50);
             processor.resetTokens();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InterruptedException e) {
+            switchBack(readModel);
             processor.start();
-            throw e;
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting the rebuild of " + name, e);
+            }
+            throw (RuntimeException) e;
         }
         replay.replay(name, processor);
+    }
+
+    /**
+     * Queries read the read model's own tables again; its previous copy goes a moment later, when no node's query can
+     * still be about to read it.
+     */
+    private void switchBack(ReadModel readModel) {
+        String name = readModel.name();
+        states.finishRebuild(name);
+        watcher.schedule(
+                () -> {
+                    try {
+                        states.dropPrevious(name, readModel.tables());
+                    } catch (RuntimeException e) {
+                        log.warn("Could not drop the previous copy of read model {}: {}", name, e.toString());
+                    }
+                },
+                PREVIOUS_KEPT.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private ReadModel readModel(String name) {
@@ -139,6 +171,9 @@ public class ProjectionAdmin implements SmartLifecycle {
 
     /** How far the slowest segment has replayed towards the head the rebuild began at. */
     private static int progress(Map<Integer, TrackingToken> bySegment, long target) {
+        if (target == ProjectionStates.TARGET_NOT_YET) {
+            return 0;
+        }
         if (target <= 0) {
             return 100;
         }
@@ -174,13 +209,16 @@ public class ProjectionAdmin implements SmartLifecycle {
             if (!states.rebuilding(name)) {
                 continue;
             }
-            Map<Integer, TrackingToken> all = tokens.tokens(name);
             long target = states.rebuildTarget(name);
+            if (target == ProjectionStates.TARGET_NOT_YET) {
+                continue;
+            }
+            Map<Integer, TrackingToken> all = tokens.tokens(name);
             boolean replaying = all.values().stream().anyMatch(ProjectionAdmin::behindResetPosition)
                     || all.values().stream()
                             .anyMatch(t -> t == null || t.position().orElse(0) < target);
             if (!replaying && !all.isEmpty()) {
-                states.finishRebuild(name, readModel.tables());
+                switchBack(readModel);
                 log.info("Read model {} rebuilt", name);
             }
         }

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Whether each read model is being rebuilt, kept in PostgreSQL so every node agrees. While one is, its queries answer
@@ -19,6 +21,9 @@ public class ProjectionStates {
 
     public static final String PREVIOUS = "_previous";
 
+    /** The rebuild target between the copy and the reset: the replay has not begun, so it cannot have caught up. */
+    public static final long TARGET_NOT_YET = -1;
+
     /** How long a node trusts what it read; measured on the monotonic timer, not on Coop's (movable) clock. */
     private static final long FRESH_NANOS = Duration.ofMillis(250).toNanos();
 
@@ -26,11 +31,13 @@ public class ProjectionStates {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public ProjectionStates(JdbcTemplate jdbc, Clock clock) {
+    public ProjectionStates(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     public boolean rebuilding(String projection) {
@@ -57,13 +64,40 @@ public class ProjectionStates {
     }
 
     /**
-     * Called from a read model's reset handler, in the transaction that resets its tokens: keeps a copy of its tables
-     * for the queries, empties them for the replay, and marks the read model as rebuilding.
+     * Keeps a copy of the read model's tables for the queries and marks it as rebuilding, committed at once, before
+     * anything is emptied: once every node's cached state has expired ({@link #trustedFor}), every query reads the
+     * copy, and the reset that follows empties tables no query reads.
+     */
+    public void copyForRebuild(String projection, List<String> tables) {
+        transactions.executeWithoutResult(transaction -> {
+            jdbc.queryForList("SELECT rebuilding FROM projection_state WHERE name = ? FOR UPDATE", projection);
+            copy(tables);
+            jdbc.update(
+                    "UPDATE projection_state SET rebuilding = TRUE, rebuild_started_at = ?, rebuild_finished_at = NULL,"
+                            + " rebuild_target = " + TARGET_NOT_YET + " WHERE name = ?",
+                    java.sql.Timestamp.from(clock.instant()),
+                    projection);
+        });
+        forget(projection);
+    }
+
+    /** How long a node may answer from the state it read before: the wait between the copy and the reset. */
+    public Duration trustedFor() {
+        return Duration.ofNanos(FRESH_NANOS);
+    }
+
+    /**
+     * Called from a read model's reset handler, in the transaction that resets its tokens: empties its tables for the
+     * replay and marks the read model as rebuilding up to the store's head, keeping a copy of the tables for the
+     * queries first unless {@link #copyForRebuild} has made one.
      */
     public void startRebuild(String projection, List<String> tables) {
+        List<Boolean> copied = jdbc.queryForList(
+                "SELECT rebuilding FROM projection_state WHERE name = ? FOR UPDATE", Boolean.class, projection);
+        if (copied.isEmpty() || !copied.get(0)) {
+            copy(tables);
+        }
         for (String table : tables) {
-            jdbc.execute("DROP TABLE IF EXISTS " + table + PREVIOUS);
-            jdbc.execute("CREATE TABLE " + table + PREVIOUS + " AS TABLE " + table);
             jdbc.execute("TRUNCATE " + table);
         }
         jdbc.update(
@@ -75,6 +109,13 @@ public class ProjectionStates {
         forget(projection);
     }
 
+    private void copy(List<String> tables) {
+        for (String table : tables) {
+            jdbc.execute("DROP TABLE IF EXISTS " + table + PREVIOUS);
+            jdbc.execute("CREATE TABLE " + table + PREVIOUS + " AS TABLE " + table);
+        }
+    }
+
     /** The head of the event store when the rebuild began: the replay is done once every segment is past it. */
     public long rebuildTarget(String projection) {
         Long target = jdbc.queryForObject(
@@ -82,16 +123,34 @@ public class ProjectionStates {
         return target == null ? 0 : target;
     }
 
-    /** The replay has caught up: queries read the rebuilt tables again, and the previous copy goes. */
-    public void finishRebuild(String projection, List<String> tables) {
+    /**
+     * The replay has caught up (or the rebuild could not begin): queries read the tables again. The previous copy
+     * stays a little longer
+     * ({@link #dropPrevious}): a query that read the state just before may still be about to read it.
+     */
+    public void finishRebuild(String projection) {
         jdbc.update(
                 "UPDATE projection_state SET rebuilding = FALSE, rebuild_finished_at = ? WHERE name = ?",
                 java.sql.Timestamp.from(clock.instant()),
                 projection);
-        for (String table : tables) {
-            jdbc.execute("DROP TABLE IF EXISTS " + table + PREVIOUS);
-        }
         forget(projection);
+    }
+
+    /**
+     * Drops the previous copy of a rebuilt read model, unless a new rebuild has begun meanwhile (which made a copy of
+     * its own): its state row is locked, as the new rebuild's reset locks it.
+     */
+    public void dropPrevious(String projection, List<String> tables) {
+        transactions.executeWithoutResult(transaction -> {
+            List<Boolean> rebuilding = jdbc.queryForList(
+                    "SELECT rebuilding FROM projection_state WHERE name = ? FOR UPDATE", Boolean.class, projection);
+            if (!rebuilding.isEmpty() && rebuilding.get(0)) {
+                return;
+            }
+            for (String table : tables) {
+                jdbc.execute("DROP TABLE IF EXISTS " + table + PREVIOUS);
+            }
+        });
     }
 
     /**

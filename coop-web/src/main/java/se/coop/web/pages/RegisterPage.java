@@ -44,6 +44,13 @@ class RegisterPage {
         AgreementPage agreementsPage = agreements
                 .list(state, party, country, focusArea, q, Math.max(0, page), PAGE_SIZE)
                 .getBody();
+        long lastPage = (agreementsPage.totalElements() - 1) / PAGE_SIZE;
+        if (agreementsPage.totalExact() && agreementsPage.page() > Math.max(0, lastPage)) {
+            // a page beyond the last (an old link, a hand-made address): the last one
+            agreementsPage = agreements
+                    .list(state, party, country, focusArea, q, (int) Math.max(0, lastPage), PAGE_SIZE)
+                    .getBody();
+        }
         AgreementCounts counts = agreements.counts(party, country, focusArea, q).getBody();
         model.addAttribute("agreements", agreementsPage);
         model.addAttribute("counts", counts.byState());
@@ -55,6 +62,7 @@ class RegisterPage {
         model.addAttribute("focusArea", focusArea == null ? "" : focusArea);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("page", agreementsPage.page());
+        model.addAttribute("pageNumber", agreementsPage.page() + 1L);
         long pages = Math.max(1, (agreementsPage.totalElements() + PAGE_SIZE - 1) / PAGE_SIZE);
         // beyond the matches counted exactly, the number of pages is not known: a full page may have a next one
         boolean pagesKnown = agreementsPage.totalExact();
