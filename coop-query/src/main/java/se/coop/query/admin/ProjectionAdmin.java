@@ -86,18 +86,11 @@ public class ProjectionAdmin implements SmartLifecycle {
         processor.shutDown();
         try {
             states.copyForRebuild(name, readModel.tables());
-            // every node's queries turn to the copy before the tables are emptied (a node trusts its cached state
-            // this long)
-            Thread.sleep(states.trustedFor().toMillis() + 50);
             processor.resetTokens();
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (RuntimeException e) {
             switchBack(readModel);
             processor.start();
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while starting the rebuild of " + name, e);
-            }
-            throw (RuntimeException) e;
+            throw e;
         }
         replay.replay(name, processor);
     }

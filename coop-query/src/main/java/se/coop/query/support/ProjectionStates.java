@@ -65,8 +65,8 @@ public class ProjectionStates {
 
     /**
      * Keeps a copy of the read model's tables for the queries and marks it as rebuilding, committed at once, before
-     * anything is emptied: once every node's cached state has expired ({@link #trustedFor}), every query reads the
-     * copy, and the reset that follows empties tables no query reads.
+     * anything is emptied; returns once every node's cached state has expired, so that every query reads the copy
+     * and the reset that follows empties tables no query reads.
      */
     public void copyForRebuild(String projection, List<String> tables) {
         transactions.executeWithoutResult(transaction -> {
@@ -79,11 +79,13 @@ public class ProjectionStates {
                     projection);
         });
         forget(projection);
-    }
-
-    /** How long a node may answer from the state it read before: the wait between the copy and the reset. */
-    public Duration trustedFor() {
-        return Duration.ofNanos(FRESH_NANOS);
+        try {
+            // the wait is for other nodes' caches, which no event can announce
+            Thread.sleep(Duration.ofNanos(FRESH_NANOS).toMillis() + 50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the rebuild of " + projection + " began", e);
+        }
     }
 
     /**
