@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Bench {
 
-    private static final String[] READ_MODELS = {"status", "history", "reviews"};
+    private static final String[] READ_MODELS = {"status", "history", "reviews", "reminders"};
 
     private final Options options;
     private final Report report = new Report();

@@ -125,7 +125,7 @@ class HttpHistoriesTest extends IntegrationTest {
         }
         String reviews = "/api/v1/reviews?party=p1&from=2000-01-01&to=2199-12-31";
         String reviewsLive = read(reviews).body();
-        for (String readModel : List.of("status", "history", "reviews")) {
+        for (String readModel : List.of("status", "history", "reviews", "reminders")) {
             rebuild(readModel);
         }
         for (Driver driver : drivers) {

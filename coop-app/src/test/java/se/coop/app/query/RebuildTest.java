@@ -12,10 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import se.coop.api.BusinessTime;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
 import se.coop.app.support.Secretariat;
+import se.coop.app.support.TestClock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,9 +35,10 @@ class RebuildTest extends IntegrationTest {
             "reviews",
                     List.of(
                             "SELECT * FROM review_agreement ORDER BY agreement_id",
-                            "SELECT * FROM review_meeting ORDER BY review_id",
-                            "SELECT reminder_id || ' to ' || recipient_key AS reminder, * FROM review_reminder"
-                                    + " ORDER BY reminder_id, recipient_key"));
+                            "SELECT * FROM review_meeting ORDER BY review_id"),
+            "reminders",
+                    List.of("SELECT reminder_id || ' to ' || recipient_key AS reminder, * FROM issued_reminder"
+                            + " ORDER BY reminder_id, recipient_key"));
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -106,7 +109,7 @@ class RebuildTest extends IntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"status", "history", "reviews"})
+    @ValueSource(strings = {"status", "history", "reviews", "reminders"})
     void aRebuildEndsWithEveryRowAsItWasAndQueriesAnswerFromThePreviousCopyMeanwhile(String readModel) {
         Secretariat secretariat = new Secretariat(api);
         someAgreements(secretariat);
@@ -150,11 +153,15 @@ class RebuildTest extends IntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"status", "history", "reviews"})
+    @ValueSource(strings = {"status", "history", "reviews", "reminders"})
     void aRebuildOverHttpReplaysWhileCommandsGoOnAndKeepsEveryRowItHad(String readModel) {
         Secretariat secretariat = new Secretariat(api);
         someAgreements(secretariat);
         someAgreements(secretariat);
+        boolean reminders = readModel.equals("reminders");
+        if (reminders) {
+            awaitReminder(meetingInFiveDays(secretariat));
+        }
         secretariat.read("operator", "/api/v1/admin/projections");
         List<List<Map<String, Object>>> before = rows(readModel);
 
@@ -162,8 +169,11 @@ class RebuildTest extends IntegrationTest {
                         .post("/api/v1/admin/projections/" + readModel + "/rebuild", "{}")
                         .status())
                 .isEqualTo(202);
-        String during = secretariat.draft(Bodies.halmstadDraft());
+        String during = reminders ? meetingInFiveDays(secretariat) : secretariat.draft(Bodies.halmstadDraft());
         awaitRebuilt(readModel);
+        if (reminders) {
+            awaitReminder(during);
+        }
         secretariat.read("operator", "/api/v1/admin/projections");
 
         List<String> differences = differences(before, rows(readModel));
@@ -171,12 +181,29 @@ class RebuildTest extends IntegrationTest {
                 .as("only what the command during the rebuild added")
                 .isNotEmpty()
                 .allMatch(difference -> difference.endsWith(" is new"), "is new");
-        if (!readModel.equals("history")) {
+        if (reminders) {
+            assertThat(differences).anyMatch(difference -> difference.contains(during));
+        } else if (!readModel.equals("history")) {
             assertThat(differences).anyMatch(difference -> difference.startsWith(during));
         }
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM dead_letter_entry WHERE processing_group = ?", Long.class, readModel))
                 .isZero();
+    }
+
+    /** A meeting five days ahead: its seven-day reminder is issued at once. Returns the meeting's id. */
+    private static String meetingInFiveDays(Secretariat secretariat) {
+        String agreement = secretariat.inForce(
+                Bodies.twoPartyDraft(), BusinessTime.today(TestClock.INSTANCE).minusDays(10));
+        return secretariat.scheduleReview(
+                agreement, TestClock.afternoonIn(5), "Rådhuset", "Granskare", "granskare@example.org");
+    }
+
+    private void awaitReminder(String reviewId) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT count(*) FROM issued_reminder WHERE review_id = ?", Long.class, reviewId))
+                        .isPositive());
     }
 
     @Test
@@ -208,13 +235,16 @@ class RebuildTest extends IntegrationTest {
         secretariat.draft(Bodies.twoPartyDraft());
         JsonNode projections =
                 secretariat.read("operator", "/api/v1/admin/projections").json().get("projections");
-        assertThat(projections).hasSize(3);
+        assertThat(projections).hasSize(4);
         for (JsonNode projection : projections) {
             assertThat(projection.get("head").asLong()).isGreaterThanOrEqualTo(secretariat.position());
             assertThat(projection.get("lag").asLong())
                     .isEqualTo(projection.get("head").asLong()
                             - projection.get("position").asLong());
-            assertThat(projection.get("segments").asInt()).isEqualTo(2);
+            // as configured: the issued reminders are few, and one segment keeps up with them
+            assertThat(projection.get("segments").asInt())
+                    .as(projection.get("name").asString())
+                    .isEqualTo(projection.get("name").asString().equals("reminders") ? 1 : 2);
         }
         String metrics = api.as("operator").get("/actuator/prometheus").body();
         assertThat(metrics).contains("coop_projection_lag{projection=\"status\"}");

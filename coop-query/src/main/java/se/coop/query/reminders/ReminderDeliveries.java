@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import se.coop.api.NodeRoles;
 import se.coop.api.Reviewer;
 import se.coop.api.reminder.ReviewReminderIssued;
-import se.coop.query.reviews.ReviewsProjection;
 
 /**
  * Turns each issued reminder into a delivery per recipient, for the digest to send. A side effect, so it never
@@ -53,7 +52,7 @@ public class ReminderDeliveries {
                             + " next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)"
                             + " ON CONFLICT DO NOTHING",
                     event.reminderId(),
-                    ReviewsProjection.recipientKey(recipient),
+                    IssuedReminders.recipientKey(recipient),
                     recipient.email(),
                     recipient.name(),
                     event.agreementId().toString(),

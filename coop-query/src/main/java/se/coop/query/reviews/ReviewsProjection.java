@@ -1,6 +1,5 @@
 package se.coop.query.reviews;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,11 +11,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -29,57 +33,30 @@ import se.coop.api.AgreementState;
 import se.coop.api.BusinessTime;
 import se.coop.api.LocalizedText;
 import se.coop.api.NodeRoles;
-import se.coop.api.Party;
 import se.coop.api.ReviewDecision;
 import se.coop.api.ReviewKind;
 import se.coop.api.Reviewer;
-import se.coop.api.event.AgreementArchived;
-import se.coop.api.event.AgreementEnteredIntoForce;
 import se.coop.api.event.AgreementEvent;
-import se.coop.api.event.AgreementExpired;
-import se.coop.api.event.AgreementLinked;
-import se.coop.api.event.AgreementSigned;
-import se.coop.api.event.AgreementTerminated;
-import se.coop.api.event.AmendmentEnteredIntoForce;
-import se.coop.api.event.AmendmentProposed;
-import se.coop.api.event.AppealRecorded;
-import se.coop.api.event.ApprovalsVoided;
-import se.coop.api.event.BoardDecisionRecorded;
-import se.coop.api.event.DocumentAttached;
-import se.coop.api.event.DocumentCorrected;
-import se.coop.api.event.DraftAbandoned;
-import se.coop.api.event.DraftRevised;
-import se.coop.api.event.IntentDrafted;
-import se.coop.api.event.NoticeGiven;
-import se.coop.api.event.PartyLeft;
-import se.coop.api.event.PartyRemoved;
-import se.coop.api.event.ReviewCancelled;
-import se.coop.api.event.ReviewHeld;
-import se.coop.api.event.ReviewOutcomeRecorded;
-import se.coop.api.event.ReviewRescheduled;
-import se.coop.api.event.ReviewScheduled;
-import se.coop.api.event.SubmittedForAdoption;
-import se.coop.api.event.TerminationDecided;
-import se.coop.api.event.TextDescriptionCorrected;
-import se.coop.api.query.FindReminders;
 import se.coop.api.query.FindReviews;
 import se.coop.api.query.PlannedReminder;
-import se.coop.api.query.ReminderList;
 import se.coop.api.query.ReminderView;
 import se.coop.api.query.ReviewList;
 import se.coop.api.query.ReviewView;
-import se.coop.api.reminder.ReviewReminderIssued;
+import se.coop.query.reminders.IssuedReminders;
+import se.coop.query.support.BatchedFolds;
 import se.coop.query.support.FailureIsolation;
 import se.coop.query.support.ProjectionStates;
 import se.coop.query.support.ReadModel;
+import se.coop.query.support.RecordedEvent;
 import se.coop.rules.ReminderTimes;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The reviews read model: every meeting with its time, place, reviewers and outcome, and the agreement it belongs to
- * (title, state, parties) so meetings can be listed per party or reviewer. An event already applied (by its sequence
- * in the agreement's stream) is skipped, so replays and re-deliveries leave the same rows.
+ * (title, state, parties) so meetings can be listed per party or reviewer. Each agreement's rows are folded by
+ * {@link ReviewsFold} over the processor's batch and written together ({@link BatchedFolds}); the reminders issued for a
+ * meeting come from the issued-reminders read model.
  */
 @ConditionalOnExpression(NodeRoles.QUERY)
 @Component
@@ -89,40 +66,6 @@ public class ReviewsProjection implements ReadModel {
     public static final String NAME = "reviews";
     static final String AGREEMENTS = "review_agreement";
     static final String MEETINGS = "review_meeting";
-    static final String REMINDERS = "review_reminder";
-
-    /** The agreement events that change what this read model shows. */
-    static final Set<Class<?>> HANDLED = Set.of(
-            IntentDrafted.class,
-            DraftRevised.class,
-            SubmittedForAdoption.class,
-            AgreementEnteredIntoForce.class,
-            AgreementTerminated.class,
-            AgreementExpired.class,
-            DraftAbandoned.class,
-            AgreementArchived.class,
-            ReviewScheduled.class,
-            ReviewHeld.class,
-            ReviewRescheduled.class,
-            ReviewCancelled.class,
-            ReviewOutcomeRecorded.class);
-
-    /** The agreement events that do not, on purpose. */
-    static final Set<Class<?>> IGNORED = Set.of(
-            ApprovalsVoided.class,
-            AgreementSigned.class,
-            BoardDecisionRecorded.class,
-            AppealRecorded.class,
-            AmendmentProposed.class,
-            AmendmentEnteredIntoForce.class,
-            DocumentAttached.class,
-            AgreementLinked.class,
-            NoticeGiven.class,
-            PartyLeft.class,
-            PartyRemoved.class,
-            TerminationDecided.class,
-            TextDescriptionCorrected.class,
-            DocumentCorrected.class);
 
     private static final TypeReference<List<Reviewer>> REVIEWERS = new TypeReference<>() {};
 
@@ -130,13 +73,47 @@ public class ReviewsProjection implements ReadModel {
     private final Clock clock;
     private final ProjectionStates states;
     private final FailureIsolation isolation;
+    private final IssuedReminders issued;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final BatchedFolds<ReviewsFold.Agreement> folds = new BatchedFolds<>(
+            ReviewsProjection.class.getName(),
+            new BatchedFolds.Rows<>() {
+                @Override
+                public void readAll(
+                        Collection<String> ids,
+                        BiConsumer<String, ReviewsFold.Agreement> found,
+                        Consumer<String> unreadable) {
+                    rowsOf(ids).forEach(found);
+                }
 
-    public ReviewsProjection(JdbcTemplate jdbc, ProjectionStates states, FailureIsolation isolation, Clock clock) {
+                @Override
+                public Optional<ReviewsFold.Agreement> read(String agreementId) {
+                    return Optional.ofNullable(rowsOf(List.of(agreementId)).get(agreementId));
+                }
+
+                @Override
+                public ReviewsFold.Agreement empty(String agreementId) {
+                    return new ReviewsFold.Agreement(agreementId);
+                }
+
+                @Override
+                public void writeAll(List<BatchedFolds.Folded<ReviewsFold.Agreement>> changed) {
+                    write(changed);
+                }
+            },
+            ReviewsFold::apply);
+
+    public ReviewsProjection(
+            JdbcTemplate jdbc,
+            ProjectionStates states,
+            FailureIsolation isolation,
+            IssuedReminders issued,
+            Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.states = states;
         this.isolation = isolation;
+        this.issued = issued;
     }
 
     @Override
@@ -146,57 +123,15 @@ public class ReviewsProjection implements ReadModel {
 
     @Override
     public List<String> tables() {
-        return List.of(AGREEMENTS, MEETINGS, REMINDERS);
+        return List.of(AGREEMENTS, MEETINGS);
     }
 
     @EventHandler
     void on(AgreementEvent event, DomainEventMessage<?> message) {
-        isolation.handle(NAME, () -> {
-            if (!HANDLED.contains(event.getClass())) {
-                return;
-            }
-            String id = event.agreementId().toString();
-            long sequence = message.getSequenceNumber();
-            if (event instanceof IntentDrafted drafted) {
-                drafted(drafted, sequence);
-                return;
-            }
-            List<Long> last = jdbc.queryForList(
-                    "SELECT last_sequence FROM " + AGREEMENTS + " WHERE agreement_id = ?", Long.class, id);
-            if (last.isEmpty() || last.get(0) >= sequence) {
-                return;
-            }
-            apply(event, id, sequence);
-            jdbc.update("UPDATE " + AGREEMENTS + " SET last_sequence = ? WHERE agreement_id = ?", sequence, id);
-        });
-    }
-
-    /** Reminders live in their own streams; each issued one is listed per recipient with its meeting. */
-    @EventHandler
-    void on(ReviewReminderIssued event, DomainEventMessage<?> message) {
-        isolation.handle(NAME, () -> {
-            for (Reviewer recipient : event.recipients()) {
-                jdbc.update(
-                        "INSERT INTO " + REMINDERS + " (reminder_id, recipient_key, review_id, agreement_id, recipient,"
-                                + " recipient_name, offset_days, issued_at, subject, due_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                        event.reminderId(),
-                        recipientKey(recipient),
-                        event.reviewId() == null ? null : event.reviewId().toString(),
-                        event.agreementId().toString(),
-                        recipient.email() == null ? null : recipient.email().toLowerCase(Locale.ROOT),
-                        recipient.name(),
-                        event.offsetDays(),
-                        Timestamp.from(message.getTimestamp()),
-                        event.subject().name(),
-                        Timestamp.from(event.dueAt().toInstant()));
-            }
-        });
-    }
-
-    /** A recipient by e-mail, or by party when its secretariat has no address configured. */
-    public static String recipientKey(Reviewer recipient) {
-        return recipient.email() != null ? recipient.email().toLowerCase(Locale.ROOT) : "party:" + recipient.partyId();
+        isolation.handle(
+                NAME,
+                () -> folds.apply(new RecordedEvent(
+                        event, message.getSequenceNumber(), 0, message.getTimestamp(), message.getMetaData())));
     }
 
     @ResetHandler
@@ -204,155 +139,124 @@ public class ReviewsProjection implements ReadModel {
         states.startRebuild(NAME, tables());
     }
 
-    private void drafted(IntentDrafted e, long sequence) {
-        Party leadParty = e.parties().stream().filter(Party::lead).findFirst().orElseThrow();
-        String lead = leadParty.partyId().toString();
-        jdbc.execute((Connection connection) -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + AGREEMENTS
-                    + " (agreement_id, title, state, party_ids, lead_party_id, reminder_offsets, last_sequence,"
-                    + " lead_country) VALUES (?, ?::jsonb, ?, ?, ?, ?, ?, ?) ON CONFLICT (agreement_id) DO NOTHING")) {
-                insert.setString(1, e.agreementId().toString());
-                insert.setString(2, json.writeValueAsString(e.title()));
-                insert.setString(3, AgreementState.DRAFT.name());
-                insert.setArray(
-                        4,
-                        connection.createArrayOf(
-                                "text",
-                                e.parties().stream()
-                                        .map(p -> p.partyId().toString())
-                                        .toArray()));
-                insert.setString(5, lead);
-                insert.setArray(
-                        6,
-                        connection.createArrayOf(
-                                "integer", e.reminderOffsetsDays().toArray()));
-                insert.setLong(7, sequence);
-                insert.setString(8, leadParty.country());
-                return insert.executeUpdate();
-            }
-        });
-    }
-
-    private void apply(AgreementEvent event, String agreementId, long sequence) {
-        if (event instanceof DraftRevised e && e.title() != null) {
-            jdbc.update(
-                    "UPDATE " + AGREEMENTS + " SET title = ?::jsonb WHERE agreement_id = ?",
-                    json.writeValueAsString(e.title()),
-                    agreementId);
-        } else if (event instanceof SubmittedForAdoption) {
-            state(agreementId, AgreementState.AWAITING_APPROVAL);
-        } else if (event instanceof AgreementEnteredIntoForce) {
-            state(agreementId, AgreementState.IN_FORCE);
-        } else if (event instanceof AgreementTerminated) {
-            state(agreementId, AgreementState.TERMINATED);
-        } else if (event instanceof AgreementExpired) {
-            state(agreementId, AgreementState.EXPIRED);
-        } else if (event instanceof DraftAbandoned) {
-            state(agreementId, AgreementState.ABANDONED);
-        } else if (event instanceof AgreementArchived) {
-            state(agreementId, AgreementState.ARCHIVED);
-        } else if (event instanceof ReviewScheduled e) {
-            meeting(
-                    agreementId,
-                    e.reviewId().toString(),
-                    e.kind(),
-                    e.title(),
-                    "SCHEDULED",
-                    e.startsAt(),
-                    null,
-                    e.location(),
-                    e.reviewers(),
-                    null,
-                    null,
-                    sequence);
-        } else if (event instanceof ReviewHeld e) {
-            meeting(
-                    agreementId,
-                    e.reviewId().toString(),
-                    e.kind(),
-                    e.title(),
-                    "HELD",
-                    null,
-                    e.heldOn(),
-                    e.location(),
-                    e.reviewers(),
-                    e.summary(),
-                    e.decision(),
-                    sequence);
-        } else if (event instanceof ReviewRescheduled e) {
-            jdbc.update(
-                    "UPDATE " + MEETINGS + " SET starts_at = ?, starts_at_offset = ?, location = COALESCE(?, location),"
-                            + " revision = revision + 1, last_sequence = ? WHERE review_id = ?",
-                    Timestamp.from(e.startsAt().toInstant()),
-                    e.startsAt().getOffset().getId(),
-                    e.location(),
-                    sequence,
-                    e.reviewId().toString());
-        } else if (event instanceof ReviewCancelled e) {
-            jdbc.update(
-                    "UPDATE " + MEETINGS + " SET status = 'CANCELLED', revision = revision + 1, last_sequence = ?"
-                            + " WHERE review_id = ?",
-                    sequence,
-                    e.reviewId().toString());
-        } else if (event instanceof ReviewOutcomeRecorded e) {
-            jdbc.update(
-                    "UPDATE " + MEETINGS + " SET status = 'HELD', held_on = ?, outcome_summary = ?,"
-                            + " outcome_decision = ?, revision = revision + 1, last_sequence = ? WHERE review_id = ?",
-                    e.heldOn(),
-                    e.summary(),
-                    e.decision().name(),
-                    sequence,
-                    e.reviewId().toString());
+    /** The rows of the agreements given (those the read model has), each with its meetings. */
+    private Map<String, ReviewsFold.Agreement> rowsOf(Collection<String> ids) {
+        Map<String, ReviewsFold.Agreement> found = new HashMap<>();
+        jdbc.query(
+                connection -> {
+                    PreparedStatement select =
+                            connection.prepareStatement("SELECT * FROM " + AGREEMENTS + " WHERE agreement_id = ANY(?)");
+                    select.setArray(1, connection.createArrayOf("text", ids.toArray()));
+                    return select;
+                },
+                (ResultSet rs) -> {
+                    ReviewsFold.Agreement a = new ReviewsFold.Agreement(rs.getString("agreement_id"));
+                    a.drafted = true;
+                    a.title = rs.getString("title");
+                    a.state = AgreementState.valueOf(rs.getString("state"));
+                    a.partyIds = List.of((String[]) rs.getArray("party_ids").getArray());
+                    a.leadPartyId = rs.getString("lead_party_id");
+                    a.leadCountry = rs.getString("lead_country");
+                    a.reminderOffsets =
+                            List.of((Integer[]) rs.getArray("reminder_offsets").getArray());
+                    a.lastSequence = rs.getLong("last_sequence");
+                    found.put(a.agreementId, a);
+                });
+        if (found.isEmpty()) {
+            return found;
         }
+        jdbc.query(
+                connection -> {
+                    PreparedStatement select = connection.prepareStatement(
+                            "SELECT * FROM " + MEETINGS + " WHERE agreement_id = ANY(?) ORDER BY review_id");
+                    select.setArray(
+                            1, connection.createArrayOf("text", found.keySet().toArray()));
+                    return select;
+                },
+                (ResultSet rs) -> {
+                    ReviewsFold.Meeting m = new ReviewsFold.Meeting();
+                    m.reviewId = rs.getString("review_id");
+                    m.kind = ReviewKind.valueOf(rs.getString("kind"));
+                    m.title = rs.getString("title");
+                    m.status = rs.getString("status");
+                    Timestamp startsAt = rs.getTimestamp("starts_at");
+                    m.startsAt = startsAt == null ? null : startsAt.toInstant();
+                    m.startsAtOffset = rs.getString("starts_at_offset");
+                    m.heldOn = rs.getObject("held_on", LocalDate.class);
+                    m.location = rs.getString("location");
+                    m.reviewers = rs.getString("reviewers");
+                    m.reviewerEmails =
+                            List.of((String[]) rs.getArray("reviewer_emails").getArray());
+                    m.outcomeSummary = rs.getString("outcome_summary");
+                    m.outcomeDecision = rs.getString("outcome_decision");
+                    m.revision = rs.getInt("revision");
+                    m.lastSequence = rs.getLong("last_sequence");
+                    found.get(rs.getString("agreement_id")).meetings.put(m.reviewId, m);
+                });
+        return found;
     }
 
-    private void state(String agreementId, AgreementState state) {
-        jdbc.update("UPDATE " + AGREEMENTS + " SET state = ? WHERE agreement_id = ?", state.name(), agreementId);
-    }
-
-    private void meeting(
-            String agreementId,
-            String reviewId,
-            ReviewKind kind,
-            String title,
-            String status,
-            OffsetDateTime startsAt,
-            LocalDate heldOn,
-            String location,
-            List<Reviewer> reviewers,
-            String summary,
-            ReviewDecision decision,
-            long sequence) {
+    /** The agreements the batch changed, and those of their meetings it changed, each in one batch of upserts. */
+    private void write(List<BatchedFolds.Folded<ReviewsFold.Agreement>> changed) {
         jdbc.execute((Connection connection) -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + MEETINGS
-                    + " (review_id, agreement_id, kind, title, status, starts_at, starts_at_offset, held_on, location,"
-                    + " reviewers, reviewer_emails, outcome_summary, outcome_decision, revision, last_sequence)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 0, ?)"
-                    + " ON CONFLICT (review_id) DO NOTHING")) {
-                insert.setString(1, reviewId);
-                insert.setString(2, agreementId);
-                insert.setString(3, kind.name());
-                insert.setString(4, title);
-                insert.setString(5, status);
-                insert.setTimestamp(6, startsAt == null ? null : Timestamp.from(startsAt.toInstant()));
-                insert.setString(
-                        7, startsAt == null ? null : startsAt.getOffset().getId());
-                insert.setObject(8, heldOn);
-                insert.setString(9, location);
-                insert.setString(10, json.writeValueAsString(reviewers));
-                insert.setArray(11, emails(connection, reviewers));
-                insert.setString(12, summary);
-                insert.setString(13, decision == null ? null : decision.name());
-                insert.setLong(14, sequence);
-                return insert.executeUpdate();
+            try (PreparedStatement agreements = connection.prepareStatement("INSERT INTO " + AGREEMENTS
+                            + " (agreement_id, title, state, party_ids, lead_party_id, reminder_offsets, last_sequence,"
+                            + " lead_country) VALUES (?, ?::jsonb, ?, ?, ?, ?, ?, ?) ON CONFLICT (agreement_id) DO UPDATE"
+                            + " SET title = EXCLUDED.title, state = EXCLUDED.state, party_ids = EXCLUDED.party_ids,"
+                            + " lead_party_id = EXCLUDED.lead_party_id, reminder_offsets = EXCLUDED.reminder_offsets,"
+                            + " last_sequence = EXCLUDED.last_sequence, lead_country = EXCLUDED.lead_country");
+                    PreparedStatement meetings = connection.prepareStatement("INSERT INTO " + MEETINGS
+                            + " (review_id, agreement_id, kind, title, status, starts_at, starts_at_offset, held_on,"
+                            + " location, reviewers, reviewer_emails, outcome_summary, outcome_decision, revision,"
+                            + " last_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)"
+                            + " ON CONFLICT (review_id) DO UPDATE SET status = EXCLUDED.status,"
+                            + " starts_at = EXCLUDED.starts_at, starts_at_offset = EXCLUDED.starts_at_offset,"
+                            + " held_on = EXCLUDED.held_on, location = EXCLUDED.location,"
+                            + " outcome_summary = EXCLUDED.outcome_summary,"
+                            + " outcome_decision = EXCLUDED.outcome_decision, revision = EXCLUDED.revision,"
+                            + " last_sequence = EXCLUDED.last_sequence")) {
+                boolean anyMeeting = false;
+                for (BatchedFolds.Folded<ReviewsFold.Agreement> folded : changed) {
+                    ReviewsFold.Agreement a = folded.state();
+                    agreements.setString(1, a.agreementId);
+                    agreements.setString(2, a.title);
+                    agreements.setString(3, a.state.name());
+                    agreements.setArray(4, connection.createArrayOf("text", a.partyIds.toArray()));
+                    agreements.setString(5, a.leadPartyId);
+                    agreements.setArray(6, connection.createArrayOf("integer", a.reminderOffsets.toArray()));
+                    agreements.setLong(7, a.lastSequence);
+                    agreements.setString(8, a.leadCountry);
+                    agreements.addBatch();
+                    for (ReviewsFold.Meeting m : a.meetings.values()) {
+                        if (!m.changed) {
+                            continue;
+                        }
+                        meetings.setString(1, m.reviewId);
+                        meetings.setString(2, a.agreementId);
+                        meetings.setString(3, m.kind.name());
+                        meetings.setString(4, m.title);
+                        meetings.setString(5, m.status);
+                        meetings.setTimestamp(6, m.startsAt == null ? null : Timestamp.from(m.startsAt));
+                        meetings.setString(7, m.startsAtOffset);
+                        meetings.setObject(8, m.heldOn);
+                        meetings.setString(9, m.location);
+                        meetings.setString(10, m.reviewers);
+                        meetings.setArray(11, connection.createArrayOf("text", m.reviewerEmails.toArray()));
+                        meetings.setString(12, m.outcomeSummary);
+                        meetings.setString(13, m.outcomeDecision);
+                        meetings.setInt(14, m.revision);
+                        meetings.setLong(15, m.lastSequence);
+                        meetings.addBatch();
+                        anyMeeting = true;
+                    }
+                }
+                agreements.executeBatch();
+                if (anyMeeting) {
+                    meetings.executeBatch();
+                }
+                return null;
             }
         });
-    }
-
-    private static Array emails(Connection connection, List<Reviewer> reviewers) throws SQLException {
-        return connection.createArrayOf(
-                "text",
-                reviewers.stream().map(r -> r.email().toLowerCase(Locale.ROOT)).toArray());
     }
 
     @QueryHandler
@@ -383,7 +287,7 @@ public class ReviewsProjection implements ReadModel {
         sql.append(" ORDER BY COALESCE(m.starts_at, m.held_on::timestamp AT TIME ZONE '")
                 .append(BusinessTime.ZONE.getId())
                 .append("'), m.review_id");
-        java.util.Set<String> ofEndedAgreements = new java.util.HashSet<>();
+        Set<String> ofEndedAgreements = new HashSet<>();
         List<ReviewView> views = jdbc.query(
                 sql.toString(),
                 (rs, row) -> {
@@ -393,74 +297,12 @@ public class ReviewsProjection implements ReadModel {
                     return view(rs);
                 },
                 arguments.toArray());
-        Map<String, List<ReminderView>> reminders = reminders(views);
+        Map<String, List<ReminderView>> reminders =
+                issued.forMeetings(views.stream().map(ReviewView::reviewId).toList());
         return new ReviewList(views.stream()
                 .map(v -> withReminders(
                         v, reminders.getOrDefault(v.reviewId(), List.of()), !ofEndedAgreements.contains(v.reviewId())))
                 .toList());
-    }
-
-    private Map<String, List<ReminderView>> reminders(List<ReviewView> views) {
-        Map<String, List<ReminderView>> byReview = new HashMap<>();
-        if (views.isEmpty()) {
-            return byReview;
-        }
-        jdbc.query(
-                reminderSelect() + " WHERE r.review_id = ANY(?) ORDER BY r.issued_at, r.reminder_id, r.recipient_key",
-                ps -> ps.setArray(
-                        1,
-                        ps.getConnection()
-                                .createArrayOf(
-                                        "text",
-                                        views.stream().map(ReviewView::reviewId).toArray())),
-                (ResultSet rs) -> {
-                    ReminderView reminder = reminder(rs);
-                    byReview.computeIfAbsent(reminder.reviewId(), r -> new ArrayList<>())
-                            .add(reminder);
-                });
-        return byReview;
-    }
-
-    private String reminderSelect() {
-        return REMINDER_SELECT.replace(REMINDERS + " r", states.readTable(NAME, REMINDERS) + " r");
-    }
-
-    private static final String REMINDER_SELECT = "SELECT r.reminder_id, r.agreement_id, r.review_id, r.subject,"
-            + " r.recipient, r.recipient_name, r.offset_days, r.due_at, r.issued_at,"
-            + " COALESCE(d.status, 'PENDING') AS delivery, COALESCE(d.attempts, 0) AS attempts, d.last_error,"
-            + " d.delivered_at FROM " + REMINDERS + " r LEFT JOIN reminder_delivery d"
-            + " ON d.reminder_id = r.reminder_id AND d.recipient_key = r.recipient_key";
-
-    private static ReminderView reminder(ResultSet rs) throws SQLException {
-        Timestamp due = rs.getTimestamp("due_at");
-        Timestamp delivered = rs.getTimestamp("delivered_at");
-        return new ReminderView(
-                rs.getString("reminder_id"),
-                rs.getString("agreement_id"),
-                rs.getString("review_id"),
-                rs.getString("subject"),
-                rs.getString("recipient") != null ? rs.getString("recipient") : rs.getString("recipient_name"),
-                rs.getInt("offset_days"),
-                due == null ? null : due.toInstant(),
-                rs.getTimestamp("issued_at").toInstant(),
-                rs.getString("delivery"),
-                rs.getInt("attempts"),
-                rs.getString("last_error"),
-                delivered == null ? null : delivered.toInstant());
-    }
-
-    @QueryHandler
-    public ReminderList reminders(FindReminders query) {
-        StringBuilder where = new StringBuilder(" WHERE r.issued_at >= ?");
-        List<Object> arguments = new ArrayList<>(List.of(Timestamp.from(query.since())));
-        if (query.reviewer() != null) {
-            where.append(" AND r.recipient = ?");
-            arguments.add(query.reviewer().toLowerCase(Locale.ROOT));
-        }
-        return new ReminderList(jdbc.query(
-                reminderSelect() + where + " ORDER BY r.issued_at DESC, r.reminder_id, r.recipient_key LIMIT 1000",
-                (rs, row) -> reminder(rs),
-                arguments.toArray()));
     }
 
     /**

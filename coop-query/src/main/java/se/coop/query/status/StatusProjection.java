@@ -9,24 +9,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,7 +49,7 @@ import se.coop.api.query.FindLinksTo;
 import se.coop.api.query.LinkView;
 import se.coop.api.query.LinksTo;
 import se.coop.api.query.ListAgreements;
-import se.coop.query.support.BatchScope;
+import se.coop.query.support.BatchedFolds;
 import se.coop.query.support.EventPositions;
 import se.coop.query.support.FailureIsolation;
 import se.coop.query.support.ProjectionStates;
@@ -72,8 +70,6 @@ public class StatusProjection implements ReadModel {
 
     public static final String NAME = "status";
     static final String TABLE = "agreement_status";
-    private static final String BATCH = StatusProjection.class.getName();
-    private static final String PRELOADED = BATCH + ".preloaded";
     private static final int FETCH = 500;
 
     private final JdbcTemplate jdbc;
@@ -82,6 +78,31 @@ public class StatusProjection implements ReadModel {
     private final Clock clock;
     private final EventPositions positions;
     private final FailureIsolation isolation;
+    private final BatchedFolds<StatusState> folds = new BatchedFolds<>(
+            StatusProjection.class.getName(),
+            new BatchedFolds.Rows<>() {
+                @Override
+                public void readAll(
+                        Collection<String> ids, BiConsumer<String, StatusState> found, Consumer<String> unreadable) {
+                    StatusProjection.this.readAll(ids, found, unreadable);
+                }
+
+                @Override
+                public Optional<StatusState> read(String agreementId) {
+                    return load(TABLE, agreementId);
+                }
+
+                @Override
+                public StatusState empty(String agreementId) {
+                    return new StatusState();
+                }
+
+                @Override
+                public void writeAll(List<BatchedFolds.Folded<StatusState>> changed) {
+                    StatusProjection.this.writeAll(changed);
+                }
+            },
+            StatusFold::apply);
     /** A read-only transaction, in which PostgreSQL hands rows over from a cursor, a fetch at a time. */
     private final TransactionTemplate cursor;
     /**
@@ -123,49 +144,7 @@ public class StatusProjection implements ReadModel {
 
     @EventHandler
     void on(AgreementEvent event, DomainEventMessage<?> message) {
-        isolation.handle(NAME, () -> {
-            String id = event.agreementId().toString();
-            Map<String, Pending> batch = BatchScope.resource(BATCH, this::loadBatch, this::saveAll);
-            Pending pending = batch.get(id);
-            if (pending == null) {
-                pending = new Pending(load(TABLE, id).orElseGet(StatusState::new));
-                batch.put(id, pending);
-            }
-            RecordedEvent recorded = recorded(event, message, positions.of(message));
-            try {
-                if (StatusFold.apply(pending.state, recorded)) {
-                    pending.changed(recorded.position());
-                }
-                pending.applied.add(recorded);
-            } catch (RuntimeException e) {
-                // the event is parked; the agreement's state is as the batch's earlier events left it
-                StatusState before = load(TABLE, id).orElseGet(StatusState::new);
-                for (RecordedEvent earlier : pending.applied) {
-                    StatusFold.apply(before, earlier);
-                }
-                pending.state = before;
-                throw e;
-            }
-        });
-    }
-
-    /** An agreement's state while its processor's batch lasts, written once when the batch commits. */
-    private static final class Pending {
-        StatusState state;
-        final List<RecordedEvent> applied = new ArrayList<>();
-        boolean changed;
-        long firstPosition;
-
-        Pending(StatusState state) {
-            this.state = state;
-        }
-
-        void changed(long position) {
-            if (!changed) {
-                firstPosition = position;
-            }
-            changed = true;
-        }
+        isolation.handle(NAME, () -> folds.apply(recorded(event, message, positions.of(message))));
     }
 
     @ResetHandler
@@ -345,27 +324,8 @@ public class StatusProjection implements ReadModel {
                 event, message.getSequenceNumber(), position, message.getTimestamp(), message.getMetaData());
     }
 
-    /**
-     * The states of every agreement the processor's batch has events of, read in one query as the batch begins (its
-     * first event); an agreement not in the table yet starts from nothing.
-     */
-    private Map<String, Pending> loadBatch() {
-        Map<String, Pending> batch = new LinkedHashMap<>();
-        // once per unit of work: handled one event at a time (FailureIsolation), each event loads its own agreement
-        if (!(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unit)
-                || unit.resources().putIfAbsent(PRELOADED, Boolean.TRUE) != null) {
-            return batch;
-        }
-        List<?> messages = unit.getMessages();
-        if (messages.size() < 2) {
-            return batch;
-        }
-        Set<String> ids = new LinkedHashSet<>();
-        for (Object message : messages) {
-            if (message instanceof EventMessage<?> event && event.getPayload() instanceof AgreementEvent agreement) {
-                ids.add(agreement.agreementId().toString());
-            }
-        }
+    /** The folds of the agreements given, in one query; a fold that cannot be read is left to its own event. */
+    private void readAll(Collection<String> ids, BiConsumer<String, StatusState> found, Consumer<String> unreadable) {
         jdbc.query(
                 connection -> {
                     PreparedStatement select = connection.prepareStatement(
@@ -375,16 +335,11 @@ public class StatusProjection implements ReadModel {
                 },
                 (ResultSet rs) -> {
                     try {
-                        batch.put(rs.getString(1), new Pending(read(rs.getString(2))));
-                    } catch (RuntimeException unreadable) {
-                        // left to its own event, which fails and is parked alone (the others go on)
-                        ids.remove(rs.getString(1));
+                        found.accept(rs.getString(1), read(rs.getString(2)));
+                    } catch (RuntimeException e) {
+                        unreadable.accept(rs.getString(1));
                     }
                 });
-        for (String id : ids) {
-            batch.computeIfAbsent(id, absent -> new Pending(new StatusState()));
-        }
-        return batch;
     }
 
     private Optional<StatusState> load(String table, String agreementId) {
@@ -397,12 +352,7 @@ public class StatusProjection implements ReadModel {
         return json.readValue(fold, StatusState.class);
     }
 
-    private void saveAll(Map<String, Pending> batch) {
-        List<Pending> changed =
-                batch.values().stream().filter(pending -> pending.changed).toList();
-        if (changed.isEmpty()) {
-            return;
-        }
+    private void writeAll(List<BatchedFolds.Folded<StatusState>> changed) {
         jdbc.execute((Connection connection) -> {
             try (PreparedStatement upsert = connection.prepareStatement(
                     "INSERT INTO " + TABLE
@@ -411,8 +361,8 @@ public class StatusProjection implements ReadModel {
                             + " ON CONFLICT (agreement_id) DO UPDATE SET version = EXCLUDED.version, state = EXCLUDED.state,"
                             + " party_ids = EXCLUDED.party_ids, countries = EXCLUDED.countries,"
                             + " focus_areas = EXCLUDED.focus_areas, search_text = EXCLUDED.search_text, fold = EXCLUDED.fold")) {
-                for (Pending pending : changed) {
-                    bind(connection, upsert, pending.state, pending.firstPosition);
+                for (BatchedFolds.Folded<StatusState> folded : changed) {
+                    bind(connection, upsert, folded.state(), folded.firstChange());
                     upsert.addBatch();
                 }
                 return upsert.executeBatch();

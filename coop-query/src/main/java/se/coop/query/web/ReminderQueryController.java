@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +18,8 @@ import se.coop.api.NodeRoles;
 import se.coop.api.input.PlausibleDates;
 import se.coop.api.query.FindReminders;
 import se.coop.api.query.ReminderList;
+import se.coop.query.reminders.IssuedReminders;
+import se.coop.query.support.ProjectionStates;
 
 /** The reminders issued, with how each one's delivery went. */
 @ConditionalOnExpression(NodeRoles.QUERY)
@@ -26,10 +29,12 @@ import se.coop.api.query.ReminderList;
 public class ReminderQueryController {
 
     private final Queries queries;
+    private final ProjectionStates states;
     private final Clock clock;
 
-    ReminderQueryController(Queries queries, Clock clock) {
+    ReminderQueryController(Queries queries, ProjectionStates states, Clock clock) {
         this.queries = queries;
+        this.states = states;
         this.clock = clock;
     }
 
@@ -39,12 +44,17 @@ public class ReminderQueryController {
             description = "reviewer: to that e-mail address; since: an instant with offset or a date (default: 90 days"
                     + " ago). delivery is PENDING, DELIVERED, LOGGED (kept: no SMTP server or no address), RETRYING or"
                     + " FAILED, with the attempts and the last error.")
-    public ReminderList reminders(
+    public ResponseEntity<ReminderList> reminders(
             @RequestParam(required = false) String reviewer, @RequestParam(required = false) String since) {
         Instant from = since == null ? clock.instant().minus(Duration.ofDays(90)) : parse(since);
-        return queries.one(
+        ReminderList reminders = queries.one(
                 new FindReminders(reviewer == null || reviewer.isBlank() ? null : reviewer.strip(), from),
                 ReminderList.class);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (states.rebuilding(IssuedReminders.NAME)) {
+            answer.header(AgreementQueryController.REBUILDING, "true");
+        }
+        return answer.body(reminders);
     }
 
     private static Instant parse(String since) {

@@ -1,0 +1,172 @@
+package se.coop.query.reminders;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import se.coop.api.NodeRoles;
+import se.coop.api.Reviewer;
+import se.coop.api.query.FindReminders;
+import se.coop.api.query.ReminderList;
+import se.coop.api.query.ReminderView;
+import se.coop.api.reminder.ReviewReminderIssued;
+import se.coop.query.support.BatchScope;
+import se.coop.query.support.FailureIsolation;
+import se.coop.query.support.ProjectionStates;
+import se.coop.query.support.ReadModel;
+
+/**
+ * The issued-reminders read model: each reminder issued (they live in the reminder plans' streams), one row per
+ * recipient, with its meeting and agreement; read with how far its delivery has come. Its rows are gathered over the
+ * processor's batch and inserted together; a reminder listed already is not listed twice.
+ */
+@ConditionalOnExpression(NodeRoles.QUERY)
+@Component
+@ProcessingGroup(IssuedReminders.NAME)
+public class IssuedReminders implements ReadModel {
+
+    public static final String NAME = "reminders";
+    static final String TABLE = "issued_reminder";
+    private static final String BATCH = IssuedReminders.class.getName();
+
+    private static final String SELECT = "SELECT r.reminder_id, r.agreement_id, r.review_id, r.subject, r.recipient,"
+            + " r.recipient_name, r.offset_days, r.due_at, r.issued_at, COALESCE(d.status, 'PENDING') AS delivery,"
+            + " COALESCE(d.attempts, 0) AS attempts, d.last_error, d.delivered_at FROM %s r LEFT JOIN reminder_delivery d"
+            + " ON d.reminder_id = r.reminder_id AND d.recipient_key = r.recipient_key";
+
+    private final JdbcTemplate jdbc;
+    private final ProjectionStates states;
+    private final FailureIsolation isolation;
+
+    public IssuedReminders(JdbcTemplate jdbc, ProjectionStates states, FailureIsolation isolation) {
+        this.jdbc = jdbc;
+        this.states = states;
+        this.isolation = isolation;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of(TABLE);
+    }
+
+    @EventHandler
+    void on(ReviewReminderIssued event, DomainEventMessage<?> message) {
+        isolation.handle(NAME, () -> {
+            for (Reviewer recipient : event.recipients()) {
+                rows().add(new Object[] {
+                    event.reminderId(),
+                    recipientKey(recipient),
+                    event.reviewId() == null ? null : event.reviewId().toString(),
+                    event.agreementId().toString(),
+                    recipient.email() == null ? null : recipient.email().toLowerCase(Locale.ROOT),
+                    recipient.name(),
+                    event.offsetDays(),
+                    Timestamp.from(message.getTimestamp()),
+                    event.subject().name(),
+                    Timestamp.from(event.dueAt().toInstant())
+                });
+            }
+        });
+    }
+
+    /** The rows of the processor's batch, inserted together just before it commits. */
+    private List<Object[]> rows() {
+        return BatchScope.resource(BATCH, ArrayList::new, rows -> {
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate(
+                        "INSERT INTO " + TABLE + " (reminder_id, recipient_key, review_id, agreement_id, recipient,"
+                                + " recipient_name, offset_days, issued_at, subject, due_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        rows);
+            }
+        });
+    }
+
+    /** A recipient by e-mail, or by party when its secretariat has no address configured. */
+    public static String recipientKey(Reviewer recipient) {
+        return recipient.email() != null ? recipient.email().toLowerCase(Locale.ROOT) : "party:" + recipient.partyId();
+    }
+
+    @ResetHandler
+    void reset() {
+        states.startRebuild(NAME, tables());
+    }
+
+    /** Whether the list is being rebuilt (read from its previous copy meanwhile). */
+    public boolean rebuilding() {
+        return states.rebuilding(NAME);
+    }
+
+    /** The reminders issued since a time, newest first (at most 1,000), to one reviewer or to all. */
+    @QueryHandler
+    public ReminderList reminders(FindReminders query) {
+        StringBuilder where = new StringBuilder(" WHERE r.issued_at >= ?");
+        List<Object> arguments = new ArrayList<>(List.of(Timestamp.from(query.since())));
+        if (query.reviewer() != null) {
+            where.append(" AND r.recipient = ?");
+            arguments.add(query.reviewer().toLowerCase(Locale.ROOT));
+        }
+        return new ReminderList(jdbc.query(
+                select() + where + " ORDER BY r.issued_at DESC, r.reminder_id, r.recipient_key LIMIT 1000",
+                (rs, row) -> reminder(rs),
+                arguments.toArray()));
+    }
+
+    /** The reminders issued for each of the meetings given, in the order they were issued. */
+    public Map<String, List<ReminderView>> forMeetings(Collection<String> reviewIds) {
+        Map<String, List<ReminderView>> byMeeting = new HashMap<>();
+        if (reviewIds.isEmpty()) {
+            return byMeeting;
+        }
+        jdbc.query(
+                select() + " WHERE r.review_id = ANY(?) ORDER BY r.issued_at, r.reminder_id, r.recipient_key",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", reviewIds.toArray())),
+                (ResultSet rs) -> {
+                    ReminderView reminder = reminder(rs);
+                    byMeeting
+                            .computeIfAbsent(reminder.reviewId(), r -> new ArrayList<>())
+                            .add(reminder);
+                });
+        return byMeeting;
+    }
+
+    private String select() {
+        return String.format(SELECT, states.readTable(NAME, TABLE));
+    }
+
+    private static ReminderView reminder(ResultSet rs) throws SQLException {
+        Timestamp due = rs.getTimestamp("due_at");
+        Timestamp delivered = rs.getTimestamp("delivered_at");
+        return new ReminderView(
+                rs.getString("reminder_id"),
+                rs.getString("agreement_id"),
+                rs.getString("review_id"),
+                rs.getString("subject"),
+                rs.getString("recipient") != null ? rs.getString("recipient") : rs.getString("recipient_name"),
+                rs.getInt("offset_days"),
+                due == null ? null : due.toInstant(),
+                rs.getTimestamp("issued_at").toInstant(),
+                rs.getString("delivery"),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                delivered == null ? null : delivered.toInstant());
+    }
+}
