@@ -110,11 +110,6 @@ public class IssuedReminders implements ReadModel {
         states.startRebuild(NAME, tables());
     }
 
-    /** Whether the list is being rebuilt (read from its previous copy meanwhile). */
-    public boolean rebuilding() {
-        return states.rebuilding(NAME);
-    }
-
     /** The reminders issued since a time, newest first (at most 1,000), to one reviewer or to all. */
     @QueryHandler
     public ReminderList reminders(FindReminders query) {

@@ -207,7 +207,7 @@ final class ReviewsFold {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static boolean apply(Agreement agreement, RecordedEvent recorded) {
         AgreementEvent event = recorded.payload();
-        Step step = STEPS.get(event.getClass());
+        Step step = step(event);
         if (step == IGNORED) {
             return false;
         }
@@ -218,6 +218,20 @@ final class ReviewsFold {
         step.apply(agreement, event, recorded.sequence());
         agreement.lastSequence = recorded.sequence();
         return true;
+    }
+
+    /** Whether the read model uses the event at all (an ignored one needs no rows read). */
+    static boolean uses(AgreementEvent event) {
+        return step(event) != IGNORED;
+    }
+
+    private static Step<?> step(AgreementEvent event) {
+        Step<?> step = STEPS.get(event.getClass());
+        if (step == null) {
+            throw new IllegalStateException("the reviews read model has no entry for "
+                    + event.getClass().getName());
+        }
+        return step;
     }
 
     /** A new meeting, or none when the agreement has one under this id already. */

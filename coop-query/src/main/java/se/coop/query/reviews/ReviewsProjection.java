@@ -83,12 +83,13 @@ public class ReviewsProjection implements ReadModel {
                         Collection<String> ids,
                         BiConsumer<String, ReviewsFold.Agreement> found,
                         Consumer<String> unreadable) {
-                    rowsOf(ids).forEach(found);
+                    rowsOf(ids, unreadable).forEach(found);
                 }
 
                 @Override
                 public Optional<ReviewsFold.Agreement> read(String agreementId) {
-                    return Optional.ofNullable(rowsOf(List.of(agreementId)).get(agreementId));
+                    return Optional.ofNullable(
+                            rowsOf(List.of(agreementId), null).get(agreementId));
                 }
 
                 @Override
@@ -128,10 +129,12 @@ public class ReviewsProjection implements ReadModel {
 
     @EventHandler
     void on(AgreementEvent event, DomainEventMessage<?> message) {
-        isolation.handle(
-                NAME,
-                () -> folds.apply(new RecordedEvent(
-                        event, message.getSequenceNumber(), 0, message.getTimestamp(), message.getMetaData())));
+        isolation.handle(NAME, () -> {
+            if (ReviewsFold.uses(event)) {
+                folds.apply(new RecordedEvent(
+                        event, message.getSequenceNumber(), 0, message.getTimestamp(), message.getMetaData()));
+            }
+        });
     }
 
     @ResetHandler
@@ -139,8 +142,11 @@ public class ReviewsProjection implements ReadModel {
         states.startRebuild(NAME, tables());
     }
 
-    /** The rows of the agreements given (those the read model has), each with its meetings. */
-    private Map<String, ReviewsFold.Agreement> rowsOf(Collection<String> ids) {
+    /**
+     * The rows of those of the agreements given the read model has, each with its meetings. An agreement whose rows
+     * cannot be read goes to {@code unreadable}; without one, the read fails.
+     */
+    private Map<String, ReviewsFold.Agreement> rowsOf(Collection<String> ids, Consumer<String> unreadable) {
         Map<String, ReviewsFold.Agreement> found = new HashMap<>();
         jdbc.query(
                 connection -> {
@@ -150,17 +156,14 @@ public class ReviewsProjection implements ReadModel {
                     return select;
                 },
                 (ResultSet rs) -> {
-                    ReviewsFold.Agreement a = new ReviewsFold.Agreement(rs.getString("agreement_id"));
-                    a.drafted = true;
-                    a.title = rs.getString("title");
-                    a.state = AgreementState.valueOf(rs.getString("state"));
-                    a.partyIds = List.of((String[]) rs.getArray("party_ids").getArray());
-                    a.leadPartyId = rs.getString("lead_party_id");
-                    a.leadCountry = rs.getString("lead_country");
-                    a.reminderOffsets =
-                            List.of((Integer[]) rs.getArray("reminder_offsets").getArray());
-                    a.lastSequence = rs.getLong("last_sequence");
-                    found.put(a.agreementId, a);
+                    try {
+                        found.put(rs.getString("agreement_id"), agreement(rs));
+                    } catch (RuntimeException e) {
+                        if (unreadable == null) {
+                            throw e;
+                        }
+                        unreadable.accept(rs.getString("agreement_id"));
+                    }
                 });
         if (found.isEmpty()) {
             return found;
@@ -174,26 +177,51 @@ public class ReviewsProjection implements ReadModel {
                     return select;
                 },
                 (ResultSet rs) -> {
-                    ReviewsFold.Meeting m = new ReviewsFold.Meeting();
-                    m.reviewId = rs.getString("review_id");
-                    m.kind = ReviewKind.valueOf(rs.getString("kind"));
-                    m.title = rs.getString("title");
-                    m.status = rs.getString("status");
-                    Timestamp startsAt = rs.getTimestamp("starts_at");
-                    m.startsAt = startsAt == null ? null : startsAt.toInstant();
-                    m.startsAtOffset = rs.getString("starts_at_offset");
-                    m.heldOn = rs.getObject("held_on", LocalDate.class);
-                    m.location = rs.getString("location");
-                    m.reviewers = rs.getString("reviewers");
-                    m.reviewerEmails =
-                            List.of((String[]) rs.getArray("reviewer_emails").getArray());
-                    m.outcomeSummary = rs.getString("outcome_summary");
-                    m.outcomeDecision = rs.getString("outcome_decision");
-                    m.revision = rs.getInt("revision");
-                    m.lastSequence = rs.getLong("last_sequence");
-                    found.get(rs.getString("agreement_id")).meetings.put(m.reviewId, m);
+                    ReviewsFold.Agreement agreement = found.get(rs.getString("agreement_id"));
+                    if (agreement == null) {
+                        return;
+                    }
+                    try {
+                        ReviewsFold.Meeting m = new ReviewsFold.Meeting();
+                        m.reviewId = rs.getString("review_id");
+                        m.kind = ReviewKind.valueOf(rs.getString("kind"));
+                        m.title = rs.getString("title");
+                        m.status = rs.getString("status");
+                        Timestamp startsAt = rs.getTimestamp("starts_at");
+                        m.startsAt = startsAt == null ? null : startsAt.toInstant();
+                        m.startsAtOffset = rs.getString("starts_at_offset");
+                        m.heldOn = rs.getObject("held_on", LocalDate.class);
+                        m.location = rs.getString("location");
+                        m.reviewers = rs.getString("reviewers");
+                        m.reviewerEmails = List.of(
+                                (String[]) rs.getArray("reviewer_emails").getArray());
+                        m.outcomeSummary = rs.getString("outcome_summary");
+                        m.outcomeDecision = rs.getString("outcome_decision");
+                        m.revision = rs.getInt("revision");
+                        m.lastSequence = rs.getLong("last_sequence");
+                        agreement.meetings.put(m.reviewId, m);
+                    } catch (RuntimeException e) {
+                        if (unreadable == null) {
+                            throw e;
+                        }
+                        found.remove(agreement.agreementId);
+                        unreadable.accept(agreement.agreementId);
+                    }
                 });
         return found;
+    }
+
+    private static ReviewsFold.Agreement agreement(ResultSet rs) throws SQLException {
+        ReviewsFold.Agreement a = new ReviewsFold.Agreement(rs.getString("agreement_id"));
+        a.drafted = true;
+        a.title = rs.getString("title");
+        a.state = AgreementState.valueOf(rs.getString("state"));
+        a.partyIds = List.of((String[]) rs.getArray("party_ids").getArray());
+        a.leadPartyId = rs.getString("lead_party_id");
+        a.leadCountry = rs.getString("lead_country");
+        a.reminderOffsets = List.of((Integer[]) rs.getArray("reminder_offsets").getArray());
+        a.lastSequence = rs.getLong("last_sequence");
+        return a;
     }
 
     /** The agreements the batch changed, and those of their meetings it changed, each in one batch of upserts. */
