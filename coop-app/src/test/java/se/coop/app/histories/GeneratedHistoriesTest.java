@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import se.coop.api.event.AgreementEvent;
 import se.coop.api.reminder.ReviewReminderIssued;
 import se.coop.app.histories.Generator.Step;
+import se.coop.app.support.Slow;
 
 /**
  * Lifecycle properties over generated histories (docs/domain.md; the properties are {@link HistoryRun}'s), in memory:
@@ -17,6 +18,7 @@ import se.coop.app.histories.Generator.Step;
  * repeatable: {@code -Dcoop.histories=100000} runs more, {@code -Dcoop.histories.seed=…} others. A failing history is
  * shrunk by deleting steps while the same property still fails, and reported step by step.
  */
+@Slow
 class GeneratedHistoriesTest {
 
     static final int HISTORIES = Integer.getInteger("coop.histories", 1000);

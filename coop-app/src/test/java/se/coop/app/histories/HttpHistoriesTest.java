@@ -41,6 +41,7 @@ import se.coop.api.command.TerminateAgreement;
 import se.coop.app.histories.Generator.Step;
 import se.coop.app.support.Api;
 import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.Slow;
 import se.coop.app.support.TestClock;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -52,6 +53,7 @@ import tools.jackson.databind.JsonNode;
  * recorded, {@code validOn} days across the history, its history in words, its events, its verification, the lists,
  * the reviews and the calendar — and a rebuild of each read model gives every agreement exactly what it showed live.
  */
+@Slow
 class HttpHistoriesTest extends IntegrationTest {
 
     private static final int HISTORIES = Integer.getInteger("coop.http-histories", 30);

@@ -31,6 +31,7 @@ import se.coop.api.BusinessTime;
 import se.coop.app.support.Api;
 import se.coop.app.support.IntegrationTest;
 import se.coop.app.support.RawEvents;
+import se.coop.app.support.Slow;
 import se.coop.app.support.TestClock;
 import se.coop.rules.AppealWindow;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +45,7 @@ import tools.jackson.databind.JsonNode;
  * 5xx, and each stream's hash chain recomputes from {@code /events} to the head its verification states. Seeded, so a
  * failure can be replayed with the seed it names.
  */
+@Slow
 class AcceptedInputTest extends IntegrationTest {
 
     private static final long SEED = 20_261_201L;

@@ -16,6 +16,7 @@ import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
 import se.coop.app.support.Secretariat;
+import se.coop.app.support.Slow;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -28,6 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * 4xx problem, none with a 5xx, and not one event is written. Each generated request is invalid by construction; the
  * commands that take no body are only ever sent to agreements that do not exist.
  */
+@Slow
 class HostileInputTest extends IntegrationTest {
 
     private static final int REQUESTS = 10_500;

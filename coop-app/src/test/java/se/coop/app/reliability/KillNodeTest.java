@@ -20,6 +20,7 @@ import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.NodeProcess;
 import se.coop.app.support.Nodes;
+import se.coop.app.support.Slow;
 import se.coop.app.support.TestDatabase;
 
 /**
@@ -27,6 +28,7 @@ import se.coop.app.support.TestDatabase;
  * acknowledged has its events; the surviving node reclaims the dead node's segments once their claims time out and its
  * read models show every acknowledged agreement.
  */
+@Slow
 class KillNodeTest {
 
     private static final String DATABASE = "killnode";

@@ -18,12 +18,14 @@ import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.Nodes;
 import se.coop.app.support.Secretariat;
+import se.coop.app.support.Slow;
 import se.coop.app.support.TestClock;
 
 /**
  * Reminders are durable timers in PostgreSQL: one that fell due while Coop was down is issued when it is up again,
  * once; and two Coop instances on one database issue each reminder exactly once. Each test has a database of its own.
  */
+@Slow
 class RemindersDurabilityTest {
 
     private static ConfigurableApplicationContext start(String database) {

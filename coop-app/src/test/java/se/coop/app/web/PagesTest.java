@@ -21,6 +21,7 @@ import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
 import se.coop.app.support.Secretariat;
 import se.coop.app.support.Seeds;
+import se.coop.app.support.Slow;
 import se.coop.app.support.TestClock;
 
 /**
@@ -29,6 +30,7 @@ import se.coop.app.support.TestClock;
  * the reviewer finds next month's meeting and copies the feed's address, the operator rebuilds a read model. Every
  * page is checked with axe-core for WCAG 2.1 A and AA, and saved as a screenshot under target/screenshots.
  */
+@Slow
 class PagesTest extends IntegrationTest {
 
     private static final String[][] HALMSTAD = {
