@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.coop.app.start.StartRefused;
 
 /**
  * Starts a real PostgreSQL whose data survives restarts: durable settings (zonky's defaults turn fsync off), no JVM
@@ -62,8 +63,9 @@ final class EmbeddedPostgresLauncher {
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = channel.tryLock()) {
             if (lock == null) {
-                throw new IllegalStateException("another running Coop uses the data directory " + dataDirectory
-                        + "; stop it first, or give this one another coop.data-dir");
+                throw new StartRefused(
+                        "Another running Coop uses the data directory " + dataDirectory.toAbsolutePath() + ".",
+                        "Stop it first, or give this one another coop.data-dir.");
             }
         }
         Optional<ProcessHandle> postmaster = postmasterOf(pidFile);

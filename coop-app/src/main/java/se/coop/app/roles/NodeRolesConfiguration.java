@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import se.coop.api.NodeRoles;
+import se.coop.app.start.StartRefused;
 
 /**
  * Checks {@code coop.roles} when Coop starts: {@code command}, {@code query}, or both (comma-separated). Anything else
@@ -25,8 +26,9 @@ class NodeRolesConfiguration {
                 .filter(role -> !role.isEmpty())
                 .toList();
         if (named.isEmpty() || !KNOWN.containsAll(named)) {
-            throw new IllegalStateException(
-                    NodeRoles.PROPERTY + " is '" + roles + "'; it takes command, query, or both (command,query)");
+            throw new StartRefused(
+                    NodeRoles.PROPERTY + " is '" + roles + "', which is not a role of a Coop node.",
+                    "Set it to command, query, or both (command,query, the default).");
         }
         if (named.size() < KNOWN.size()) {
             log.info("This node's role: {} only", named.get(0));

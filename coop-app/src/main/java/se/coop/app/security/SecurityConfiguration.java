@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -51,6 +52,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import se.coop.api.ErrorCode;
+import se.coop.app.start.StartRefused;
 import se.coop.app.web.Problems;
 import se.coop.web.UserEmails;
 
@@ -319,10 +321,12 @@ public class SecurityConfiguration {
             return new InMemoryUserDetailsManager();
         }
         if (!isLoopback(serverAddress)) {
-            throw new IllegalStateException("Coop refuses to start with its built-in users while listening on '"
-                    + (serverAddress.isBlank() ? "all addresses" : serverAddress)
-                    + "': configure coop.security.users (with bcrypt hashes) or an OIDC issuer"
-                    + " (spring.security.oauth2.resourceserver.jwt.issuer-uri), or listen on 127.0.0.1 only.");
+            throw new StartRefused(
+                    "Coop refuses to start with its built-in users (each one's password is its name) while listening"
+                            + " on " + (serverAddress.isBlank() ? "all addresses" : "'" + serverAddress + "'") + ".",
+                    "Configure coop.security.users (with bcrypt hashes) or an OIDC issuer"
+                            + " (spring.security.oauth2.resourceserver.jwt.issuer-uri), or listen on 127.0.0.1 only"
+                            + " (SERVER_ADDRESS=127.0.0.1).");
         }
         log.info(
                 "Built-in local users secretariat, auditor, reviewer and operator (password = name), on {} only",
@@ -338,21 +342,32 @@ public class SecurityConfiguration {
         return new InMemoryUserDetailsManager(local);
     }
 
+    private static String role(SecurityProperties.User user, String role) {
+        try {
+            return Role.valueOf(role.strip().toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            throw new StartRefused(
+                    "'" + user.name() + "' in coop.security.users has a role Coop does not know: '" + role + "'.",
+                    "Use " + Arrays.toString(Role.values()) + ".");
+        }
+    }
+
     private static UserDetails configured(SecurityProperties.User user) {
         if (user.name() == null || user.name().isBlank()) {
-            throw new IllegalStateException("coop.security.users: every user needs a name");
+            throw new StartRefused("A user in coop.security.users has no name.", "Give every user a name.");
         }
         String hash = user.password() == null ? "" : user.password().replaceFirst("^\\{bcrypt}", "");
         if (!BCRYPT.matcher(hash).matches()) {
-            throw new IllegalStateException("coop.security.users: the password of '" + user.name()
-                    + "' must be a bcrypt hash (e.g. from `htpasswd -bnBC 12 \"\" secret | tr -d ':'`)");
+            throw new StartRefused(
+                    "The password of '" + user.name() + "' in coop.security.users is not a bcrypt hash.",
+                    "Give its bcrypt hash, e.g. from `htpasswd -bnBC 12 \"\" secret | tr -d ':'`.");
         }
         if (user.roles() == null || user.roles().isEmpty()) {
-            throw new IllegalStateException("coop.security.users: '" + user.name() + "' needs at least one role");
+            throw new StartRefused(
+                    "'" + user.name() + "' in coop.security.users has no role.",
+                    "Give it one or more of " + Arrays.toString(Role.values()) + ".");
         }
-        String[] roles = user.roles().stream()
-                .map(r -> Role.valueOf(r.strip().toUpperCase(Locale.ROOT)).name())
-                .toArray(String[]::new);
+        String[] roles = user.roles().stream().map(r -> role(user, r)).toArray(String[]::new);
         return User.withUsername(user.name())
                 .password("{bcrypt}" + hash)
                 .roles(roles)

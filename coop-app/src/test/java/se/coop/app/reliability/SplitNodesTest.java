@@ -63,6 +63,6 @@ class SplitNodesTest {
     @Test
     void anUnknownRoleStopsTheStart() {
         assertThatThrownBy(() -> start("commands"))
-                .hasRootCauseMessage("coop.roles is 'commands'; it takes command, query, or both (command,query)");
+                .hasRootCauseMessage("coop.roles is 'commands', which is not a role of a Coop node.");
     }
 }

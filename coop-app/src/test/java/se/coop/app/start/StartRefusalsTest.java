@@ -1,0 +1,112 @@
+package se.coop.app.start;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
+import org.springframework.test.context.support.TestPropertySourceUtils;
+import se.coop.app.CoopApplication;
+import se.coop.app.support.TestClockConfiguration;
+import se.coop.app.support.TestDatabase;
+
+/**
+ * A start Coop refuses says why in one sentence and what to do, instead of an exception five bean creations deep:
+ * Spring Boot finds {@link StartRefusalAnalyzer} where it looks for failure analyzers and prints its analysis alone.
+ */
+class StartRefusalsTest {
+
+    private static Throwable start(String... args) {
+        return catchThrowable(() -> new SpringApplicationBuilder(CoopApplication.class, TestClockConfiguration.class)
+                .run(args)
+                .close());
+    }
+
+    /** The analysis Spring Boot prints for the failure: by the analyzers it loads, as it loads them. */
+    private static FailureAnalysis analysis(Throwable failure, String... properties) {
+        StandardEnvironment environment = new StandardEnvironment();
+        TestPropertySourceUtils.addInlinedPropertiesToEnvironment(environment, properties);
+        List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
+                .load(
+                        FailureAnalyzer.class,
+                        ArgumentResolver.of(Environment.class, environment)
+                                .and(BeanFactory.class, new DefaultListableBeanFactory()));
+        assertThat(analyzers).hasAtLeastOneElementOfType(StartRefusalAnalyzer.class);
+        return analyzers.stream()
+                .filter(StartRefusalAnalyzer.class::isInstance)
+                .findFirst()
+                .orElseThrow()
+                .analyze(failure);
+    }
+
+    @Test
+    void builtInUsersOnEveryAddressAreRefusedInOneSentence() {
+        Throwable failure = start(
+                "--server.address=0.0.0.0",
+                "--server.port=0",
+                "--spring.datasource.url=" + TestDatabase.url("refused_users"),
+                "--spring.datasource.username=postgres");
+
+        FailureAnalysis analysis = analysis(failure);
+        assertThat(analysis.getDescription())
+                .isEqualTo("Coop refuses to start with its built-in users (each one's password is its name) while"
+                        + " listening on '0.0.0.0'.");
+        assertThat(analysis.getAction()).contains("coop.security.users", "SERVER_ADDRESS=127.0.0.1");
+    }
+
+    @Test
+    void anUnknownNodeRoleIsRefusedInOneSentence() {
+        Throwable failure = start(
+                "--coop.roles=commands",
+                "--server.port=0",
+                "--spring.datasource.url=" + TestDatabase.url("refused_roles"),
+                "--spring.datasource.username=postgres");
+
+        assertThat(analysis(failure).getDescription())
+                .isEqualTo("coop.roles is 'commands', which is not a role of a Coop node.");
+    }
+
+    @Test
+    void aDatabaseThatIsNotThereIsNamed() throws IOException {
+        int free;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            free = socket.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + free + "/coop";
+        Throwable failure = start("--server.port=0", "--spring.datasource.url=" + url);
+
+        FailureAnalysis analysis = analysis(failure, "spring.datasource.url=" + url);
+        assertThat(analysis.getDescription()).startsWith("Coop cannot use its database at " + url + ": ");
+        assertThat(analysis.getAction()).contains("SPRING_DATASOURCE_URL", "embedded");
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeUsedIsNamed(@TempDir Path temp) throws IOException {
+        Path notADirectory = Files.writeString(temp.resolve("data"), "a file, not a directory");
+        Throwable failure = start("--server.port=0", "--coop.data-dir=" + notADirectory);
+
+        FailureAnalysis analysis = analysis(failure);
+        assertThat(analysis.getDescription()).startsWith("Coop cannot use " + notADirectory);
+        assertThat(analysis.getAction()).contains("coop.data-dir");
+    }
+
+    @Test
+    void otherFailuresAreLeftToSpringBoot() {
+        assertThat(new StartRefusalAnalyzer(null).analyze(new IllegalStateException("something else")))
+                .isNull();
+    }
+}
