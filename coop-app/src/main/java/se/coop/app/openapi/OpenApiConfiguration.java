@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -232,9 +233,22 @@ public class OpenApiConfiguration {
                         .getResponses()
                         .values()
                         .forEach(response -> response.setHeaders(Map.of(
-                                "ETag", new Header().description("\"<version>\": events in the agreement's stream"),
+                                "ETag",
+                                new Header()
+                                        .description("\"<version>\": events in the agreement's stream")
+                                        .schema(new StringSchema()),
                                 "Coop-Position",
-                                        new Header().description("global position of the last event written"))));
+                                new Header()
+                                        .description("global position of the last event written")
+                                        .schema(new IntegerSchema().format("int64")),
+                                "X-Correlation-Id",
+                                new Header()
+                                        .description("the request's correlation id, as recorded with the events")
+                                        .schema(new StringSchema()),
+                                "Idempotent-Replayed",
+                                new Header()
+                                        .description("true when this is the first answer to the Idempotency-Key again")
+                                        .schema(new StringSchema()._enum(java.util.List.of("true"))))));
                 problem(
                         operation,
                         "400",
