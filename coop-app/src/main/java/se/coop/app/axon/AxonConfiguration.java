@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Clock;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -23,16 +25,20 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import se.coop.command.web.CommandGuard;
 
 /**
  * Axon on PostgreSQL without Axon Server: the JDBC event store (chained, see {@link ChainingAppendStatement}), the JDBC
- * token store, snake_case table names matching the Flyway migrations, and one Jackson serializer for every role.
+ * token store, snake_case table names matching the Flyway migrations, one Jackson serializer for every role, and the
+ * command bus with {@link CommandGuard} around every command on an agreement.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
@@ -51,6 +57,16 @@ public class AxonConfiguration {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .setDefaultPropertyInclusion(
                         JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+    }
+
+    /**
+     * Every command on an agreement runs through {@link CommandGuard} in its unit of work: the idempotency key, the
+     * agreement's lock, {@code If-Match}, the answer stored with the events. Registered on the command bus here, by
+     * name, rather than picked up because it is a bean.
+     */
+    @Bean
+    InitializingBean commandGuardOnTheCommandBus(CommandBus commandBus, JdbcTemplate jdbc, Clock clock) {
+        return () -> commandBus.registerHandlerInterceptor(new CommandGuard(jdbc, clock));
     }
 
     @Bean

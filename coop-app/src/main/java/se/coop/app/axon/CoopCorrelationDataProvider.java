@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import se.coop.api.Origin;
 
 /**
  * What every event records about its cause (docs/domain.md, Events and the hash chain): for a command, the acting user and role, the
@@ -15,21 +16,16 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
  */
 final class CoopCorrelationDataProvider implements CorrelationDataProvider {
 
-    static final String ACTOR = "actor";
-    static final String ROLE = "role";
-    static final String PARTY = "partyId";
-    static final String IDEMPOTENCY_KEY = "idempotencyKey";
-    static final String CORRELATION_ID = "correlationId";
-
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
         Map<String, Object> data = new HashMap<>();
-        data.put(CORRELATION_ID, message.getMetaData().getOrDefault(CORRELATION_ID, message.getIdentifier()));
+        data.put(
+                Origin.CORRELATION_ID,
+                message.getMetaData().getOrDefault(Origin.CORRELATION_ID, message.getIdentifier()));
         if (message instanceof DeadlineMessage<?>) {
-            data.put(ACTOR, "coop");
-            data.put(ROLE, "SYSTEM");
+            data.putAll(Origin.COOP);
         } else if (message instanceof CommandMessage<?>) {
-            for (String key : new String[] {ACTOR, ROLE, PARTY, IDEMPOTENCY_KEY}) {
+            for (String key : Origin.HANDED_ON) {
                 Object value = message.getMetaData().get(key);
                 if (value != null) {
                     data.put(key, value);

@@ -24,6 +24,7 @@ import se.coop.api.AppealOutcome;
 import se.coop.api.BusinessTime;
 import se.coop.api.CommandRefusedException;
 import se.coop.api.ErrorCode;
+import se.coop.api.Origin;
 import se.coop.api.Party;
 import se.coop.api.PartyId;
 import se.coop.api.Reviewer;
@@ -97,7 +98,7 @@ class Agreement {
     static final List<Integer> DEFAULT_REMINDER_OFFSETS_DAYS = List.of(30, 7);
 
     /** Events that time itself brings are recorded as Coop's own doing, not the secretariat's. */
-    private static final MetaData BY_TIMER = MetaData.with("actor", "coop").and("role", "SYSTEM");
+    private static final MetaData BY_TIMER = Origin.COOP;
 
     private static final MetaData BY_COMMAND = MetaData.emptyInstance();
 

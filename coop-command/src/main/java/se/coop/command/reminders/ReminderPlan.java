@@ -21,6 +21,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import se.coop.api.AgreementId;
+import se.coop.api.Origin;
 import se.coop.api.ReviewId;
 import se.coop.api.Reviewer;
 import se.coop.api.reminder.PlanReminders;
@@ -46,7 +47,7 @@ class ReminderPlan {
     static final String CYCLE = "reminder-cycle";
 
     /** Reminders are Coop's own doing. */
-    private static final MetaData BY_COOP = MetaData.with("actor", "coop").and("role", "SYSTEM");
+    private static final MetaData BY_COOP = Origin.COOP;
 
     @AggregateIdentifier
     private ReminderPlanId planId;

@@ -4,10 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,10 +24,10 @@ import se.coop.api.PartyId;
 import se.coop.api.ReviewId;
 import se.coop.api.command.AbandonDraft;
 import se.coop.api.command.ArchiveAgreement;
-import se.coop.api.command.DraftIntent;
 import se.coop.api.command.RemoveParty;
 import se.coop.api.command.SubmitForAdoption;
 import se.coop.api.input.EmptyBody;
+import se.coop.command.web.CommandSender.Request;
 import se.coop.command.web.request.AdoptByBoardRequest;
 import se.coop.command.web.request.AttachDocumentRequest;
 import se.coop.command.web.request.CancelReviewRequest;
@@ -49,7 +45,11 @@ import se.coop.command.web.request.SignAgreementRequest;
 import se.coop.command.web.request.TerminateAgreementRequest;
 import tools.jackson.databind.ObjectMapper;
 
-/** Every command of docs/api.md, one endpoint each; what they share is in {@link #run}. */
+/**
+ * Every command of docs/api.md, one endpoint each: the request body becomes a coop-api command, which
+ * {@link CommandSender} sends and {@link CommandGuard} guards in its unit of work; what the endpoints share is in
+ * {@link #run}.
+ */
 @ConditionalOnExpression(NodeRoles.COMMAND)
 @RestController
 @RequestMapping(path = "/api/v1/agreements", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -58,12 +58,12 @@ public class AgreementCommandController {
 
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
 
-    private final CommandExecutor executor;
+    private final CommandSender sender;
     private final EventStreams streams;
     private final ObjectMapper json;
 
-    AgreementCommandController(CommandExecutor executor, EventStreams streams, ObjectMapper json) {
-        this.executor = executor;
+    AgreementCommandController(CommandSender sender, EventStreams streams, ObjectMapper json) {
+        this.sender = sender;
         this.streams = streams;
         this.json = json;
     }
@@ -75,7 +75,7 @@ public class AgreementCommandController {
     public ResponseEntity<CommandResponse> draftIntent(
             @Parameter(hidden = true) CommandContext context, @Valid @RequestBody DraftIntentRequest body) {
         AgreementId id = AgreementId.random();
-        return run(context, body, id, body.toCommand(id), null, "/api/v1/agreements/");
+        return run(context, body, Request.on(id, body.toCommand(id)).creatingUnder("/api/v1/agreements/"));
     }
 
     @PostMapping(path = "/{agreementId}/revisions", consumes = JSON)
@@ -85,7 +85,7 @@ public class AgreementCommandController {
             @PathVariable String agreementId,
             @Valid @RequestBody ReviseDraftRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, body, id, body.toCommand(id), null, null);
+        return run(context, body, Request.on(id, body.toCommand(id)));
     }
 
     @PostMapping(path = "/{agreementId}/submission")
@@ -95,7 +95,7 @@ public class AgreementCommandController {
             @PathVariable String agreementId,
             @RequestBody(required = false) EmptyBody body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, new EmptyBody(), id, new SubmitForAdoption(id), null, null);
+        return run(context, new EmptyBody(), Request.on(id, new SubmitForAdoption(id)));
     }
 
     @PostMapping(path = "/{agreementId}/signatures", consumes = JSON)
@@ -107,7 +107,7 @@ public class AgreementCommandController {
             @PathVariable String agreementId,
             @Valid @RequestBody SignAgreementRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, body, id, body.toCommand(id), body.partyId(), null);
+        return run(context, body, Request.on(id, body.toCommand(id)).actingFor(body.partyId()));
     }
 
     @PostMapping(path = "/{agreementId}/board-decisions", consumes = JSON)
@@ -123,10 +123,9 @@ public class AgreementCommandController {
         return run(
                 context,
                 body,
-                id,
-                body.toCommand(id, DecisionId.random()),
-                body.partyId(),
-                "/api/v1/agreements/" + id + "/board-decisions/");
+                Request.on(id, body.toCommand(id, DecisionId.random()))
+                        .actingFor(body.partyId())
+                        .creatingUnder("/api/v1/agreements/" + id + "/board-decisions/"));
     }
 
     @PostMapping(path = "/{agreementId}/board-decisions/{decisionId}/appeal", consumes = JSON)
@@ -137,7 +136,7 @@ public class AgreementCommandController {
             @PathVariable String decisionId,
             @Valid @RequestBody RecordAppealRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, body, id, body.toCommand(id, PathIds.decision(decisionId)), null, null);
+        return run(context, body, Request.on(id, body.toCommand(id, PathIds.decision(decisionId))));
     }
 
     @PostMapping(path = "/{agreementId}/reviews", consumes = JSON)
@@ -152,10 +151,8 @@ public class AgreementCommandController {
         return run(
                 context,
                 body,
-                id,
-                body.toCommand(id, ReviewId.random()),
-                null,
-                "/api/v1/agreements/" + id + "/reviews/");
+                Request.on(id, body.toCommand(id, ReviewId.random()))
+                        .creatingUnder("/api/v1/agreements/" + id + "/reviews/"));
     }
 
     @PostMapping(path = "/{agreementId}/reviews/{reviewId}/reschedule", consumes = JSON)
@@ -166,7 +163,7 @@ public class AgreementCommandController {
             @PathVariable String reviewId,
             @Valid @RequestBody RescheduleReviewRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, body, id, body.toCommand(id, PathIds.review(reviewId)), null, null);
+        return run(context, body, Request.on(id, body.toCommand(id, PathIds.review(reviewId))));
     }
 
     @PostMapping(path = "/{agreementId}/reviews/{reviewId}/cancellation", consumes = JSON)
@@ -177,7 +174,7 @@ public class AgreementCommandController {
             @PathVariable String reviewId,
             @Valid @RequestBody CancelReviewRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, body, id, body.toCommand(id, PathIds.review(reviewId)), null, null);
+        return run(context, body, Request.on(id, body.toCommand(id, PathIds.review(reviewId))));
     }
 
     @PostMapping(path = "/{agreementId}/reviews/{reviewId}/outcome", consumes = JSON)
@@ -188,7 +185,7 @@ public class AgreementCommandController {
             @PathVariable String reviewId,
             @Valid @RequestBody RecordReviewOutcomeRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, body, id, body.toCommand(id, PathIds.review(reviewId)), null, null);
+        return run(context, body, Request.on(id, body.toCommand(id, PathIds.review(reviewId))));
     }
 
     @PostMapping(path = "/{agreementId}/amendments", consumes = JSON)
@@ -204,10 +201,8 @@ public class AgreementCommandController {
         return run(
                 context,
                 body,
-                id,
-                body.toCommand(id, AmendmentId.random()),
-                null,
-                "/api/v1/agreements/" + id + "/amendments/");
+                Request.on(id, body.toCommand(id, AmendmentId.random()))
+                        .creatingUnder("/api/v1/agreements/" + id + "/amendments/"));
     }
 
     @PostMapping(path = "/{agreementId}/documents", consumes = JSON)
@@ -223,10 +218,8 @@ public class AgreementCommandController {
         return run(
                 context,
                 body,
-                id,
-                body.toCommand(id, DocumentId.random()),
-                null,
-                "/api/v1/agreements/" + id + "/documents/");
+                Request.on(id, body.toCommand(id, DocumentId.random()))
+                        .creatingUnder("/api/v1/agreements/" + id + "/documents/"));
     }
 
     @PostMapping(path = "/{agreementId}/links", consumes = JSON)
@@ -252,7 +245,7 @@ public class AgreementCommandController {
                             + " Coop by otherTitle instead.",
                     "otherAgreementId");
         }
-        return run(context, body, id, command, null, null);
+        return run(context, body, Request.on(id, command));
     }
 
     @PostMapping(path = "/{agreementId}/parties/{partyId}/notice", consumes = JSON)
@@ -264,7 +257,7 @@ public class AgreementCommandController {
             @Valid @RequestBody GiveNoticeRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
         PartyId party = PathIds.party(partyId);
-        return run(context, body, id, body.toCommand(id, party), party, null);
+        return run(context, body, Request.on(id, body.toCommand(id, party)).actingFor(party));
     }
 
     @PostMapping(path = "/{agreementId}/parties/{partyId}/removal", consumes = JSON)
@@ -276,7 +269,10 @@ public class AgreementCommandController {
             @Valid @RequestBody ReasonRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
         PartyId party = PathIds.party(partyId);
-        return run(context, body, id, new RemoveParty(id, party, body.reason()), party, null);
+        return run(
+                context,
+                body,
+                Request.on(id, new RemoveParty(id, party, body.reason())).actingFor(party));
     }
 
     @PostMapping(path = "/{agreementId}/termination", consumes = JSON)
@@ -286,7 +282,7 @@ public class AgreementCommandController {
             @PathVariable String agreementId,
             @Valid @RequestBody TerminateAgreementRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, body, id, body.toCommand(id), null, null);
+        return run(context, body, Request.on(id, body.toCommand(id)));
     }
 
     @PostMapping(path = "/{agreementId}/abandonment", consumes = JSON)
@@ -296,7 +292,7 @@ public class AgreementCommandController {
             @PathVariable String agreementId,
             @Valid @RequestBody ReasonRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, body, id, new AbandonDraft(id, body.reason()), null, null);
+        return run(context, body, Request.on(id, new AbandonDraft(id, body.reason())));
     }
 
     @PostMapping(path = "/{agreementId}/archival")
@@ -306,26 +302,20 @@ public class AgreementCommandController {
             @PathVariable String agreementId,
             @RequestBody(required = false) EmptyBody body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, new EmptyBody(), id, new ArchiveAgreement(id), null, null);
+        return run(context, new EmptyBody(), Request.on(id, new ArchiveAgreement(id)));
     }
 
-    private ResponseEntity<CommandResponse> run(
-            CommandContext context,
-            Object body,
-            AgreementId agreementId,
-            Object command,
-            PartyId actingFor,
-            String createdUnder) {
-        String locationPrefix = createdUnder == null ? null : context.baseUrl() + createdUnder;
-        CommandExecutor.Answer answer = executor.execute(
-                context,
-                new CommandExecutor.Request(
-                        agreementId,
-                        command,
-                        actingFor,
-                        command instanceof DraftIntent,
-                        locationPrefix,
-                        fingerprint(context, body)));
+    /**
+     * Sends the command and answers as every command does: its status, {@code ETag} (the agreement's version),
+     * {@code Coop-Position}, the correlation id, {@code Location} of what it created, and whether it is the first answer
+     * again ({@code Idempotent-Replayed}).
+     */
+    private ResponseEntity<CommandResponse> run(CommandContext context, Object body, CommandSender.Request request) {
+        if (request.locationPrefix() != null) {
+            request = request.creatingUnder(context.baseUrl() + request.locationPrefix());
+        }
+        CommandSender.Answer answer = sender.send(
+                context, request, IdempotencyStore.fingerprint(context.request(), json.writeValueAsBytes(body)));
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.valueOf(answer.status()))
                 .eTag("\"" + answer.body().version() + "\"")
                 .header("Coop-Position", Long.toString(answer.body().position()))
@@ -337,17 +327,5 @@ public class AgreementCommandController {
             response.header("Idempotent-Replayed", "true");
         }
         return response.body(answer.body());
-    }
-
-    /** The request as one hash: a retry with the same key must be this same request. */
-    private String fingerprint(CommandContext context, Object body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((context.request() + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(json.writeValueAsBytes(body));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

@@ -1,18 +1,20 @@
 package se.coop.command.web;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * The first successful answer to each {@code Idempotency-Key}, kept per user in PostgreSQL so that a retry gets the
  * same answer also after a restart. Callers hold the key's lock and run in the command's transaction, so the answer
- * is stored if and only if the command's events are.
+ * is stored if and only if the command's events are. A retry is the same request when its {@link #fingerprint} is.
  */
-@Component
 class IdempotencyStore {
 
     record StoredAnswer(String fingerprint, int status, CommandResponse body, String location) {}
@@ -23,6 +25,18 @@ class IdempotencyStore {
     IdempotencyStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** The request as one hash — its method and path, and its body as JSON: a retry with the same key must be this. */
+    static String fingerprint(String request, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((request + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** Serialises requests with the same key until the end of the current transaction. */

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.coop.api.AgreementKind;
 import se.coop.api.NodeRoles;
+import se.coop.api.Origin;
 import se.coop.api.Party;
 import se.coop.api.event.AgreementEvent;
 import se.coop.api.event.IntentDrafted;
@@ -98,8 +99,7 @@ public class HistoryProjection implements ReadModel {
             HistoryWording.Agreement agreement = agreement(id)
                     .orElseGet(() -> new HistoryWording.Agreement(AgreementKind.COOPERATION_AGREEMENT, Map.of()));
             HistoryWording.Wording wording = HistoryWording.of(event, agreement);
-            Object party = message.getMetaData().get("partyId");
-            add(message, id, event, wording, party == null ? null : party.toString(), wording.reference());
+            add(message, id, event, wording, Origin.of(message.getMetaData()).partyId(), wording.reference());
         });
     }
 
@@ -120,6 +120,7 @@ public class HistoryProjection implements ReadModel {
             HistoryWording.Wording wording,
             String partyId,
             String reference) {
+        Origin origin = Origin.of(message.getMetaData());
         entries().add(new Object[] {
             message.getIdentifier(),
             agreementId,
@@ -128,8 +129,8 @@ public class HistoryProjection implements ReadModel {
             event.getClass().getSimpleName(),
             wording.sv(),
             wording.en(),
-            string(message.getMetaData().get("actor")),
-            string(message.getMetaData().get("role")),
+            origin.actor(),
+            origin.role(),
             partyId,
             reference
         });
@@ -195,9 +196,5 @@ public class HistoryProjection implements ReadModel {
                 .findFirst();
         found.ifPresent(agreement -> agreements.put(agreementId, agreement));
         return found;
-    }
-
-    private static String string(Object value) {
-        return value == null ? null : value.toString();
     }
 }

@@ -1,20 +1,16 @@
 package se.coop.command.web;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Clock;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 import se.coop.api.AgreementId;
 import se.coop.api.CommandRefusedException;
 import se.coop.api.ErrorCode;
-import se.coop.api.PartyId;
+import se.coop.api.Origin;
 import se.coop.api.command.AdoptByBoard;
 import se.coop.api.command.AttachDocument;
 import se.coop.api.command.DraftIntent;
@@ -23,38 +19,15 @@ import se.coop.api.command.RecordHeldReview;
 import se.coop.api.command.ScheduleAnnualReview;
 
 /**
- * Runs one command the way the API promises. It travels with what the request asked for ({@code If-Match}, the
- * {@code Idempotency-Key} and a fingerprint of the request) in its metadata; inside the command's own unit of work,
- * whose transaction the events are appended in, this interceptor takes the agreement's lock (so commands on one
- * agreement queue instead of colliding, across nodes too), checks the version, lets the aggregate decide, and stores
- * the answer under its key together with the events. Because Axon's unit of work owns the transaction, the event
- * processors are told of the events the moment they are committed.
+ * The command's side of the API's promises, inside the command's own unit of work — whose transaction its events are
+ * appended in: an {@code Idempotency-Key} seen before gets its first answer again (a reused key with another request,
+ * 422); the agreement's lock is taken, so commands on one agreement queue instead of colliding, across nodes too;
+ * {@code If-Match} is checked against the stream's version; the aggregate decides; and the answer is stored under its
+ * key together with the events. Registered on the command bus where Axon is configured (coop-app's
+ * {@code AxonConfiguration}); {@link CommandSender} hands it what the request asked for in the command's metadata
+ * ({@link #controls}).
  */
-@Component
-public class CommandExecutor implements MessageHandlerInterceptor<CommandMessage<?>> {
-
-    /** What to answer: the status, body and {@code Location}; {@code replayed} when it is a stored first answer. */
-    public record Answer(int status, CommandResponse body, String location, boolean replayed) {}
-
-    /**
-     * The answer as the command's result. It is known only once the events are appended, just before the unit of work
-     * commits; the caller reads it after the commit.
-     */
-    private static final class Pending {
-        private Answer answer;
-    }
-
-    /**
-     * What the caller asks for. {@code newAgreement} when the command starts a stream; {@code locationPrefix} is the
-     * {@code Location} of what the command creates without its id, or null for a command that creates nothing.
-     */
-    public record Request(
-            AgreementId agreementId,
-            Object command,
-            PartyId actingFor,
-            boolean newAgreement,
-            String locationPrefix,
-            String fingerprint) {}
+public final class CommandGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private static final String CONTROL = "coop.request.";
     private static final String AGREEMENT = CONTROL + "agreementId";
@@ -62,45 +35,29 @@ public class CommandExecutor implements MessageHandlerInterceptor<CommandMessage
     private static final String IF_MATCH = CONTROL + "ifMatch";
     private static final String LOCATION = CONTROL + "location";
     private static final String FINGERPRINT = CONTROL + "fingerprint";
-    private static final String USER = "actor";
-    private static final String KEY = "idempotencyKey";
 
-    private final CommandGateway commandGateway;
     private final JdbcTemplate jdbc;
     private final EventStreams streams;
     private final IdempotencyStore idempotency;
 
-    CommandExecutor(
-            CommandGateway commandGateway, JdbcTemplate jdbc, EventStreams streams, IdempotencyStore idempotency) {
-        this.commandGateway = commandGateway;
+    public CommandGuard(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.streams = streams;
-        this.idempotency = idempotency;
+        this.streams = new EventStreams(jdbc);
+        this.idempotency = new IdempotencyStore(jdbc, clock);
     }
 
-    public Answer execute(CommandContext context, Request request) {
-        Map<String, Object> metaData = new HashMap<>();
-        metaData.put(USER, context.user());
-        metaData.put("role", context.role());
-        metaData.put("correlationId", context.correlationId());
-        if (context.idempotencyKey() != null) {
-            metaData.put(KEY, context.idempotencyKey());
-        }
-        if (request.actingFor() != null) {
-            metaData.put("partyId", request.actingFor().toString());
-        }
-        metaData.put(AGREEMENT, request.agreementId().toString());
-        metaData.put(NEW_AGREEMENT, Boolean.toString(request.newAgreement()));
-        metaData.put(FINGERPRINT, request.fingerprint());
-        if (context.ifMatch() != null) {
-            metaData.put(IF_MATCH, context.ifMatch().encode());
+    /** What the request asked of the command, as the metadata this guard reads (never stored with the events). */
+    static MetaData controls(CommandSender.Request request, IfMatch ifMatch, String fingerprint) {
+        MetaData controls = MetaData.with(AGREEMENT, request.agreementId().toString())
+                .and(NEW_AGREEMENT, Boolean.toString(request.command() instanceof DraftIntent))
+                .and(FINGERPRINT, fingerprint);
+        if (ifMatch != null) {
+            controls = controls.and(IF_MATCH, ifMatch.encode());
         }
         if (request.locationPrefix() != null) {
-            metaData.put(LOCATION, request.locationPrefix());
+            controls = controls.and(LOCATION, request.locationPrefix());
         }
-        Pending pending = commandGateway.sendAndWait(
-                GenericCommandMessage.asCommandMessage(request.command()).andMetaData(metaData));
-        return pending.answer;
+        return controls;
     }
 
     @Override
@@ -109,23 +66,20 @@ public class CommandExecutor implements MessageHandlerInterceptor<CommandMessage
         if (!metaData.containsKey(AGREEMENT)) {
             return chain.proceed();
         }
-        String user = (String) metaData.get(USER);
-        String key = (String) metaData.get(KEY);
+        Origin origin = Origin.of(metaData);
         String fingerprint = (String) metaData.get(FINGERPRINT);
-        if (key != null) {
-            idempotency.lock(user, key);
-            var stored = idempotency.find(user, key);
+        if (origin.idempotencyKey() != null) {
+            idempotency.lock(origin.actor(), origin.idempotencyKey());
+            var stored = idempotency.find(origin.actor(), origin.idempotencyKey());
             if (stored.isPresent()) {
                 if (!stored.get().fingerprint().equals(fingerprint)) {
                     throw new CommandRefusedException(
                             ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                            "Idempotency-Key '" + key + "' was already used for another request; use a new key"
-                                    + " for a new request.");
+                            "Idempotency-Key '" + origin.idempotencyKey() + "' was already used for another request;"
+                                    + " use a new key for a new request.");
                 }
-                Pending replayed = new Pending();
-                replayed.answer = new Answer(
-                        stored.get().status(), stored.get().body(), stored.get().location(), true);
-                return replayed;
+                return new CommandSender.Pending(new CommandSender.Answer(
+                        stored.get().status(), stored.get().body(), stored.get().location(), true));
             }
         }
         AgreementId agreementId = AgreementId.of((String) metaData.get(AGREEMENT));
@@ -159,9 +113,9 @@ public class CommandExecutor implements MessageHandlerInterceptor<CommandMessage
         Object command = unitOfWork.getMessage().getPayload();
         Object result = chain.proceed();
         long before = versionBefore;
-        Pending pending = new Pending();
-        unitOfWork.onPrepareCommit(
-                u -> pending.answer = answer(agreementId, before, command, result, metaData, user, key, fingerprint));
+        CommandSender.Pending pending = new CommandSender.Pending(null);
+        unitOfWork.onPrepareCommit(u -> pending.answer =
+                answer(agreementId, before, command, result, (String) metaData.get(LOCATION), origin, fingerprint));
         return pending;
     }
 
@@ -188,31 +142,29 @@ public class CommandExecutor implements MessageHandlerInterceptor<CommandMessage
     }
 
     /** Runs after the events are appended, in their transaction: reads where the stream stands and keeps the answer. */
-    private Answer answer(
+    private CommandSender.Answer answer(
             AgreementId agreementId,
             long versionBefore,
             Object command,
             Object result,
-            MetaData metaData,
-            String user,
-            String key,
+            String locationPrefix,
+            Origin origin,
             String fingerprint) {
         EventStreams.Head head = streams.head(agreementId)
                 .orElseThrow(() -> new IllegalStateException("no events for " + agreementId + " after a command"));
-        String locationPrefix = (String) metaData.get(LOCATION);
         String createdId = locationPrefix != null && result != null ? result.toString() : null;
         boolean created = locationPrefix != null
                 && head.version() > versionBefore
                 && (createdId == null || createdId.equals(newId(command)));
-        Answer answer = new Answer(
+        CommandSender.Answer answer = new CommandSender.Answer(
                 created ? 201 : 200,
                 new CommandResponse(agreementId.toString(), createdId, head.version(), head.position()),
                 created ? locationPrefix + createdId : null,
                 false);
-        if (key != null) {
+        if (origin.idempotencyKey() != null) {
             idempotency.remember(
-                    user,
-                    key,
+                    origin.actor(),
+                    origin.idempotencyKey(),
                     new IdempotencyStore.StoredAnswer(fingerprint, answer.status(), answer.body(), answer.location()));
         }
         return answer;
