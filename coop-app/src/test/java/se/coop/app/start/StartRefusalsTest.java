@@ -99,14 +99,32 @@ class StartRefusalsTest {
         Path notADirectory = Files.writeString(temp.resolve("data"), "a file, not a directory");
         Throwable failure = start("--server.port=0", "--coop.data-dir=" + notADirectory);
 
-        FailureAnalysis analysis = analysis(failure);
+        FailureAnalysis analysis = analysis(failure, "coop.data-dir=" + notADirectory);
         assertThat(analysis.getDescription()).startsWith("Coop cannot use " + notADirectory);
         assertThat(analysis.getAction()).contains("coop.data-dir");
     }
 
     @Test
     void otherFailuresAreLeftToSpringBoot() {
-        assertThat(new StartRefusalAnalyzer(null).analyze(new IllegalStateException("something else")))
+        StartRefusalAnalyzer analyzer = new StartRefusalAnalyzer(new StandardEnvironment());
+        assertThat(analyzer.analyze(new IllegalStateException("something else")))
                 .isNull();
+        assertThat(analyzer.analyze(new IllegalStateException(
+                        "a keystore", new java.nio.file.NoSuchFileException("/etc/somewhere/else.p12"))))
+                .as("a file Coop is not configured to use")
+                .isNull();
+        assertThat(analyzer.analyze(
+                        new IllegalStateException("no connection", new java.sql.SQLException("refused", "08001"))))
+                .as("the embedded default's database: its own failure, with its stack trace")
+                .isNull();
+    }
+
+    @Test
+    void aPasswordInTheDatabaseAddressIsNotRepeated() {
+        assertThat(StartRefusalAnalyzer.withoutSecrets(
+                        "jdbc:postgresql://db:5432/coop?user=coop&password=s3cret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db:5432/coop?user=coop&password=***&ssl=true");
+        assertThat(StartRefusalAnalyzer.withoutSecrets("jdbc:postgresql://coop:s3cret@db/coop"))
+                .isEqualTo("jdbc:postgresql://db/coop");
     }
 }
