@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.coop.api.BusinessTime;
@@ -68,6 +69,9 @@ class ReminderDigestTest {
 
     @Autowired
     DigestSender digests;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private Api api;
     private Secretariat secretariat;
@@ -154,6 +158,11 @@ class ReminderDigestTest {
                 .contains("http://127.0.0.1:" + port + "/agreements/" + first)
                 .contains("http://127.0.0.1:" + port + "/agreements/" + second);
         assertThat(reminders()).allMatch(r -> r.get("delivery").asString().equals("DELIVERED"));
+        String digestId = jdbc.queryForObject(
+                "SELECT DISTINCT digest_id FROM reminder_delivery WHERE recipient = ?", String.class, reviewer);
+        assertThat(digest.getMessageID())
+                .as("the digest's own Message-ID: sent again after a node died before marking it, the same mail")
+                .isEqualTo("<" + digestId + "@reminders.coop>");
 
         String third = agreementInForce("Samverkan om välfärd");
         meetingInFiveDays(third, "Högskolan i Halmstad");

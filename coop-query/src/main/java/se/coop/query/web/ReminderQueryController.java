@@ -42,7 +42,7 @@ public class ReminderQueryController {
     @Operation(
             summary = "Reminders issued, newest first",
             description = "reviewer: to that e-mail address; since: an instant with offset or a date (default: 90 days"
-                    + " ago). delivery is PENDING, DELIVERED, LOGGED (kept: no SMTP server or no address), RETRYING or"
+                    + " ago). delivery is PENDING, SENDING (its digest is being sent), DELIVERED, LOGGED (kept: no SMTP server or no address), RETRYING or"
                     + " FAILED, with the attempts and the last error.")
     public ResponseEntity<ReminderList> reminders(
             @RequestParam(required = false) String reviewer, @RequestParam(required = false) String since) {
