@@ -206,6 +206,51 @@ class RebuildTest extends IntegrationTest {
                         .isPositive());
     }
 
+    /**
+     * While a read model is rebuilt its queries answer from the copy made as the rebuild began: a read asking for a
+     * later write (Coop-Min-Position) is told the copy cannot show it — never answered without it as if it could.
+     */
+    @Test
+    void aReadOfYourOwnWriteDuringARebuildShowsItOrSaysItIsStale() {
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Bodies.twoPartyDraft());
+        StreamingEventProcessor processor = processing
+                .eventProcessor("status", StreamingEventProcessor.class)
+                .orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        // the replay runs past the submission below while the read model stays rebuilding (its target out of reach)
+        jdbc.update("UPDATE projection_state SET rebuild_target = 9000000000000 WHERE name = 'status'");
+        processor.start();
+        try {
+            secretariat.submit(id);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> processing
+                            .eventProcessor("status", StreamingEventProcessor.class)
+                            .orElseThrow()
+                            .processingStatus()
+                            .values()
+                            .stream()
+                            .allMatch(segment -> segment.getCurrentPosition().orElse(0) >= secretariat.position()));
+            Api.Answer read = secretariat.read("secretariat", "/api/v1/agreements/" + id);
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.header("Coop-Rebuilding")).isEqualTo("true");
+            assertThat(read.json().get("state").asString())
+                    .as("the copy was made before the submission")
+                    .isEqualTo("DRAFT");
+            assertThat(read.header("Coop-Stale"))
+                    .as("so the read says it is stale, though the replay is past its position")
+                    .isEqualTo("true");
+        } finally {
+            jdbc.update("UPDATE projection_state SET rebuild_target = (SELECT max(global_index) FROM"
+                    + " domain_event_entry) WHERE name = 'status'");
+        }
+        awaitRebuilt("status");
+        Api.Answer after = secretariat.read("secretariat", "/api/v1/agreements/" + id);
+        assertThat(after.header("Coop-Stale")).isNull();
+        assertThat(after.json().get("state").asString()).isEqualTo("AWAITING_APPROVAL");
+    }
+
     @Test
     void theOperatorStartsARebuildOverHttp() {
         someAgreements(new Secretariat(api));

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.coop.query.support.ProjectionStates;
 import se.coop.query.support.ReadModel;
 
 /**
@@ -26,6 +27,7 @@ public class ReadYourWrites {
 
     private final List<ReadModel> readModels;
     private final Tokens tokens;
+    private final ProjectionStates states;
     private final JdbcTemplate jdbc;
     private final Semaphore waiting;
 
@@ -35,10 +37,12 @@ public class ReadYourWrites {
     ReadYourWrites(
             List<ReadModel> readModels,
             Tokens tokens,
+            ProjectionStates states,
             JdbcTemplate jdbc,
             @Value("${coop.read-your-writes.max-waiting:32}") int maxWaiting) {
         this.readModels = List.copyOf(readModels);
         this.tokens = tokens;
+        this.states = states;
         this.jdbc = jdbc;
         this.waiting = new Semaphore(maxWaiting);
     }
@@ -72,7 +76,7 @@ public class ReadYourWrites {
                     return true;
                 }
             }
-            if (stored && reachedEverywhere(position)) {
+            if (stored && reachedEverywhere(position) && copiesShow(position)) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
@@ -106,6 +110,14 @@ public class ReadYourWrites {
             }
         }
         return true;
+    }
+
+    /**
+     * Every read model being rebuilt answers from a copy that holds {@code position}: a copy made before it does not
+     * show the event, however far the replay has come.
+     */
+    private boolean copiesShow(long position) {
+        return readModels.stream().allMatch(readModel -> states.copyShows(readModel.name(), position));
     }
 
     private boolean holdsEventOf(Segment segment, List<Long> gaps) {

@@ -64,18 +64,20 @@ public class ProjectionStates {
     }
 
     /**
-     * Keeps a copy of the read model's tables for the queries and marks it as rebuilding, committed at once, before
+     * Keeps a copy of the read model's tables for the queries — holding every event up to {@code copiedUpTo} — and marks
+     * it as rebuilding, committed at once, before
      * anything is emptied; returns once every node's cached state has expired, so that every query reads the copy
      * and the reset that follows empties tables no query reads.
      */
-    public void copyForRebuild(String projection, List<String> tables) {
+    public void copyForRebuild(String projection, List<String> tables, long copiedUpTo) {
         transactions.executeWithoutResult(transaction -> {
             jdbc.queryForList("SELECT rebuilding FROM projection_state WHERE name = ? FOR UPDATE", projection);
             copy(tables);
             jdbc.update(
                     "UPDATE projection_state SET rebuilding = TRUE, rebuild_started_at = ?, rebuild_finished_at = NULL,"
-                            + " rebuild_target = " + TARGET_NOT_YET + " WHERE name = ?",
+                            + " rebuild_target = " + TARGET_NOT_YET + ", copied_up_to = ? WHERE name = ?",
                     java.sql.Timestamp.from(clock.instant()),
+                    copiedUpTo,
                     projection);
         });
         forget(projection);
@@ -98,6 +100,8 @@ public class ProjectionStates {
                 "SELECT rebuilding FROM projection_state WHERE name = ? FOR UPDATE", Boolean.class, projection);
         if (copied.isEmpty() || !copied.get(0)) {
             copy(tables);
+            // made here, without the processor's positions at hand: what the copy holds is not known
+            jdbc.update("UPDATE projection_state SET copied_up_to = NULL WHERE name = ?", projection);
         }
         for (String table : tables) {
             jdbc.execute("TRUNCATE " + table);
@@ -116,6 +120,20 @@ public class ProjectionStates {
             jdbc.execute("DROP TABLE IF EXISTS " + table + PREVIOUS);
             jdbc.execute("CREATE TABLE " + table + PREVIOUS + " AS TABLE " + table);
         }
+    }
+
+    /**
+     * Whether the read model's queries show every event up to {@code position}, as far as its rebuild goes: always when
+     * it is not being rebuilt; while it is, only when the copy they read was made with that position processed.
+     * (Whether the read model itself has processed the position is the token's to say.)
+     */
+    public boolean copyShows(String projection, long position) {
+        if (!rebuilding(projection)) {
+            return true;
+        }
+        Long copied =
+                jdbc.queryForObject("SELECT copied_up_to FROM projection_state WHERE name = ?", Long.class, projection);
+        return copied != null && copied >= position;
     }
 
     /** The head of the event store when the rebuild began: the replay is done once every segment is past it. */
