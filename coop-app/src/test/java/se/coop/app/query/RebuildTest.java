@@ -129,6 +129,15 @@ class RebuildTest extends IntegrationTest {
                             "SELECT rebuilding FROM projection_state WHERE name = ?", Boolean.class, readModel))
                     .isTrue();
             assertThat(rows(readModel).get(0)).as("emptied for the replay").isEmpty();
+            if (readModel.equals("reviews") || readModel.equals("reminders")) {
+                for (String drawnFromIt : List.of(
+                        "/api/v1/reviews?from=2000-01-01&to=2199-12-31",
+                        "/api/v1/reviews/calendar.ics?party=halmstad")) {
+                    assertThat(api.as("auditor").get(drawnFromIt).header("Coop-Rebuilding"))
+                            .as(drawnFromIt)
+                            .isEqualTo("true");
+                }
+            }
             if (readModel.equals("status")) {
                 Api.Answer meanwhile = api.as("auditor").get("/api/v1/agreements?size=100");
                 assertThat(meanwhile.header("Coop-Rebuilding")).isEqualTo("true");

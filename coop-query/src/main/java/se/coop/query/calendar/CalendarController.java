@@ -31,6 +31,9 @@ import se.coop.api.input.Visible;
 import se.coop.api.query.FindReviews;
 import se.coop.api.query.ReviewList;
 import se.coop.query.reminders.PublicAddress;
+import se.coop.query.reviews.ReviewsProjection;
+import se.coop.query.support.ProjectionStates;
+import se.coop.query.web.AgreementQueryController;
 
 /**
  * Meetings as calendars: a feed for a party or a reviewer for logged-in users, and each reviewer's own feed by a
@@ -58,10 +61,17 @@ public class CalendarController {
     private final CalendarRenderer renderer;
     private final CalendarFeeds feeds;
     private final PublicAddress address;
+    private final ProjectionStates states;
     private final Clock clock;
 
     CalendarController(
-            QueryGateway queries, CalendarRenderer renderer, CalendarFeeds feeds, PublicAddress address, Clock clock) {
+            QueryGateway queries,
+            CalendarRenderer renderer,
+            CalendarFeeds feeds,
+            PublicAddress address,
+            ProjectionStates states,
+            Clock clock) {
+        this.states = states;
         this.queries = queries;
         this.renderer = renderer;
         this.feeds = feeds;
@@ -76,9 +86,7 @@ public class CalendarController {
             @RequestParam(required = false) String reviewer,
             HttpServletRequest http) {
         String name = "Coop" + (party != null ? " – " + party : "") + (reviewer != null ? " – " + reviewer : "");
-        return ResponseEntity.ok()
-                .contentType(CALENDAR)
-                .body(renderer.render(name, meetings(party, reviewer), address.base(http)));
+        return calendarAnswer().body(renderer.render(name, meetings(party, reviewer), address.base(http)));
     }
 
     @GetMapping(path = "/api/v1/calendar/{token}.ics", produces = "text/calendar")
@@ -87,9 +95,17 @@ public class CalendarController {
         CalendarFeeds.Owner owner = feeds.owner(token)
                 .orElseThrow(() -> new CoopProblem(ErrorCode.NOT_FOUND, "There is no such calendar feed."));
         String name = "Coop – " + (owner.reviewer() != null ? owner.reviewer() : owner.party());
-        return ResponseEntity.ok()
-                .contentType(CALENDAR)
+        return calendarAnswer()
                 .body(renderer.render(name, meetings(owner.party(), owner.reviewer()), address.base(http)));
+    }
+
+    /** A calendar, marked {@code Coop-Rebuilding} while the meetings it is drawn from are being rebuilt. */
+    private ResponseEntity.BodyBuilder calendarAnswer() {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(CALENDAR);
+        if (states.anyRebuilding(ReviewsProjection.MEETINGS_DRAWN_FROM)) {
+            answer.header(AgreementQueryController.REBUILDING, "true");
+        }
+        return answer;
     }
 
     @PostMapping(

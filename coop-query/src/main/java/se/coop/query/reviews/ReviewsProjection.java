@@ -64,6 +64,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class ReviewsProjection implements ReadModel {
 
     public static final String NAME = "reviews";
+
+    /** The read models a list of meetings is drawn from: the meetings, and the reminders issued for them. */
+    public static final List<String> MEETINGS_DRAWN_FROM = List.of(NAME, IssuedReminders.NAME);
+
     static final String AGREEMENTS = "review_agreement";
     static final String MEETINGS = "review_meeting";
 

@@ -52,6 +52,11 @@ public class ProjectionStates {
         return cached.rebuilding();
     }
 
+    /** Whether any of the read models is being rebuilt (an answer drawn from several then says so). */
+    public boolean anyRebuilding(List<String> projections) {
+        return projections.stream().anyMatch(this::rebuilding);
+    }
+
     /** Whether the read model is being rebuilt, read from the database now (not from what this node cached). */
     public boolean rebuildingNow(String projection) {
         forget(projection);

@@ -17,7 +17,6 @@ import se.coop.api.ErrorCode;
 import se.coop.api.NodeRoles;
 import se.coop.api.query.FindReviews;
 import se.coop.api.query.ReviewList;
-import se.coop.query.reminders.IssuedReminders;
 import se.coop.query.reviews.ReviewsProjection;
 import se.coop.query.support.ProjectionStates;
 
@@ -58,7 +57,7 @@ public class ReviewQueryController {
         ReviewList reviews = queries.one(
                 new FindReviews(start, end, blank(party), blank(reviewer), blank(agreement)), ReviewList.class);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
-        if (states.rebuilding(ReviewsProjection.NAME) || states.rebuilding(IssuedReminders.NAME)) {
+        if (states.anyRebuilding(ReviewsProjection.MEETINGS_DRAWN_FROM)) {
             answer.header(AgreementQueryController.REBUILDING, "true");
         }
         return answer.body(reviews);
