@@ -86,7 +86,7 @@ public class SecurityConfiguration {
 
     /**
      * No observation of Spring Security's own steps (each filter of the chain, each authorization): they took about 5 %
-     * of Coop's CPU under commands (README, Performance). Each request is still observed whole
+     * of Coop's CPU under commands (docs/performance.md). Each request is still observed whole
      * ({@code http.server.requests}).
      */
     @Bean
