@@ -20,6 +20,7 @@ import se.coop.api.AgreementId;
 import se.coop.api.CommandRefusedException;
 import se.coop.api.event.AgreementEvent;
 import se.coop.command.agreement.AgreementAccess;
+import se.coop.command.agreement.AgreementDirectory;
 import se.coop.command.reminders.AgreementStream;
 import se.coop.command.reminders.PlanningSettings;
 import se.coop.command.reminders.RemindersAccess;
@@ -56,7 +57,10 @@ final class InMemoryCoop implements AutoCloseable {
                 .registerComponent(
                         PlanningSettings.class,
                         c -> new PlanningSettings(Map.of(), "kansliet@example.se", Duration.ofHours(1)))
-                .registerComponent(AgreementStream.class, c -> this::endedAfter);
+                .registerComponent(AgreementStream.class, c -> this::endedAfter)
+                .registerComponent(
+                        AgreementDirectory.class,
+                        c -> id -> c.eventStore().readEvents(id.toString()).hasNext());
         AgreementAccess.register(configurer);
         RemindersAccess.register(configurer);
         configuration = configurer.buildConfiguration();

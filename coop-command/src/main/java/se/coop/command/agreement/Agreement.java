@@ -591,10 +591,17 @@ class Agreement {
 
     /** Rule 14: an agreement is part of, succeeds or is an annex to another cooperation, once. */
     @CommandHandler
-    void handle(LinkAgreement command) {
+    void handle(LinkAgreement command, AgreementDirectory directory) {
         requireNotArchived();
         if (agreementId.equals(command.otherAgreementId())) {
             throw refused(ErrorCode.SELF_LINK, "An agreement cannot be linked to itself.", "otherAgreementId");
+        }
+        if (command.otherAgreementId() != null && !directory.exists(command.otherAgreementId())) {
+            throw refused(
+                    ErrorCode.LINKED_AGREEMENT_NOT_FOUND,
+                    "There is no agreement " + command.otherAgreementId() + " to link to; name a cooperation outside"
+                            + " Coop by otherTitle instead.",
+                    "otherAgreementId");
         }
         String otherTitle = Texts.trimToNull(command.otherTitle());
         if (records.isLinked(command.type(), command.otherAgreementId(), otherTitle)) {

@@ -15,10 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.coop.api.AgreementId;
 import se.coop.api.AmendmentId;
-import se.coop.api.CommandRefusedException;
 import se.coop.api.DecisionId;
 import se.coop.api.DocumentId;
-import se.coop.api.ErrorCode;
 import se.coop.api.NodeRoles;
 import se.coop.api.PartyId;
 import se.coop.api.ReviewId;
@@ -59,12 +57,10 @@ public class AgreementCommandController {
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
 
     private final CommandSender sender;
-    private final EventStreams streams;
     private final ObjectMapper json;
 
-    AgreementCommandController(CommandSender sender, EventStreams streams, ObjectMapper json) {
+    AgreementCommandController(CommandSender sender, ObjectMapper json) {
         this.sender = sender;
-        this.streams = streams;
         this.json = json;
     }
 
@@ -232,20 +228,7 @@ public class AgreementCommandController {
             @PathVariable String agreementId,
             @Valid @RequestBody LinkAgreementRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        var command = body.toCommand(id);
-        if (!streams.exists(id)) {
-            throw new CommandRefusedException(ErrorCode.AGREEMENT_NOT_FOUND, "There is no agreement " + id + ".");
-        }
-        if (command.otherAgreementId() != null
-                && !command.otherAgreementId().equals(id)
-                && !streams.exists(command.otherAgreementId())) {
-            throw new CommandRefusedException(
-                    ErrorCode.LINKED_AGREEMENT_NOT_FOUND,
-                    "There is no agreement " + command.otherAgreementId() + " to link to; name a cooperation outside"
-                            + " Coop by otherTitle instead.",
-                    "otherAgreementId");
-        }
-        return run(context, body, Request.on(id, command));
+        return run(context, body, Request.on(id, body.toCommand(id)));
     }
 
     @PostMapping(path = "/{agreementId}/parties/{partyId}/notice", consumes = JSON)

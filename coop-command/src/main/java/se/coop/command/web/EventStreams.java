@@ -5,10 +5,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.coop.api.AgreementId;
+import se.coop.command.agreement.AgreementDirectory;
 
 /** Reads where an agreement's stream stands in the event store (the table Flyway creates for Axon). */
 @Component
-public class EventStreams {
+public class EventStreams implements AgreementDirectory {
 
     /** The number of events in a stream, and the global position of its last event. */
     public record Head(long version, long position) {}
@@ -28,6 +29,7 @@ public class EventStreams {
         return heads.stream().findFirst();
     }
 
+    @Override
     public boolean exists(AgreementId agreementId) {
         return head(agreementId).isPresent();
     }

@@ -39,6 +39,14 @@ class LinkAgreementTest {
     }
 
     @Test
+    void givenAgreement_whenLinkedToAnAgreementNotInCoop_thenRefused() {
+        at(fixture, drafted())
+                .when(new LinkAgreement(ID, LinkType.SUCCEEDS, NOT_IN_COOP, null))
+                .expectException(refusedWith(ErrorCode.LINKED_AGREEMENT_NOT_FOUND))
+                .expectNoEvents();
+    }
+
+    @Test
     void givenAgreement_whenLinkedToItself_thenRefused() {
         at(fixture, drafted())
                 .when(new LinkAgreement(ID, LinkType.ANNEX_TO, ID, null))

@@ -42,6 +42,9 @@ final class Scenario {
 
     static final AgreementId ID = AgreementId.of("6a1f3c55-7d6e-4f5a-9b59-0d1f6a0c2e11");
 
+    /** An agreement Coop does not hold (every other one it does, as far as a command's handler asks). */
+    static final AgreementId NOT_IN_COOP = AgreementId.of("00000000-0000-4000-8000-00000000dead");
+
     static final PartyId HALMSTAD = PartyId.of("halmstad");
     static final PartyId LAHOLM = PartyId.of("laholm");
     static final PartyId HELSINGOR = PartyId.of("helsingor");
@@ -64,6 +67,7 @@ final class Scenario {
     static AggregateTestFixture<Agreement> fixture() {
         AggregateTestFixture<Agreement> fixture = new AggregateTestFixture<>(Agreement.class);
         fixture.registerInjectableResource(new FixtureClock(fixture));
+        fixture.registerInjectableResource((AgreementDirectory) id -> !id.equals(NOT_IN_COOP));
         return fixture;
     }
 
