@@ -15,7 +15,7 @@ public record AgreementId(@JsonValue UUID value) {
     /** Parses the canonical UUID form; anything else is refused. */
     @JsonCreator
     public static AgreementId of(String value) {
-        return new AgreementId(Ids.uuid(value));
+        return new AgreementId(IdParsing.uuid(value));
     }
 
     public static AgreementId random() {

@@ -18,7 +18,7 @@ public record AgreementText(
         @Size(max = 2000) @WebAddress String uri) {
 
     public AgreementText {
-        sha256 = Texts.sha256(sha256);
-        title = Texts.trimToNull(title);
+        sha256 = ValueChecks.sha256(sha256);
+        title = ValueChecks.trimToNull(title);
     }
 }

@@ -15,7 +15,7 @@ public record AmendmentId(@JsonValue UUID value) {
     /** Parses the canonical UUID form; anything else is refused. */
     @JsonCreator
     public static AmendmentId of(String value) {
-        return new AmendmentId(Ids.uuid(value));
+        return new AmendmentId(IdParsing.uuid(value));
     }
 
     public static AmendmentId random() {

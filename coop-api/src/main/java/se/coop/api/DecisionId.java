@@ -15,7 +15,7 @@ public record DecisionId(@JsonValue UUID value) {
     /** Parses the canonical UUID form; anything else is refused. */
     @JsonCreator
     public static DecisionId of(String value) {
-        return new DecisionId(Ids.uuid(value));
+        return new DecisionId(IdParsing.uuid(value));
     }
 
     public static DecisionId random() {

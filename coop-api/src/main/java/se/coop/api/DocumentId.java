@@ -15,7 +15,7 @@ public record DocumentId(@JsonValue UUID value) {
     /** Parses the canonical UUID form; anything else is refused. */
     @JsonCreator
     public static DocumentId of(String value) {
-        return new DocumentId(Ids.uuid(value));
+        return new DocumentId(IdParsing.uuid(value));
     }
 
     public static DocumentId random() {

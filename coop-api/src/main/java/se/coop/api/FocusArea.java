@@ -11,6 +11,6 @@ public record FocusArea(
         @NotNull @Valid LocalizedText title) {
 
     public FocusArea {
-        code = Texts.trimToNull(code);
+        code = ValueChecks.trimToNull(code);
     }
 }

@@ -9,9 +9,9 @@ public record LocalizedText(
         @Size(max = 500) String en) {
 
     public LocalizedText {
-        sv = Texts.trimToNull(sv);
-        da = Texts.trimToNull(da);
-        en = Texts.trimToNull(en);
+        sv = ValueChecks.trimToNull(sv);
+        da = ValueChecks.trimToNull(da);
+        en = ValueChecks.trimToNull(en);
         if (sv == null && da == null && en == null) {
             throw new IllegalArgumentException("give the text in at least one of sv, da, en");
         }

@@ -30,8 +30,8 @@ public record Party(
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     public Party {
-        name = Texts.trimToNull(name);
-        adoptingBody = Texts.trimToNull(adoptingBody);
+        name = ValueChecks.trimToNull(name);
+        adoptingBody = ValueChecks.trimToNull(adoptingBody);
         if (country != null && !COUNTRIES.contains(country)) {
             throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-2 code such as SE or DK");
         }

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Identifies a party within an agreement, chosen by the secretariat when drafting (e.g. {@code halmstad},
  * {@code hogskolan-i-halmstad}). Clients name parties in one form, {@link #strict}: lower-case letters a–z, digits and
- * single hyphens. Ids stored by earlier versions of Coop, which also took capitals, '.' and '_', stay readable.
+ * single hyphens. IdParsing stored by earlier versions of Coop, which also took capitals, '.' and '_', stay readable.
  */
 public record PartyId(@JsonValue String value) {
 

@@ -15,7 +15,7 @@ public record ReviewId(@JsonValue UUID value) {
     /** Parses the canonical UUID form; anything else is refused. */
     @JsonCreator
     public static ReviewId of(String value) {
-        return new ReviewId(Ids.uuid(value));
+        return new ReviewId(IdParsing.uuid(value));
     }
 
     public static ReviewId random() {

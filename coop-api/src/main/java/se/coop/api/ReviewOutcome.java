@@ -11,6 +11,6 @@ public record ReviewOutcome(
         @NotNull ReviewDecision decision) {
 
     public ReviewOutcome {
-        summary = Texts.trimToNull(summary);
+        summary = ValueChecks.trimToNull(summary);
     }
 }

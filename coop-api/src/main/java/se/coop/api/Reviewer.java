@@ -13,7 +13,7 @@ public record Reviewer(
         @NotNull PartyId partyId) {
 
     public Reviewer {
-        name = Texts.trimToNull(name);
+        name = ValueChecks.trimToNull(name);
         email = email == null ? null : email.strip();
     }
 }

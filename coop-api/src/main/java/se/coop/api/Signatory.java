@@ -9,7 +9,7 @@ public record Signatory(
         @NotBlank @Size(max = 200) String title) {
 
     public Signatory {
-        name = Texts.trimToNull(name);
-        title = Texts.trimToNull(title);
+        name = ValueChecks.trimToNull(name);
+        title = ValueChecks.trimToNull(title);
     }
 }

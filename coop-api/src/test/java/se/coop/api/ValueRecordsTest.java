@@ -65,15 +65,15 @@ class ValueRecordsTest {
 
     @Test
     void aHashIsStoredInLowerCaseAndMustBeSha256() {
-        assertThat(Texts.sha256("AB".repeat(32))).isEqualTo("ab".repeat(32));
-        assertThatThrownBy(() -> Texts.sha256("abc")).hasMessageContaining("64 hexadecimal");
+        assertThat(ValueChecks.sha256("AB".repeat(32))).isEqualTo("ab".repeat(32));
+        assertThatThrownBy(() -> ValueChecks.sha256("abc")).hasMessageContaining("64 hexadecimal");
     }
 
     @Test
     void aCaseReferenceWritesTheParagraphWithItsSignOnce() {
-        assertThat(Texts.caseReference("KS 2019/00412", "§ 18")).isEqualTo("KS 2019/00412 § 18");
-        assertThat(Texts.caseReference("KS 2025/112", "45")).isEqualTo("KS 2025/112 § 45");
-        assertThat(Texts.caseReference("Sag 21/24816", null)).isEqualTo("Sag 21/24816");
-        assertThat(Texts.caseReference("Sag 21/24816", " ")).isEqualTo("Sag 21/24816");
+        assertThat(ValueChecks.caseReference("KS 2019/00412", "§ 18")).isEqualTo("KS 2019/00412 § 18");
+        assertThat(ValueChecks.caseReference("KS 2025/112", "45")).isEqualTo("KS 2025/112 § 45");
+        assertThat(ValueChecks.caseReference("Sag 21/24816", null)).isEqualTo("Sag 21/24816");
+        assertThat(ValueChecks.caseReference("Sag 21/24816", " ")).isEqualTo("Sag 21/24816");
     }
 }

@@ -205,8 +205,8 @@ public final class Bench {
             step("queries at " + agreements(secretariat) + " agreements");
             int perQuery = options.quick() ? 200 : 400;
             // latency as one reader sees it; the command levels above show how Coop shares its cores under load
-            Queries.run(secretariat, ids, perQuery / 4, 1, today);
-            report.queries(agreements(secretariat), Queries.run(secretariat, ids, perQuery, 1, today));
+            QueryLoad.run(secretariat, ids, perQuery / 4, 1, today);
+            report.queries(agreements(secretariat), QueryLoad.run(secretariat, ids, perQuery, 1, today));
             step("pages at " + agreements(secretariat) + " agreements");
             Pages.run(base, ids, perQuery / 8);
             report.pages(Pages.run(base, ids, perQuery / 2));

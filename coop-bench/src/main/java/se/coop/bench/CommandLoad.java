@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Secretariats at work: {@code concurrency} clients each running {@link Scenario}s back to back over loopback HTTP,
+ * Secretariats at work: {@code concurrency} clients each running {@link LifecycleScenario}s back to back over loopback HTTP,
  * reading the status after every third command with {@code Coop-Min-Position} (the time from the acknowledgement to
  * that answer is the projection lag), and reading a list page after each agreement.
  */
@@ -89,11 +89,11 @@ final class CommandLoad {
 
     private void scenario(int n) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        List<Scenario.Party> parties = Scenario.randomParties();
-        String focus = Scenario.FOCUS.get(random.nextInt(Scenario.FOCUS.size()));
+        List<LifecycleScenario.Party> parties = LifecycleScenario.randomParties();
+        String focus = LifecycleScenario.FOCUS.get(random.nextInt(LifecycleScenario.FOCUS.size()));
         Http.Response drafted = command(
                 "/api/v1/agreements",
-                Scenario.draft(
+                LifecycleScenario.draft(
                         "Samverkan " + Thread.currentThread().getName() + "-" + n + " om " + focus, parties, focus),
                 0);
         if (drafted == null) {
@@ -101,8 +101,8 @@ final class CommandLoad {
         }
         String id = drafted.json().get("agreementId").asString();
         int i = 1;
-        for (Scenario.Command command :
-                Scenario.lifecycle(id, parties, today, Scenario.meetingAhead(today, 40 + random.nextInt(300)))) {
+        for (LifecycleScenario.Command command : LifecycleScenario.lifecycle(
+                id, parties, today, LifecycleScenario.meetingAhead(today, 40 + random.nextInt(300)))) {
             if (phase == Phase.STOP || command(command.path(), command.body(), i++) == null) {
                 return;
             }

@@ -52,7 +52,7 @@ final class HistoryLoader {
     private final AtomicInteger numbers = new AtomicInteger(1_000_000);
     private final List<Row> template = new ArrayList<>();
     private final Set<String> templateIds = new LinkedHashSet<>();
-    private final List<Scenario.Party> templateParties;
+    private final List<LifecycleScenario.Party> templateParties;
     private final String templateFocus;
     private final String templateStartsAt;
 
@@ -60,7 +60,7 @@ final class HistoryLoader {
             String jdbcUrl,
             String user,
             String templateAgreement,
-            List<Scenario.Party> parties,
+            List<LifecycleScenario.Party> parties,
             String focus,
             String startsAt)
             throws SQLException {
@@ -235,7 +235,7 @@ final class HistoryLoader {
                                     random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L)
                             .toString());
         }
-        List<Scenario.Party> parties = Scenario.randomParties();
+        List<LifecycleScenario.Party> parties = LifecycleScenario.randomParties();
         for (int i = 0; i < templateParties.size(); i++) {
             replacements.put(
                     "\"" + templateParties.get(i).id() + "\"",
@@ -247,9 +247,10 @@ final class HistoryLoader {
                     "\"" + parties.get(i).name() + "\"");
         }
         replacements.put(NUMBER, Integer.toString(numbers.incrementAndGet()));
-        String focus = Scenario.FOCUS.get(random.nextInt(Scenario.FOCUS.size()));
+        String focus = LifecycleScenario.FOCUS.get(random.nextInt(LifecycleScenario.FOCUS.size()));
         replacements.put("\"" + templateFocus + "\"", "\"" + focus + "\"");
-        replacements.put(templateStartsAt, Scenario.meetingAhead(java.time.LocalDate.now(), 20 + random.nextInt(700)));
+        replacements.put(
+                templateStartsAt, LifecycleScenario.meetingAhead(java.time.LocalDate.now(), 20 + random.nextInt(700)));
         return replacements;
     }
 

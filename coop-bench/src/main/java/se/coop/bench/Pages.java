@@ -28,7 +28,7 @@ final class Pages {
 
     private Pages() {}
 
-    static Queries.Result run(String base, List<String> ids, int perPage) {
+    static QueryLoad.Result run(String base, List<String> ids, int perPage) {
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new CookieManager())
@@ -63,7 +63,7 @@ final class Pages {
             byPage.put(page.getKey(), latencies);
             all.addAll(latencies);
         }
-        return new Queries.Result(byPage, all, errors);
+        return new QueryLoad.Result(byPage, all, errors);
     }
 
     private static void signIn(HttpClient client, String base, String user) {

@@ -20,8 +20,8 @@ final class Report {
     private final ObjectNode root = JsonNodeFactory.instance.objectNode();
     private final List<Level> levels = new ArrayList<>();
     private final List<Rebuild> rebuilds = new ArrayList<>();
-    private Queries.Result queries;
-    private Queries.Result pages;
+    private QueryLoad.Result queries;
+    private QueryLoad.Result pages;
     private AuthFlood.Result flood;
     private long queriedAgreements;
 
@@ -76,7 +76,7 @@ final class Report {
         bulk.put("seconds", round(seconds));
     }
 
-    void queries(long agreements, Queries.Result result) {
+    void queries(long agreements, QueryLoad.Result result) {
         this.queries = result;
         this.queriedAgreements = agreements;
     }
@@ -97,7 +97,7 @@ final class Report {
         }
     }
 
-    void pages(Queries.Result result) {
+    void pages(QueryLoad.Result result) {
         this.pages = result;
     }
 
@@ -175,7 +175,7 @@ final class Report {
     }
 
     /** {@code <what>LatencyP99Ms} (the slowest), {@code <what>Errors} and each one's p50, p99 and count. */
-    private void latencies(String what, String field, Queries.Result result) {
+    private void latencies(String what, String field, QueryLoad.Result result) {
         root.put(
                 what + "LatencyP99Ms",
                 round(result.byQuery().values().stream()
@@ -192,7 +192,7 @@ final class Report {
         }
     }
 
-    private static void print(PrintStream out, String heading, Queries.Result result) {
+    private static void print(PrintStream out, String heading, QueryLoad.Result result) {
         out.println();
         out.println(heading + " | p50 ms | p99 ms");
         result.byQuery()

@@ -7,20 +7,20 @@ import java.util.List;
  * The agreement whose stored stream the bulk load copies: recorded through Coop like any other, with parties, focus
  * area and title that the copies replace.
  */
-record Template(String agreementId, List<Scenario.Party> parties, String focus, String startsAt) {
+record Template(String agreementId, List<LifecycleScenario.Party> parties, String focus, String startsAt) {
 
     static Template record(Http secretariat, LocalDate today) {
-        List<Scenario.Party> parties = List.of(
-                new Scenario.Party("bench-a", "Bench A", "SE"),
-                new Scenario.Party("bench-b", "Bench B", "SE"),
-                new Scenario.Party("bench-c", "Bench C", "DK"));
+        List<LifecycleScenario.Party> parties = List.of(
+                new LifecycleScenario.Party("bench-a", "Bench A", "SE"),
+                new LifecycleScenario.Party("bench-b", "Bench B", "SE"),
+                new LifecycleScenario.Party("bench-c", "Bench C", "DK"));
         String focus = "benchfocus";
-        String startsAt = Scenario.meetingAhead(today, 400);
+        String startsAt = LifecycleScenario.meetingAhead(today, 400);
         Http.Response drafted = secretariat.post(
-                "/api/v1/agreements", Scenario.draft("Samverkan " + HistoryLoader.NUMBER, parties, focus));
+                "/api/v1/agreements", LifecycleScenario.draft("Samverkan " + HistoryLoader.NUMBER, parties, focus));
         require(drafted);
         String id = drafted.json().get("agreementId").asString();
-        for (Scenario.Command command : Scenario.lifecycle(id, parties, today, startsAt)) {
+        for (LifecycleScenario.Command command : LifecycleScenario.lifecycle(id, parties, today, startsAt)) {
             require(secretariat.post(command.path(), command.body()));
         }
         return new Template(id, parties, focus, startsAt);

@@ -25,7 +25,7 @@ import se.coop.api.event.AgreementEvent;
 import se.coop.api.event.BoardDecisionRecorded;
 import se.coop.api.event.IntentDrafted;
 import se.coop.api.event.ReviewScheduled;
-import se.coop.query.support.RecordedEvent;
+import se.coop.query.readmodel.RecordedEvent;
 
 /** A small agreement's events, as recorded one minute apart, for the read models' unit tests. */
 public final class Events {

@@ -10,7 +10,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import se.coop.api.BusinessTime;
 import se.coop.api.LocalizedText;
-import se.coop.api.Texts;
+import se.coop.api.ValueChecks;
 
 /**
  * Dates, times and titles as a page shows them, in the page's language: "4 maj 2026" in Swedish, "4 May 2026" in
@@ -71,7 +71,7 @@ public class Formats {
 
     /** A case number with its paragraph, if any: "KS 2019/00412 § 18". */
     public String caseAndParagraph(String caseNumber, String paragraph) {
-        return Texts.caseReference(caseNumber, paragraph);
+        return ValueChecks.caseReference(caseNumber, paragraph);
     }
 
     /** The title in the page's language, else Swedish, Danish or English, whichever the agreement has. */

@@ -53,7 +53,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import se.coop.api.ErrorCode;
 import se.coop.app.start.StartRefused;
-import se.coop.app.web.Problems;
+import se.coop.app.web.ProblemResponses;
 import se.coop.web.UserEmails;
 
 /**
@@ -114,7 +114,7 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain coopSecurity(
             HttpSecurity http,
-            Problems problems,
+            ProblemResponses problems,
             SecurityProperties properties,
             ObjectProvider<JwtDecoder> jwtDecoder,
             PasswordCheck passwordCheck,
@@ -266,7 +266,7 @@ public class SecurityConfiguration {
     }
 
     @Bean(destroyMethod = "shutdown")
-    SlowRefusals slowRefusals(Problems problems, SecurityProperties properties) {
+    SlowRefusals slowRefusals(ProblemResponses problems, SecurityProperties properties) {
         return new SlowRefusals(problems, properties.signIns().refusalPause());
     }
 
@@ -291,7 +291,7 @@ public class SecurityConfiguration {
      * {@code MALFORMED_REQUEST} for everyone, signed in or not, logged at DEBUG only.
      */
     @Bean
-    RequestRejectedHandler malformedAddresses(Problems problems) {
+    RequestRejectedHandler malformedAddresses(ProblemResponses problems) {
         return (request, response, rejected) -> {
             log.debug(
                     "Refused the address of {} {}: {}",

@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import se.coop.api.ErrorCode;
-import se.coop.app.web.Problems;
+import se.coop.app.web.ProblemResponses;
 
 /**
  * Answers a sign-in refused for too many failures (429) only after a pause, without holding a request thread: a
@@ -18,7 +18,7 @@ import se.coop.app.web.Problems;
  */
 final class SlowRefusals {
 
-    private final Problems problems;
+    private final ProblemResponses problems;
     private final long pauseMillis;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "coop-sign-in-refusals");
@@ -26,7 +26,7 @@ final class SlowRefusals {
         return thread;
     });
 
-    SlowRefusals(Problems problems, Duration pause) {
+    SlowRefusals(ProblemResponses problems, Duration pause) {
         this.problems = problems;
         this.pauseMillis = pause.toMillis();
     }

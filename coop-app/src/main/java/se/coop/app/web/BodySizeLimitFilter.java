@@ -24,9 +24,9 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     public static final long LIMIT = 256 * 1024;
 
-    private final Problems problems;
+    private final ProblemResponses problems;
 
-    public BodySizeLimitFilter(Problems problems) {
+    public BodySizeLimitFilter(ProblemResponses problems) {
         this.problems = problems;
     }
 

@@ -21,9 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class EmptyErrorFilter extends OncePerRequestFilter {
 
-    private final Problems problems;
+    private final ProblemResponses problems;
 
-    public EmptyErrorFilter(Problems problems) {
+    public EmptyErrorFilter(ProblemResponses problems) {
         this.problems = problems;
     }
 
@@ -41,7 +41,7 @@ public class EmptyErrorFilter extends OncePerRequestFilter {
             problems.write(
                     response,
                     status,
-                    Problems.codeFor(status),
+                    ProblemResponses.codeFor(status),
                     status == 404 ? "There is nothing at this address." : "The request was refused.");
         }
     }

@@ -24,9 +24,9 @@ public class MalformedRequestFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(MalformedRequestFilter.class);
 
-    private final Problems problems;
+    private final ProblemResponses problems;
 
-    public MalformedRequestFilter(Problems problems) {
+    public MalformedRequestFilter(ProblemResponses problems) {
         this.problems = problems;
     }
 

@@ -50,9 +50,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate Object property \"(.*)\"");
 
-    private final Problems problems;
+    private final ProblemResponses problems;
 
-    public ProblemDetailsAdvice(Problems problems) {
+    public ProblemDetailsAdvice(ProblemResponses problems) {
         this.problems = problems;
     }
 
@@ -155,9 +155,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
         if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
-            ErrorCode code = Problems.codeFor(status.value());
-            problem.setType(Problems.type(code));
-            problem.setTitle(Problems.title(code));
+            ErrorCode code = ProblemResponses.codeFor(status.value());
+            problem.setType(ProblemResponses.type(code));
+            problem.setTitle(ProblemResponses.title(code));
             problem.setProperty("errorCode", code.name());
             return ResponseEntity.status(status)
                     .headers(answer.getHeaders())
@@ -204,7 +204,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
     }
 
     private ResponseEntity<ProblemDetail> answer(ErrorCode code, String detail, List<Violation> violations) {
-        return ResponseEntity.status(Problems.status(code))
+        return ResponseEntity.status(ProblemResponses.status(code))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problems.problem(code, detail, violations));
     }

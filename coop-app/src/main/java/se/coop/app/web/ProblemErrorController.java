@@ -21,9 +21,9 @@ import se.coop.command.web.Violation;
 @RestController
 class ProblemErrorController implements ErrorController {
 
-    private final Problems problems;
+    private final ProblemResponses problems;
 
-    ProblemErrorController(Problems problems) {
+    ProblemErrorController(ProblemResponses problems) {
         this.problems = problems;
     }
 
@@ -34,7 +34,7 @@ class ProblemErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value)
                 : HttpStatus.NOT_FOUND;
-        ErrorCode errorCode = Problems.codeFor(status.value());
+        ErrorCode errorCode = ProblemResponses.codeFor(status.value());
         String detail = status.is5xxServerError()
                 ? "Coop could not complete the request; nothing was changed."
                 : "The request was refused: " + status.getReasonPhrase() + ".";

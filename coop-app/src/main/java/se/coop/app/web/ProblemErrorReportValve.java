@@ -19,7 +19,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        ErrorCode code = Problems.codeFor(status);
+        ErrorCode code = ProblemResponses.codeFor(status);
         String detail = switch (status) {
             case 505 -> "Coop speaks HTTP/1.1 (and HTTP/1.0); this request's HTTP version is not one of them.";
             case 501 -> "The request uses a transfer coding or method Coop does not implement.";
@@ -30,7 +30,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
                         : "The request is not valid HTTP for Coop: its request line, an address with an encoded '/'"
                                 + " or a control character, or a header.";
         };
-        String body = "{\"type\":\"" + Problems.type(code) + "\",\"title\":\"" + Problems.title(code)
+        String body = "{\"type\":\"" + ProblemResponses.type(code) + "\",\"title\":\"" + ProblemResponses.title(code)
                 + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"errorCode\":\"" + code.name()
                 + "\"}";
         try {

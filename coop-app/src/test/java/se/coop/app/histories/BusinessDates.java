@@ -27,7 +27,7 @@ import se.coop.api.event.ReviewScheduled;
 import se.coop.api.event.TerminationDecided;
 import se.coop.api.query.AgreementStatusView;
 import se.coop.api.query.PartyStatusView;
-import se.coop.query.support.RecordedEvent;
+import se.coop.query.readmodel.RecordedEvent;
 
 /**
  * The business dates of a history, each consistent with everything before it: nothing is done after the day it was

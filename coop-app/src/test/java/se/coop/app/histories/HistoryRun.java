@@ -25,8 +25,8 @@ import se.coop.api.reminder.ReviewReminderIssued;
 import se.coop.app.histories.Generator.Step;
 import se.coop.app.histories.InMemoryCoop.Outcome;
 import se.coop.command.agreement.AgreementAccess;
+import se.coop.query.readmodel.RecordedEvent;
 import se.coop.query.status.FoldAccess;
-import se.coop.query.support.RecordedEvent;
 
 /**
  * Runs one history against {@link InMemoryCoop} and checks the lifecycle's properties after every step:

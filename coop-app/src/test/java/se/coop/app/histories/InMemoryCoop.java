@@ -24,7 +24,7 @@ import se.coop.command.agreement.AgreementDirectory;
 import se.coop.command.reminders.AgreementStream;
 import se.coop.command.reminders.PlanningSettings;
 import se.coop.command.reminders.RemindersAccess;
-import se.coop.query.support.RecordedEvent;
+import se.coop.query.readmodel.RecordedEvent;
 
 /**
  * Coop's command side in memory, as production wires it: the agreement and reminder-plan aggregates, the reminder

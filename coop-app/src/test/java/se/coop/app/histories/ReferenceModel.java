@@ -26,7 +26,7 @@ import se.coop.api.event.IntentDrafted;
 import se.coop.api.event.PartyLeft;
 import se.coop.api.event.PartyRemoved;
 import se.coop.api.event.SubmittedForAdoption;
-import se.coop.query.support.RecordedEvent;
+import se.coop.query.readmodel.RecordedEvent;
 
 /**
  * When an agreement and its amendments should enter into force, worked out again from the rule text of

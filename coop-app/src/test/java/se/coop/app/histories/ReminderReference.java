@@ -16,7 +16,7 @@ import se.coop.api.event.ReviewCancelled;
 import se.coop.api.event.ReviewOutcomeRecorded;
 import se.coop.api.event.ReviewRescheduled;
 import se.coop.api.event.ReviewScheduled;
-import se.coop.query.support.RecordedEvent;
+import se.coop.query.readmodel.RecordedEvent;
 
 /**
  * The reminders each meeting should have had, worked out from docs/domain.md (Reminders) and the times the meeting

@@ -49,8 +49,8 @@ class PoisonEventTest extends IntegrationTest {
     private final List<String> poisons = new ArrayList<>();
 
     /** The poison is fed on purpose: the processors' warnings about it are this test's expected outcome. */
-    private static final List<String> EXPECTED_WARNINGS =
-            List.of("org.axonframework.eventhandling.TrackingEventProcessor", "se.coop.query.support.FailureIsolation");
+    private static final List<String> EXPECTED_WARNINGS = List.of(
+            "org.axonframework.eventhandling.TrackingEventProcessor", "se.coop.query.readmodel.FailureIsolation");
 
     @BeforeEach
     void quietExpectedWarnings() {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import se.coop.api.BusinessTime;
 import se.coop.api.query.AgreementStatusView;
-import se.coop.query.support.RecordedEvent;
+import se.coop.query.readmodel.RecordedEvent;
 
 /**
  * The generated histories' window on the status fold, kept package-private in production: the live, incremental

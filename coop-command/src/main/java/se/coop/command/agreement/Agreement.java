@@ -28,7 +28,7 @@ import se.coop.api.Origin;
 import se.coop.api.Party;
 import se.coop.api.PartyId;
 import se.coop.api.Reviewer;
-import se.coop.api.Texts;
+import se.coop.api.ValueChecks;
 import se.coop.api.command.AbandonDraft;
 import se.coop.api.command.AdoptByBoard;
 import se.coop.api.command.ArchiveAgreement;
@@ -161,7 +161,7 @@ class Agreement {
         texts.requireSameSize(text);
         boolean newText = !text.sha256().equals(texts.currentSha());
         boolean detailsChanged = command.title() != null || command.focusAreas() != null || command.term() != null;
-        String note = Texts.trimToNull(command.note());
+        String note = ValueChecks.trimToNull(command.note());
         if (newText) {
             if (state == AgreementState.AWAITING_APPROVAL) {
                 apply(new ApprovalsVoided(
@@ -227,7 +227,7 @@ class Agreement {
                 AgreementState.AWAITING_APPROVAL);
         Party party = parties.requireActive(command.partyId(), true);
         parties.requireRemovable(party);
-        apply(new PartyRemoved(agreementId, party.partyId(), Texts.trimToNull(command.reason())));
+        apply(new PartyRemoved(agreementId, party.partyId(), ValueChecks.trimToNull(command.reason())));
         LocalDate today = BusinessTime.today(clock);
         tryCompleteRound(today, deadlines, BY_COMMAND, today);
     }
@@ -236,7 +236,7 @@ class Agreement {
     void handle(AbandonDraft command) {
         requireNotArchived();
         requireState("abandon the draft", AgreementState.DRAFT, AgreementState.AWAITING_APPROVAL);
-        apply(new DraftAbandoned(agreementId, Texts.trimToNull(command.reason())));
+        apply(new DraftAbandoned(agreementId, ValueChecks.trimToNull(command.reason())));
     }
 
     // ------------------------------------------------------------------ approvals
@@ -258,7 +258,7 @@ class Agreement {
                 match.counts(),
                 command.signatory(),
                 command.signedOn(),
-                Texts.trimToNull(command.place())));
+                ValueChecks.trimToNull(command.place())));
         tryCompleteRound(today, deadlines, BY_COMMAND, null);
     }
 
@@ -302,7 +302,7 @@ class Agreement {
                 command.body().strip(),
                 command.decidedOn(),
                 command.caseNumber().strip(),
-                Texts.trimToNull(command.paragraph()),
+                ValueChecks.trimToNull(command.paragraph()),
                 command.outcome(),
                 command.dissents() == null ? List.of() : List.copyOf(command.dissents()),
                 command.minutesPostedOn(),
@@ -339,8 +339,8 @@ class Agreement {
                 partyId,
                 command.outcome(),
                 command.on(),
-                Texts.trimToNull(command.court()),
-                Texts.trimToNull(command.caseNumber())));
+                ValueChecks.trimToNull(command.court()),
+                ValueChecks.trimToNull(command.caseNumber())));
         if (command.outcome() == AppealOutcome.DISMISSED) {
             watchLegalForce(today, deadlines);
         }
@@ -441,7 +441,7 @@ class Agreement {
             AgreementText description = texts.describedAs(round.textVersion(), command.text());
             if (!description.equals(texts.described(round.textVersion()))) {
                 apply(new TextDescriptionCorrected(
-                        agreementId, round.textVersion(), description, Texts.trimToNull(command.summary())));
+                        agreementId, round.textVersion(), description, ValueChecks.trimToNull(command.summary())));
             }
             return round.amendmentId().toString();
         }
@@ -450,7 +450,7 @@ class Agreement {
                 command.amendmentId(),
                 texts.count() + 1,
                 command.text(),
-                Texts.trimToNull(command.summary()),
+                ValueChecks.trimToNull(command.summary()),
                 round == null ? null : round.amendmentId()));
         return command.amendmentId().toString();
     }
@@ -479,7 +479,7 @@ class Agreement {
                 command.startsAt(),
                 command.location().strip(),
                 List.copyOf(command.reviewers()),
-                Texts.trimToNull(command.title())));
+                ValueChecks.trimToNull(command.title())));
         return command.reviewId().toString();
     }
 
@@ -501,9 +501,9 @@ class Agreement {
                 command.reviewId(),
                 command.kind(),
                 command.heldOn(),
-                Texts.trimToNull(command.location()),
+                ValueChecks.trimToNull(command.location()),
                 reviewers,
-                Texts.trimToNull(command.title()),
+                ValueChecks.trimToNull(command.title()),
                 command.outcome().summary(),
                 command.outcome().decision()));
         return command.reviewId().toString();
@@ -522,8 +522,8 @@ class Agreement {
                 agreementId,
                 command.reviewId(),
                 command.startsAt(),
-                Texts.trimToNull(command.location()),
-                Texts.trimToNull(command.reason())));
+                ValueChecks.trimToNull(command.location()),
+                ValueChecks.trimToNull(command.reason())));
     }
 
     @CommandHandler
@@ -563,10 +563,10 @@ class Agreement {
     @CommandHandler
     String handle(AttachDocument command) {
         requireNotArchived();
-        String sha = Texts.sha256(command.sha256());
+        String sha = ValueChecks.sha256(command.sha256());
         String title = command.title().strip();
         String mediaType = command.mediaType().strip();
-        String uri = Texts.trimToNull(command.uri());
+        String uri = ValueChecks.trimToNull(command.uri());
         Records.Document existing = records.document(sha);
         if (existing == null) {
             apply(new DocumentAttached(agreementId, command.documentId(), title, sha, mediaType, command.size(), uri));
@@ -575,8 +575,9 @@ class Agreement {
         if (command.size() != null && existing.size() != command.size()) {
             throw refused(
                     ErrorCode.DOCUMENT_ALREADY_ATTACHED,
-                    "This file (SHA-256 " + Texts.shortHash(sha) + "…) is already attached with " + existing.size()
-                            + " bytes; the same SHA-256 cannot name " + command.size() + " bytes (rule 15).",
+                    "This file (SHA-256 " + ValueChecks.shortHash(sha) + "…) is already attached with "
+                            + existing.size() + " bytes; the same SHA-256 cannot name " + command.size()
+                            + " bytes (rule 15).",
                     "size");
         }
         String newUri = uri != null ? uri : existing.uri();
@@ -603,7 +604,7 @@ class Agreement {
                             + " Coop by otherTitle instead.",
                     "otherAgreementId");
         }
-        String otherTitle = Texts.trimToNull(command.otherTitle());
+        String otherTitle = ValueChecks.trimToNull(command.otherTitle());
         if (records.isLinked(command.type(), command.otherAgreementId(), otherTitle)) {
             return;
         }
@@ -625,7 +626,7 @@ class Agreement {
         lifetime.requireNoticeWhileInForce(command.givenOn());
         LocalDate leavesOn = command.givenOn().plusMonths(lifetime.term().noticeMonths());
         apply(new NoticeGiven(
-                agreementId, party.partyId(), command.givenOn(), leavesOn, Texts.trimToNull(command.reason())));
+                agreementId, party.partyId(), command.givenOn(), leavesOn, ValueChecks.trimToNull(command.reason())));
         if (leavesOn.isAfter(today)) {
             deadlines.schedule(
                     BusinessTime.startOf(leavesOn), NOTICE_PERIOD_END, new NoticePeriodEnded(party.partyId()));
@@ -770,7 +771,7 @@ class Agreement {
      * version is recorded and does not count; one naming no version of this agreement is refused.
      */
     private TextMatch matchText(String textSha256) {
-        String sha = Texts.sha256(textSha256);
+        String sha = ValueChecks.sha256(textSha256);
         if (round != null && round.sha256().equals(sha)) {
             return new TextMatch(sha, round.textVersion(), round.amendmentId(), true);
         }
@@ -784,7 +785,7 @@ class Agreement {
             if (texts.currentSha().equals(sha)) {
                 throw refused(
                         ErrorCode.TEXT_NOT_SUBMITTED,
-                        "Version " + texts.count() + " (" + Texts.shortHash(sha)
+                        "Version " + texts.count() + " (" + ValueChecks.shortHash(sha)
                                 + ") is still a draft: submit it for adoption before recording approvals of it.",
                         "textSha256");
             }
@@ -793,8 +794,8 @@ class Agreement {
         if (version == 0) {
             throw refused(
                     ErrorCode.WRONG_TEXT_VERSION,
-                    "Text " + Texts.shortHash(sha) + "… is no version of this agreement's text; " + versionsInPlay()
-                            + " (rule 3).",
+                    "Text " + ValueChecks.shortHash(sha) + "… is no version of this agreement's text; "
+                            + versionsInPlay() + " (rule 3).",
                     "textSha256");
         }
         return new TextMatch(sha, version, null, false);
@@ -806,7 +807,7 @@ class Agreement {
             text.append("version ")
                     .append(texts.inForce())
                     .append(" (")
-                    .append(Texts.shortHash(texts.inForceSha()))
+                    .append(ValueChecks.shortHash(texts.inForceSha()))
                     .append("…) is in force");
         }
         if (round != null) {
@@ -814,14 +815,14 @@ class Agreement {
                     .append("version ")
                     .append(round.textVersion())
                     .append(" (")
-                    .append(Texts.shortHash(round.sha256()))
+                    .append(ValueChecks.shortHash(round.sha256()))
                     .append("…) awaits approval");
         }
         if (text.length() == 0) {
             text.append("the current draft is version ")
                     .append(texts.count())
                     .append(" (")
-                    .append(Texts.shortHash(texts.currentSha()))
+                    .append(ValueChecks.shortHash(texts.currentSha()))
                     .append("…)");
         }
         return text.toString();

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import se.coop.api.AgreementText;
 import se.coop.api.ErrorCode;
-import se.coop.api.Texts;
+import se.coop.api.ValueChecks;
 
 /**
  * The versions of an agreement's text, each identified by the SHA-256 of the document (rule 15), with the description
@@ -69,7 +69,7 @@ final class TextVersions {
                     && !known.size().equals(text.size())) {
                 throw refused(
                         ErrorCode.TEXT_SIZE_MISMATCH,
-                        "Text " + Texts.shortHash(text.sha256()) + "… is known with " + known.size()
+                        "Text " + ValueChecks.shortHash(text.sha256()) + "… is known with " + known.size()
                                 + " bytes; the same SHA-256 cannot name " + text.size() + " bytes (rule 15).",
                         "text.size");
             }

@@ -1,7 +1,7 @@
 package se.coop.command.agreement;
 
+import static se.coop.command.agreement.AgreementFixtures.*;
 import static se.coop.command.agreement.Refusals.refusedWith;
-import static se.coop.command.agreement.Scenario.*;
 
 import java.time.LocalDate;
 import java.util.List;

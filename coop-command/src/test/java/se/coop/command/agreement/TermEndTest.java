@@ -1,6 +1,6 @@
 package se.coop.command.agreement;
 
-import static se.coop.command.agreement.Scenario.*;
+import static se.coop.command.agreement.AgreementFixtures.*;
 
 import java.time.Duration;
 import java.time.LocalDate;

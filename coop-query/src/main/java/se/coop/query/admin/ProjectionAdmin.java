@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
-import se.coop.query.support.ProjectionStates;
-import se.coop.query.support.ReadModel;
+import se.coop.query.readmodel.ProjectionStates;
+import se.coop.query.readmodel.ReadModel;
 
 /**
  * Where each read model stands, and its rebuild: reset to the start of the event store and replayed, while queries
@@ -36,7 +36,7 @@ public class ProjectionAdmin implements SmartLifecycle {
     static final Duration PREVIOUS_KEPT = Duration.ofSeconds(2);
 
     private final List<ReadModel> readModels;
-    private final Tokens tokens;
+    private final ProcessorTokens tokens;
     private final ProjectionStates states;
     private final JdbcTemplate jdbc;
     private final ProcessorStalls stalls;
@@ -45,7 +45,7 @@ public class ProjectionAdmin implements SmartLifecycle {
 
     ProjectionAdmin(
             List<ReadModel> readModels,
-            Tokens tokens,
+            ProcessorTokens tokens,
             ProjectionStates states,
             JdbcTemplate jdbc,
             ProcessorStalls stalls,
@@ -97,7 +97,7 @@ public class ProjectionAdmin implements SmartLifecycle {
     }
 
     /**
-     * Queries read the read model's own tables again; its previous copy goes a moment later, when no node's query can
+     * QuerySender read the read model's own tables again; its previous copy goes a moment later, when no node's query can
      * still be about to read it.
      */
     private void switchBack(ReadModel readModel) {

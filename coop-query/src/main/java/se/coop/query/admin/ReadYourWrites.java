@@ -12,8 +12,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import se.coop.query.support.ProjectionStates;
-import se.coop.query.support.ReadModel;
+import se.coop.query.readmodel.ProjectionStates;
+import se.coop.query.readmodel.ReadModel;
 
 /**
  * Waits until every read model has processed a given global position, the one a command answered with
@@ -26,7 +26,7 @@ public class ReadYourWrites {
     private static final long POLL_NANOS = Duration.ofMillis(5).toNanos();
 
     private final List<ReadModel> readModels;
-    private final Tokens tokens;
+    private final ProcessorTokens tokens;
     private final ProjectionStates states;
     private final JdbcTemplate jdbc;
     private final Semaphore waiting;
@@ -36,7 +36,7 @@ public class ReadYourWrites {
 
     ReadYourWrites(
             List<ReadModel> readModels,
-            Tokens tokens,
+            ProcessorTokens tokens,
             ProjectionStates states,
             JdbcTemplate jdbc,
             @Value("${coop.read-your-writes.max-waiting:32}") int maxWaiting) {

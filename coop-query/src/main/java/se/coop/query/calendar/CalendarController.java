@@ -30,9 +30,9 @@ import se.coop.api.PartyId;
 import se.coop.api.input.Visible;
 import se.coop.api.query.FindReviews;
 import se.coop.api.query.ReviewList;
+import se.coop.query.readmodel.ProjectionStates;
 import se.coop.query.reminders.PublicAddress;
 import se.coop.query.reviews.ReviewsProjection;
-import se.coop.query.support.ProjectionStates;
 import se.coop.query.web.AgreementQueryController;
 
 /**

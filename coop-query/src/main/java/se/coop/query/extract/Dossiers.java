@@ -18,18 +18,18 @@ import se.coop.api.query.LinkView;
 import se.coop.api.query.LinksTo;
 import se.coop.query.audit.ChainVerifier;
 import se.coop.query.audit.EventLog;
-import se.coop.query.web.Queries;
+import se.coop.query.web.QuerySender;
 
 /** Puts an agreement's dossier together from the read models, the event store and the chain verifier. */
 @Component
 public class Dossiers {
 
-    private final Queries queries;
+    private final QuerySender queries;
     private final EventLog eventLog;
     private final ChainVerifier verifier;
     private final Clock clock;
 
-    Dossiers(Queries queries, EventLog eventLog, ChainVerifier verifier, Clock clock) {
+    Dossiers(QuerySender queries, EventLog eventLog, ChainVerifier verifier, Clock clock) {
         this.queries = queries;
         this.eventLog = eventLog;
         this.verifier = verifier;

@@ -30,8 +30,8 @@ import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 import se.coop.api.NodeRoles;
 import se.coop.api.query.ListAgreements;
+import se.coop.query.readmodel.ProjectionStates;
 import se.coop.query.status.StatusProjection;
-import se.coop.query.support.ProjectionStates;
 import se.coop.query.web.AgreementQueryController;
 import se.coop.query.web.ReadParameters;
 

@@ -25,11 +25,11 @@ import se.coop.api.query.AgreementHistory;
 import se.coop.api.query.FindHistory;
 import se.coop.api.query.HistoryEntry;
 import se.coop.api.reminder.ReviewReminderIssued;
-import se.coop.query.support.BatchScope;
-import se.coop.query.support.EventPositions;
-import se.coop.query.support.FailureIsolation;
-import se.coop.query.support.ProjectionStates;
-import se.coop.query.support.ReadModel;
+import se.coop.query.readmodel.BatchScope;
+import se.coop.query.readmodel.EventPositions;
+import se.coop.query.readmodel.FailureIsolation;
+import se.coop.query.readmodel.ProjectionStates;
+import se.coop.query.readmodel.ReadModel;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -15,7 +15,7 @@ import se.coop.api.BusinessTime;
 import se.coop.api.LinkType;
 import se.coop.api.ReviewDecision;
 import se.coop.api.ReviewKind;
-import se.coop.api.Texts;
+import se.coop.api.ValueChecks;
 import se.coop.api.event.AgreementArchived;
 import se.coop.api.event.AgreementEnteredIntoForce;
 import se.coop.api.event.AgreementEvent;
@@ -414,7 +414,7 @@ public final class HistoryWording {
     }
 
     private static Wording decision(BoardDecisionRecorded e, Agreement a) {
-        String reference = Texts.caseReference(e.caseNumber(), e.paragraph());
+        String reference = ValueChecks.caseReference(e.caseNumber(), e.paragraph());
         StringBuilder sv = new StringBuilder(e.body() + " i " + a.name(e.partyId()) + " " + outcomeSv(e.outcome()) + " "
                 + subjectSv(e.textVersion(), e.amendmentId() != null) + " den " + sv(e.decidedOn()) + " ("
                 + reference + ").");
@@ -559,7 +559,7 @@ public final class HistoryWording {
     }
 
     private static String hash(String sha256) {
-        return Texts.shortHash(sha256) + "…";
+        return ValueChecks.shortHash(sha256) + "…";
     }
 
     private static String size(long bytes) {

@@ -23,10 +23,10 @@ import se.coop.api.query.FindReminders;
 import se.coop.api.query.ReminderList;
 import se.coop.api.query.ReminderView;
 import se.coop.api.reminder.ReviewReminderIssued;
-import se.coop.query.support.BatchScope;
-import se.coop.query.support.FailureIsolation;
-import se.coop.query.support.ProjectionStates;
-import se.coop.query.support.ReadModel;
+import se.coop.query.readmodel.BatchScope;
+import se.coop.query.readmodel.FailureIsolation;
+import se.coop.query.readmodel.ProjectionStates;
+import se.coop.query.readmodel.ReadModel;
 
 /**
  * The issued-reminders read model: each reminder issued (they live in the reminder plans' streams), one row per

@@ -43,7 +43,7 @@ import se.coop.api.event.ReviewScheduled;
 import se.coop.api.event.SubmittedForAdoption;
 import se.coop.api.event.TerminationDecided;
 import se.coop.api.event.TextDescriptionCorrected;
-import se.coop.query.support.RecordedEvent;
+import se.coop.query.readmodel.RecordedEvent;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

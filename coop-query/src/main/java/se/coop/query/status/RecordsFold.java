@@ -20,7 +20,7 @@ import se.coop.api.event.ReviewOutcomeRecorded;
 import se.coop.api.event.ReviewRescheduled;
 import se.coop.api.event.ReviewScheduled;
 import se.coop.api.query.AgreementRecords;
-import se.coop.query.support.RecordedEvent;
+import se.coop.query.readmodel.RecordedEvent;
 import se.coop.rules.AppealStep;
 import se.coop.rules.Approvals;
 import se.coop.rules.BoardDecision;

@@ -54,7 +54,7 @@ import se.coop.api.query.DocumentView;
 import se.coop.api.query.LinkView;
 import se.coop.api.query.MeetingRef;
 import se.coop.api.query.PartyStatusView;
-import se.coop.query.support.RecordedEvent;
+import se.coop.query.readmodel.RecordedEvent;
 import se.coop.rules.AppealStep;
 import se.coop.rules.Approvals;
 import se.coop.rules.BoardDecision;

@@ -37,8 +37,8 @@ import se.coop.query.audit.ChainVerification;
 import se.coop.query.audit.ChainVerifier;
 import se.coop.query.audit.EventLog;
 import se.coop.query.history.HistoryProjection;
+import se.coop.query.readmodel.ProjectionStates;
 import se.coop.query.status.StatusProjection;
-import se.coop.query.support.ProjectionStates;
 
 /** Reads of agreements: the list, the status (now, asOf, validOn), the history, the raw events and their verification. */
 @ConditionalOnExpression(NodeRoles.QUERY)
@@ -53,14 +53,14 @@ public class AgreementQueryController {
     static final String AS_OF = "Coop-As-Of";
     static final String VALID_ON = "Coop-Valid-On";
 
-    private final Queries queries;
+    private final QuerySender queries;
     private final ProjectionStates states;
     private final EventLog eventLog;
     private final ChainVerifier verifier;
     private final Clock clock;
 
     AgreementQueryController(
-            Queries queries, ProjectionStates states, EventLog eventLog, ChainVerifier verifier, Clock clock) {
+            QuerySender queries, ProjectionStates states, EventLog eventLog, ChainVerifier verifier, Clock clock) {
         this.queries = queries;
         this.states = states;
         this.eventLog = eventLog;

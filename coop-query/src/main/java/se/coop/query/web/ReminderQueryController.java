@@ -18,8 +18,8 @@ import se.coop.api.NodeRoles;
 import se.coop.api.input.PlausibleDates;
 import se.coop.api.query.FindReminders;
 import se.coop.api.query.ReminderList;
+import se.coop.query.readmodel.ProjectionStates;
 import se.coop.query.reminders.IssuedReminders;
-import se.coop.query.support.ProjectionStates;
 
 /** The reminders issued, with how each one's delivery went. */
 @ConditionalOnExpression(NodeRoles.QUERY)
@@ -28,11 +28,11 @@ import se.coop.query.support.ProjectionStates;
 @Tag(name = "Reviews", description = "Review meetings and other meetings of agreements")
 public class ReminderQueryController {
 
-    private final Queries queries;
+    private final QuerySender queries;
     private final ProjectionStates states;
     private final Clock clock;
 
-    ReminderQueryController(Queries queries, ProjectionStates states, Clock clock) {
+    ReminderQueryController(QuerySender queries, ProjectionStates states, Clock clock) {
         this.queries = queries;
         this.states = states;
         this.clock = clock;

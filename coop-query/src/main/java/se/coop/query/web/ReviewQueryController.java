@@ -17,8 +17,8 @@ import se.coop.api.ErrorCode;
 import se.coop.api.NodeRoles;
 import se.coop.api.query.FindReviews;
 import se.coop.api.query.ReviewList;
+import se.coop.query.readmodel.ProjectionStates;
 import se.coop.query.reviews.ReviewsProjection;
-import se.coop.query.support.ProjectionStates;
 
 /** Meetings in a date window, per party or reviewer. */
 @ConditionalOnExpression(NodeRoles.QUERY)
@@ -27,11 +27,11 @@ import se.coop.query.support.ProjectionStates;
 @Tag(name = "Reviews", description = "Review meetings and other meetings of agreements")
 public class ReviewQueryController {
 
-    private final Queries queries;
+    private final QuerySender queries;
     private final ProjectionStates states;
     private final Clock clock;
 
-    ReviewQueryController(Queries queries, ProjectionStates states, Clock clock) {
+    ReviewQueryController(QuerySender queries, ProjectionStates states, Clock clock) {
         this.queries = queries;
         this.states = states;
         this.clock = clock;

@@ -14,7 +14,7 @@ import se.coop.api.event.AgreementEnteredIntoForce;
 import se.coop.api.event.ReviewCancelled;
 import se.coop.api.event.ReviewRescheduled;
 import se.coop.query.Events;
-import se.coop.query.support.RecordedEvent;
+import se.coop.query.readmodel.RecordedEvent;
 
 class ReviewsFoldTest {
 

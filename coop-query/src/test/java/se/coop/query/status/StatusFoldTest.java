@@ -36,7 +36,7 @@ import se.coop.api.event.TerminationCause;
 import se.coop.api.query.AgreementStatusView;
 import se.coop.api.query.PartyStatusView;
 import se.coop.query.Events;
-import se.coop.query.support.RecordedEvent;
+import se.coop.query.readmodel.RecordedEvent;
 
 class StatusFoldTest {
 

@@ -10,7 +10,7 @@ import se.coop.api.AgreementId;
 import se.coop.api.BoardOutcome;
 import se.coop.api.DecisionId;
 import se.coop.api.PartyId;
-import se.coop.api.Texts;
+import se.coop.api.ValueChecks;
 import se.coop.api.command.AdoptByBoard;
 import se.coop.api.input.Distinct;
 import se.coop.api.input.Multiline;
@@ -18,7 +18,7 @@ import se.coop.api.input.Multiline;
 public record AdoptByBoardRequest(
         @NotNull PartyId partyId,
 
-        @NotNull @Pattern(regexp = Texts.SHA256_REGEX, message = "must be a SHA-256: 64 hexadecimal digits")
+        @NotNull @Pattern(regexp = ValueChecks.SHA256_REGEX, message = "must be a SHA-256: 64 hexadecimal digits")
         String textSha256,
 
         @NotBlank @Size(max = 200) String body,

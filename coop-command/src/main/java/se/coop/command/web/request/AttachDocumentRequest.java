@@ -7,14 +7,14 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import se.coop.api.AgreementId;
 import se.coop.api.DocumentId;
-import se.coop.api.Texts;
+import se.coop.api.ValueChecks;
 import se.coop.api.command.AttachDocument;
 import se.coop.api.input.WebAddress;
 
 public record AttachDocumentRequest(
         @NotBlank @Size(max = 500) String title,
 
-        @NotNull @Pattern(regexp = Texts.SHA256_REGEX, message = "must be a SHA-256: 64 hexadecimal digits")
+        @NotNull @Pattern(regexp = ValueChecks.SHA256_REGEX, message = "must be a SHA-256: 64 hexadecimal digits")
         String sha256,
 
         @NotBlank @Size(max = 200) String mediaType,

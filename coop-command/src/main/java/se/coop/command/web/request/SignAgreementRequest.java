@@ -8,13 +8,13 @@ import java.time.LocalDate;
 import se.coop.api.AgreementId;
 import se.coop.api.PartyId;
 import se.coop.api.Signatory;
-import se.coop.api.Texts;
+import se.coop.api.ValueChecks;
 import se.coop.api.command.SignAgreement;
 
 public record SignAgreementRequest(
         @NotNull PartyId partyId,
 
-        @NotNull @Pattern(regexp = Texts.SHA256_REGEX, message = "must be a SHA-256: 64 hexadecimal digits")
+        @NotNull @Pattern(regexp = ValueChecks.SHA256_REGEX, message = "must be a SHA-256: 64 hexadecimal digits")
         String textSha256,
 
         @NotNull @Valid Signatory signatory,

@@ -16,13 +16,13 @@ import org.springframework.stereotype.Component;
  * current), else from the token store (which other nodes update as they process).
  */
 @Component
-class Tokens {
+class ProcessorTokens {
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final EventProcessingConfiguration processing;
 
-    Tokens(JdbcTemplate jdbc, Serializer serializer, EventProcessingConfiguration processing) {
+    ProcessorTokens(JdbcTemplate jdbc, Serializer serializer, EventProcessingConfiguration processing) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.processing = processing;

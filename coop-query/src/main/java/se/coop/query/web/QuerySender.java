@@ -10,11 +10,11 @@ import se.coop.api.ErrorCode;
 
 /** Sends a query to its read model and waits for the answer, with the read model's own exceptions unwrapped. */
 @Component
-public class Queries {
+public class QuerySender {
 
     private final QueryGateway gateway;
 
-    public Queries(QueryGateway gateway) {
+    public QuerySender(QueryGateway gateway) {
         this.gateway = gateway;
     }
 

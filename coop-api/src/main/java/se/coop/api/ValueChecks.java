@@ -3,14 +3,14 @@ package se.coop.api;
 import java.util.regex.Pattern;
 
 /** Small checks shared by the value records. */
-public final class Texts {
+public final class ValueChecks {
 
     /** A SHA-256 as request bodies may spell it: 64 hexadecimal digits in either case. */
     public static final String SHA256_REGEX = "(?i)[0-9a-f]{64}";
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-    private Texts() {}
+    private ValueChecks() {}
 
     /**
      * A board decision's reference as minutes write it: the case number and the paragraph with its sign ("KS

@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Danish one, submit it, each party signs and its board adopts (the last adoption brings it into force), and an annual
  * review is scheduled. Nine commands; ten events.
  */
-final class Scenario {
+final class LifecycleScenario {
 
     /** Parties by id, name and country, lead first. */
     record Party(String id, String name, String country) {}
@@ -33,7 +33,7 @@ final class Scenario {
             "kultur",
             "utbildning");
 
-    private Scenario() {}
+    private LifecycleScenario() {}
 
     /** A pool of municipalities to draw parties from, so that the list filters have something to select. */
     static Party municipality(int i) {

@@ -1,4 +1,4 @@
-package se.coop.query.support;
+package se.coop.query.readmodel;
 
 import java.time.Instant;
 import java.util.Map;

@@ -3,9 +3,9 @@ package se.coop.api;
 import java.util.UUID;
 
 /** Parsing shared by the typed ids. */
-final class Ids {
+final class IdParsing {
 
-    private Ids() {}
+    private IdParsing() {}
 
     /** Accepts only the canonical 36-character form, so that one id has one spelling. */
     static UUID uuid(String value) {

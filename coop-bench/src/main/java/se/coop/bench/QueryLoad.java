@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /** What readers ask at scale: a status by id, filtered list pages, a week of meetings; {@code concurrency} at once. */
-final class Queries {
+final class QueryLoad {
 
     record Result(Map<String, Latencies> byQuery, Latencies all, int errors) {}
 
-    private Queries() {}
+    private QueryLoad() {}
 
     static Result run(Http http, List<String> ids, int perQuery, int concurrency, LocalDate today)
             throws InterruptedException {
@@ -30,17 +30,19 @@ final class Queries {
         queries.put(
                 "list: party",
                 () -> "/api/v1/agreements?size=20&party="
-                        + Scenario.municipality(ThreadLocalRandom.current().nextInt(40) * 4)
+                        + LifecycleScenario.municipality(
+                                        ThreadLocalRandom.current().nextInt(40) * 4)
                                 .id());
         queries.put(
                 "list: focus area and text",
                 () -> "/api/v1/agreements?size=20&focusArea="
-                        + Scenario.FOCUS.get(ThreadLocalRandom.current().nextInt(Scenario.FOCUS.size()))
+                        + LifecycleScenario.FOCUS.get(
+                                ThreadLocalRandom.current().nextInt(LifecycleScenario.FOCUS.size()))
                         + "&q=samverkan");
         queries.put("reviews: a party's week", () -> {
             LocalDate from = today.plusDays(ThreadLocalRandom.current().nextInt(20, 700));
             return "/api/v1/reviews?from=" + from + "&to=" + from.plusDays(7) + "&party="
-                    + Scenario.municipality(ThreadLocalRandom.current().nextInt(40) * 4)
+                    + LifecycleScenario.municipality(ThreadLocalRandom.current().nextInt(40) * 4)
                             .id();
         });
         Map<String, Latencies> byQuery = new LinkedHashMap<>();

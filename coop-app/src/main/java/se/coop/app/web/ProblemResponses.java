@@ -15,7 +15,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /** Builds Coop's problem details (RFC 9457, with {@code errorCode} and {@code violations}) and writes them. */
 @Component
-public class Problems {
+public class ProblemResponses {
 
     private static final Map<ErrorCode.Kind, HttpStatus> STATUS = Map.ofEntries(
             Map.entry(ErrorCode.Kind.BAD_INPUT, HttpStatus.BAD_REQUEST),
@@ -49,7 +49,7 @@ public class Problems {
 
     private final ObjectMapper json;
 
-    public Problems(ObjectMapper json) {
+    public ProblemResponses(ObjectMapper json) {
         this.json = json;
     }
 

@@ -33,7 +33,7 @@ import se.coop.api.event.ReviewScheduled;
 import se.coop.api.event.SubmittedForAdoption;
 
 /** Test data for the aggregate: a small Halmstad-like agreement, and the events that bring it to each state. */
-final class Scenario {
+final class AgreementFixtures {
 
     /** Monday 2 March 2026, 10:00 in Stockholm. */
     static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
@@ -62,7 +62,7 @@ final class Scenario {
 
     static final Term UNTIL_FURTHER_NOTICE = new Term(null, null, true, 6, false);
 
-    private Scenario() {}
+    private AgreementFixtures() {}
 
     static AggregateTestFixture<Agreement> fixture() {
         AggregateTestFixture<Agreement> fixture = new AggregateTestFixture<>(Agreement.class);
