@@ -26,12 +26,12 @@ public final class FoldAccess {
         }
 
         public AgreementStatusView render(Instant now) {
-            return StatusFold.render(state, now, BusinessTime.ZONE);
+            return StatusRendering.render(state, now, BusinessTime.ZONE);
         }
     }
 
     public static AgreementStatusView foldAll(List<RecordedEvent> events, Instant now) {
-        return StatusFold.render(StatusFold.fold(events), now, BusinessTime.ZONE);
+        return StatusRendering.render(StatusFold.fold(events), now, BusinessTime.ZONE);
     }
 
     public static Optional<AgreementStatusView> asOf(List<RecordedEvent> events, Instant asOf) {

@@ -162,7 +162,7 @@ public class StatusProjection implements ReadModel {
             return stream(query.agreementId()).map(events -> StatusFold.validOn(events, query.validOn()));
         }
         return load(states.readTable(NAME, TABLE), query.agreementId().toString())
-                .map(state -> StatusFold.render(state, now, BusinessTime.ZONE));
+                .map(state -> StatusRendering.render(state, now, BusinessTime.ZONE));
     }
 
     /** Every act of the agreement's stream, as recorded at {@code asOf} or true on {@code validOn} (or all of them). */
@@ -205,7 +205,7 @@ public class StatusProjection implements ReadModel {
         Instant now = clock.instant();
         List<AgreementStatusView> content = jdbc.query(
                 "SELECT fold FROM " + table + where + " ORDER BY created_position DESC LIMIT ? OFFSET ?",
-                (rs, row) -> StatusFold.render(read(rs.getString(1)), now, BusinessTime.ZONE),
+                (rs, row) -> StatusRendering.render(read(rs.getString(1)), now, BusinessTime.ZONE),
                 paged.toArray());
         return AgreementPage.of(content, query.page(), query.size(), counted);
     }
@@ -234,7 +234,7 @@ public class StatusProjection implements ReadModel {
                     return statement;
                 },
                 (ResultSet rs) -> {
-                    row.accept(StatusFold.render(read(rs.getString(1)), now, BusinessTime.ZONE));
+                    row.accept(StatusRendering.render(read(rs.getString(1)), now, BusinessTime.ZONE));
                 }));
     }
 

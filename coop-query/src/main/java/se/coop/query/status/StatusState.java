@@ -64,10 +64,26 @@ final class StatusState {
     /** The day of the latest board decision of any party, counted or not (null in rows of earlier versions). */
     public LocalDate latestDecisionOn;
 
+    /** Where a party stands in the agreement beyond its approvals (stored by these names). */
+    enum PartyStanding {
+        ACTIVE,
+        /** It gave notice; it leaves on {@code leavesOn}. */
+        LEAVING,
+        LEFT,
+        REMOVED
+    }
+
     /** A party's part in the agreement beyond its approvals. */
     static final class Participation {
-        public String status = "ACTIVE";
+        public PartyStanding status = PartyStanding.ACTIVE;
         public LocalDate leavesOn;
+    }
+
+    /** Where a meeting stands (stored by these names). */
+    enum MeetingStatus {
+        SCHEDULED,
+        HELD,
+        CANCELLED
     }
 
     /** The approvals given for one text version. */
@@ -98,7 +114,7 @@ final class StatusState {
 
     static final class Meeting {
         public ReviewKind kind;
-        public String status;
+        public MeetingStatus status;
         public OffsetDateTime startsAt;
         public String location;
         public LocalDate heldOn;

@@ -57,7 +57,7 @@ class StatusFoldTest {
     }
 
     private static AgreementStatusView render(Events events, Instant now) {
-        return StatusFold.render(StatusFold.fold(events.list()), now, BusinessTime.ZONE);
+        return StatusRendering.render(StatusFold.fold(events.list()), now, BusinessTime.ZONE);
     }
 
     private static PartyStatusView party(AgreementStatusView view, String id) {
