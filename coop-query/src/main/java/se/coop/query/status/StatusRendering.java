@@ -78,35 +78,36 @@ final class StatusRendering {
                                 .filter(p -> approved(s, p, s.amendment))
                                 .map(p -> p.partyId().toString())
                                 .toList());
-        return new AgreementStatusView(
-                s.agreementId,
-                s.version,
-                s.state,
-                s.kind,
-                s.binding,
-                s.title,
-                textVersion,
-                textVersion == 0 ? null : s.textVersions.get(textVersion - 1),
-                s.effectiveFrom,
-                s.endedOn,
-                s.endReason,
-                s.terminatesOn,
-                parties,
-                s.focusAreas,
-                s.term,
-                s.reviewCadenceMonths,
-                s.reminderOffsetsDays,
-                s.funding,
-                s.links,
-                s.documents,
-                amendment,
-                next,
-                lastHeld,
-                dueOn,
-                overdue,
-                latestDecisionOn(s),
-                s.createdAt,
-                s.updatedAt);
+        return AgreementStatusView.builder()
+                .agreementId(s.agreementId)
+                .version(s.version)
+                .state(s.state)
+                .kind(s.kind)
+                .binding(s.binding)
+                .title(s.title)
+                .textVersion(textVersion)
+                .textSha256(textVersion == 0 ? null : s.textVersions.get(textVersion - 1))
+                .effectiveFrom(s.effectiveFrom)
+                .endedOn(s.endedOn)
+                .endReason(s.endReason)
+                .terminatesOn(s.terminatesOn)
+                .parties(parties)
+                .focusAreas(s.focusAreas)
+                .term(s.term)
+                .reviewCadenceMonths(s.reviewCadenceMonths)
+                .reminderOffsetsDays(s.reminderOffsetsDays)
+                .funding(s.funding)
+                .links(s.links)
+                .documents(s.documents)
+                .pendingAmendment(amendment)
+                .nextReview(next)
+                .lastReviewHeldOn(lastHeld)
+                .reviewDueOn(dueOn)
+                .overdue(overdue)
+                .latestDecisionOn(latestDecisionOn(s))
+                .createdAt(s.createdAt)
+                .updatedAt(s.updatedAt)
+                .build();
     }
 
     /** The days of the decisions a fold keeps: those that count, of the text in force and of a pending amendment. */
