@@ -24,6 +24,11 @@ class ReadModelCoverageTest {
     }
 
     @Test
+    void theStatusFoldKnowsFromWhichDayEveryEventHolds() {
+        assertThat(StatusCoverage.dated()).containsExactlyInAnyOrderElementsOf(EVENTS);
+    }
+
+    @Test
     void theHistoryWordsEveryEvent() {
         assertThat(HistoryCoverage.handled()).containsExactlyInAnyOrderElementsOf(EVENTS);
     }

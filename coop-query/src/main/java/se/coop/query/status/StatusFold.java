@@ -61,6 +61,34 @@ final class StatusFold {
         STEPS.put(type, step);
     }
 
+    /** The business day from which an event holds, given the day it was recorded; null: it holds on every day. */
+    private interface ValidFrom<E extends AgreementEvent> {
+        LocalDate of(E event, LocalDate recordedOn);
+    }
+
+    private static final Map<Class<?>, ValidFrom<?>> VALID_FROM = new HashMap<>();
+
+    /** The event holds from a day it names itself. */
+    private static <E extends AgreementEvent> void from(Class<E> type, java.util.function.Function<E, LocalDate> day) {
+        VALID_FROM.put(type, (ValidFrom<E>) (e, recordedOn) -> day.apply(e));
+    }
+
+    /** The events hold from the day they were recorded: plans and acts of the secretariat. */
+    @SafeVarargs
+    private static void fromRecording(Class<? extends AgreementEvent>... types) {
+        for (Class<? extends AgreementEvent> type : types) {
+            VALID_FROM.put(type, (e, recordedOn) -> recordedOn);
+        }
+    }
+
+    /** The events describe the agreement itself and hold on every day. */
+    @SafeVarargs
+    private static void onEveryDay(Class<? extends AgreementEvent>... types) {
+        for (Class<? extends AgreementEvent> type : types) {
+            VALID_FROM.put(type, (e, recordedOn) -> null);
+        }
+    }
+
     static {
         on(IntentDrafted.class, StatusFold::drafted);
         on(DraftRevised.class, StatusFold::revised);
@@ -190,9 +218,46 @@ final class StatusFold {
         on(AgreementArchived.class, (s, e, r) -> s.state = AgreementState.ARCHIVED);
     }
 
+    static {
+        from(AgreementSigned.class, AgreementSigned::signedOn);
+        from(BoardDecisionRecorded.class, BoardDecisionRecorded::decidedOn);
+        from(AppealRecorded.class, AppealRecorded::on);
+        from(AgreementEnteredIntoForce.class, AgreementEnteredIntoForce::effectiveFrom);
+        from(AmendmentEnteredIntoForce.class, AmendmentEnteredIntoForce::effectiveFrom);
+        from(ReviewHeld.class, ReviewHeld::heldOn);
+        from(ReviewOutcomeRecorded.class, ReviewOutcomeRecorded::heldOn);
+        from(NoticeGiven.class, NoticeGiven::givenOn);
+        from(PartyLeft.class, PartyLeft::leftOn);
+        from(AgreementTerminated.class, AgreementTerminated::effectiveOn);
+        from(AgreementExpired.class, e -> e.endedOn().plusDays(1));
+        fromRecording(
+                ReviewScheduled.class,
+                TerminationDecided.class,
+                ReviewRescheduled.class,
+                ReviewCancelled.class,
+                PartyRemoved.class,
+                DraftAbandoned.class,
+                AgreementArchived.class);
+        onEveryDay(
+                IntentDrafted.class,
+                DraftRevised.class,
+                ApprovalsVoided.class,
+                SubmittedForAdoption.class,
+                AmendmentProposed.class,
+                DocumentAttached.class,
+                DocumentCorrected.class,
+                TextDescriptionCorrected.class,
+                AgreementLinked.class);
+    }
+
     private StatusFold() {}
 
     /** The event types the fold handles: every agreement event (checked by a test against the sealed set). */
+    /** Every agreement event whose day of holding the fold knows. */
+    static Set<Class<?>> datedTypes() {
+        return Set.copyOf(VALID_FROM.keySet());
+    }
+
     static Set<Class<?>> handledTypes() {
         return Set.copyOf(STEPS.keySet());
     }
@@ -258,41 +323,15 @@ final class StatusFold {
      * submission, links and documents) have none and hold on every date; plans and acts of the secretariat (scheduled
      * meetings, removal, abandonment, archiving) hold from the day they were recorded.
      */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     static Optional<LocalDate> validFrom(RecordedEvent recorded) {
-        AgreementEvent event = recorded.payload();
-        LocalDate recordedOn = LocalDate.ofInstant(recorded.recordedAt(), BusinessTime.ZONE);
-        if (event instanceof AgreementSigned e) {
-            return Optional.of(e.signedOn());
-        } else if (event instanceof BoardDecisionRecorded e) {
-            return Optional.of(e.decidedOn());
-        } else if (event instanceof AppealRecorded e) {
-            return Optional.of(e.on());
-        } else if (event instanceof AgreementEnteredIntoForce e) {
-            return Optional.of(e.effectiveFrom());
-        } else if (event instanceof AmendmentEnteredIntoForce e) {
-            return Optional.of(e.effectiveFrom());
-        } else if (event instanceof ReviewHeld e) {
-            return Optional.of(e.heldOn());
-        } else if (event instanceof ReviewOutcomeRecorded e) {
-            return Optional.of(e.heldOn());
-        } else if (event instanceof NoticeGiven e) {
-            return Optional.of(e.givenOn());
-        } else if (event instanceof PartyLeft e) {
-            return Optional.of(e.leftOn());
-        } else if (event instanceof AgreementTerminated e) {
-            return Optional.of(e.effectiveOn());
-        } else if (event instanceof AgreementExpired e) {
-            return Optional.of(e.endedOn().plusDays(1));
-        } else if (event instanceof ReviewScheduled
-                || event instanceof TerminationDecided
-                || event instanceof ReviewRescheduled
-                || event instanceof ReviewCancelled
-                || event instanceof PartyRemoved
-                || event instanceof DraftAbandoned
-                || event instanceof AgreementArchived) {
-            return Optional.of(recordedOn);
+        ValidFrom from = VALID_FROM.get(recorded.payload().getClass());
+        if (from == null) {
+            throw new IllegalStateException(
+                    "no day from which " + recorded.payload().getClass().getName() + " holds");
         }
-        return Optional.empty();
+        return Optional.ofNullable(
+                from.of(recorded.payload(), LocalDate.ofInstant(recorded.recordedAt(), BusinessTime.ZONE)));
     }
 
     private static void drafted(StatusState s, IntentDrafted e, RecordedEvent r) {

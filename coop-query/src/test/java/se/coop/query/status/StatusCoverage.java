@@ -10,4 +10,8 @@ public final class StatusCoverage {
     public static Set<Class<?>> handled() {
         return StatusFold.handledTypes();
     }
+
+    public static Set<Class<?>> dated() {
+        return StatusFold.datedTypes();
+    }
 }
