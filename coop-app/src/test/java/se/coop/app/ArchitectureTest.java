@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Configuration;
 import se.coop.api.event.AgreementEvent;
 
-/** The layout STYLE.md asks for, kept by the build. */
+/** The layout docs/architecture.md describes, kept by the build. */
 class ArchitectureTest {
 
     private static final JavaClasses COOP = new ClassFileImporter()

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.Secretariat;
 import tools.jackson.databind.JsonNode;
 
 /** The Halmstad letter of intent from draft to in force, as a secretariat drives it over HTTP. */
@@ -145,5 +146,27 @@ class CommandApiTest extends IntegrationTest {
                                 java.util.UUID.randomUUID().toString()));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
         assertThat(answer.json().get("errorCode").asString()).isEqualTo("AGREEMENT_NOT_FOUND");
+    }
+
+    @Test
+    void aLinkToAnAgreementNotInCoopIsRefusedAndWritesNothing() {
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Bodies.twoPartyDraft());
+        long events = eventsOf(id);
+
+        Api.Answer answer = api.as("secretariat")
+                .post(
+                        "/api/v1/agreements/" + id + "/links",
+                        Map.of(
+                                "type",
+                                "SUCCEEDS",
+                                "otherAgreementId",
+                                java.util.UUID.randomUUID().toString()));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(409);
+        assertThat(answer.json().get("errorCode").asString()).isEqualTo("LINKED_AGREEMENT_NOT_FOUND");
+        assertThat(answer.json().get("violations").get(0).get("field").asString())
+                .isEqualTo("otherAgreementId");
+        assertThat(eventsOf(id)).isEqualTo(events);
     }
 }

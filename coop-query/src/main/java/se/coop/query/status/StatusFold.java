@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import se.coop.api.AgreementState;
 import se.coop.api.BusinessTime;
 import se.coop.api.ReviewKind;
@@ -46,8 +47,9 @@ import se.coop.api.query.LinkView;
 import se.coop.query.readmodel.RecordedEvent;
 
 /**
- * Folds an agreement's events into its {@link StatusState}, and renders that state as the status view for a given
- * moment. Pure: no database, no clock of its own.
+ * Folds an agreement's events into its {@link StatusState} ({@link StatusRendering} renders that state as the status
+ * view for a given moment), and knows from which day each event holds ({@link #validFrom}). Pure: no database, no
+ * clock of its own.
  */
 final class StatusFold {
 
@@ -69,7 +71,7 @@ final class StatusFold {
     private static final Map<Class<?>, ValidFrom<?>> VALID_FROM = new HashMap<>();
 
     /** The event holds from a day it names itself. */
-    private static <E extends AgreementEvent> void from(Class<E> type, java.util.function.Function<E, LocalDate> day) {
+    private static <E extends AgreementEvent> void from(Class<E> type, Function<E, LocalDate> day) {
         VALID_FROM.put(type, (ValidFrom<E>) (e, recordedOn) -> day.apply(e));
     }
 
@@ -252,12 +254,12 @@ final class StatusFold {
 
     private StatusFold() {}
 
-    /** The event types the fold handles: every agreement event (checked by a test against the sealed set). */
-    /** Every agreement event whose day of holding the fold knows. */
+    /** Every agreement event whose day of holding the fold knows (checked by a test against the sealed set). */
     static Set<Class<?>> datedTypes() {
         return Set.copyOf(VALID_FROM.keySet());
     }
 
+    /** The event types the fold handles: every agreement event (checked by a test against the sealed set). */
     static Set<Class<?>> handledTypes() {
         return Set.copyOf(STEPS.keySet());
     }
