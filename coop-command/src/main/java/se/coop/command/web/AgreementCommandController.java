@@ -297,8 +297,7 @@ public class AgreementCommandController {
         if (request.locationPrefix() != null) {
             request = request.creatingUnder(context.baseUrl() + request.locationPrefix());
         }
-        CommandSender.Answer answer = sender.send(
-                context, request, IdempotencyStore.fingerprint(context.request(), json.writeValueAsBytes(body)));
+        CommandSender.Answer answer = sender.send(context, request, json.writeValueAsBytes(body));
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.valueOf(answer.status()))
                 .eTag("\"" + answer.body().version() + "\"")
                 .header("Coop-Position", Long.toString(answer.body().position()))

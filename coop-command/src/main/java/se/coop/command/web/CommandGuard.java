@@ -46,11 +46,16 @@ public final class CommandGuard implements MessageHandlerInterceptor<CommandMess
         this.idempotency = new IdempotencyStore(jdbc, clock);
     }
 
-    /** What the request asked of the command, as the metadata this guard reads (never stored with the events). */
-    static MetaData controls(CommandSender.Request request, IfMatch ifMatch, String fingerprint) {
+    /**
+     * What the request asked of the command, as the metadata this guard reads (never stored with the events): the
+     * agreement, {@code If-Match}, the {@code Location} of what it creates, and the request's fingerprint — its line and
+     * body — that a retry under the same {@code Idempotency-Key} must match ({@link IdempotencyStore#fingerprint}).
+     */
+    static MetaData controls(CommandSender.Request request, CommandContext context, byte[] body) {
+        IfMatch ifMatch = context.ifMatch();
         MetaData controls = MetaData.with(AGREEMENT, request.agreementId().toString())
                 .and(NEW_AGREEMENT, Boolean.toString(request.command() instanceof DraftIntent))
-                .and(FINGERPRINT, fingerprint);
+                .and(FINGERPRINT, IdempotencyStore.fingerprint(context.request(), body));
         if (ifMatch != null) {
             controls = controls.and(IF_MATCH, ifMatch.encode());
         }

@@ -52,8 +52,11 @@ public class CommandSender {
         this.commandGateway = commandGateway;
     }
 
-    /** Sends the command and waits until its unit of work has committed (or refused it). */
-    public Answer send(CommandContext context, Request request, String fingerprint) {
+    /**
+     * Sends the command and waits until its unit of work has committed (or refused it); {@code body} is the request's
+     * body as JSON, which with the request line identifies a retry.
+     */
+    public Answer send(CommandContext context, Request request, byte[] body) {
         Origin origin = new Origin(
                 context.user(),
                 context.role(),
@@ -62,7 +65,7 @@ public class CommandSender {
                 context.correlationId());
         Pending pending = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(request.command())
                 .andMetaData(origin.toMetaData())
-                .andMetaData(CommandGuard.controls(request, context.ifMatch(), fingerprint)));
+                .andMetaData(CommandGuard.controls(request, context, body)));
         return pending.answer;
     }
 }
