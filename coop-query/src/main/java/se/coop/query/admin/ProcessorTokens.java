@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
@@ -26,6 +28,29 @@ class ProcessorTokens {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.processing = processing;
+    }
+
+    /** The position a token stands at: during a replay, the replay's own. */
+    static TrackingToken current(TrackingToken token) {
+        return token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+    }
+
+    /** The position up to which every segment has processed every event: below its lowest token and its gaps. */
+    static long processedUpTo(Map<Integer, TrackingToken> bySegment) {
+        long upTo = Long.MAX_VALUE;
+        for (TrackingToken token : bySegment.values()) {
+            TrackingToken current = current(token);
+            long processed;
+            if (current instanceof GapAwareTrackingToken gapAware) {
+                processed = gapAware.getGaps().isEmpty()
+                        ? gapAware.getIndex()
+                        : Math.min(gapAware.getIndex(), gapAware.getGaps().first() - 1);
+            } else {
+                processed = current == null ? -1 : current.position().orElse(-1);
+            }
+            upTo = Math.min(upTo, processed);
+        }
+        return upTo == Long.MAX_VALUE ? -1 : upTo;
     }
 
     Optional<StreamingEventProcessor> processor(String name) {

@@ -9,7 +9,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -86,7 +85,7 @@ public class ProjectionAdmin implements SmartLifecycle {
         log.info("Rebuilding read model {}", name);
         processor.shutDown();
         try {
-            states.copyForRebuild(name, readModel.tables(), processedUpTo(tokens.tokens(name)));
+            states.copyForRebuild(name, readModel.tables(), ProcessorTokens.processedUpTo(tokens.tokens(name)));
             processor.resetTokens();
         } catch (RuntimeException e) {
             switchBack(readModel);
@@ -113,24 +112,6 @@ public class ProjectionAdmin implements SmartLifecycle {
                 },
                 PREVIOUS_KEPT.toMillis(),
                 TimeUnit.MILLISECONDS);
-    }
-
-    /** The position up to which every segment has processed every event: below its lowest token and its gaps. */
-    static long processedUpTo(Map<Integer, TrackingToken> bySegment) {
-        long upTo = Long.MAX_VALUE;
-        for (TrackingToken token : bySegment.values()) {
-            TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
-            long processed;
-            if (current instanceof GapAwareTrackingToken gapAware) {
-                processed = gapAware.getGaps().isEmpty()
-                        ? gapAware.getIndex()
-                        : Math.min(gapAware.getIndex(), gapAware.getGaps().first() - 1);
-            } else {
-                processed = current == null ? -1 : current.position().orElse(-1);
-            }
-            upTo = Math.min(upTo, processed);
-        }
-        return upTo == Long.MAX_VALUE ? -1 : upTo;
     }
 
     private ReadModel readModel(String name) {

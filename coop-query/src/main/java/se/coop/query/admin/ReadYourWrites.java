@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.beans.factory.annotation.Value;
@@ -130,7 +129,7 @@ public class ReadYourWrites {
 
     /** Whether the token is past {@code position} and did not skip it as a gap still to be filled. */
     static boolean processed(TrackingToken token, long position) {
-        TrackingToken current = current(token);
+        TrackingToken current = ProcessorTokens.current(token);
         if (current instanceof GapAwareTrackingToken gapAware) {
             return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
         }
@@ -139,14 +138,10 @@ public class ReadYourWrites {
 
     /** The positions up to {@code position} the token skipped as gaps still to be filled. */
     static List<Long> gapsUpTo(TrackingToken token, long position) {
-        if (current(token) instanceof GapAwareTrackingToken gapAware) {
+        if (ProcessorTokens.current(token) instanceof GapAwareTrackingToken gapAware) {
             return gapAware.getGaps().stream().filter(gap -> gap <= position).toList();
         }
         return List.of();
-    }
-
-    private static TrackingToken current(TrackingToken token) {
-        return token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
     }
 
     private long head() {
