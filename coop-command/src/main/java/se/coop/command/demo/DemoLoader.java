@@ -10,13 +10,12 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import se.coop.api.BusinessTime;
-import se.coop.api.NodeRoles;
+import se.coop.command.CommandNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -24,7 +23,7 @@ import tools.jackson.databind.ObjectMapper;
  * API, each request under an idempotency key of its own. What is loaded already is answered from the stored answers
  * and written again nowhere, so starting twice (or on two nodes at once) gives the same data.
  */
-@ConditionalOnExpression(NodeRoles.COMMAND)
+@CommandNode
 @Component
 @ConditionalOnProperty(name = "coop.demo", havingValue = "true")
 class DemoLoader implements ApplicationRunner {

@@ -17,11 +17,9 @@ import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import se.coop.api.AgreementId;
 import se.coop.api.AgreementKind;
 import se.coop.api.BusinessTime;
-import se.coop.api.NodeRoles;
 import se.coop.api.Party;
 import se.coop.api.PartyId;
 import se.coop.api.ReviewId;
@@ -44,6 +42,7 @@ import se.coop.api.reminder.PlanReminders;
 import se.coop.api.reminder.ReminderPlanId;
 import se.coop.api.reminder.ReminderSubject;
 import se.coop.api.reminder.WithdrawReminders;
+import se.coop.command.CommandNode;
 import se.coop.rules.CouncilReports;
 import se.coop.rules.ReviewCadence;
 
@@ -53,7 +52,7 @@ import se.coop.rules.ReviewCadence;
  * secretariat when no annual review is held or scheduled within the cadence; and, for an avtalssamverkan, each Swedish
  * party's yearly report to its council. Everything it plans is withdrawn when the agreement ends.
  */
-@ConditionalOnExpression(NodeRoles.COMMAND)
+@CommandNode
 @Saga
 @ProcessingGroup(ReminderPlanning.PROCESSING_GROUP)
 @JsonAutoDetect(

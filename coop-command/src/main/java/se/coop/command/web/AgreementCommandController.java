@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +16,6 @@ import se.coop.api.AgreementId;
 import se.coop.api.AmendmentId;
 import se.coop.api.DecisionId;
 import se.coop.api.DocumentId;
-import se.coop.api.NodeRoles;
 import se.coop.api.PartyId;
 import se.coop.api.ReviewId;
 import se.coop.api.command.AbandonDraft;
@@ -25,6 +23,7 @@ import se.coop.api.command.ArchiveAgreement;
 import se.coop.api.command.RemoveParty;
 import se.coop.api.command.SubmitForAdoption;
 import se.coop.api.input.EmptyBody;
+import se.coop.command.CommandNode;
 import se.coop.command.web.CommandSender.Request;
 import se.coop.command.web.request.AdoptByBoardRequest;
 import se.coop.command.web.request.AttachDocumentRequest;
@@ -48,7 +47,7 @@ import tools.jackson.databind.ObjectMapper;
  * {@link CommandSender} sends and {@link CommandGuard} guards in its unit of work; what the endpoints share is in
  * {@link #run}.
  */
-@ConditionalOnExpression(NodeRoles.COMMAND)
+@CommandNode
 @RestController
 @RequestMapping(path = "/api/v1/agreements", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Commands", description = "What a secretariat does to an agreement (role SECRETARIAT)")

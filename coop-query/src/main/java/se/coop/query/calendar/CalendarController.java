@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,11 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
-import se.coop.api.NodeRoles;
 import se.coop.api.PartyId;
 import se.coop.api.input.Visible;
 import se.coop.api.query.FindReviews;
 import se.coop.api.query.ReviewList;
+import se.coop.query.QueryNode;
 import se.coop.query.readmodel.ProjectionStates;
 import se.coop.query.reminders.PublicAddress;
 import se.coop.query.reviews.ReviewsProjection;
@@ -39,7 +38,7 @@ import se.coop.query.web.AgreementQueryController;
  * Meetings as calendars: a feed for a party or a reviewer for logged-in users, and each reviewer's own feed by a
  * secret token that calendar clients can subscribe to. Feeds cover the past 90 days and the next two years.
  */
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 @RestController
 @Tag(name = "Calendar", description = "Meetings as iCalendar (RFC 5545) feeds")
 public class CalendarController {

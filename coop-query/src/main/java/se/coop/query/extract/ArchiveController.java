@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;
 import java.util.UUID;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,12 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 import se.coop.api.AgreementId;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
-import se.coop.api.NodeRoles;
 import se.coop.api.input.EmptyBody;
+import se.coop.query.QueryNode;
 import se.coop.query.web.ReadParameters;
 
 /** E-archive packages: one agreement's, and an operator's export of every archived agreement. */
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 @RestController
 @Tag(name = "Archive", description = "E-archive packages (E-ARK SIP per FGS)")
 public class ArchiveController {

@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,8 +31,8 @@ import se.coop.api.AgreementId;
 import se.coop.api.AgreementState;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
-import se.coop.api.NodeRoles;
 import se.coop.api.query.ListAgreements;
+import se.coop.query.QueryNode;
 import se.coop.query.status.StatusProjection;
 
 /**
@@ -42,7 +41,7 @@ import se.coop.query.status.StatusProjection;
  * directory ({@code coop.archive.export-dir}/{exportId}). Progress is kept in the database, so every node can show
  * it.
  */
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 @Component
 public class ArchiveExports implements DisposableBean {
 

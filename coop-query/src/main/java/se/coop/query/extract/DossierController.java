@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.coop.api.AgreementId;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
-import se.coop.api.NodeRoles;
+import se.coop.query.QueryNode;
 import se.coop.query.history.HistoryProjection;
 import se.coop.query.readmodel.ProjectionStates;
 import se.coop.query.status.StatusProjection;
@@ -36,7 +35,7 @@ import se.coop.query.web.ReadParameters;
 import tools.jackson.databind.json.JsonMapper;
 
 /** An agreement's audit dossier, as PDF/A-2b for people or JSON with the raw events for machines (auditors). */
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 @RestController
 @RequestMapping("/api/v1/agreements")
 @Tag(name = "Agreements", description = "Status, history and audit of agreements")

@@ -15,7 +15,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,15 +27,15 @@ import se.coop.api.AgreementState;
 import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
-import se.coop.api.NodeRoles;
 import se.coop.api.query.ListAgreements;
+import se.coop.query.QueryNode;
 import se.coop.query.readmodel.ProjectionStates;
 import se.coop.query.status.StatusProjection;
 import se.coop.query.web.AgreementQueryController;
 import se.coop.query.web.ReadParameters;
 
 /** The register as a table: every agreement the list's filters match, as CSV or Excel, streamed. */
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 @RestController
 @RequestMapping("/api/v1/agreements")
 @Tag(name = "Agreements", description = "Status, history and audit of agreements")

@@ -12,11 +12,9 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.coop.api.AgreementKind;
-import se.coop.api.NodeRoles;
 import se.coop.api.Origin;
 import se.coop.api.Party;
 import se.coop.api.event.AgreementEvent;
@@ -25,6 +23,7 @@ import se.coop.api.query.AgreementHistory;
 import se.coop.api.query.FindHistory;
 import se.coop.api.query.HistoryEntry;
 import se.coop.api.reminder.ReviewReminderIssued;
+import se.coop.query.QueryNode;
 import se.coop.query.readmodel.BatchScope;
 import se.coop.query.readmodel.EventPositions;
 import se.coop.query.readmodel.FailureIsolation;
@@ -37,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The history read model: each agreement event worded in Swedish and English when it is processed, with who recorded
  * it, for which party, and its reference. Writing an entry twice leaves one entry.
  */
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 @Component
 @ProcessingGroup(HistoryProjection.NAME)
 public class HistoryProjection implements ReadModel {

@@ -8,13 +8,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.coop.api.BusinessTime;
-import se.coop.api.NodeRoles;
+import se.coop.query.QueryNode;
 
 /**
  * The delivery ledger: which reminders wait for which recipient's digest, and how their delivery went. A digest is
@@ -23,7 +22,7 @@ import se.coop.api.NodeRoles;
  * leaves its reminders {@link DeliveryState#SENDING} until the lease ends; then the digest is claimed and sent again
  * — once more at most per lease, under the same {@code Message-ID}, so a mail client can drop the duplicate.
  */
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 @Component
 class DeliveryLedger {
 

@@ -11,14 +11,13 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import se.coop.api.NodeRoles;
+import se.coop.query.QueryNode;
 
 /**
  * Sends each recipient one digest a day with every reminder due for them ({@link DigestText}), by e-mail when an SMTP
@@ -29,7 +28,7 @@ import se.coop.api.NodeRoles;
  * FAILED), never silently dropped. Every node may poll: a claimed digest is another node's to send until its lease
  * ends ({@link DeliveryLedger}).
  */
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 @Component
 public class DigestSender implements SmartLifecycle {
 

@@ -6,20 +6,19 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.coop.api.BusinessTime;
 import se.coop.api.LocalizedText;
-import se.coop.api.NodeRoles;
 import se.coop.api.ReviewDecision;
+import se.coop.query.QueryNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a digest says: for each reminder, the agreement, the meeting (when and where) or what is due, what the last
  * review decided, and a link — in Swedish, with English beside it.
  */
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 @Component
 class DigestText {
 

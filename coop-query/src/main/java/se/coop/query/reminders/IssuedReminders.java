@@ -14,15 +14,14 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import se.coop.api.NodeRoles;
 import se.coop.api.Reviewer;
 import se.coop.api.query.FindReminders;
 import se.coop.api.query.ReminderList;
 import se.coop.api.query.ReminderView;
 import se.coop.api.reminder.ReviewReminderIssued;
+import se.coop.query.QueryNode;
 import se.coop.query.readmodel.BatchScope;
 import se.coop.query.readmodel.FailureIsolation;
 import se.coop.query.readmodel.ProjectionStates;
@@ -33,7 +32,7 @@ import se.coop.query.readmodel.ReadModel;
  * recipient, with its meeting and agreement; read with how far its delivery has come. Its rows are gathered over the
  * processor's batch and inserted together; a reminder listed already is not listed twice.
  */
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 @Component
 @ProcessingGroup(IssuedReminders.NAME)
 public class IssuedReminders implements ReadModel {

@@ -7,13 +7,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import se.coop.api.NodeRoles;
 import se.coop.api.Reviewer;
 import se.coop.api.reminder.ReviewReminderIssued;
+import se.coop.query.QueryNode;
 
 /**
  * Turns each issued reminder into a delivery per recipient, for the digest to send. A side effect, so it never
@@ -21,7 +20,7 @@ import se.coop.api.reminder.ReviewReminderIssued;
  * reminder must never be lost, so a failure is not skipped but retried (the processor stalls and says so) — see
  * {@link #retryFailures()}.
  */
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 @Component
 @ProcessingGroup(ReminderDeliveries.NAME)
 @DisallowReplay

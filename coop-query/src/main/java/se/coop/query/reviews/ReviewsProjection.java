@@ -26,13 +26,11 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.coop.api.AgreementState;
 import se.coop.api.BusinessTime;
 import se.coop.api.LocalizedText;
-import se.coop.api.NodeRoles;
 import se.coop.api.ReviewDecision;
 import se.coop.api.ReviewKind;
 import se.coop.api.Reviewer;
@@ -42,6 +40,7 @@ import se.coop.api.query.PlannedReminder;
 import se.coop.api.query.ReminderView;
 import se.coop.api.query.ReviewList;
 import se.coop.api.query.ReviewView;
+import se.coop.query.QueryNode;
 import se.coop.query.readmodel.BatchedFolds;
 import se.coop.query.readmodel.FailureIsolation;
 import se.coop.query.readmodel.ProjectionStates;
@@ -58,7 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link ReviewsFold} over the processor's batch and written together ({@link BatchedFolds}); the reminders issued for a
  * meeting come from the issued-reminders read model.
  */
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 @Component
 @ProcessingGroup(ReviewsProjection.NAME)
 public class ReviewsProjection implements ReadModel {

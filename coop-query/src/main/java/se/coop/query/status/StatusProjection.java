@@ -26,7 +26,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,7 +34,6 @@ import se.coop.api.AgreementId;
 import se.coop.api.AgreementState;
 import se.coop.api.BusinessTime;
 import se.coop.api.LocalizedText;
-import se.coop.api.NodeRoles;
 import se.coop.api.Party;
 import se.coop.api.event.AgreementEvent;
 import se.coop.api.query.AgreementCounts;
@@ -49,6 +47,7 @@ import se.coop.api.query.FindLinksTo;
 import se.coop.api.query.LinkView;
 import se.coop.api.query.LinksTo;
 import se.coop.api.query.ListAgreements;
+import se.coop.query.QueryNode;
 import se.coop.query.readmodel.BatchedFolds;
 import se.coop.query.readmodel.EventPositions;
 import se.coop.query.readmodel.FailureIsolation;
@@ -63,7 +62,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The status read model: one row per agreement holding its fold as JSON, with the columns the list filters on. Also
  * answers {@code asOf} and {@code validOn} by folding the agreement's stream with the same {@link StatusFold}.
  */
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 @Component
 @ProcessingGroup(StatusProjection.NAME)
 public class StatusProjection implements ReadModel {

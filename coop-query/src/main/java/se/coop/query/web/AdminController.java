@@ -3,7 +3,6 @@ package se.coop.query.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,13 +10,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import se.coop.api.NodeRoles;
+import se.coop.query.QueryNode;
 import se.coop.query.admin.ProcessorStalls;
 import se.coop.query.admin.ProjectionAdmin;
 import se.coop.query.admin.ProjectionStatus;
 
 /** The operator's view of the read models, and their rebuild. */
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 @RestController
 @RequestMapping(path = "/api/v1/admin/projections", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Operations", description = "Read models: position, lag, rebuild (role OPERATOR)")

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +21,6 @@ import se.coop.api.AgreementId;
 import se.coop.api.AgreementState;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
-import se.coop.api.NodeRoles;
 import se.coop.api.query.AgreementCounts;
 import se.coop.api.query.AgreementHistory;
 import se.coop.api.query.AgreementPage;
@@ -33,6 +31,7 @@ import se.coop.api.query.FindHistory;
 import se.coop.api.query.FindLinksTo;
 import se.coop.api.query.LinksTo;
 import se.coop.api.query.ListAgreements;
+import se.coop.query.QueryNode;
 import se.coop.query.audit.ChainVerification;
 import se.coop.query.audit.ChainVerifier;
 import se.coop.query.audit.EventLog;
@@ -41,7 +40,7 @@ import se.coop.query.readmodel.ProjectionStates;
 import se.coop.query.status.StatusProjection;
 
 /** Reads of agreements: the list, the status (now, asOf, validOn), the history, the raw events and their verification. */
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 @RestController
 @RequestMapping(path = "/api/v1/agreements", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Agreements", description = "Status, history and audit of agreements")

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,15 +13,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
-import se.coop.api.NodeRoles;
 import se.coop.api.input.PlausibleDates;
 import se.coop.api.query.FindReminders;
 import se.coop.api.query.ReminderList;
+import se.coop.query.QueryNode;
 import se.coop.query.readmodel.ProjectionStates;
 import se.coop.query.reminders.IssuedReminders;
 
 /** The reminders issued, with how each one's delivery went. */
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 @RestController
 @RequestMapping(path = "/api/v1/reminders", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Reviews", description = "Review meetings and other meetings of agreements")

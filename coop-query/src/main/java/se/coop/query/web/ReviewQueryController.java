@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,14 +13,14 @@ import org.springframework.web.bind.annotation.RestController;
 import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
-import se.coop.api.NodeRoles;
 import se.coop.api.query.FindReviews;
 import se.coop.api.query.ReviewList;
+import se.coop.query.QueryNode;
 import se.coop.query.readmodel.ProjectionStates;
 import se.coop.query.reviews.ReviewsProjection;
 
 /** Meetings in a date window, per party or reviewer. */
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 @RestController
 @RequestMapping(path = "/api/v1/reviews", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Reviews", description = "Review meetings and other meetings of agreements")

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +26,6 @@ import se.coop.api.BoardOutcome;
 import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
-import se.coop.api.NodeRoles;
 import se.coop.api.ReviewDecision;
 import se.coop.api.ReviewKind;
 import se.coop.api.input.PlausibleDates;
@@ -45,6 +43,7 @@ import se.coop.command.web.request.RecordReviewOutcomeRequest;
 import se.coop.command.web.request.RescheduleReviewRequest;
 import se.coop.command.web.request.ReviewRequest;
 import se.coop.command.web.request.SignAgreementRequest;
+import se.coop.query.QueryNode;
 import se.coop.query.admin.ReadYourWrites;
 import se.coop.query.audit.ChainVerification;
 import se.coop.query.audit.EventLog;
@@ -63,7 +62,7 @@ import se.coop.web.Words;
  * controllers.
  */
 @Controller
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 class AgreementPage {
 
     static final int EVENTS_PER_PAGE = 20;

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -28,9 +27,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
-import se.coop.api.NodeRoles;
 import se.coop.api.input.PlausibleDates;
 import se.coop.api.query.ReviewView;
+import se.coop.query.QueryNode;
 import se.coop.query.calendar.CalendarController;
 import se.coop.query.web.ReviewQueryController;
 import se.coop.web.FormCommands;
@@ -43,7 +42,7 @@ import se.coop.web.UserEmails;
  * meetings first; and the subscription feed for a reviewer or a party, its address shown once to copy.
  */
 @Controller
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 class CalendarPage {
 
     /** A day of the month grid: its date, whether it lies in the month shown, its meetings. */

@@ -6,14 +6,13 @@ import java.io.IOException;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.coop.api.AgreementState;
-import se.coop.api.NodeRoles;
+import se.coop.query.QueryNode;
 import se.coop.query.extract.ArchiveController;
 import se.coop.query.extract.DossierController;
 import se.coop.query.extract.ExportController;
@@ -24,7 +23,7 @@ import se.coop.web.Permissions;
  * as CSV or Excel. Each is the HTTP API's own answer (its controller, its checks and its roles), reached with the
  * page's session instead of the API's credentials.
  */
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 @Controller
 class DownloadPages {
 

@@ -1,12 +1,11 @@
 package se.coop.web.pages;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import se.coop.api.NodeRoles;
+import se.coop.query.QueryNode;
 import se.coop.query.web.AdminController;
 import se.coop.web.Permissions;
 
@@ -15,7 +14,7 @@ import se.coop.web.Permissions;
  * runs the page reloads itself every second, so its progress bar moves without any script.
  */
 @Controller
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 class OperatorPage {
 
     private final AdminController admin;

@@ -1,20 +1,19 @@
 package se.coop.web.pages;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.coop.api.AgreementState;
-import se.coop.api.NodeRoles;
 import se.coop.api.query.AgreementCounts;
 import se.coop.api.query.AgreementPage;
+import se.coop.query.QueryNode;
 import se.coop.query.web.AgreementQueryController;
 import se.coop.web.Permissions;
 
 /** The register: every agreement, with the list's filters, the count in each state and paging. */
 @Controller
-@ConditionalOnExpression(NodeRoles.QUERY)
+@QueryNode
 class RegisterPage {
 
     static final int PAGE_SIZE = 20;

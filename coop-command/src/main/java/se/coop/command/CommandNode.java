@@ -1,0 +1,18 @@
+package se.coop.command;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+
+/**
+ * A bean of a node that takes commands: {@code coop.roles} names {@code command} (the default, {@code command,query},
+ * does). Which values {@code coop.roles} may hold is checked as Coop starts, in coop-app's {@code NodeRolesConfiguration}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+@ConditionalOnExpression("#{'${coop.roles:command,query}'.toLowerCase().contains('command')}")
+public @interface CommandNode {}
