@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import se.coop.api.PartyId;
 import se.coop.api.input.PlausibleDates;
@@ -136,6 +138,9 @@ public class OpenApiConfiguration {
     OpenAPI coopOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Coop HTTP API").version("1").description(DESCRIPTION))
+                // relative: the Coop that serves the description, whatever its address; so the copy in docs/ is the
+                // same
+                .servers(java.util.List.of(new Server().url("/").description("the Coop serving this description")))
                 .components(new Components()
                         .addSecuritySchemes(
                                 "basic",
@@ -261,6 +266,34 @@ public class OpenApiConfiguration {
             }
             problem(operation, "401", "No or bad credentials");
             problem(operation, "403", "The role does not allow this");
+            return operation;
+        };
+    }
+
+    /**
+     * Every read of the API takes {@code Coop-Min-Position} (read-your-writes, {@code QueryWebConfiguration}) and may
+     * answer {@code Coop-Stale}.
+     */
+    @Bean
+    OperationCustomizer readHeaders() {
+        return (operation, handler) -> {
+            if (handler.hasMethodAnnotation(GetMapping.class)
+                    && handler.getBeanType().getPackageName().startsWith("se.coop.query")) {
+                operation.addParametersItem(new HeaderParameter()
+                        .name("Coop-Min-Position")
+                        .description("a position a command answered (Coop-Position): the read waits, at most 5 s, until"
+                                + " every read model has processed it (signed-in readers only)")
+                        .schema(new IntegerSchema().format("int64").minimum(BigDecimal.ZERO)));
+                ApiResponse ok = operation.getResponses().get("200");
+                if (ok != null) {
+                    ok.addHeaderObject(
+                            "Coop-Stale",
+                            new Header()
+                                    .description("true when the read could not wait for Coop-Min-Position: the answer"
+                                            + " may not show that write yet")
+                                    .schema(new StringSchema()._enum(java.util.List.of("true"))));
+                }
+            }
             return operation;
         };
     }

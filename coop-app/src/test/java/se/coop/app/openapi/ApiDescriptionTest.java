@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import se.coop.app.support.Api;
 import se.coop.app.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API description at {@code /v3/api-docs} is one that strict tools and client generators read: a Java OpenAPI
@@ -19,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  * requires.
  */
 class ApiDescriptionTest extends IntegrationTest {
+
+    private static final Path DOCS = Path.of("..", "docs", "openapi.json");
+    private static final Path SERVED = Path.of("target", "openapi.json");
 
     @Test
     void anOpenApiParserFindsNothingWrong() {
@@ -31,6 +38,26 @@ class ApiDescriptionTest extends IntegrationTest {
 
         assertThat(result.getOpenAPI()).isNotNull();
         assertThat(result.getMessages()).isEmpty();
+    }
+
+    /**
+     * {@code docs/openapi.json} is the description Coop serves: clients are generated from it at build time
+     * ({@link GeneratedClientTest}). When an endpoint changes, this test writes the new description to
+     * {@code coop-app/target/openapi.json}, to be copied to docs/.
+     */
+    @Test
+    void theDescriptionInDocsIsTheOneServed() throws IOException {
+        JsonNode served = api.anonymous().get("/v3/api-docs").json();
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode kept = json.readTree(Files.readString(DOCS));
+
+        if (!served.equals(kept)) {
+            Files.writeString(SERVED, json.writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n");
+        }
+        assertThat(served)
+                .as("docs/openapi.json is not the description Coop serves: cp coop-app/target/openapi.json"
+                        + " docs/openapi.json")
+                .isEqualTo(kept);
     }
 
     @Test

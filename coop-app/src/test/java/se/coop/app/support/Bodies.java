@@ -28,6 +28,11 @@ public final class Bodies {
 
     private Bodies() {}
 
+    /** The name of one of {@link #PARTIES}. */
+    public static String name(String party) {
+        return NAMES.get(party);
+    }
+
     public static Map<String, Object> halmstadDraft() {
         List<Map<String, Object>> parties = new ArrayList<>();
         for (String party : PARTIES) {

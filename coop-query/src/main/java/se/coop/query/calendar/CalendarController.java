@@ -112,6 +112,7 @@ public class CalendarController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "createFeed",
             summary = "Creates a feed token for a reviewer or a party (roles SECRETARIAT, REVIEWER)",
             description = "Body: reviewer (an e-mail: the meetings with that reviewer) or party (a party id: the"
                     + " meetings of that party's agreements). 201 with the subscribable address. The token is shown"
@@ -136,7 +137,9 @@ public class CalendarController {
     }
 
     @DeleteMapping("/api/v1/calendar/feeds/{token}")
-    @Operation(summary = "Revokes a feed token (role SECRETARIAT): the feed answers 404 from now on")
+    @Operation(
+            operationId = "revokeFeed",
+            summary = "Revokes a feed token (role SECRETARIAT): the feed answers 404 from now on")
     public ResponseEntity<Void> revoke(@PathVariable String token) {
         if (!feeds.revoke(token)) {
             throw new CoopProblem(ErrorCode.NOT_FOUND, "There is no such calendar feed.");

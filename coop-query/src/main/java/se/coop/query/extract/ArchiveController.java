@@ -94,7 +94,7 @@ public class ArchiveController {
     }
 
     @GetMapping(path = "/api/v1/admin/archive-exports/{exportId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "An archive export's progress and packages (operators)")
+    @Operation(operationId = "archiveExport", summary = "An archive export's progress and packages (operators)")
     public ArchiveExport export(@PathVariable String exportId) {
         UUID id;
         try {

@@ -1,5 +1,6 @@
 package se.coop.query.extract;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,5 +22,6 @@ public record ArchiveExport(
         List<Package> packages) {
 
     /** One package written: the agreement, the file (relative to the export's directory), its size and SHA-256. */
+    @Schema(name = "ExportedPackage") // "Package" is a word generated clients cannot use for a class
     public record Package(String agreementId, String file, long size, String sha256) {}
 }

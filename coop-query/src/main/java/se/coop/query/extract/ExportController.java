@@ -59,6 +59,7 @@ public class ExportController {
 
     @GetMapping("/export")
     @Operation(
+            operationId = "exportRegister",
             summary = "The register as CSV or Excel, every matching agreement",
             description =
                     "The list's filters (state, party, country, focusArea, q) and all matching rows, newest first,"

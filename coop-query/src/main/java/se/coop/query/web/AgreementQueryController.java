@@ -69,6 +69,7 @@ public class AgreementQueryController {
 
     @GetMapping
     @Operation(
+            operationId = "listAgreements",
             summary = "A page of agreements, newest first",
             description = "Filters: state; party (a party id); country (ISO code); focusArea (a focus area code);"
                     + " q (free text in the titles, every language, and the parties' names). page from 0, size 1–100."
