@@ -33,7 +33,7 @@ import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 import se.coop.api.query.ListAgreements;
 import se.coop.query.QueryNode;
-import se.coop.query.status.StatusProjection;
+import se.coop.query.status.StatusQueries;
 
 /**
  * Packages every archived agreement, in the background on the node that was asked, one after the other: each package
@@ -51,7 +51,7 @@ public class ArchiveExports implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ArchiveExports.class);
 
     private final ArchivePackages packages;
-    private final StatusProjection status;
+    private final StatusQueries status;
     private final JdbcTemplate jdbc;
     private final ArchiveSettings settings;
     private final Clock clock;
@@ -64,7 +64,7 @@ public class ArchiveExports implements DisposableBean {
 
     ArchiveExports(
             ArchivePackages packages,
-            StatusProjection status,
+            StatusQueries status,
             JdbcTemplate jdbc,
             ArchiveSettings settings,
             Clock clock,

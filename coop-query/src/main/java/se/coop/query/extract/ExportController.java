@@ -31,6 +31,7 @@ import se.coop.api.query.ListAgreements;
 import se.coop.query.QueryNode;
 import se.coop.query.readmodel.ProjectionStates;
 import se.coop.query.status.StatusProjection;
+import se.coop.query.status.StatusQueries;
 import se.coop.query.web.AgreementQueryController;
 import se.coop.query.web.ReadParameters;
 
@@ -47,11 +48,11 @@ public class ExportController {
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
             true);
 
-    private final StatusProjection status;
+    private final StatusQueries status;
     private final ProjectionStates states;
     private final Clock clock;
 
-    ExportController(StatusProjection status, ProjectionStates states, Clock clock) {
+    ExportController(StatusQueries status, ProjectionStates states, Clock clock) {
         this.status = status;
         this.states = states;
         this.clock = clock;

@@ -134,8 +134,7 @@ public class ReviewsProjection implements ReadModel {
     void on(AgreementEvent event, DomainEventMessage<?> message) {
         isolation.handle(NAME, () -> {
             if (ReviewsFold.uses(event)) {
-                folds.apply(new RecordedEvent(
-                        event, message.getSequenceNumber(), 0, message.getTimestamp(), message.getMetaData()));
+                folds.apply(RecordedEvent.of(event, message, 0));
             }
         });
     }

@@ -20,6 +20,9 @@ import se.coop.api.ReviewKind;
 import se.coop.api.Term;
 import se.coop.api.query.DocumentView;
 import se.coop.api.query.LinkView;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the status fold knows of one agreement after the events so far. Stored as JSON per agreement, so the live
@@ -27,6 +30,22 @@ import se.coop.api.query.LinkView;
  * versions of Coop are read as they are: fields only ever come, never go or change their meaning.
  */
 final class StatusState {
+    /**
+     * Reads a fold back exactly as it was written: a meeting's time keeps its offset, so a fold is the same whether
+     * its events were applied in one batch or across several (as in a rebuild and live, respectively).
+     */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .build();
+
+    static StatusState fromJson(String fold) {
+        return JSON.readValue(fold, StatusState.class);
+    }
+
+    String toJson() {
+        return JSON.writeValueAsString(this);
+    }
 
     public String agreementId;
     public long version;
