@@ -8,11 +8,12 @@ import java.lang.annotation.Target;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 
 /**
- * A bean of a node that takes commands: {@code coop.roles} names {@code command} (the default, {@code command,query},
- * does). Which values {@code coop.roles} may hold is checked as Coop starts, in coop-app's {@code NodeRolesConfiguration}.
+ * A bean of a node that takes commands: {@code coop.roles} names {@code command} (its default in coop-app's
+ * {@code application.yml}, {@code command,query}, does). Which values {@code coop.roles} may hold is checked as Coop
+ * starts, in coop-app's {@code NodeRolesConfiguration}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-@ConditionalOnExpression("#{'${coop.roles:command,query}'.toLowerCase().contains('command')}")
+@ConditionalOnExpression("#{'${coop.roles}'.toLowerCase().contains('command')}")
 public @interface CommandNode {}

@@ -19,16 +19,23 @@ import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import se.coop.api.PartyId;
 import se.coop.api.input.PlausibleDates;
+import tools.jackson.databind.JsonNode;
 
 /** Describes the API, its security, the request headers of commands and the problem answers every endpoint may give. */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
+
+    static {
+        // a JSON value as it was stored (an event's payload and metadata): any JSON, not Jackson's JsonNode's getters
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new Schema<>());
+    }
 
     static final String DESCRIPTION = """
             Coop keeps cooperation agreements between public bodies honest and on time: drafted, revised, signed,
@@ -186,6 +193,35 @@ public class OpenApiConfiguration {
                     properties.forEach(OpenApiConfiguration::inputRule);
                 }
             });
+        };
+    }
+
+    /**
+     * The raw events' {@code payload} and {@code metadata}: any JSON (an object as Coop writes them; the text of a row
+     * that is no longer JSON), which the replacement of Jackson's {@code JsonNode} above describes without words.
+     */
+    @Bean
+    OpenApiCustomizer storedJson() {
+        return openApi -> {
+            Schema<?> stored = openApi.getComponents() == null
+                    ? null
+                    : openApi.getComponents().getSchemas().get("StoredEvent");
+            if (stored == null || properties(stored) == null) {
+                return;
+            }
+            Map<String, Schema<?>> properties = properties(stored);
+            properties.computeIfPresent(
+                    "payload",
+                    (name, schema) -> new Schema<>()
+                            .description(
+                                    "the stored payload parsed for reading: a JSON object, or its text should it not be"
+                                            + " JSON"));
+            // untyped, so null (metadata a row does not have) is one of its values, as OpenAPI 3.0 reads it
+            properties.computeIfPresent(
+                    "metadata",
+                    (name, schema) -> new Schema<>()
+                            .description("the stored metadata parsed for reading: a JSON object, its text should it not"
+                                    + " be JSON, or null"));
         };
     }
 

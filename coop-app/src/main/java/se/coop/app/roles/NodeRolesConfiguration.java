@@ -21,7 +21,7 @@ class NodeRolesConfiguration {
     private static final String PROPERTY = "coop.roles";
     private static final List<String> KNOWN = List.of("command", "query");
 
-    NodeRolesConfiguration(@Value("${" + PROPERTY + ":command,query}") String roles) {
+    NodeRolesConfiguration(@Value("${" + PROPERTY + "}") String roles) {
         List<String> named = Arrays.stream(roles.split(","))
                 .map(role -> role.strip().toLowerCase(Locale.ROOT))
                 .filter(role -> !role.isEmpty())

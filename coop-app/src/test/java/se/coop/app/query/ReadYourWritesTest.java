@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.coop.app.support.Bodies.TEXT_V1;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
@@ -71,10 +73,17 @@ class ReadYourWritesTest extends IntegrationTest {
                 .get("/api/v1/agreements/" + drafted.json().get("agreementId").asString());
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.header("Coop-Stale")).isEqualTo("true");
-        assertThat(api.as("reviewer")
-                        .header("Coop-Min-Position", "soon")
-                        .get("/api/v1/agreements")
-                        .status())
-                .isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"soon", "-1", "9223372036854775808", "1.5"})
+    void aMinPositionThatIsNoPositionIsRefusedNamingTheHeader(String position) {
+        Api.Answer refused =
+                api.as("reviewer").header("Coop-Min-Position", position).get("/api/v1/agreements");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errorCode").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(refused.json().get("violations").get(0).get("field").asString())
+                .isEqualTo("Coop-Min-Position");
     }
 }

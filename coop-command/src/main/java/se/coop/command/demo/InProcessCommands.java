@@ -29,7 +29,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Sends a request of the demo data set to the command endpoint that the HTTP API routes it to, inside this process
  * and as the user {@code secretariat}: the same controller method, the same strict JSON reading and bean validation,
- * the same command executor (locks, {@code Idempotency-Key}, metadata) — only no socket, and no password.
+ * the same {@code CommandSender} and
+ * {@code CommandGuard} (metadata, locks, {@code Idempotency-Key}) — only no socket, and no password.
  */
 class InProcessCommands implements DemoSeed.Transport {
 

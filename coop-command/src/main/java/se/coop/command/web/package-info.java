@@ -1,5 +1,6 @@
 /**
- * The command side of the HTTP API: request bodies, the controller, and the executor that runs each command in one
- * transaction with its If-Match check and Idempotency-Key record.
+ * The command side of the HTTP API: request bodies, the controller, {@code CommandSender} (the caller's side: who is
+ * asking and what the request asked for, put on the command) and {@code CommandGuard} (on the command bus: the
+ * Idempotency-Key's first answer, the agreement's lock, If-Match, the answer kept with the key).
  */
 package se.coop.command.web;

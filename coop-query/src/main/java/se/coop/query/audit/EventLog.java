@@ -1,6 +1,5 @@
 package se.coop.query.audit;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,13 +37,7 @@ public class EventLog {
             String chainHash,
             byte[] payloadBytes,
             byte[] metadataBytes,
-
-            @Schema(
-                    implementation = Object.class,
-                    description = "the stored payload parsed for reading (its text, should it not be JSON)")
             JsonNode payload,
-
-            @Schema(implementation = Object.class, description = "the stored metadata parsed for reading")
             JsonNode metadata) {}
 
     /** The stream of one agreement, oldest first. */

@@ -59,7 +59,11 @@ public class StatusProjection implements ReadModel {
 
                 @Override
                 public Optional<StatusState> read(String agreementId) {
-                    return StatusQueries.load(jdbc, TABLE, agreementId);
+                    List<StatusState> read = new ArrayList<>(1);
+                    StatusProjection.this.readAll(List.of(agreementId), (id, state) -> read.add(state), id -> {
+                        throw new IllegalStateException("the fold of " + id + " cannot be read");
+                    });
+                    return read.stream().findFirst();
                 }
 
                 @Override

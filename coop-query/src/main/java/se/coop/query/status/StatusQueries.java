@@ -81,7 +81,7 @@ public class StatusQueries {
         if (query.validOn() != null) {
             return stream(query.agreementId()).map(events -> StatusFold.validOn(events, query.validOn()));
         }
-        return load(jdbc, states.readTable(NAME, TABLE), query.agreementId().toString())
+        return load(states.readTable(NAME, TABLE), query.agreementId().toString())
                 .map(state -> StatusRendering.render(state, now, BusinessTime.ZONE));
     }
 
@@ -239,8 +239,8 @@ public class StatusQueries {
         return events.isEmpty() ? Optional.empty() : Optional.of(events);
     }
 
-    /** One agreement's fold, from the table given (the live one, or the copy a rebuild is filling). */
-    static Optional<StatusState> load(JdbcTemplate jdbc, String table, String agreementId) {
+    /** One agreement's fold, from the table given (the live one, or while a rebuild runs its copy from before). */
+    private Optional<StatusState> load(String table, String agreementId) {
         List<String> rows =
                 jdbc.queryForList("SELECT fold FROM " + table + " WHERE agreement_id = ?", String.class, agreementId);
         return rows.stream().findFirst().map(StatusState::fromJson);

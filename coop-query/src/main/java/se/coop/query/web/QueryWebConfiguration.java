@@ -44,8 +44,13 @@ class QueryWebConfiguration implements WebMvcConfigurer {
                         try {
                             position = Long.parseLong(header.strip());
                         } catch (NumberFormatException e) {
+                            position = -1;
+                        }
+                        if (position < 0) {
                             throw new CoopProblem(
-                                    ErrorCode.VALIDATION_FAILED, "must be a position (a whole number)", MIN_POSITION);
+                                    ErrorCode.VALIDATION_FAILED,
+                                    "must be a position (a whole number from 0)",
+                                    MIN_POSITION);
                         }
                         if (!readYourWrites.awaitBounded(position)) {
                             response.setHeader(STALE, "true");
