@@ -107,11 +107,7 @@ public class StatusQueries {
     public AgreementPage list(ListAgreements query) {
         String table = states.readTable(NAME, TABLE);
         List<Object> arguments = new ArrayList<>();
-        StringBuilder where = where(query.party(), query.country(), query.focusArea(), query.text(), arguments);
-        if (query.state() != null) {
-            where.append(" AND state = ?");
-            arguments.add(query.state().name());
-        }
+        StringBuilder where = where(query, arguments);
         // the matches counted up to one more than are counted exactly: a filter matching most of the register costs
         // no more than one that matches ten thousand
         long counted = jdbc.queryForObject(
@@ -137,11 +133,7 @@ public class StatusQueries {
     public void forEach(ListAgreements filter, Consumer<AgreementStatusView> row) {
         String table = states.readTable(NAME, TABLE);
         List<Object> arguments = new ArrayList<>();
-        StringBuilder where = where(filter.party(), filter.country(), filter.focusArea(), filter.text(), arguments);
-        if (filter.state() != null) {
-            where.append(" AND state = ?");
-            arguments.add(filter.state().name());
-        }
+        StringBuilder where = where(filter, arguments);
         String sql = "SELECT fold FROM " + table + where + " ORDER BY created_position DESC";
         Instant now = clock.instant();
         cursor.executeWithoutResult(transaction -> jdbc.query(
@@ -206,6 +198,16 @@ public class StatusQueries {
     }
 
     /** The list's filters but state, as one WHERE clause; their values are added to {@code arguments}. */
+    /** The list's filters, state included, as one WHERE clause; their values are added to {@code arguments}. */
+    private static StringBuilder where(ListAgreements filter, List<Object> arguments) {
+        StringBuilder where = where(filter.party(), filter.country(), filter.focusArea(), filter.text(), arguments);
+        if (filter.state() != null) {
+            where.append(" AND state = ?");
+            arguments.add(filter.state().name());
+        }
+        return where;
+    }
+
     private static StringBuilder where(
             String party, String country, String focusArea, String text, List<Object> arguments) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
