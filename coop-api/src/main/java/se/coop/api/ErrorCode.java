@@ -19,6 +19,7 @@ public enum ErrorCode {
     REVIEW_NOT_FOUND(Kind.NOT_FOUND),
     PARTY_NOT_FOUND(Kind.NOT_FOUND),
     EXPORT_NOT_FOUND(Kind.NOT_FOUND),
+    CHECKPOINT_NOT_FOUND(Kind.NOT_FOUND),
     // request headers
     VERSION_MISMATCH(Kind.PRECONDITION_FAILED),
     IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE),
@@ -57,6 +58,8 @@ public enum ErrorCode {
     CONCURRENT_MODIFICATION(Kind.REFUSED),
     AGREEMENT_NOT_ARCHIVED(Kind.REFUSED),
     EXPORT_RUNNING(Kind.REFUSED),
+    // a checkpoint asked for where no key to sign it with is configured (docs/audit.md)
+    SIGNING_KEY_MISSING(Kind.REFUSED),
     // the server's own fault
     INTERNAL_ERROR(Kind.INTERNAL);
 

@@ -254,7 +254,7 @@ public class OpenApiConfiguration {
     OperationCustomizer commandHeaders() {
         return (operation, handler) -> {
             if (handler.hasMethodAnnotation(PostMapping.class)
-                    && handler.getBeanType().getPackageName().startsWith("se.coop.command")) {
+                    && handler.getBeanType().getPackageName().startsWith("se.coop.command.web")) {
                 operation.addParametersItem(new HeaderParameter()
                         .name("If-Match")
                         .description("\"<version>\", a list of such entity tags, or *: refused with 412 unless one of"

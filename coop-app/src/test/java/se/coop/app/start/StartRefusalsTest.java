@@ -81,6 +81,27 @@ class StartRefusalsTest {
     }
 
     @Test
+    void aSigningKeyFileThatCannotBeReadIsNamed(@TempDir Path temp) throws IOException {
+        Path notAKey = Files.writeString(temp.resolve("checkpoints.pem"), "not a key");
+        Throwable missing = start(
+                "--coop.checkpoints.key-file=" + temp.resolve("absent.pem"),
+                "--server.port=0",
+                "--spring.datasource.url=" + TestDatabase.url("refused_key"),
+                "--spring.datasource.username=postgres");
+        Throwable garbled = start(
+                "--coop.checkpoints.key-file=" + notAKey,
+                "--server.port=0",
+                "--spring.datasource.url=" + TestDatabase.url("refused_key"),
+                "--spring.datasource.username=postgres");
+
+        assertThat(analysis(missing).getDescription())
+                .startsWith("coop.checkpoints.key-file " + temp.resolve("absent.pem") + " cannot be read");
+        assertThat(analysis(garbled).getDescription())
+                .startsWith("coop.checkpoints.key-file " + notAKey + " holds no Ed25519 private key");
+        assertThat(analysis(garbled).getAction()).contains("openssl genpkey -algorithm ed25519");
+    }
+
+    @Test
     void aDatabaseThatIsNotThereIsNamed() throws IOException {
         int free;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -1,0 +1,92 @@
+package se.coop.query.audit;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.coop.api.CoopProblem;
+import se.coop.api.ErrorCode;
+import se.coop.api.proof.Checkpoint;
+import se.coop.query.QueryNode;
+import se.coop.query.web.ReadParameters;
+
+/** Checkpoints as auditors keep them, the keys that signed them, and an agreement's proof against one. */
+@QueryNode
+@RestController
+@Tag(name = "Audit", description = "Signed checkpoints of every event stream, their keys and proofs")
+public class AuditController {
+
+    private final CheckpointLog checkpoints;
+
+    AuditController(CheckpointLog checkpoints) {
+        this.checkpoints = checkpoints;
+    }
+
+    @GetMapping(path = "/api/v1/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "listCheckpoints",
+            summary = "Every checkpoint taken, newest first (roles AUDITOR, OPERATOR)")
+    public List<Checkpoint> list() {
+        return checkpoints.all();
+    }
+
+    @GetMapping(path = "/api/v1/audit/checkpoints/{checkpointId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "checkpoint",
+            summary = "One checkpoint as a self-contained signed document (roles AUDITOR, OPERATOR)",
+            description = "Keep it anywhere: with the public key of its keyId (GET /api/v1/audit/keys) its signature"
+                    + " is checked without Coop — Ed25519 over the RFC 8785 canonical JSON of every field but"
+                    + " signature (docs/audit.md).")
+    public Checkpoint checkpoint(@PathVariable String checkpointId) {
+        return checkpoints.find(checkpointId(checkpointId)).orElseThrow(() -> unknown(checkpointId));
+    }
+
+    @GetMapping(path = "/api/v1/audit/keys", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "signingKeys",
+            summary = "Every public key checkpoints were ever signed with, and when it was in use (public)")
+    public List<CheckpointLog.PublishedKey> keys() {
+        return checkpoints.keys();
+    }
+
+    @GetMapping(path = "/api/v1/agreements/{agreementId}/proof", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "agreementProof",
+            summary = "The Merkle audit path of the agreement's stream in a checkpoint (role AUDITOR)",
+            description = "checkpoint: its id; the latest checkpoint when left out. The leaf is the agreement's head"
+                    + " at the checkpoint (sequence and chain hash); the path leads from it to the checkpoint's signed"
+                    + " root (RFC 6962, RFC 9162 §2.1.3.2). 404 when the checkpoint is unknown or did not cover the"
+                    + " agreement (made after it).")
+    public CheckpointLog.Proof proof(
+            @PathVariable String agreementId, @RequestParam(required = false) String checkpoint) {
+        String id = ReadParameters.agreementId(agreementId).toString();
+        Checkpoint against = checkpoint == null
+                ? checkpoints
+                        .latest()
+                        .orElseThrow(
+                                () -> new CoopProblem(ErrorCode.CHECKPOINT_NOT_FOUND, "No checkpoint was taken yet."))
+                : checkpoints.find(checkpointId(checkpoint)).orElseThrow(() -> unknown(checkpoint));
+        return checkpoints
+                .proof(against, id)
+                .orElseThrow(() -> new CoopProblem(
+                        ErrorCode.AGREEMENT_NOT_FOUND,
+                        "Checkpoint " + against.checkpointId() + " does not cover agreement " + id + "."));
+    }
+
+    private static UUID checkpointId(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw unknown(value);
+        }
+    }
+
+    private static CoopProblem unknown(String checkpointId) {
+        return new CoopProblem(ErrorCode.CHECKPOINT_NOT_FOUND, "There is no checkpoint " + checkpointId + ".");
+    }
+}
