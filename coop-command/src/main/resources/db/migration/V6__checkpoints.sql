@@ -3,11 +3,12 @@
 -- the Merkle tree's leaves, so that a proof for one stream and a verification against the store can be made later.
 CREATE TABLE checkpoint (
     checkpoint_id uuid PRIMARY KEY,
+    -- its event's sequence number in the checkpoints' own stream: checkpoints in the order they were taken
+    sequence_number bigint NOT NULL UNIQUE,
     taken_at timestamptz NOT NULL,
     requested_by text NOT NULL,
     document text NOT NULL
 );
-CREATE INDEX checkpoint_taken ON checkpoint (taken_at);
 
 CREATE TABLE checkpoint_stream (
     checkpoint_id uuid NOT NULL REFERENCES checkpoint (checkpoint_id),

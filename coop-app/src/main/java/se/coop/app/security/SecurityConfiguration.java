@@ -150,7 +150,12 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoints")
                         .hasRole(O)
-                        .requestMatchers(reads("/api/v1/audit/checkpoints", "/api/v1/audit/checkpoints/*"))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoints/*/verifications")
+                        .hasAnyRole(A, O)
+                        .requestMatchers(reads(
+                                "/api/v1/audit/checkpoints",
+                                "/api/v1/audit/checkpoints/*",
+                                "/api/v1/audit/checkpoints/*/verifications/*"))
                         .hasAnyRole(A, O)
                         .requestMatchers(reads("/api/v1/agreements/*/proof"))
                         .hasRole(A)

@@ -2,15 +2,21 @@ package se.coop.query.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
+import se.coop.api.input.EmptyBody;
 import se.coop.api.proof.Checkpoint;
 import se.coop.query.QueryNode;
 import se.coop.query.web.ReadParameters;
@@ -22,9 +28,11 @@ import se.coop.query.web.ReadParameters;
 public class AuditController {
 
     private final CheckpointLog checkpoints;
+    private final CheckpointVerifications verifications;
 
-    AuditController(CheckpointLog checkpoints) {
+    AuditController(CheckpointLog checkpoints, CheckpointVerifications verifications) {
         this.checkpoints = checkpoints;
+        this.verifications = verifications;
     }
 
     @GetMapping(path = "/api/v1/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -44,6 +52,43 @@ public class AuditController {
                     + " signature (docs/audit.md).")
     public Checkpoint checkpoint(@PathVariable String checkpointId) {
         return checkpoints.find(checkpointId(checkpointId)).orElseThrow(() -> unknown(checkpointId));
+    }
+
+    @PostMapping(
+            path = "/api/v1/audit/checkpoints/{checkpointId}/verifications",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "verifyAgainstCheckpoint",
+            summary = "Verifies the event store against a checkpoint (roles AUDITOR, OPERATOR)",
+            description = "No body (or {}). 202 with a Location whose GET shows the progress (done of total streams)"
+                    + " and then the result: whether the signature and the root hold, whether the checkpoint is in its"
+                    + " chained stream, and every stream it covered that is missing, shorter than it was (the missing"
+                    + " sequences) or changed (where its chain breaks, or the hash it leads to). intact only when all"
+                    + " hold. 404 for a checkpoint that names none.")
+    public ResponseEntity<CheckpointVerifications.Verification> verify(
+            @PathVariable String checkpointId, Principal user, @RequestBody(required = false) EmptyBody body) {
+        Checkpoint checkpoint = checkpoints.find(checkpointId(checkpointId)).orElseThrow(() -> unknown(checkpointId));
+        UUID id = verifications.start(checkpoint, user == null ? "unknown" : user.getName());
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/audit/checkpoints/" + checkpoint.checkpointId() + "/verifications/" + id))
+                .body(verifications
+                        .find(UUID.fromString(checkpoint.checkpointId()), id)
+                        .orElseThrow());
+    }
+
+    @GetMapping(
+            path = "/api/v1/audit/checkpoints/{checkpointId}/verifications/{verificationId}",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "checkpointVerification",
+            summary = "A verification against a checkpoint: its progress, then its result (roles AUDITOR, OPERATOR)")
+    public CheckpointVerifications.Verification verification(
+            @PathVariable String checkpointId, @PathVariable String verificationId) {
+        return verifications
+                .find(checkpointId(checkpointId), uuid(verificationId, "verification"))
+                .orElseThrow(() -> new CoopProblem(
+                        ErrorCode.CHECKPOINT_NOT_FOUND,
+                        "There is no verification " + verificationId + " of checkpoint " + checkpointId + "."));
     }
 
     @GetMapping(path = "/api/v1/audit/keys", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -79,10 +124,14 @@ public class AuditController {
     }
 
     private static UUID checkpointId(String value) {
+        return uuid(value, "checkpoint");
+    }
+
+    private static UUID uuid(String value, String what) {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw unknown(value);
+            throw new CoopProblem(ErrorCode.CHECKPOINT_NOT_FOUND, "There is no " + what + " " + value + ".");
         }
     }
 

@@ -61,8 +61,13 @@ public class ChainVerifier {
         return check.result();
     }
 
+    /** A check of {@code aggregateId}'s chain over rows read elsewhere, handed to it oldest first. */
+    public Check check(String aggregateId) {
+        return new Check(aggregateId);
+    }
+
     /** One pass over a stream, oldest first. */
-    private final class Check {
+    public final class Check {
         private final String aggregateId;
         private String previous = EventChain.GENESIS;
         private long expected = 0;
@@ -73,7 +78,8 @@ public class ChainVerifier {
             this.aggregateId = aggregateId;
         }
 
-        void next(long sequence, String payloadType, String revision, String timestamp, byte[] payload, byte[] stored) {
+        public void next(
+                long sequence, String payloadType, String revision, String timestamp, byte[] payload, byte[] stored) {
             count++;
             if (brokenAt != null) {
                 return;
@@ -98,7 +104,7 @@ public class ChainVerifier {
             expected++;
         }
 
-        ChainVerification result() {
+        public ChainVerification result() {
             return new ChainVerification(
                     aggregateId, brokenAt == null, count, brokenAt, brokenAt == null ? previous : null);
         }

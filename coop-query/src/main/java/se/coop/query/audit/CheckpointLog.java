@@ -55,8 +55,7 @@ public class CheckpointLog {
     /** Every checkpoint, newest first. */
     public List<Checkpoint> all() {
         return jdbc.query(
-                "SELECT document FROM checkpoint ORDER BY taken_at DESC, checkpoint_id",
-                (row, n) -> read(row.getString(1)));
+                "SELECT document FROM checkpoint ORDER BY sequence_number DESC", (row, n) -> read(row.getString(1)));
     }
 
     public Optional<Checkpoint> find(UUID checkpointId) {

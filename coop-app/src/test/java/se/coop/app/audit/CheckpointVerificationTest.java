@@ -1,0 +1,120 @@
+package se.coop.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import se.coop.app.support.Api;
+import se.coop.app.support.Bodies;
+import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.Secretariat;
+import se.coop.app.support.TestDatabase;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a hash chain cannot show, a checkpoint does: after a checkpoint, an agreement's newest event deleted with SQL
+ * leaves its chain intact, but the verification against the checkpoint names the stream and the sequences missing; a
+ * stream deleted whole, and an event changed, are named too. On a database of its own, so that "intact" means this
+ * test's store and nothing another test did to the shared one.
+ */
+class CheckpointVerificationTest extends IntegrationTest {
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabase.url("checkpoint_verification"));
+    }
+
+    @Test
+    void aCutDeletedOrChangedStreamIsNamedWhereTheChainAloneSaysIntact() {
+        Secretariat secretariat = new Secretariat(api);
+        String cut = secretariat.draft(Bodies.twoPartyDraft());
+        secretariat.submit(cut);
+        String deleted = secretariat.draft(Bodies.twoPartyDraft());
+        String changed = secretariat.draft(Bodies.twoPartyDraft());
+        secretariat.submit(changed);
+        long cutHead = last(cut);
+
+        Api.Answer taken = api.as("operator").post("/api/v1/audit/checkpoints", "");
+        assertThat(taken.status()).isEqualTo(201);
+        String checkpoint = taken.json().get("checkpointId").asString();
+
+        JsonNode before = verified(checkpoint);
+        assertThat(before.get("intact").asBoolean()).as(before.toString()).isTrue();
+        assertThat(before.get("summary").asString()).startsWith("Intact");
+        assertThat(before.get("streams").asLong())
+                .isEqualTo(taken.json().get("streams").asLong());
+
+        jdbc.update(
+                "DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?", cut, cutHead);
+        JsonNode chain = api.as("auditor")
+                .get("/api/v1/agreements/" + cut + "/verification")
+                .json();
+        assertThat(chain.get("intact").asBoolean())
+                .as("the chain alone cannot see a cut end")
+                .isTrue();
+
+        JsonNode after = verified(checkpoint);
+        assertThat(after.get("intact").asBoolean()).isFalse();
+        assertThat(after.get("signatureHolds").asBoolean()).isTrue();
+        assertThat(after.get("rootHolds").asBoolean()).isTrue();
+        assertThat(after.get("streamsShorter")).hasSize(1);
+        JsonNode shorter = after.get("streamsShorter").get(0);
+        assertThat(shorter.get("aggregateId").asString()).isEqualTo(cut);
+        assertThat(shorter.get("sequence").asLong()).isEqualTo(cutHead);
+        assertThat(shorter.get("lastSequenceNow").asLong()).isEqualTo(cutHead - 1);
+        assertThat(after.get("summary").asString()).startsWith("NOT intact").contains("shorter");
+
+        jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ?", deleted);
+        jdbc.update(
+                "UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
+                        + " 'Avsiktsförklaring', 'Avsiktsförklaring (ändrad)'), 'UTF8')"
+                        + " WHERE aggregate_identifier = ? AND sequence_number = 0",
+                changed);
+
+        JsonNode last = verified(checkpoint);
+        assertThat(last.get("intact").asBoolean()).isFalse();
+        assertThat(last.get("streamsMissing")).hasSize(1);
+        assertThat(last.get("streamsMissing").get(0).get("aggregateId").asString())
+                .isEqualTo(deleted);
+        assertThat(last.get("streamsChanged")).hasSize(1);
+        JsonNode edited = last.get("streamsChanged").get(0);
+        assertThat(edited.get("aggregateId").asString()).isEqualTo(changed);
+        assertThat(edited.get("brokenAt").asLong()).isZero();
+        assertThat(last.get("streamsShorterCount").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aVerificationOfNoCheckpointIsNotFound() {
+        Api.Answer answer = api.as("auditor")
+                .post("/api/v1/audit/checkpoints/3f2504e0-4f89-41d3-9a0c-0305e82c3301/verifications", "");
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.json().get("errorCode").asString()).isEqualTo("CHECKPOINT_NOT_FOUND");
+        assertThat(api.as("auditor")
+                        .get("/api/v1/audit/checkpoints/3f2504e0-4f89-41d3-9a0c-0305e82c3301/verifications/x")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    private JsonNode verified(String checkpoint) {
+        Api.Answer started = api.as("auditor").post("/api/v1/audit/checkpoints/" + checkpoint + "/verifications", "");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String location = started.header("Location");
+        JsonNode[] done = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode verification = api.as("auditor").get(location).json();
+            assertThat(verification.get("state").asString()).isEqualTo("DONE");
+            done[0] = verification;
+        });
+        return done[0].get("result");
+    }
+
+    private long last(String agreementId) {
+        return jdbc.queryForObject(
+                "SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class,
+                agreementId);
+    }
+}
