@@ -2,12 +2,16 @@ package se.coop.app.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import se.coop.api.BusinessTime;
 import se.coop.api.proof.Checkpoint;
 import se.coop.api.proof.MerkleTree;
 import se.coop.api.proof.SigningKeys;
@@ -15,6 +19,7 @@ import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
 import se.coop.app.support.Secretariat;
+import se.coop.app.support.TestClock;
 import se.coop.query.audit.ChainVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -134,6 +139,30 @@ class CheckpointsTest extends IntegrationTest {
                 .containsEntry("secretariat GET", 403)
                 .containsEntry("reviewer proof", 403)
                 .containsEntry("anonymous GET", 401);
+    }
+
+    @Test
+    void coopTakesACheckpointEveryNight() {
+        long before = nightly();
+        ZonedDateTime now = TestClock.INSTANCE.instant().atZone(BusinessTime.ZONE);
+        passTime(now.toLocalDate()
+                .plusDays(1)
+                .atTime(2, 1)
+                .atZone(BusinessTime.ZONE)
+                .toOffsetDateTime());
+
+        assertThat(nightly()).isGreaterThan(before);
+        String document = jdbc.queryForObject(
+                "SELECT document FROM checkpoint WHERE requested_by = 'coop' ORDER BY sequence_number DESC LIMIT 1",
+                String.class);
+        Checkpoint checkpoint = json.readValue(document, Checkpoint.class);
+        assertThat(Instant.parse(checkpoint.takenAt()))
+                .as("taken when it fell due, at 02:00 in Stockholm")
+                .isEqualTo(TestClock.INSTANCE.instant().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private long nightly() {
+        return jdbc.queryForObject("SELECT count(*) FROM checkpoint WHERE requested_by = 'coop'", Long.class);
     }
 
     private static JsonNode find(JsonNode keys, String keyId) {

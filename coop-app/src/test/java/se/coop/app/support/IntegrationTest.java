@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import se.coop.api.proof.SigningKeys;
 import se.coop.app.CoopApplication;
 
 /**
@@ -25,10 +24,6 @@ import se.coop.app.CoopApplication;
 @SpringBootTest(classes = CoopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClockConfiguration.class)
 public abstract class IntegrationTest {
-
-    /** The key the tests' Coop signs checkpoints with, configured as an installation would configure its own. */
-    protected static final String SIGNING_KEY =
-            SigningKeys.privatePem(SigningKeys.generate().getPrivate());
 
     @LocalServerPort
     protected int port;
@@ -53,7 +48,7 @@ public abstract class IntegrationTest {
         // every test signs in from 127.0.0.1: the limit per address is not what the tests of wrong passwords show
         registry.add("coop.security.sign-ins.per-address", () -> "100000");
         registry.add("coop.archive.export-dir", () -> "target/archive-exports");
-        registry.add("coop.checkpoints.key", () -> SIGNING_KEY);
+        registry.add("coop.checkpoints.key", () -> TestKeys.SIGNING_KEY);
     }
 
     @BeforeEach

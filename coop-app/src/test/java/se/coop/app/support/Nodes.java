@@ -23,7 +23,8 @@ public final class Nodes {
                 "--server.port=0",
                 "--spring.datasource.url=" + TestDatabase.url(database),
                 "--spring.datasource.username=postgres",
-                "--coop.node-id=node-" + STARTED.incrementAndGet()));
+                "--coop.node-id=node-" + STARTED.incrementAndGet(),
+                "--coop.checkpoints.key=" + TestKeys.SIGNING_KEY));
         arguments.addAll(List.of(more));
         return run(arguments.toArray(String[]::new));
     }

@@ -26,7 +26,6 @@ import se.coop.api.proof.Checkpoint;
 import se.coop.api.proof.CheckpointRecorded;
 import se.coop.api.proof.MerkleTree;
 import se.coop.api.proof.SigningKey;
-import se.coop.command.CommandNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -35,9 +34,9 @@ import tools.jackson.databind.ObjectMapper;
  * ({@link Checkpoint}); kept with its leaves ({@code checkpoint}, {@code checkpoint_stream}) and appended as
  * {@link CheckpointRecorded} to the stream {@value #STREAM}, all in one transaction. The heads are read in one
  * statement, so the checkpoint is of one consistent state of the store; one checkpoint is taken at a time across
- * nodes (an advisory lock).
+ * nodes (an advisory lock). Every node can take one (the daily checkpoint runs on whichever node db-scheduler gives it
+ * to); the HTTP endpoint is a command node's.
  */
-@CommandNode
 @Component
 public class Checkpoints {
 
@@ -77,8 +76,22 @@ public class Checkpoints {
         }
     }
 
-    /** Takes a checkpoint now, signed with the installation's key; refused when there is none. */
+    /** Takes a checkpoint now for {@code requestedBy}, signed with the installation's key; refused when there is none. */
     public Checkpoint take(String requestedBy) {
+        return take(requestedBy, MetaData.with(Origin.ACTOR, requestedBy).and(Origin.ROLE, "OPERATOR"));
+    }
+
+    /** The daily checkpoint, by Coop itself; skipped, with a warning, where no key is configured. */
+    public void takeDaily() {
+        if (keys.current().isEmpty()) {
+            log.warn("No daily checkpoint: no key to sign it with is configured (docs/audit.md)");
+            return;
+        }
+        Checkpoint checkpoint = take(Origin.COOP.get(Origin.ACTOR).toString(), Origin.COOP);
+        log.info("Daily checkpoint {} of {} streams taken", checkpoint.checkpointId(), checkpoint.streams());
+    }
+
+    private Checkpoint take(String requestedBy, MetaData origin) {
         SigningKey key = keys.current()
                 .orElseThrow(() -> new CoopProblem(
                         ErrorCode.SIGNING_KEY_MISSING,
@@ -106,7 +119,7 @@ public class Checkpoints {
                             MerkleTree.root(leaves),
                             key.id())
                     .signedWith(key.privateKey());
-            long sequence = append(checkpoint, requestedBy);
+            long sequence = append(checkpoint, origin);
             keep(id, sequence, now, requestedBy, checkpoint, heads);
             return checkpoint;
         });
@@ -176,18 +189,14 @@ public class Checkpoints {
     }
 
     /** Appends the checkpoint to its stream; returns its sequence number there. */
-    private long append(Checkpoint checkpoint, String requestedBy) {
+    private long append(Checkpoint checkpoint, MetaData origin) {
         Long last = jdbc.queryForObject(
                 "SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class,
                 STREAM);
         long sequence = last == null ? 0 : last + 1;
-        eventStore.publish(new GenericDomainEventMessage<>(
-                TYPE,
-                STREAM,
-                sequence,
-                new CheckpointRecorded(checkpoint),
-                MetaData.with(Origin.ACTOR, requestedBy).and(Origin.ROLE, "OPERATOR")));
+        eventStore.publish(
+                new GenericDomainEventMessage<>(TYPE, STREAM, sequence, new CheckpointRecorded(checkpoint), origin));
         return sequence;
     }
 
