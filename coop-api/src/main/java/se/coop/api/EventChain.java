@@ -65,6 +65,141 @@ public final class EventChain {
         return json(sorted);
     }
 
+    /**
+     * Reads metadata stored in the canonical form back; empty when the bytes are not in that form (not a JSON object of
+     * string values written as {@link #metadataWithHash} writes them), which breaks the chain where they are.
+     */
+    public static java.util.Optional<Map<String, String>> readMetadata(byte[] stored) {
+        if (stored == null) {
+            return java.util.Optional.empty();
+        }
+        String text = new String(stored, StandardCharsets.UTF_8);
+        Map<String, String> metadata = new TreeMap<>();
+        int[] at = {0};
+        try {
+            expect(text, at, '{');
+            if (text.charAt(at[0]) == '}') {
+                at[0]++;
+            } else {
+                while (true) {
+                    String key = string(text, at);
+                    expect(text, at, ':');
+                    metadata.put(key, string(text, at));
+                    char next = text.charAt(at[0]++);
+                    if (next == '}') {
+                        break;
+                    }
+                    if (next != ',') {
+                        return java.util.Optional.empty();
+                    }
+                }
+            }
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+        if (at[0] != text.length()) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Object> values = new TreeMap<>(metadata);
+        return java.util.Arrays.equals(stored, json(values))
+                ? java.util.Optional.of(metadata)
+                : java.util.Optional.empty();
+    }
+
+    private static void expect(String text, int[] at, char wanted) {
+        if (text.charAt(at[0]++) != wanted) {
+            throw new IllegalArgumentException("expected " + wanted);
+        }
+    }
+
+    private static String string(String text, int[] at) {
+        expect(text, at, '"');
+        StringBuilder value = new StringBuilder();
+        while (true) {
+            char c = text.charAt(at[0]++);
+            if (c == '"') {
+                return value.toString();
+            }
+            if (c == '\\') {
+                char escaped = text.charAt(at[0]++);
+                if (escaped == 'u') {
+                    value.append((char) Integer.parseInt(text.substring(at[0], at[0] + 4), 16));
+                    at[0] += 4;
+                } else {
+                    value.append(escaped);
+                }
+            } else {
+                value.append(c);
+            }
+        }
+    }
+
+    /**
+     * One pass over a stream as stored, oldest first: each event's stored hash must be the one {@link #link} computes
+     * from its predecessor's, its sequence the next, its metadata in canonical form. Shared by Coop's verification and
+     * the offline verifier.
+     */
+    public static final class Pass {
+        private final String aggregateId;
+        private String previous = GENESIS;
+        private long expected = 0;
+        private long count = 0;
+        private Long brokenAt = null;
+
+        public Pass(String aggregateId) {
+            this.aggregateId = aggregateId;
+        }
+
+        public void next(
+                long sequence, String payloadType, String revision, String timestamp, byte[] payload, byte[] stored) {
+            count++;
+            if (brokenAt != null) {
+                return;
+            }
+            Map<String, String> metadata = readMetadata(stored).orElse(null);
+            String hash = metadata == null ? null : metadata.get(HASH_KEY);
+            if (sequence != expected || metadata == null || hash == null) {
+                brokenAt = Math.min(sequence, expected);
+                return;
+            }
+            String computed = link(
+                    previous,
+                    aggregateId,
+                    sequence,
+                    payloadType,
+                    revision,
+                    timestamp,
+                    payload,
+                    metadataWithoutHash(metadata));
+            if (!computed.equals(hash)) {
+                brokenAt = sequence;
+                return;
+            }
+            previous = hash;
+            expected++;
+        }
+
+        /** Whether every event so far holds. */
+        public boolean intact() {
+            return brokenAt == null;
+        }
+
+        /** The first sequence that does not hold, or null. */
+        public Long brokenAt() {
+            return brokenAt;
+        }
+
+        /** The events handed to the pass. */
+        public long events() {
+            return count;
+        }
+
+        /** The hash of the last event that held (GENESIS before the first); the stream's head hash when intact. */
+        public String head() {
+            return previous;
+        }
+    }
+
     private static byte[] json(Map<String, Object> sorted) {
         StringBuilder out = new StringBuilder("{");
         boolean first = true;

@@ -43,4 +43,48 @@ class EventChainTest {
         assertThat(EventChain.link("1".repeat(64), "agr", 0, "T", "1", "2026-01-01T00:00:00Z", PAYLOAD, meta))
                 .isNotEqualTo(base);
     }
+
+    @Test
+    void aPassHoldsOverAChainAsWrittenAndBreaksWhereItWasAltered() {
+        String previous = EventChain.GENESIS;
+        byte[][] stored = new byte[3][];
+        for (int n = 0; n < 3; n++) {
+            Map<String, Object> metadata = Map.of("actor", "kansli \"Båstad\"\n" + n);
+            String hash = EventChain.link(
+                    previous,
+                    "agr",
+                    n,
+                    "T",
+                    "1",
+                    "2026-01-01T00:00:0" + n + "Z",
+                    PAYLOAD,
+                    EventChain.metadataWithoutHash(metadata));
+            stored[n] = EventChain.metadataWithHash(metadata, hash);
+            previous = hash;
+        }
+        EventChain.Pass intact = pass(stored);
+        assertThat(intact.intact()).isTrue();
+        assertThat(intact.head()).isEqualTo(previous);
+        assertThat(intact.events()).isEqualTo(3);
+        assertThat(EventChain.readMetadata(stored[1]).orElseThrow()).containsEntry("actor", "kansli \"Båstad\"\n1");
+
+        byte[] spaced = new String(stored[1], StandardCharsets.UTF_8)
+                .replace("\":\"", "\": \"")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(EventChain.readMetadata(spaced)).isEmpty();
+        stored[1] = spaced;
+        assertThat(pass(stored).brokenAt()).isEqualTo(1);
+        assertThat(EventChain.readMetadata("{}x".getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+        assertThat(EventChain.readMetadata("{\"a\":1}".getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+    }
+
+    private static EventChain.Pass pass(byte[][] stored) {
+        EventChain.Pass pass = new EventChain.Pass("agr");
+        for (int n = 0; n < stored.length; n++) {
+            pass.next(n, "T", "1", "2026-01-01T00:00:0" + n + "Z", PAYLOAD, stored[n]);
+        }
+        return pass;
+    }
 }

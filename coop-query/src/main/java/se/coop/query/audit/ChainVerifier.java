@@ -1,15 +1,9 @@
 package se.coop.query.audit;
 
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.coop.api.EventChain;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Recomputes a stream's hash chain from the rows as stored, with the same canonical form the writer used
@@ -19,10 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ChainVerifier {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-
     private final JdbcTemplate jdbc;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     public ChainVerifier(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -66,58 +57,24 @@ public class ChainVerifier {
         return new Check(aggregateId);
     }
 
-    /** One pass over a stream, oldest first. */
-    public final class Check {
+    /** One pass over a stream, oldest first ({@link EventChain.Pass}, the rule the offline verifier keeps too). */
+    public static final class Check {
         private final String aggregateId;
-        private String previous = EventChain.GENESIS;
-        private long expected = 0;
-        private long count = 0;
-        private Long brokenAt = null;
+        private final EventChain.Pass pass;
 
         Check(String aggregateId) {
             this.aggregateId = aggregateId;
+            this.pass = new EventChain.Pass(aggregateId);
         }
 
         public void next(
                 long sequence, String payloadType, String revision, String timestamp, byte[] payload, byte[] stored) {
-            count++;
-            if (brokenAt != null) {
-                return;
-            }
-            Map<String, Object> metaData = parse(stored);
-            String hash = String.valueOf(metaData.get(EventChain.HASH_KEY));
-            boolean canonical = Arrays.equals(stored, EventChain.metadataWithHash(metaData, hash));
-            String computed = EventChain.link(
-                    previous,
-                    aggregateId,
-                    sequence,
-                    payloadType,
-                    revision,
-                    timestamp,
-                    payload,
-                    EventChain.metadataWithoutHash(metaData));
-            if (sequence != expected || !canonical || !computed.equals(hash)) {
-                brokenAt = Math.min(sequence, expected);
-                return;
-            }
-            previous = hash;
-            expected++;
+            pass.next(sequence, payloadType, revision, timestamp, payload, stored);
         }
 
         public ChainVerification result() {
             return new ChainVerification(
-                    aggregateId, brokenAt == null, count, brokenAt, brokenAt == null ? previous : null);
-        }
-    }
-
-    private Map<String, Object> parse(byte[] metaData) {
-        if (metaData == null) {
-            return new HashMap<>();
-        }
-        try {
-            return json.readValue(metaData, MAP);
-        } catch (JacksonException e) {
-            return new HashMap<>();
+                    aggregateId, pass.intact(), pass.events(), pass.brokenAt(), pass.intact() ? pass.head() : null);
         }
     }
 }
