@@ -19,3 +19,5 @@ CREATE TABLE checkpoint_stream (
     PRIMARY KEY (checkpoint_id, leaf_index),
     UNIQUE (checkpoint_id, aggregate_id)
 );
+-- the checkpoints that cover a stream (a dossier's proof is in the latest of them)
+CREATE INDEX checkpoint_stream_of ON checkpoint_stream (aggregate_id);

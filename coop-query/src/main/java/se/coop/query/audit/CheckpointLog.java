@@ -73,6 +73,19 @@ public class CheckpointLog {
         return all().stream().findFirst();
     }
 
+    /** The latest checkpoint that covers {@code aggregateId}'s stream, if one does. */
+    public Optional<Checkpoint> latestCovering(String aggregateId) {
+        return jdbc
+                .query(
+                        "SELECT c.document FROM checkpoint c JOIN checkpoint_stream s"
+                                + " ON s.checkpoint_id = c.checkpoint_id WHERE s.aggregate_id = ?"
+                                + " ORDER BY c.sequence_number DESC LIMIT 1",
+                        (row, n) -> read(row.getString(1)),
+                        aggregateId)
+                .stream()
+                .findFirst();
+    }
+
     /** The proof of {@code aggregateId}'s head in {@code checkpoint}; empty when the checkpoint has no such stream. */
     public Optional<Proof> proof(Checkpoint checkpoint, String aggregateId) {
         List<byte[]> leaves = new ArrayList<>();

@@ -34,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * representations/rep1/data/history.sv.txt  the history in words
  * representations/rep1/data/dossier.pdf     the audit dossier, PDF/A-2b
  * representations/rep1/data/documents.json  each attached document's metadata and SHA-256
+ * representations/rep1/data/checkpoint.json the latest signed checkpoint that covers the agreement (when one does)
+ * representations/rep1/data/proof.json      the agreement's audit path in it
  * </pre>
  *
  * A package of an agreement not archived is a preliminary extract, marked so in METS (its label and
@@ -91,7 +93,7 @@ public class ArchivePackages {
 
         ByteArrayOutputStream pdfBytes = new ByteArrayOutputStream();
         pdf.pdf(dossier, pdfBytes);
-        List<PackageFile> data = List.of(
+        List<PackageFile> data = new ArrayList<>(List.of(
                 new PackageFile("data/events.jsonl", events(dossier.events()), "text/plain", PackageFile.JSON_LINES),
                 new PackageFile("data/history.sv.txt", history(dossier), "text/plain", PackageFile.TEXT),
                 new PackageFile("data/dossier.pdf", pdfBytes.toByteArray(), "application/pdf", PackageFile.PDF_A_2B),
@@ -100,7 +102,21 @@ public class ArchivePackages {
                         json.writerWithDefaultPrettyPrinter()
                                 .writeValueAsBytes(dossier.agreement().documents()),
                         "application/json",
-                        PackageFile.JSON));
+                        PackageFile.JSON)));
+        if (dossier.checkpoint() != null && dossier.proof() != null) {
+            // the latest checkpoint that covers the agreement and the proof in it: the package alone is enough for the
+            // offline verifier (docs/audit.md)
+            data.add(new PackageFile(
+                    "data/checkpoint.json",
+                    json.writeValueAsBytes(dossier.checkpoint()),
+                    "application/json",
+                    PackageFile.JSON));
+            data.add(new PackageFile(
+                    "data/proof.json",
+                    json.writerWithDefaultPrettyPrinter().writeValueAsBytes(dossier.proof()),
+                    "application/json",
+                    PackageFile.JSON));
+        }
         String representationFolder = "representations/" + Mets.REPRESENTATION + "/";
         PackageFile representationMets =
                 PackageFile.xml(representationFolder + "METS.xml", Mets.representation(header, data));

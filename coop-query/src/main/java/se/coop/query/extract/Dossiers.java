@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import se.coop.api.AgreementId;
+import se.coop.api.proof.Checkpoint;
 import se.coop.api.query.AgreementHistory;
 import se.coop.api.query.AgreementRecords;
 import se.coop.api.query.AgreementStatusView;
@@ -17,6 +19,7 @@ import se.coop.api.query.HistoryEntry;
 import se.coop.api.query.LinkView;
 import se.coop.api.query.LinksTo;
 import se.coop.query.audit.ChainVerifier;
+import se.coop.query.audit.CheckpointLog;
 import se.coop.query.audit.EventLog;
 import se.coop.query.web.QuerySender;
 
@@ -29,7 +32,10 @@ public class Dossiers {
     private final ChainVerifier verifier;
     private final Clock clock;
 
-    Dossiers(QuerySender queries, EventLog eventLog, ChainVerifier verifier, Clock clock) {
+    private final CheckpointLog checkpoints;
+
+    Dossiers(QuerySender queries, EventLog eventLog, ChainVerifier verifier, CheckpointLog checkpoints, Clock clock) {
+        this.checkpoints = checkpoints;
         this.queries = queries;
         this.eventLog = eventLog;
         this.verifier = verifier;
@@ -58,6 +64,7 @@ public class Dossiers {
                 .toList();
         LinksTo linkedFrom = queries.one(new FindLinksTo(id), LinksTo.class);
         EventLog.Stream stream = eventLog.read(id.toString());
+        Optional<Checkpoint> covering = checkpoints.latestCovering(id.toString());
         return new Dossier(
                 id.toString(),
                 extractedAt,
@@ -71,7 +78,10 @@ public class Dossiers {
                 links,
                 linkedFrom.links(),
                 verifier.verify(id.toString(), stream.events()),
-                stream.events());
+                stream.events(),
+                covering.orElse(null),
+                covering.flatMap(checkpoint -> checkpoints.proof(checkpoint, id.toString()))
+                        .orElse(null));
     }
 
     /** Another agreement's title (Swedish, else Danish, else English), or null when Coop does not have it. */

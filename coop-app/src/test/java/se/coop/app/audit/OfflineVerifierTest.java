@@ -1,0 +1,162 @@
+package se.coop.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.coop.api.proof.SigningKeys;
+import se.coop.app.support.Api;
+import se.coop.app.support.Bodies;
+import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.Secretariat;
+import se.coop.verify.Verify;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The offline verifier (coop-verify) on what Coop hands an auditor: a fresh dossier, or an archive package, with the
+ * checkpoint's public key is enough, and every tampered variant — an event's bytes, the proof, the checkpoint, the
+ * key — is refused.
+ */
+class OfflineVerifierTest extends IntegrationTest {
+
+    @TempDir
+    Path files;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private String id;
+    private Path key;
+    private Path dossier;
+
+    @BeforeEach
+    void aDossierAfterACheckpoint() throws IOException {
+        Secretariat secretariat = new Secretariat(api);
+        id = secretariat.draft(Bodies.twoPartyDraft());
+        secretariat.submit(id);
+        Api.Answer taken = api.as("operator").post("/api/v1/audit/checkpoints", "");
+        assertThat(taken.status()).isEqualTo(201);
+        secretariat.sign(id, "halmstad", Bodies.TEXT_V1, "2020-01-20");
+
+        String keyId = taken.json().get("keyId").asString();
+        for (JsonNode published : api.anonymous().get("/api/v1/audit/keys").json()) {
+            if (published.get("keyId").asString().equals(keyId)) {
+                key = Files.writeString(
+                        files.resolve("key.pem"), published.get("publicKey").asString());
+            }
+        }
+        Api.Download answer = api.as("auditor").download("/api/v1/agreements/" + id + "/dossier?format=json");
+        assertThat(answer.status()).isEqualTo(200);
+        dossier = Files.write(files.resolve("dossier.json"), answer.bytes());
+    }
+
+    @Test
+    void aFreshDossierWithTheKeyIsEnough() {
+        Run run = verify("--key", key, "--dossier", dossier);
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output())
+                .contains("its signature holds")
+                .contains("the hash chain recomputed from their stored bytes holds")
+                .contains("lead to the checkpoint's signed root")
+                .contains("1 later event(s)")
+                .contains("not covered by this checkpoint")
+                .contains("Result: everything this checkpoint covers holds.");
+    }
+
+    @Test
+    void anArchivePackageWithTheKeyIsEnough() throws IOException {
+        Api.Download zip = api.as("operator").download("/api/v1/agreements/" + id + "/archive-package");
+        assertThat(zip.status()).isEqualTo(200);
+        Path pack = Files.write(files.resolve("package.zip"), zip.bytes());
+
+        Run run = verify("--key", key, "--package", pack);
+
+        assertThat(run.exit()).as(run.output()).isZero();
+    }
+
+    @Test
+    void anEventsBytesChangedAreRefused() throws IOException {
+        ObjectNode tampered = (ObjectNode) json.readTree(dossier.toFile());
+        ObjectNode first = (ObjectNode) tampered.get("events").get(0);
+        String payload =
+                new String(Base64.getDecoder().decode(first.get("payloadBytes").asString()), StandardCharsets.UTF_8);
+        first.put(
+                "payloadBytes",
+                Base64.getEncoder()
+                        .encodeToString(
+                                payload.replace("Avsiktsförklaring", "Avtal").getBytes(StandardCharsets.UTF_8)));
+
+        Run run = verify("--key", key, "--dossier", write("event.json", tampered));
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.output()).contains("the hash chain breaks at event 0").contains("Result: does NOT hold");
+    }
+
+    @Test
+    void aProofChangedIsRefused() throws IOException {
+        ObjectNode tampered = (ObjectNode) json.readTree(dossier.toFile());
+        ObjectNode proof = (ObjectNode) tampered.get("proof");
+        proof.put("leafIndex", proof.get("leafIndex").asLong() == 0 ? 1 : 0);
+
+        Run run = verify("--key", key, "--dossier", write("proof.json", tampered));
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.output()).contains("do not lead to the checkpoint's signed root");
+    }
+
+    @Test
+    void aCheckpointChangedIsRefused() throws IOException {
+        ObjectNode checkpoint = (ObjectNode) json.readTree(dossier.toFile()).get("checkpoint");
+        checkpoint.put("events", checkpoint.get("events").asLong() + 1);
+
+        Run run = verify("--key", key, "--dossier", dossier, "--checkpoint", write("checkpoint.json", checkpoint));
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.output()).contains("its signature does not hold");
+    }
+
+    @Test
+    void anotherKeyIsRefused() throws IOException {
+        Path other = Files.writeString(
+                files.resolve("other.pem"),
+                SigningKeys.publicPem(SigningKeys.generate().getPublic()));
+
+        Run run = verify("--key", other, "--dossier", dossier);
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.output()).contains("but the checkpoint was signed by").contains("its signature does not hold");
+    }
+
+    @Test
+    void filesItCannotReadAreSaidSo() {
+        Run run = verify("--key", files.resolve("absent.pem"), "--dossier", dossier);
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.output()).startsWith("Cannot verify:");
+    }
+
+    private Path write(String name, JsonNode content) throws IOException {
+        return Files.writeString(files.resolve(name), json.writeValueAsString(content));
+    }
+
+    private record Run(int exit, String output) {}
+
+    private static Run verify(Object... arguments) {
+        String[] args = new String[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            args[i] = arguments[i].toString();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = Verify.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8));
+    }
+}
