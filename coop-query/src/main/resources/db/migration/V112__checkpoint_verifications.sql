@@ -14,3 +14,6 @@ CREATE TABLE checkpoint_verification (
     error text
 );
 CREATE INDEX checkpoint_verification_of ON checkpoint_verification (checkpoint_id, started_at);
+
+-- one verification runs at a time, across every node
+CREATE UNIQUE INDEX checkpoint_verification_one_running ON checkpoint_verification ((true)) WHERE state = 'RUNNING';

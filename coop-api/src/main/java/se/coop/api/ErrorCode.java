@@ -60,6 +60,10 @@ public enum ErrorCode {
     EXPORT_RUNNING(Kind.REFUSED),
     // a checkpoint asked for where no key to sign it with is configured (docs/audit.md)
     SIGNING_KEY_MISSING(Kind.REFUSED),
+    // the checkpoints' own stream lost its newest events: no checkpoint is taken over it
+    CHECKPOINTS_CUT(Kind.REFUSED),
+    // one verification against a checkpoint runs at a time
+    VERIFICATION_RUNNING(Kind.REFUSED),
     // the server's own fault
     INTERNAL_ERROR(Kind.INTERNAL);
 

@@ -1,8 +1,12 @@
 package se.coop.verify;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -42,8 +46,22 @@ import se.coop.api.proof.SigningKeys;
 public final class Verify {
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final ObjectMapper JSON =
-            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Reads dossiers and packages as Coop writes them, with fields this version does not know. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /**
+     * Reads a checkpoint strictly: every field as Coop signs it and nothing else, numbers as whole numbers, no field
+     * twice — a document that is not the one signed is refused, not read into one that is.
+     */
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
 
     private final PrintStream out;
     private final List<String> failed = new ArrayList<>();
@@ -109,7 +127,14 @@ public final class Verify {
             throw new IOException("no checkpoint or no proof: give --checkpoint and --proof, or a dossier or package"
                     + " made after a checkpoint that covers the agreement");
         }
-        Checkpoint checkpoint = JSON.treeToValue(checkpointJson, Checkpoint.class);
+        Checkpoint checkpoint;
+        try {
+            checkpoint = STRICT.treeToValue(checkpointJson, Checkpoint.class);
+        } catch (JsonProcessingException e) {
+            out.println("Checkpoint: not the document Coop signs (" + e.getOriginalMessage() + ")");
+            out.println("Result: does NOT hold — the checkpoint is not one Coop signed.");
+            return 1;
+        }
         PublicKey key = SigningKeys.readPublic(Files.readString(files.get("key"), StandardCharsets.US_ASCII));
 
         out.println("Checkpoint " + checkpoint.checkpointId() + ", taken " + checkpoint.takenAt() + ": "
@@ -172,9 +197,15 @@ public final class Verify {
                 "event " + sequence + "'s hash is not the one the checkpoint recorded");
         byte[] leaf = MerkleTree.leaf(record.agreementId(), sequence, HEX.parseHex(covered.head()));
         List<byte[]> path = new ArrayList<>();
-        proof.path("path").forEach(sibling -> path.add(HEX.parseHex(sibling.asText())));
+        boolean readable = true;
+        try {
+            proof.path("path").forEach(sibling -> path.add(HEX.parseHex(sibling.asText())));
+            HEX.parseHex(checkpoint.root());
+        } catch (IllegalArgumentException e) {
+            readable = false;
+        }
         check(
-                MerkleTree.verify(leaf, leafIndex, treeSize, path, HEX.parseHex(checkpoint.root())),
+                readable && MerkleTree.verify(leaf, leafIndex, treeSize, path, HEX.parseHex(checkpoint.root())),
                 "the agreement's leaf and its audit path lead to the checkpoint's signed root",
                 "the agreement's leaf and its audit path do not lead to the checkpoint's signed root");
         if (later > 0) {

@@ -91,7 +91,9 @@ public record Checkpoint(
             Signature ed25519 = Signature.getInstance("Ed25519");
             ed25519.initVerify(key);
             ed25519.update(signedBytes());
-            return ed25519.verify(Base64.getDecoder().decode(signature));
+            byte[] signed = Base64.getDecoder().decode(signature);
+            // one text per signature: base64 whose unused bits were changed decodes alike, and is refused
+            return Base64.getEncoder().encodeToString(signed).equals(signature) && ed25519.verify(signed);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }

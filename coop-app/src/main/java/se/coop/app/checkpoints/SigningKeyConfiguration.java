@@ -61,8 +61,11 @@ class SigningKeyConfiguration {
             try {
                 pem = Files.readString(Path.of(keyFile), StandardCharsets.US_ASCII);
             } catch (IOException | RuntimeException e) {
+                String why = e instanceof java.nio.file.NoSuchFileException
+                        ? "there is no such file"
+                        : e instanceof java.nio.file.AccessDeniedException ? "access is denied" : e.toString();
                 throw new StartRefused(
-                        "coop.checkpoints.key-file " + keyFile + " cannot be read (" + e.getMessage() + ").",
+                        "coop.checkpoints.key-file " + keyFile + " cannot be read: " + why + ".",
                         "Point it at a readable PEM file holding an Ed25519 private key (openssl genpkey -algorithm"
                                 + " ed25519), or leave it unset.",
                         e);
@@ -97,16 +100,18 @@ class SigningKeyConfiguration {
             String id = SigningKeys.id(pair.getPublic());
             boolean known = current.stream().anyMatch(row -> id.equals(row.get("key_id")));
             if (!known) {
-                jdbc.update("UPDATE signing_key SET valid_until = ? WHERE valid_until IS NULL", now);
+                // the key in use until now: its period ends, and a generated key's private half is no longer kept
                 jdbc.update(
-                        "INSERT INTO signing_key (key_id, public_key, valid_from) VALUES (?, ?, ?)"
-                                + " ON CONFLICT (key_id) DO UPDATE SET valid_until = NULL",
+                        "UPDATE signing_key SET valid_until = ?, private_key = NULL WHERE valid_until IS NULL", now);
+                jdbc.update(
+                        "INSERT INTO signing_key (key_id, public_key, valid_from) VALUES (?, ?, ?)",
                         id,
                         SigningKeys.publicPem(pair.getPublic()),
                         now);
                 if (!current.isEmpty()) {
                     log.info(
-                            "Checkpoints are signed with the key {} from now on; earlier ones stay checkable by theirs",
+                            "Checkpoints are signed with the key {} from now on; earlier ones stay checkable by theirs."
+                                    + " Every node of this installation must be restarted with it",
                             id);
                 }
             }
@@ -123,6 +128,12 @@ class SigningKeyConfiguration {
                                 + " rotate to; Coop does not make a new key over one that was configured.");
             }
             KeyPair pair = SigningKeys.of(SigningKeys.readPrivate(privateKey.toString()));
+            if (!zeroSetup) {
+                log.warn(
+                        "Checkpoints are signed with the key {} that Coop generated and keeps in the database, where a"
+                                + " database administrator can read it: configure a key of your own (docs/audit.md)",
+                        row.get("key_id"));
+            }
             return Optional.of(new SigningKey(row.get("key_id").toString(), pair.getPrivate(), pair.getPublic()));
         }
         if (!zeroSetup) {

@@ -4,27 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
-import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.Nodes;
 import se.coop.app.support.Secretariat;
-import se.coop.app.support.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What a hash chain cannot show, a checkpoint does: after a checkpoint, an agreement's newest event deleted with SQL
  * leaves its chain intact, but the verification against the checkpoint names the stream and the sequences missing; a
- * stream deleted whole, and an event changed, are named too. On a database of its own, so that "intact" means this
- * test's store and nothing another test did to the shared one.
+ * stream deleted whole, and an event changed, are named too. On a Coop and database of its own, so that "intact" means
+ * this test's store, and its tampering reaches no other test.
  */
-class CheckpointVerificationTest extends IntegrationTest {
+class CheckpointVerificationTest {
 
-    @DynamicPropertySource
-    static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabase.url("checkpoint_verification"));
+    private static ConfigurableApplicationContext coop;
+    private static Api api;
+    private static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void start() {
+        coop = Nodes.start("checkpoint_verification");
+        api = Nodes.api(coop);
+        jdbc = coop.getBean(JdbcTemplate.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        coop.close();
     }
 
     @Test
@@ -98,7 +110,7 @@ class CheckpointVerificationTest extends IntegrationTest {
                 .isEqualTo(404);
     }
 
-    private JsonNode verified(String checkpoint) {
+    private static JsonNode verified(String checkpoint) {
         Api.Answer started = api.as("auditor").post("/api/v1/audit/checkpoints/" + checkpoint + "/verifications", "");
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         String location = started.header("Location");
@@ -111,7 +123,7 @@ class CheckpointVerificationTest extends IntegrationTest {
         return done[0].get("result");
     }
 
-    private long last(String agreementId) {
+    private static long last(String agreementId) {
         return jdbc.queryForObject(
                 "SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class,

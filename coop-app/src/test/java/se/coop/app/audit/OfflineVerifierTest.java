@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +123,35 @@ class OfflineVerifierTest extends IntegrationTest {
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.output()).contains("its signature does not hold");
+    }
+
+    @Test
+    void aCheckpointThatIsNotTheSignedDocumentIsRefused() throws IOException {
+        ObjectNode checkpoint = (ObjectNode) json.readTree(dossier.toFile()).get("checkpoint");
+        String signature = checkpoint.get("signature").asString();
+        char last = signature.charAt(signature.length() - 3);
+        ObjectNode unusedBits = checkpoint.deepCopy();
+        // the last character before "==" is A, Q, g or w: its 4 low bits are unused, so the next one decodes alike
+        unusedBits.put(
+                "signature",
+                signature.substring(0, signature.length() - 3)
+                        + (char) (last + 1)
+                        + signature.substring(signature.length() - 2));
+        ObjectNode asText = checkpoint.deepCopy();
+        asText.put("highWaterMark", checkpoint.get("highWaterMark").asString());
+        ObjectNode extra = checkpoint.deepCopy();
+        extra.put("note", "not signed");
+
+        for (ObjectNode tampered : List.of(unusedBits, asText, extra)) {
+            Run run = verify("--key", key, "--dossier", dossier, "--checkpoint", write("tampered.json", tampered));
+            assertThat(run.exit()).as(tampered + "\n" + run.output()).isEqualTo(1);
+        }
+        Path twice = Files.writeString(
+                files.resolve("twice.json"),
+                json.writeValueAsString(checkpoint).replaceFirst("\\{", "{\"root\":\"00\","));
+        assertThat(verify("--key", key, "--dossier", dossier, "--checkpoint", twice)
+                        .exit())
+                .isNotZero();
     }
 
     @Test

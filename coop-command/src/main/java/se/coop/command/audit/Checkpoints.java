@@ -87,8 +87,12 @@ public class Checkpoints {
             log.warn("No daily checkpoint: no key to sign it with is configured (docs/audit.md)");
             return;
         }
-        Checkpoint checkpoint = take(Origin.COOP.get(Origin.ACTOR).toString(), Origin.COOP);
-        log.info("Daily checkpoint {} of {} streams taken", checkpoint.checkpointId(), checkpoint.streams());
+        try {
+            Checkpoint checkpoint = take(Origin.COOP.get(Origin.ACTOR).toString(), Origin.COOP);
+            log.info("Daily checkpoint {} of {} streams taken", checkpoint.checkpointId(), checkpoint.streams());
+        } catch (CoopProblem refused) {
+            log.error("No daily checkpoint: {}", refused.getMessage());
+        }
     }
 
     private Checkpoint take(String requestedBy, MetaData origin) {
@@ -195,6 +199,14 @@ public class Checkpoints {
                 Long.class,
                 STREAM);
         long sequence = last == null ? 0 : last + 1;
+        Long kept = jdbc.queryForObject("SELECT max(sequence_number) FROM checkpoint", Long.class);
+        if (kept != null && kept >= sequence) {
+            throw new CoopProblem(
+                    ErrorCode.CHECKPOINTS_CUT,
+                    "The checkpoints' own stream ends at " + (sequence - 1) + ", but checkpoint " + kept
+                            + " was kept: its newest events were removed. Verify the store against the checkpoints"
+                            + " kept (docs/audit.md); no checkpoint is taken over a cut stream.");
+        }
         eventStore.publish(
                 new GenericDomainEventMessage<>(TYPE, STREAM, sequence, new CheckpointRecorded(checkpoint), origin));
         return sequence;

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
-import se.coop.api.input.EmptyBody;
 import se.coop.api.proof.Checkpoint;
 import se.coop.query.QueryNode;
 import se.coop.query.web.ReadParameters;
@@ -60,14 +59,27 @@ public class AuditController {
     @Operation(
             operationId = "verifyAgainstCheckpoint",
             summary = "Verifies the event store against a checkpoint (roles AUDITOR, OPERATOR)",
-            description = "No body (or {}). 202 with a Location whose GET shows the progress (done of total streams)"
+            description = "No body (or {}): against the checkpoint as Coop keeps it; or the checkpoint document an"
+                    + " auditor kept (as GET gave it), to verify against that one. 202 with a Location whose GET shows"
+                    + " the progress (done of total streams)"
                     + " and then the result: whether the signature and the root hold, whether the checkpoint is in its"
                     + " chained stream, and every stream it covered that is missing, shorter than it was (the missing"
                     + " sequences) or changed (where its chain breaks, or the hash it leads to). intact only when all"
-                    + " hold. 404 for a checkpoint that names none.")
+                    + " hold. 404 for a checkpoint that names none; 409 VERIFICATION_RUNNING while another runs (one"
+                    + " at a time).")
     public ResponseEntity<CheckpointVerifications.Verification> verify(
-            @PathVariable String checkpointId, Principal user, @RequestBody(required = false) EmptyBody body) {
-        Checkpoint checkpoint = checkpoints.find(checkpointId(checkpointId)).orElseThrow(() -> unknown(checkpointId));
+            @PathVariable String checkpointId, Principal user, @RequestBody(required = false) Checkpoint kept) {
+        Checkpoint stored = checkpoints.find(checkpointId(checkpointId)).orElseThrow(() -> unknown(checkpointId));
+        Checkpoint checkpoint = stored;
+        if (kept != null && kept.checkpointId() != null) {
+            if (!kept.checkpointId().equals(stored.checkpointId())) {
+                throw new CoopProblem(
+                        ErrorCode.VALIDATION_FAILED,
+                        "the checkpoint given is " + kept.checkpointId() + ", not " + checkpointId,
+                        "checkpointId");
+            }
+            checkpoint = kept;
+        }
         UUID id = verifications.start(checkpoint, user == null ? "unknown" : user.getName());
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/audit/checkpoints/" + checkpoint.checkpointId() + "/verifications/" + id))
@@ -103,18 +115,19 @@ public class AuditController {
     @Operation(
             operationId = "agreementProof",
             summary = "The Merkle audit path of the agreement's stream in a checkpoint (role AUDITOR)",
-            description = "checkpoint: its id; the latest checkpoint when left out. The leaf is the agreement's head"
-                    + " at the checkpoint (sequence and chain hash); the path leads from it to the checkpoint's signed"
-                    + " root (RFC 6962, RFC 9162 §2.1.3.2). 404 when the checkpoint is unknown or did not cover the"
-                    + " agreement (made after it).")
+            description =
+                    "checkpoint: its id; the latest checkpoint that covers the agreement when left out. The leaf is the agreement's head"
+                            + " at the checkpoint (sequence and chain hash); the path leads from it to the checkpoint's signed"
+                            + " root (RFC 6962, RFC 9162 §2.1.3.2). 404 when the checkpoint is unknown or did not cover the"
+                            + " agreement (made after it).")
     public CheckpointLog.Proof proof(
             @PathVariable String agreementId, @RequestParam(required = false) String checkpoint) {
         String id = ReadParameters.agreementId(agreementId).toString();
         Checkpoint against = checkpoint == null
                 ? checkpoints
-                        .latest()
-                        .orElseThrow(
-                                () -> new CoopProblem(ErrorCode.CHECKPOINT_NOT_FOUND, "No checkpoint was taken yet."))
+                        .latestCovering(id)
+                        .orElseThrow(() -> new CoopProblem(
+                                ErrorCode.CHECKPOINT_NOT_FOUND, "No checkpoint covers agreement " + id + " yet."))
                 : checkpoints.find(checkpointId(checkpoint)).orElseThrow(() -> unknown(checkpoint));
         return checkpoints
                 .proof(against, id)

@@ -7,10 +7,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.coop.api.proof.Checkpoint;
 import se.coop.api.proof.MerkleTree;
+import se.coop.api.proof.SigningKeys;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class CheckpointLog {
 
+    private static final Logger log = LoggerFactory.getLogger(CheckpointLog.class);
     private static final HexFormat HEX = HexFormat.of();
 
     private final JdbcTemplate jdbc;
@@ -66,11 +70,6 @@ public class CheckpointLog {
                         checkpointId)
                 .stream()
                 .findFirst();
-    }
-
-    /** The latest checkpoint, if any was taken. */
-    public Optional<Checkpoint> latest() {
-        return all().stream().findFirst();
     }
 
     /** The latest checkpoint that covers {@code aggregateId}'s stream, if one does. */
@@ -122,9 +121,12 @@ public class CheckpointLog {
                 checkpoint.root()));
     }
 
-    /** Every key checkpoints were ever signed with, oldest first. */
+    /**
+     * Every key checkpoints were ever signed with, one entry per period it was in use, oldest first. A row whose public
+     * key is not the one its id names (a key is its id: {@link SigningKeys#id}) is left out, and said so in the log.
+     */
     public List<PublishedKey> keys() {
-        return jdbc.query(
+        List<PublishedKey> keys = jdbc.query(
                 "SELECT key_id, public_key, valid_from, valid_until FROM signing_key ORDER BY valid_from, key_id",
                 (row, n) -> new PublishedKey(
                         row.getString(1),
@@ -132,6 +134,19 @@ public class CheckpointLog {
                         row.getString(2),
                         instant(row.getTimestamp(3)),
                         instant(row.getTimestamp(4))));
+        return keys.stream().filter(CheckpointLog::isItsId).toList();
+    }
+
+    private static boolean isItsId(PublishedKey key) {
+        try {
+            if (SigningKeys.id(SigningKeys.readPublic(key.publicKey())).equals(key.keyId())) {
+                return true;
+            }
+        } catch (IllegalArgumentException e) {
+            // not a public key at all: left out below
+        }
+        log.warn("signing_key holds under {} a public key that is not that key: left out of the keys", key.keyId());
+        return false;
     }
 
     private Checkpoint read(String document) {

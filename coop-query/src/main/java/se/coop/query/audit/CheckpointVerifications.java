@@ -17,11 +17,14 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.coop.api.CoopProblem;
+import se.coop.api.ErrorCode;
 import se.coop.api.proof.Checkpoint;
 import se.coop.api.proof.MerkleTree;
 import se.coop.api.proof.SigningKeys;
@@ -42,6 +45,9 @@ public class CheckpointVerifications implements DisposableBean {
 
     /** A RUNNING verification whose progress has not moved for this long is shown as INTERRUPTED. */
     static final Duration STALE = Duration.ofMinutes(5);
+
+    /** How often a running verification shows its progress, and so that it is running (well within STALE). */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
     /** At most this many streams of each kind are listed; the counts are always whole. */
     static final int LISTED = 1000;
@@ -126,15 +132,33 @@ public class CheckpointVerifications implements DisposableBean {
     public UUID start(Checkpoint checkpoint, String requestedBy) {
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update(
-                "INSERT INTO checkpoint_verification (verification_id, checkpoint_id, requested_by, state, total,"
-                        + " started_at, updated_at) VALUES (?, ?, ?, 'RUNNING', ?, ?, ?)",
-                id,
-                UUID.fromString(checkpoint.checkpointId()),
-                requestedBy,
-                (int) checkpoint.streams(),
-                now,
-                now);
+        try {
+            progress.executeWithoutResult(status -> {
+                jdbc.update(
+                        "UPDATE checkpoint_verification SET state = 'INTERRUPTED', finished_at = ?"
+                                + " WHERE state = 'RUNNING' AND updated_at < ?",
+                        now,
+                        Timestamp.from(clock.instant().minus(STALE)));
+                jdbc.update(
+                        "INSERT INTO checkpoint_verification (verification_id, checkpoint_id, requested_by, state,"
+                                + " total, started_at, updated_at) VALUES (?, ?, ?, 'RUNNING', ?, ?, ?)",
+                        id,
+                        UUID.fromString(checkpoint.checkpointId()),
+                        requestedBy,
+                        (int) checkpoint.streams(),
+                        now,
+                        now);
+            });
+        } catch (DuplicateKeyException e) {
+            List<String> running = jdbc.queryForList(
+                    "SELECT '/api/v1/audit/checkpoints/' || checkpoint_id || '/verifications/' || verification_id"
+                            + " FROM checkpoint_verification WHERE state = 'RUNNING'",
+                    String.class);
+            throw new CoopProblem(
+                    ErrorCode.VERIFICATION_RUNNING,
+                    "A verification is running: " + (running.isEmpty() ? "" : running.get(0))
+                            + " — one runs at a time.");
+        }
         worker.execute(() -> run(id, checkpoint));
         return id;
     }
@@ -192,7 +216,10 @@ public class CheckpointVerifications implements DisposableBean {
     private Result verify(UUID id, Checkpoint checkpoint) {
         boolean signatureHolds = checkpoints.keys().stream()
                 .filter(key -> key.keyId().equals(checkpoint.keyId()))
-                .anyMatch(key -> checkpoint.signatureHolds(SigningKeys.readPublic(key.publicKey())));
+                .map(key -> SigningKeys.readPublic(key.publicKey()))
+                // a key is its id: a public key put in the database under another key's id signs nothing
+                .filter(key -> SigningKeys.id(key).equals(checkpoint.keyId()))
+                .anyMatch(checkpoint::signatureHolds);
         Pass pass = new Pass(id);
         readOnly.executeWithoutResult(status -> jdbc.query(
                 connection -> {
@@ -235,14 +262,24 @@ public class CheckpointVerifications implements DisposableBean {
                 summary(intact, signatureHolds, rootHolds, recorded, pass));
     }
 
-    /** Whether the checkpoint is an event of the checkpoints' own stream, and that stream's chain is intact. */
+    /**
+     * Whether the checkpoint, field for field, is an event of the checkpoints' own stream, and that stream's chain is
+     * intact: a document changed where Coop keeps it no longer matches the one chained when it was taken.
+     */
     private boolean recorded(Checkpoint checkpoint) {
-        Long events = jdbc.queryForObject(
-                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = 'coop-checkpoints'"
+        List<byte[]> payloads = jdbc.queryForList(
+                "SELECT payload FROM domain_event_entry WHERE aggregate_identifier = 'coop-checkpoints'"
                         + " AND position(convert_to(?, 'UTF8') IN payload) > 0",
-                Long.class,
-                "\"checkpointId\":\"" + checkpoint.checkpointId() + "\"");
-        return events != null && events > 0 && chains.verify("coop-checkpoints").intact();
+                byte[].class,
+                checkpoint.checkpointId());
+        boolean chained = payloads.stream().anyMatch(payload -> {
+            try {
+                return checkpoint.equals(json.treeToValue(json.readTree(payload).get("checkpoint"), Checkpoint.class));
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+        return chained && chains.verify("coop-checkpoints").intact();
     }
 
     private static String summary(
@@ -289,9 +326,11 @@ public class CheckpointVerifications implements DisposableBean {
         private byte[] chainHash;
         private ChainVerifier.Check check;
         private long read;
+        private Instant reported;
 
         Pass(UUID id) {
             this.id = id;
+            this.reported = clock.instant();
         }
 
         void row(ResultSet row) throws SQLException {
@@ -350,11 +389,13 @@ public class CheckpointVerifications implements DisposableBean {
                 }
             }
             aggregateId = null;
-            if (leaves.size() % FETCH == 0) {
+            Instant now = clock.instant();
+            if (Duration.between(reported, now).compareTo(HEARTBEAT) >= 0) {
+                reported = now;
                 progress.executeWithoutResult(status -> jdbc.update(
                         "UPDATE checkpoint_verification SET done = ?, updated_at = ? WHERE verification_id = ?",
                         leaves.size(),
-                        Timestamp.from(clock.instant()),
+                        Timestamp.from(now),
                         id));
             }
         }

@@ -63,8 +63,9 @@ public class Dossiers {
                         : new LinkView(link.type(), link.otherAgreementId(), title(link.otherAgreementId())))
                 .toList();
         LinksTo linkedFrom = queries.one(new FindLinksTo(id), LinksTo.class);
-        EventLog.Stream stream = eventLog.read(id.toString());
+        // the checkpoint first, then the events: the events then reach at least as far as the checkpoint covered
         Optional<Checkpoint> covering = checkpoints.latestCovering(id.toString());
+        EventLog.Stream stream = eventLog.read(id.toString());
         return new Dossier(
                 id.toString(),
                 extractedAt,

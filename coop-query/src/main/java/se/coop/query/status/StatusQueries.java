@@ -197,7 +197,6 @@ public class StatusQueries {
                 byState, byState.values().stream().mapToLong(Long::longValue).sum());
     }
 
-    /** The list's filters but state, as one WHERE clause; their values are added to {@code arguments}. */
     /** The list's filters, state included, as one WHERE clause; their values are added to {@code arguments}. */
     private static StringBuilder where(ListAgreements filter, List<Object> arguments) {
         StringBuilder where = where(filter.party(), filter.country(), filter.focusArea(), filter.text(), arguments);
@@ -208,6 +207,7 @@ public class StatusQueries {
         return where;
     }
 
+    /** The list's filters but state, as one WHERE clause; their values are added to {@code arguments}. */
     private static StringBuilder where(
             String party, String country, String focusArea, String text, List<Object> arguments) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
