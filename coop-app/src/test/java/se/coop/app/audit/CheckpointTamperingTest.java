@@ -1,9 +1,7 @@
 package se.coop.app.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +12,7 @@ import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.Nodes;
 import se.coop.app.support.Secretariat;
+import se.coop.app.support.Verifications;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,7 +45,7 @@ class CheckpointTamperingTest {
         JsonNode first =
                 api.as("operator").post("/api/v1/audit/checkpoints", "").json();
         String id = first.get("checkpointId").asString();
-        assertThat(verified(id).get("intact").asBoolean()).isTrue();
+        assertThat(Verifications.verified(api, id).get("intact").asBoolean()).isTrue();
 
         String realKey = jdbc.queryForObject(
                 "SELECT public_key FROM signing_key WHERE key_id = ?",
@@ -56,7 +55,7 @@ class CheckpointTamperingTest {
                 "UPDATE signing_key SET public_key = ? WHERE key_id = ?",
                 SigningKeys.publicPem(SigningKeys.generate().getPublic()),
                 first.get("keyId").asString());
-        assertThat(verified(id).get("signatureHolds").asBoolean())
+        assertThat(Verifications.verified(api, id).get("signatureHolds").asBoolean())
                 .as("another public key under the real key's id")
                 .isFalse();
         jdbc.update(
@@ -68,7 +67,7 @@ class CheckpointTamperingTest {
                 "UPDATE checkpoint SET document = replace(document, '\"takenAt\":\"', '\"takenAt\":\"1')"
                         + " WHERE checkpoint_id = ?::uuid",
                 id);
-        JsonNode changed = verified(id);
+        JsonNode changed = Verifications.verified(api, id);
         assertThat(changed.get("checkpointRecorded").asBoolean()).isFalse();
         assertThat(changed.get("intact").asBoolean()).isFalse();
 
@@ -79,18 +78,5 @@ class CheckpointTamperingTest {
         Api.Answer refused = api.as("operator").post("/api/v1/audit/checkpoints", "");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("errorCode").asString()).isEqualTo("CHECKPOINTS_CUT");
-    }
-
-    private static JsonNode verified(String checkpoint) {
-        Api.Answer started = api.as("auditor").post("/api/v1/audit/checkpoints/" + checkpoint + "/verifications", "");
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        JsonNode[] done = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode verification =
-                    api.as("auditor").get(started.header("Location")).json();
-            assertThat(verification.get("state").asString()).isEqualTo("DONE");
-            done[0] = verification;
-        });
-        return done[0].get("result");
     }
 }

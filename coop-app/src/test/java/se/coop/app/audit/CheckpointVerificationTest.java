@@ -1,9 +1,7 @@
 package se.coop.app.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +11,7 @@ import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.Nodes;
 import se.coop.app.support.Secretariat;
+import se.coop.app.support.Verifications;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,7 +52,7 @@ class CheckpointVerificationTest {
         assertThat(taken.status()).isEqualTo(201);
         String checkpoint = taken.json().get("checkpointId").asString();
 
-        JsonNode before = verified(checkpoint);
+        JsonNode before = Verifications.verified(api, checkpoint);
         assertThat(before.get("intact").asBoolean()).as(before.toString()).isTrue();
         assertThat(before.get("summary").asString()).startsWith("Intact");
         assertThat(before.get("streams").asLong())
@@ -68,7 +67,7 @@ class CheckpointVerificationTest {
                 .as("the chain alone cannot see a cut end")
                 .isTrue();
 
-        JsonNode after = verified(checkpoint);
+        JsonNode after = Verifications.verified(api, checkpoint);
         assertThat(after.get("intact").asBoolean()).isFalse();
         assertThat(after.get("signatureHolds").asBoolean()).isTrue();
         assertThat(after.get("rootHolds").asBoolean()).isTrue();
@@ -86,7 +85,7 @@ class CheckpointVerificationTest {
                         + " WHERE aggregate_identifier = ? AND sequence_number = 0",
                 changed);
 
-        JsonNode last = verified(checkpoint);
+        JsonNode last = Verifications.verified(api, checkpoint);
         assertThat(last.get("intact").asBoolean()).isFalse();
         assertThat(last.get("streamsMissing")).hasSize(1);
         assertThat(last.get("streamsMissing").get(0).get("aggregateId").asString())
@@ -108,19 +107,6 @@ class CheckpointVerificationTest {
                         .get("/api/v1/audit/checkpoints/3f2504e0-4f89-41d3-9a0c-0305e82c3301/verifications/x")
                         .status())
                 .isEqualTo(404);
-    }
-
-    private static JsonNode verified(String checkpoint) {
-        Api.Answer started = api.as("auditor").post("/api/v1/audit/checkpoints/" + checkpoint + "/verifications", "");
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        String location = started.header("Location");
-        JsonNode[] done = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode verification = api.as("auditor").get(location).json();
-            assertThat(verification.get("state").asString()).isEqualTo("DONE");
-            done[0] = verification;
-        });
-        return done[0].get("result");
     }
 
     private static long last(String agreementId) {

@@ -84,7 +84,8 @@ public class Checkpoints {
     /** The daily checkpoint, by Coop itself; skipped, with a warning, where no key is configured. */
     public void takeDaily() {
         if (keys.current().isEmpty()) {
-            log.warn("No daily checkpoint: no key to sign it with is configured (docs/audit.md)");
+            // warned of once as Coop started (SigningKeyConfiguration), not again every night
+            log.info("No daily checkpoint: no key to sign it with is configured (docs/audit.md)");
             return;
         }
         try {
