@@ -1,7 +1,9 @@
 package se.coop.app.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,6 +146,11 @@ class AgreementListTest extends IntegrationTest {
     @Test
     void aTotalBeyondTenThousandIsTenThousandAndSaysItIsALowerBound() {
         String party = "bulk-" + marker;
+        // the copies are made of the draft's row in the read model: it must be there first
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT count(*) FROM agreement_status WHERE agreement_id = ?", Long.class, draft))
+                        .isEqualTo(1));
         try {
             LargeRegister.copies(jdbc, draft, party, 1, 10_000);
             JsonNode exact = secretariat
