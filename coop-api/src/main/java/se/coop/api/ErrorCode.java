@@ -20,6 +20,7 @@ public enum ErrorCode {
     PARTY_NOT_FOUND(Kind.NOT_FOUND),
     EXPORT_NOT_FOUND(Kind.NOT_FOUND),
     CHECKPOINT_NOT_FOUND(Kind.NOT_FOUND),
+    CONTACT_NOT_FOUND(Kind.NOT_FOUND),
     // request headers
     VERSION_MISMATCH(Kind.PRECONDITION_FAILED),
     IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE),
@@ -62,6 +63,9 @@ public enum ErrorCode {
     SIGNING_KEY_MISSING(Kind.REFUSED),
     // the checkpoints' own stream lost its newest events: no checkpoint is taken over it
     CHECKPOINTS_CUT(Kind.REFUSED),
+    // a contact erased stays erased; another contact has the address already
+    CONTACT_ERASED(Kind.REFUSED),
+    CONTACT_ADDRESS_TAKEN(Kind.REFUSED),
     // one verification against a checkpoint runs at a time
     VERIFICATION_RUNNING(Kind.REFUSED),
     // the server's own fault

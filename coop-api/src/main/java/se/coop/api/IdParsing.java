@@ -3,12 +3,12 @@ package se.coop.api;
 import java.util.UUID;
 
 /** Parsing shared by the typed ids. */
-final class IdParsing {
+public final class IdParsing {
 
     private IdParsing() {}
 
     /** Accepts only the canonical 36-character form, so that one id has one spelling. */
-    static UUID uuid(String value) {
+    public static UUID uuid(String value) {
         if (value == null || value.length() != 36) {
             throw new IllegalArgumentException("not a valid id: " + value);
         }

@@ -14,12 +14,12 @@ import se.coop.api.BoardOutcome;
 import se.coop.api.DecisionId;
 import se.coop.api.FocusArea;
 import se.coop.api.LocalizedText;
+import se.coop.api.Participant;
 import se.coop.api.Party;
 import se.coop.api.PartyId;
 import se.coop.api.PartyKind;
 import se.coop.api.ReviewId;
 import se.coop.api.ReviewKind;
-import se.coop.api.Reviewer;
 import se.coop.api.Term;
 import se.coop.api.event.AgreementEvent;
 import se.coop.api.event.BoardDecisionRecorded;
@@ -100,7 +100,7 @@ public final class Events {
                 ReviewKind.ANNUAL_REVIEW,
                 at,
                 "Kristianstad",
-                List.of(new Reviewer("Pierre Månsson", "pm@example.org", KRISTIANSTAD)),
+                List.of(new Participant("Pierre Månsson", KRISTIANSTAD, null, "pm@example.org")),
                 null);
     }
 

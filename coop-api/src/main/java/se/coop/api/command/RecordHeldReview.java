@@ -18,4 +18,10 @@ public record RecordHeldReview(
         String location,
         List<Reviewer> reviewers,
         ReviewOutcome outcome,
-        String title) {}
+        String title) {
+
+    /** The same command with its reviewers as given (the contact register refers them by contact). */
+    public RecordHeldReview withReviewers(List<Reviewer> referred) {
+        return new RecordHeldReview(agreementId, reviewId, kind, heldOn, location, referred, outcome, title);
+    }
+}

@@ -16,4 +16,10 @@ public record ScheduleAnnualReview(
         OffsetDateTime startsAt,
         String location,
         List<Reviewer> reviewers,
-        String title) {}
+        String title) {
+
+    /** The same command with its reviewers as given (the contact register refers them by contact). */
+    public ScheduleAnnualReview withReviewers(List<Reviewer> referred) {
+        return new ScheduleAnnualReview(agreementId, reviewId, kind, startsAt, location, referred, title);
+    }
+}

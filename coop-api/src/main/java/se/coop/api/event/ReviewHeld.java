@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 import se.coop.api.AgreementId;
+import se.coop.api.Participant;
 import se.coop.api.ReviewDecision;
 import se.coop.api.ReviewId;
 import se.coop.api.ReviewKind;
-import se.coop.api.Reviewer;
 
 /** A meeting that already took place was recorded with its outcome. */
 @Revision("1")
@@ -17,7 +17,7 @@ public record ReviewHeld(
         ReviewKind kind,
         LocalDate heldOn,
         String location,
-        List<Reviewer> reviewers,
+        List<Participant> reviewers,
         String title,
         String summary,
         ReviewDecision decision)

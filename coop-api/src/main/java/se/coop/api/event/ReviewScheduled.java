@@ -4,9 +4,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 import se.coop.api.AgreementId;
+import se.coop.api.Participant;
 import se.coop.api.ReviewId;
 import se.coop.api.ReviewKind;
-import se.coop.api.Reviewer;
 
 /** A review meeting, or another meeting, was scheduled (rule 7). */
 @Revision("1")
@@ -16,6 +16,6 @@ public record ReviewScheduled(
         ReviewKind kind,
         OffsetDateTime startsAt,
         String location,
-        List<Reviewer> reviewers,
+        List<Participant> reviewers,
         String title)
         implements AgreementEvent {}

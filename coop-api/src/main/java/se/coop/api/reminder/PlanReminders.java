@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import se.coop.api.AgreementId;
+import se.coop.api.Participant;
 import se.coop.api.ReviewId;
-import se.coop.api.Reviewer;
 
 /**
  * Plans (or re-plans) the reminders for something due at {@code dueAt}: one at each offset before it, to the
@@ -19,6 +19,13 @@ public record PlanReminders(
         OffsetDateTime dueAt,
         String location,
         String title,
-        List<Reviewer> recipients,
+        List<Participant> recipients,
         List<Integer> offsetsDays,
-        boolean yearly) {}
+        boolean yearly) {
+
+    /** The same command with its recipients as given (the contact register refers them by contact). */
+    public PlanReminders withRecipients(List<Participant> referred) {
+        return new PlanReminders(
+                planId, agreementId, reviewId, subject, dueAt, location, title, referred, offsetsDays, yearly);
+    }
+}

@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 import se.coop.api.AgreementId;
+import se.coop.api.Participant;
 import se.coop.api.ReviewId;
-import se.coop.api.Reviewer;
 
 /** Reminders were planned for something due at {@code dueAt}, at the offsets before it, for the recipients. */
 @Revision("1")
@@ -17,7 +17,7 @@ public record RemindersPlanned(
         OffsetDateTime dueAt,
         String location,
         String title,
-        List<Reviewer> recipients,
+        List<Participant> recipients,
         List<Integer> offsetsDays,
         boolean yearly)
         implements ReminderEvent {}

@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 import se.coop.api.AgreementId;
+import se.coop.api.Participant;
 import se.coop.api.ReviewId;
-import se.coop.api.Reviewer;
 
 /**
  * A reminder was issued {@code offsetDays} before {@code dueAt} to its recipients: of a meeting, of an overdue
@@ -22,5 +22,5 @@ public record ReviewReminderIssued(
         OffsetDateTime dueAt,
         String location,
         String title,
-        List<Reviewer> recipients)
+        List<Participant> recipients)
         implements ReminderEvent {}

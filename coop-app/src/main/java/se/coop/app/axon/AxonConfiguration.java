@@ -33,6 +33,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import se.coop.api.contact.Contacts;
+import se.coop.command.contacts.ContactReferences;
 import se.coop.command.web.CommandGuard;
 
 /**
@@ -62,11 +64,16 @@ public class AxonConfiguration {
     /**
      * Every command on an agreement runs through {@link CommandGuard} in its unit of work: the idempotency key, the
      * agreement's lock, {@code If-Match}, the answer stored with the events. Registered on the command bus here, by
-     * name, rather than picked up because it is a bean.
+     * name, rather than picked up because it is a bean. Then, inside it, {@link ContactReferences}: a command's reviewers
+     * and reminder recipients are referred to by contact, so no event holds an e-mail address (docs/decisions/0007).
      */
     @Bean
-    InitializingBean commandGuardOnTheCommandBus(CommandBus commandBus, JdbcTemplate jdbc, Clock clock) {
-        return () -> commandBus.registerHandlerInterceptor(new CommandGuard(jdbc, clock));
+    InitializingBean commandGuardOnTheCommandBus(
+            CommandBus commandBus, JdbcTemplate jdbc, Clock clock, Contacts contacts) {
+        return () -> {
+            commandBus.registerHandlerInterceptor(new CommandGuard(jdbc, clock));
+            commandBus.registerHandlerInterceptor(new ContactReferences(contacts));
+        };
     }
 
     @Bean

@@ -157,6 +157,12 @@ public class SecurityConfiguration {
                                 "/api/v1/audit/checkpoints/*",
                                 "/api/v1/audit/checkpoints/*/verifications/*"))
                         .hasAnyRole(A, O)
+                        .requestMatchers(reads("/api/v1/contacts"))
+                        .hasAnyRole(S, O)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/contacts/*")
+                        .hasRole(S)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/contacts/*")
+                        .hasAnyRole(S, O)
                         .requestMatchers(reads("/api/v1/agreements/*/proof"))
                         .hasRole(A)
                         .requestMatchers(HttpMethod.POST, "/api/v1/agreements", "/api/v1/agreements/**")

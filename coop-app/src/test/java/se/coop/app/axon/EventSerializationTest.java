@@ -23,13 +23,14 @@ import se.coop.api.DocumentId;
 import se.coop.api.FocusArea;
 import se.coop.api.Funding;
 import se.coop.api.LocalizedText;
+import se.coop.api.Participant;
 import se.coop.api.Party;
 import se.coop.api.PartyId;
 import se.coop.api.PartyKind;
 import se.coop.api.ReviewId;
-import se.coop.api.Reviewer;
 import se.coop.api.Signatory;
 import se.coop.api.Term;
+import se.coop.api.contact.ContactId;
 import se.coop.api.event.AgreementEvent;
 
 /**
@@ -105,7 +106,9 @@ class EventSerializationTest {
                     LocalDate.of(2017, 1, 1),
                     LocalDate.of(2018, 12, 31));
         if (raw == Signatory.class) return new Signatory("Benedikte Kiær", "borgmester");
-        if (raw == Reviewer.class) return new Reviewer("Anna", "anna@example.org", PartyId.of("helsingor"));
+        if (raw == Participant.class)
+            return new Participant(
+                    "Anna", PartyId.of("helsingor"), ContactId.of("66666666-6666-4666-8666-666666666666"), null);
         throw new IllegalArgumentException("no sample for " + type);
     }
 }

@@ -286,6 +286,24 @@ class AuthorizationMatrixTest extends IntegrationTest {
         calls.add(new Call("GET", "/api/v1/audit/keys", "/api/v1/audit/keys", null, Set.of(), true, 200));
         calls.add(new Call(
                 "GET", "/api/v1/agreements/{agreementId}/proof", agreement + "/proof", null, Set.of(A), false, 200));
+        String unknownContact = "/api/v1/contacts/00000000-0000-4000-8000-000000000006";
+        calls.add(new Call(
+                "GET",
+                "/api/v1/contacts",
+                "/api/v1/contacts?email=nobody@example.org",
+                null,
+                Set.of(S, O),
+                false,
+                200));
+        calls.add(new Call(
+                "PUT",
+                "/api/v1/contacts/{contactId}",
+                unknownContact,
+                "{\"email\":\"nobody@example.org\"}",
+                Set.of(S),
+                false,
+                404));
+        calls.add(new Call("DELETE", "/api/v1/contacts/{contactId}", unknownContact, null, Set.of(S, O), false, 404));
         calls.add(new Call("GET", "/actuator/metrics", "/actuator/metrics", null, Set.of(O), false, 200));
         calls.add(new Call("GET", "/actuator/prometheus", "/actuator/prometheus", null, Set.of(O), false, 200));
         calls.add(new Call("GET", "/actuator/health", "/actuator/health", null, Set.of(), true, 200));
@@ -313,6 +331,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         return switch (call.method()) {
             case "GET" -> request.get(call.path());
             case "DELETE" -> request.delete(call.path());
+            case "PUT" -> request.put(call.path(), call.body());
             default -> request.post(call.path(), call.body(), call.body() == null ? null : "application/json");
         };
     }

@@ -98,7 +98,7 @@ class HungMailServerTest {
 
     private String status(String reviewer) {
         return jdbc.queryForObject(
-                "SELECT string_agg(DISTINCT status, ',') FROM reminder_delivery WHERE recipient = ?",
+                "SELECT string_agg(DISTINCT status, ',') FROM reminder_delivery WHERE recipient_key = (SELECT contact_id::text FROM contact WHERE lower(email) = lower(?))",
                 String.class,
                 reviewer);
     }
@@ -137,7 +137,9 @@ class HungMailServerTest {
         }
         assertThat(status(reviewer)).isEqualTo("RETRYING");
         assertThat(jdbc.queryForObject(
-                        "SELECT last_error FROM reminder_delivery WHERE recipient = ?", String.class, reviewer))
+                        "SELECT last_error FROM reminder_delivery WHERE recipient_key = (SELECT contact_id::text FROM contact WHERE lower(email) = lower(?))",
+                        String.class,
+                        reviewer))
                 .containsIgnoringCase("timed out");
     }
 }

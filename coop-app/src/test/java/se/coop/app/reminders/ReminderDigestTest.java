@@ -159,7 +159,9 @@ class ReminderDigestTest {
                 .contains("http://127.0.0.1:" + port + "/agreements/" + second);
         assertThat(reminders()).allMatch(r -> r.get("delivery").asString().equals("DELIVERED"));
         String digestId = jdbc.queryForObject(
-                "SELECT DISTINCT digest_id FROM reminder_delivery WHERE recipient = ?", String.class, reviewer);
+                "SELECT DISTINCT digest_id FROM reminder_delivery WHERE recipient_key = (SELECT contact_id::text FROM contact WHERE lower(email) = lower(?))",
+                String.class,
+                reviewer);
         assertThat(digest.getMessageID())
                 .as("the digest's own Message-ID: sent again after a node died before marking it, the same mail")
                 .isEqualTo("<" + digestId + "@reminders.coop>");

@@ -162,7 +162,9 @@ class RemindersDurabilityTest {
             }
             await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> assertThat(jdbc.queryForObject(
-                                    "SELECT count(*) FROM reminder_delivery WHERE recipient = ?", Long.class, reviewer))
+                                    "SELECT count(*) FROM reminder_delivery WHERE recipient_key = (SELECT contact_id::text FROM contact WHERE lower(email) = lower(?))",
+                                    Long.class,
+                                    reviewer))
                             .as("each reminder handed to delivery once")
                             .isEqualTo(6));
         } finally {

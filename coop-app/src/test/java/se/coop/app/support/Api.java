@@ -219,6 +219,16 @@ public final class Api {
             return post(path, json, "application/json");
         }
 
+        public Answer put(String path, Object body) {
+            return put(path, JSON.writeValueAsString(body));
+        }
+
+        public Answer put(String path, String json) {
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
         public Answer post(String path, String body, String contentType) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .POST(

@@ -25,9 +25,9 @@ import se.coop.api.BusinessTime;
 import se.coop.api.CommandRefusedException;
 import se.coop.api.ErrorCode;
 import se.coop.api.Origin;
+import se.coop.api.Participant;
 import se.coop.api.Party;
 import se.coop.api.PartyId;
-import se.coop.api.Reviewer;
 import se.coop.api.ValueChecks;
 import se.coop.api.command.AbandonDraft;
 import se.coop.api.command.AdoptByBoard;
@@ -471,14 +471,16 @@ class Agreement {
         if (command.reviewers() == null || command.reviewers().isEmpty()) {
             throw refused(ErrorCode.REVIEWER_REQUIRED, "A meeting needs at least one reviewer (rule 7).", "reviewers");
         }
-        parties.requireReviewersRepresentActiveParties(command.reviewers(), Meetings.dayOf(command.startsAt()), null);
+        List<Participant> reviewers =
+                command.reviewers().stream().map(Participant::of).toList();
+        parties.requireReviewersRepresentActiveParties(reviewers, Meetings.dayOf(command.startsAt()), null);
         apply(new ReviewScheduled(
                 agreementId,
                 command.reviewId(),
                 command.kind(),
                 command.startsAt(),
                 command.location().strip(),
-                List.copyOf(command.reviewers()),
+                reviewers,
                 ValueChecks.trimToNull(command.title())));
         return command.reviewId().toString();
     }
@@ -494,7 +496,9 @@ class Agreement {
                 AgreementState.EXPIRED);
         meetings.requireNew(command.reviewId());
         lifetime.requireHeldWhileInForce(command.heldOn(), BusinessTime.today(clock));
-        List<Reviewer> reviewers = command.reviewers() == null ? List.of() : List.copyOf(command.reviewers());
+        List<Participant> reviewers = command.reviewers() == null
+                ? List.of()
+                : command.reviewers().stream().map(Participant::of).toList();
         parties.requireReviewersWereParties(reviewers, command.heldOn());
         apply(new ReviewHeld(
                 agreementId,

@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import se.coop.api.BusinessTime;
 import se.coop.api.ErrorCode;
+import se.coop.api.Participant;
 import se.coop.api.ReviewId;
-import se.coop.api.Reviewer;
 
 /** The agreement's meetings — annual reviews and others — and where each stands (rule 7). */
 final class Meetings {
@@ -27,7 +27,7 @@ final class Meetings {
     private final Map<ReviewId, Status> status = new HashMap<>();
     private final Map<ReviewId, LocalDate> scheduledOn = new HashMap<>();
     private final Map<ReviewId, OffsetDateTime> startsAt = new HashMap<>();
-    private final Map<ReviewId, List<Reviewer>> reviewers = new HashMap<>();
+    private final Map<ReviewId, List<Participant>> reviewers = new HashMap<>();
 
     void requireNew(ReviewId reviewId) {
         if (status.containsKey(reviewId)) {
@@ -62,7 +62,7 @@ final class Meetings {
     }
 
     /** The reviewers a meeting was scheduled with. */
-    List<Reviewer> reviewersOf(ReviewId reviewId) {
+    List<Participant> reviewersOf(ReviewId reviewId) {
         return reviewers.getOrDefault(reviewId, List.of());
     }
 
@@ -85,7 +85,7 @@ final class Meetings {
 
     // ------------------------------------------------------------------ what the events say
 
-    void scheduled(ReviewId reviewId, LocalDate on, OffsetDateTime at, List<Reviewer> invited) {
+    void scheduled(ReviewId reviewId, LocalDate on, OffsetDateTime at, List<Participant> invited) {
         status.put(reviewId, Status.SCHEDULED);
         scheduledOn.put(reviewId, on);
         startsAt.put(reviewId, at);

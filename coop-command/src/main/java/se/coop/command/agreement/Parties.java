@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import se.coop.api.ErrorCode;
+import se.coop.api.Participant;
 import se.coop.api.Party;
 import se.coop.api.PartyId;
-import se.coop.api.Reviewer;
 
 /** The parties of an agreement as drafted, and their leaving: notice given, left on a day, or removed (rules 1, 7). */
 final class Parties {
@@ -97,7 +97,7 @@ final class Parties {
      * the day it meets: a party that has given notice leaves on a day. {@code field} names where the meeting's
      * reviewers are (a moved meeting keeps its reviewers, so its new time is at fault).
      */
-    void requireReviewersRepresentActiveParties(List<Reviewer> reviewers, LocalDate meetingDay, String field) {
+    void requireReviewersRepresentActiveParties(List<Participant> reviewers, LocalDate meetingDay, String field) {
         for (int i = 0; i < reviewers.size(); i++) {
             PartyId party = reviewers.get(i).partyId();
             String at = field != null ? field : "reviewers[" + i + "].partyId";
@@ -124,7 +124,7 @@ final class Parties {
      * Rule 7: the reviewers of a meeting that took place represent parties that were in the agreement that day: a
      * party that left later still was.
      */
-    void requireReviewersWereParties(List<Reviewer> reviewers, LocalDate heldOn) {
+    void requireReviewersWereParties(List<Participant> reviewers, LocalDate heldOn) {
         for (int i = 0; i < reviewers.size(); i++) {
             PartyId party = reviewers.get(i).partyId();
             requireDrafted(reviewers.get(i), i);
@@ -139,7 +139,7 @@ final class Parties {
         }
     }
 
-    private void requireDrafted(Reviewer reviewer, int index) {
+    private void requireDrafted(Participant reviewer, int index) {
         if (!drafted.containsKey(reviewer.partyId())) {
             throw refused(
                     ErrorCode.PARTY_NOT_IN_AGREEMENT,

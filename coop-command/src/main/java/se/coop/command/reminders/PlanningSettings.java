@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import se.coop.api.Participant;
 import se.coop.api.PartyId;
-import se.coop.api.Reviewer;
 
 /**
  * What planning reminders needs to know from the configuration ({@code coop.reminders.*}):
@@ -27,9 +27,9 @@ public record PlanningSettings(Map<String, String> secretariats, String secretar
         overdueGrace = overdueGrace == null ? Duration.ofHours(1) : overdueGrace;
     }
 
-    Reviewer secretariatOf(PartyId party, String partyName) {
+    Participant secretariatOf(PartyId party, String partyName) {
         String email = secretariats.getOrDefault(party.toString(), secretariatFallback);
-        return new Reviewer("Kansliet, " + partyName, email, party);
+        return new Participant("Kansliet, " + partyName, party, null, email);
     }
 
     /** When an overdue reminder falls due: when the review became overdue, but not before the grace has passed. */

@@ -22,8 +22,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import se.coop.api.AgreementId;
 import se.coop.api.Origin;
+import se.coop.api.Participant;
 import se.coop.api.ReviewId;
-import se.coop.api.Reviewer;
 import se.coop.api.reminder.PlanReminders;
 import se.coop.api.reminder.ReminderPlanId;
 import se.coop.api.reminder.ReminderSubject;
@@ -58,7 +58,7 @@ class ReminderPlan {
     private OffsetDateTime dueAt;
     private String location;
     private String title;
-    private List<Reviewer> recipients = List.of();
+    private List<Participant> recipients = List.of();
     private List<Integer> offsets = List.of();
     private boolean yearly;
     private boolean withdrawn;

@@ -20,11 +20,11 @@ import org.axonframework.spring.stereotype.Saga;
 import se.coop.api.AgreementId;
 import se.coop.api.AgreementKind;
 import se.coop.api.BusinessTime;
+import se.coop.api.Participant;
 import se.coop.api.Party;
 import se.coop.api.PartyId;
 import se.coop.api.ReviewId;
 import se.coop.api.ReviewKind;
-import se.coop.api.Reviewer;
 import se.coop.api.event.AgreementArchived;
 import se.coop.api.event.AgreementEnteredIntoForce;
 import se.coop.api.event.AgreementExpired;
@@ -65,7 +65,7 @@ public class ReminderPlanning {
     private static final String ASSOCIATION = "agreementId";
 
     /** What the saga keeps of a scheduled meeting, to re-plan it when it moves. */
-    public record Meeting(ReviewKind kind, String title, String location, List<Reviewer> reviewers) {}
+    public record Meeting(ReviewKind kind, String title, String location, List<Participant> reviewers) {}
 
     private AgreementId agreementId;
     private AgreementKind kind;

@@ -17,6 +17,7 @@ import se.coop.api.BoardOutcome;
 import se.coop.api.DecisionId;
 import se.coop.api.FocusArea;
 import se.coop.api.LocalizedText;
+import se.coop.api.Participant;
 import se.coop.api.Party;
 import se.coop.api.PartyId;
 import se.coop.api.PartyKind;
@@ -159,7 +160,13 @@ final class AgreementFixtures {
 
     static ReviewScheduled reviewScheduled(ReviewId id, int inDays) {
         return new ReviewScheduled(
-                ID, id, ReviewKind.ANNUAL_REVIEW, inDays(inDays), "Rådhuset", List.of(reviewer(HALMSTAD)), null);
+                ID,
+                id,
+                ReviewKind.ANNUAL_REVIEW,
+                inDays(inDays),
+                "Rådhuset",
+                List.of(Participant.of(reviewer(HALMSTAD))),
+                null);
     }
 
     /** A clock that reads the fixture's current time, so the aggregate and the stub deadline manager agree. */

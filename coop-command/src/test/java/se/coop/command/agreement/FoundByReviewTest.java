@@ -11,6 +11,7 @@ import se.coop.api.AgreementText;
 import se.coop.api.AmendmentId;
 import se.coop.api.BusinessTime;
 import se.coop.api.ErrorCode;
+import se.coop.api.Participant;
 import se.coop.api.ReviewDecision;
 import se.coop.api.ReviewId;
 import se.coop.api.ReviewKind;
@@ -48,7 +49,13 @@ class FoundByReviewTest {
 
     private static ReviewScheduled scheduledWith(ReviewId review, int inDays, se.coop.api.PartyId party) {
         return new ReviewScheduled(
-                ID, review, ReviewKind.ANNUAL_REVIEW, inDays(inDays), "Rådhuset", List.of(reviewer(party)), null);
+                ID,
+                review,
+                ReviewKind.ANNUAL_REVIEW,
+                inDays(inDays),
+                "Rådhuset",
+                List.of(Participant.of(reviewer(party))),
+                null);
     }
 
     // ------------------------------------------------------------ the end cancels the meetings after it

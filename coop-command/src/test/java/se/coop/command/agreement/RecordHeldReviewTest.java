@@ -8,6 +8,7 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import se.coop.api.ErrorCode;
+import se.coop.api.Participant;
 import se.coop.api.ReviewDecision;
 import se.coop.api.ReviewId;
 import se.coop.api.ReviewKind;
@@ -39,7 +40,7 @@ class RecordHeldReviewTest {
                         ReviewKind.MEETING,
                         on,
                         "Klippan",
-                        List.of(reviewer(LAHOLM)),
+                        List.of(Participant.of(reviewer(LAHOLM))),
                         "Workshop 6",
                         "Samarbetet fortsätter",
                         ReviewDecision.CONTINUE));

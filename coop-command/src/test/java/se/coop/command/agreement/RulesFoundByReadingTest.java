@@ -16,6 +16,7 @@ import se.coop.api.BusinessTime;
 import se.coop.api.DecisionId;
 import se.coop.api.DocumentId;
 import se.coop.api.ErrorCode;
+import se.coop.api.Participant;
 import se.coop.api.Party;
 import se.coop.api.PartyId;
 import se.coop.api.ReviewDecision;
@@ -295,7 +296,7 @@ class RulesFoundByReadingTest {
                         ReviewKind.ANNUAL_REVIEW,
                         heldOn,
                         null,
-                        List.of(reviewer(HELSINGOR)),
+                        List.of(Participant.of(reviewer(HELSINGOR))),
                         null,
                         "Fortsätter",
                         ReviewDecision.CONTINUE));

@@ -7,6 +7,7 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import se.coop.api.ErrorCode;
+import se.coop.api.Participant;
 import se.coop.api.PartyId;
 import se.coop.api.ReviewId;
 import se.coop.api.ReviewKind;
@@ -35,7 +36,7 @@ class ScheduleAnnualReviewTest {
                         ReviewKind.ANNUAL_REVIEW,
                         inDays(40),
                         "Rådhuset",
-                        List.of(reviewer(HALMSTAD)),
+                        List.of(Participant.of(reviewer(HALMSTAD))),
                         "Årlig uppföljning"))
                 .expectResultMessagePayload(REVIEW.toString());
     }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.coop.api.AgreementId;
 import se.coop.api.BusinessTime;
+import se.coop.api.Participant;
 import se.coop.api.PartyId;
 import se.coop.api.ReviewId;
-import se.coop.api.Reviewer;
 import se.coop.api.reminder.PlanReminders;
 import se.coop.api.reminder.ReminderPlanId;
 import se.coop.api.reminder.ReminderSubject;
@@ -30,8 +30,8 @@ class ReminderPlanTest {
     private static final AgreementId AGREEMENT = AgreementId.of("12121212-3434-4565-8787-909090909090");
     private static final ReviewId REVIEW = ReviewId.of("abababab-cdcd-4efe-8aba-cdcdcdcdcdcd");
     private static final ReminderPlanId PLAN = ReminderPlanId.meeting(REVIEW);
-    private static final List<Reviewer> REVIEWERS =
-            List.of(new Reviewer("Anna", "anna@example.org", PartyId.of("halmstad")));
+    private static final List<Participant> REVIEWERS =
+            List.of(new Participant("Anna", PartyId.of("halmstad"), null, "anna@example.org"));
 
     private AggregateTestFixture<ReminderPlan> fixture;
 

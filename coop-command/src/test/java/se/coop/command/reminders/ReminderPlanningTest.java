@@ -14,13 +14,13 @@ import se.coop.api.AgreementKind;
 import se.coop.api.AgreementText;
 import se.coop.api.BusinessTime;
 import se.coop.api.LocalizedText;
+import se.coop.api.Participant;
 import se.coop.api.Party;
 import se.coop.api.PartyId;
 import se.coop.api.PartyKind;
 import se.coop.api.ReviewDecision;
 import se.coop.api.ReviewId;
 import se.coop.api.ReviewKind;
-import se.coop.api.Reviewer;
 import se.coop.api.Term;
 import se.coop.api.event.AgreementEnteredIntoForce;
 import se.coop.api.event.AgreementTerminated;
@@ -44,9 +44,10 @@ class ReminderPlanningTest {
     private static final PartyId LAHOLM = PartyId.of("laholm");
     private static final LocalDate IN_FORCE = LocalDate.of(2026, 2, 1);
     private static final OffsetDateTime STARTS = OffsetDateTime.parse("2027-01-20T13:00:00+01:00");
-    private static final List<Reviewer> REVIEWERS = List.of(new Reviewer("Anna", "anna@example.org", HALMSTAD));
-    private static final Reviewer KANSLI =
-            new Reviewer("Kansliet, Halmstads kommun", "kansli@halmstad.example.org", HALMSTAD);
+    private static final List<Participant> REVIEWERS =
+            List.of(new Participant("Anna", HALMSTAD, null, "anna@example.org"));
+    private static final Participant KANSLI =
+            new Participant("Kansliet, Halmstads kommun", HALMSTAD, null, "kansli@halmstad.example.org");
 
     private SagaTestFixture<ReminderPlanning> fixture;
 
@@ -249,7 +250,7 @@ class ReminderPlanningTest {
                                 firstReport,
                                 null,
                                 "Årlig redovisning till fullmäktige (KL 9 kap. 38 §)",
-                                List.of(new Reviewer("Kansliet, Laholms kommun", null, LAHOLM)),
+                                List.of(new Participant("Kansliet, Laholms kommun", LAHOLM, null, null)),
                                 List.of(30, 7),
                                 true));
     }

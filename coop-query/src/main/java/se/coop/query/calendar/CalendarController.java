@@ -25,6 +25,7 @@ import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 import se.coop.api.PartyId;
+import se.coop.api.contact.Contacts;
 import se.coop.api.input.Visible;
 import se.coop.api.query.FindReviews;
 import se.coop.api.query.ReviewList;
@@ -56,6 +57,7 @@ public class CalendarController {
             String token,
             String url) {}
 
+    private final Contacts contacts;
     private final QueryGateway queries;
     private final CalendarRenderer renderer;
     private final CalendarFeeds feeds;
@@ -69,8 +71,10 @@ public class CalendarController {
             CalendarFeeds feeds,
             PublicAddress address,
             ProjectionStates states,
+            Contacts contacts,
             Clock clock) {
         this.states = states;
+        this.contacts = contacts;
         this.queries = queries;
         this.renderer = renderer;
         this.feeds = feeds;
@@ -93,7 +97,7 @@ public class CalendarController {
     public ResponseEntity<String> feed(@PathVariable String token, HttpServletRequest http) {
         CalendarFeeds.Owner owner = feeds.owner(token)
                 .orElseThrow(() -> new CoopProblem(ErrorCode.NOT_FOUND, "There is no such calendar feed."));
-        String name = "Coop – " + (owner.reviewer() != null ? owner.reviewer() : owner.party());
+        String name = "Coop – " + (owner.reviewer() != null ? contacts.shown(owner.reviewer()) : owner.party());
         return calendarAnswer()
                 .body(renderer.render(name, meetings(owner.party(), owner.reviewer()), address.base(http)));
     }

@@ -8,10 +8,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.coop.api.contact.Contacts;
 
 /**
  * A reviewer's calendar feed is reached by a secret token, since calendar clients cannot log in. Only the token's
@@ -23,18 +23,23 @@ public class CalendarFeeds {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final Contacts contacts;
 
-    CalendarFeeds(JdbcTemplate jdbc, Clock clock) {
+    CalendarFeeds(JdbcTemplate jdbc, Clock clock, Contacts contacts) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.contacts = contacts;
     }
 
-    /** Whose meetings a feed shows: a reviewer's (by e-mail) or a party's. */
+    /**
+     * Whose meetings a feed shows: a reviewer's (by contact id; a feed made before the contact register, by address)
+     * or a party's.
+     */
     public record Owner(String reviewer, String party) {}
 
-    /** A new token for the reviewer's feed. */
+    /** A new token for the feed of the reviewer with this address, kept by contact (registered when new). */
     public String create(String reviewer) {
-        return create(reviewer.strip().toLowerCase(Locale.ROOT), null);
+        return create(contacts.register(reviewer).toString(), null);
     }
 
     /** A new token for the feed of a party's meetings. */

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import se.coop.api.AgreementKind;
 import se.coop.api.Origin;
 import se.coop.api.Party;
+import se.coop.api.contact.Contacts;
 import se.coop.api.event.AgreementEvent;
 import se.coop.api.event.IntentDrafted;
 import se.coop.api.query.AgreementHistory;
@@ -48,6 +49,7 @@ public class HistoryProjection implements ReadModel {
 
     private static final TypeReference<Map<String, String>> NAMES = new TypeReference<>() {};
 
+    private final Contacts contacts;
     private final JdbcTemplate jdbc;
     private final ProjectionStates states;
     private final EventPositions positions;
@@ -62,8 +64,13 @@ public class HistoryProjection implements ReadModel {
             });
 
     public HistoryProjection(
-            JdbcTemplate jdbc, ProjectionStates states, EventPositions positions, FailureIsolation isolation) {
+            JdbcTemplate jdbc,
+            ProjectionStates states,
+            EventPositions positions,
+            FailureIsolation isolation,
+            Contacts contacts) {
         this.jdbc = jdbc;
+        this.contacts = contacts;
         this.states = states;
         this.positions = positions;
         this.isolation = isolation;
@@ -165,7 +172,7 @@ public class HistoryProjection implements ReadModel {
                         rs.getLong(1),
                         rs.getTimestamp(2).toInstant(),
                         rs.getString(3),
-                        rs.getString(4),
+                        HistoryWording.addresses(rs.getString(4), contacts),
                         rs.getString(5),
                         rs.getString(6),
                         rs.getString(7),

@@ -3,19 +3,26 @@ package se.coop.query.history;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import se.coop.api.AgreementKind;
 import se.coop.api.BoardOutcome;
 import se.coop.api.BusinessTime;
 import se.coop.api.LinkType;
+import se.coop.api.Participant;
 import se.coop.api.ReviewDecision;
 import se.coop.api.ReviewKind;
 import se.coop.api.ValueChecks;
+import se.coop.api.contact.Contact;
+import se.coop.api.contact.ContactId;
+import se.coop.api.contact.Contacts;
 import se.coop.api.event.AgreementArchived;
 import se.coop.api.event.AgreementEnteredIntoForce;
 import se.coop.api.event.AgreementEvent;
@@ -379,11 +386,40 @@ public final class HistoryWording {
         return words.of(event, agreement);
     }
 
+    /** Where a contact's address goes in a stored wording: filled in as the history is read ({@link #addresses}). */
+    private static final Pattern CONTACT = Pattern.compile("\\{contact:([0-9a-f-]{36})}");
+
+    /**
+     * A recipient's address in words: by contact, a mark the reader fills in with the address the register holds then
+     * (so the stored wording holds no address); in an event written before the register, the address it holds.
+     */
+    private static String address(Participant recipient) {
+        if (recipient.contactId() != null) {
+            return " ({contact:" + recipient.contactId() + "})";
+        }
+        return recipient.email() == null ? "" : " (" + recipient.email() + ")";
+    }
+
+    /** A stored wording with each contact's address as the register holds it now, or "erased contact". */
+    static String addresses(String wording, Contacts contacts) {
+        if (wording == null || wording.indexOf("{contact:") < 0) {
+            return wording;
+        }
+        Matcher marks = CONTACT.matcher(wording);
+        List<ContactId> ids = new ArrayList<>();
+        while (marks.find()) {
+            ids.add(ContactId.of(marks.group(1)));
+        }
+        Map<ContactId, Contact> found = contacts.get(ids);
+        return CONTACT.matcher(wording).replaceAll(mark -> {
+            Contact contact = found.get(ContactId.of(mark.group(1)));
+            return Matcher.quoteReplacement(contact == null || contact.erased() ? Contact.ERASED : contact.email());
+        });
+    }
+
     /** An issued reminder: to whom, about what, how long before. */
     static Wording reminder(ReviewReminderIssued e) {
-        String to = e.recipients().stream()
-                .map(r -> r.name() + (r.email() == null ? "" : " (" + r.email() + ")"))
-                .collect(Collectors.joining(", "));
+        String to = e.recipients().stream().map(r -> r.name() + address(r)).collect(Collectors.joining(", "));
         String before = e.offsetDays() == 0 ? "" : " (" + e.offsetDays() + " dagar före)";
         String beforeEn = e.offsetDays() == 0 ? "" : " (" + e.offsetDays() + " days ahead)";
         return switch (e.subject()) {

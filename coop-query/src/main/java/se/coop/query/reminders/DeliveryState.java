@@ -16,7 +16,9 @@ public enum DeliveryState {
     /** Kept and logged: no SMTP server is configured, or the recipient has no address. */
     LOGGED,
     /** Given up after the configured number of attempts; still listed, with the last error. */
-    FAILED;
+    FAILED,
+    /** Not sent: the recipient's contact was erased (docs/decisions/0007). */
+    ERASED;
 
     /** The states a digest picks its reminders from (a {@link #SENDING} one only once its lease has ended). */
     static final String DUE = "('PENDING', 'RETRYING', 'SENDING')";

@@ -5,6 +5,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import se.coop.api.contact.Contact;
+import se.coop.api.contact.ContactId;
+import se.coop.api.contact.Contacts;
 import se.coop.query.QueryNode;
 
 /**
@@ -39,6 +43,7 @@ public class DigestSender implements SmartLifecycle {
     private final Clock clock;
     private final ReminderSettings settings;
     private final ObjectProvider<JavaMailSender> mail;
+    private final Contacts contacts;
     private ScheduledExecutorService poller;
 
     DigestSender(
@@ -46,8 +51,10 @@ public class DigestSender implements SmartLifecycle {
             DigestText texts,
             Clock clock,
             ReminderSettings settings,
-            ObjectProvider<JavaMailSender> mail) {
+            ObjectProvider<JavaMailSender> mail,
+            Contacts contacts) {
         this.ledger = ledger;
+        this.contacts = contacts;
         this.texts = texts;
         this.clock = clock;
         this.settings = settings;
@@ -65,15 +72,30 @@ public class DigestSender implements SmartLifecycle {
 
     private void send(DeliveryLedger.Claim claim, Instant now) {
         DeliveryLedger.Item first = claim.items().get(0);
+        // the address as the contact register holds it now (a row of an event written before the register holds
+        // its own); logged by contact id or name, never by address
+        String address = first.recipient();
+        String who = first.recipientName();
+        ContactId contact = ContactId.inKey(claim.recipientKey());
+        if (contact != null) {
+            Contact held = contacts.get(List.of(contact)).get(contact);
+            who = "contact " + contact;
+            if (held == null || held.erased()) {
+                log.info("Reminder digest for {} not sent: the contact was erased", who);
+                ledger.sent(claim, DeliveryState.ERASED, now);
+                return;
+            }
+            address = held.email();
+        }
         String text = texts.text(claim.items(), claim.day());
         JavaMailSender sender = mail.getIfAvailable();
         DeliveryState delivery;
         try {
-            if (sender != null && first.recipient() != null) {
+            if (sender != null && address != null) {
                 MimeMessage message = message(sender, claim.digestId());
                 MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
                 helper.setFrom(settings.from());
-                helper.setTo(first.recipient());
+                helper.setTo(address);
                 helper.setSubject(DigestText.subject(claim.items().size()));
                 helper.setText(text);
                 sender.send(message);
@@ -81,13 +103,13 @@ public class DigestSender implements SmartLifecycle {
             } else {
                 log.info(
                         "Reminder digest for {} kept, {}:\n{}",
-                        first.recipient() != null ? first.recipient() : first.recipientName(),
+                        who,
                         sender == null ? "no SMTP server is configured" : "there is no e-mail address",
                         text);
                 delivery = DeliveryState.LOGGED;
             }
         } catch (MailException | MessagingException e) {
-            log.warn("Could not send the reminder digest to {}: {}", first.recipient(), e.getMessage());
+            log.warn("Could not send the reminder digest to {}: {}", who, e.getMessage());
             ledger.failed(claim, clock.instant(), String.valueOf(e.getMessage()), settings.maxAttempts());
             return;
         }

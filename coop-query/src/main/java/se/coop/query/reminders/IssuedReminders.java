@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,7 +18,10 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import se.coop.api.Reviewer;
+import se.coop.api.Participant;
+import se.coop.api.contact.Contact;
+import se.coop.api.contact.ContactId;
+import se.coop.api.contact.Contacts;
 import se.coop.api.query.FindReminders;
 import se.coop.api.query.ReminderList;
 import se.coop.api.query.ReminderView;
@@ -41,17 +46,20 @@ public class IssuedReminders implements ReadModel {
     static final String TABLE = "issued_reminder";
     private static final String BATCH = IssuedReminders.class.getName();
 
-    private static final String SELECT = "SELECT r.reminder_id, r.agreement_id, r.review_id, r.subject, r.recipient,"
-            + " r.recipient_name, r.offset_days, r.due_at, r.issued_at, COALESCE(d.status, 'PENDING') AS delivery,"
-            + " COALESCE(d.attempts, 0) AS attempts, d.last_error, d.delivered_at FROM %s r LEFT JOIN reminder_delivery d"
-            + " ON d.reminder_id = r.reminder_id AND d.recipient_key = r.recipient_key";
+    private static final String SELECT =
+            "SELECT r.reminder_id, r.recipient_key, r.agreement_id, r.review_id, r.subject, r.recipient,"
+                    + " r.recipient_name, r.offset_days, r.due_at, r.issued_at, COALESCE(d.status, 'PENDING') AS delivery,"
+                    + " COALESCE(d.attempts, 0) AS attempts, d.last_error, d.delivered_at FROM %s r LEFT JOIN reminder_delivery d"
+                    + " ON d.reminder_id = r.reminder_id AND d.recipient_key = r.recipient_key";
 
     private final JdbcTemplate jdbc;
     private final ProjectionStates states;
     private final FailureIsolation isolation;
+    private final Contacts contacts;
 
-    public IssuedReminders(JdbcTemplate jdbc, ProjectionStates states, FailureIsolation isolation) {
+    public IssuedReminders(JdbcTemplate jdbc, ProjectionStates states, FailureIsolation isolation, Contacts contacts) {
         this.jdbc = jdbc;
+        this.contacts = contacts;
         this.states = states;
         this.isolation = isolation;
     }
@@ -69,7 +77,7 @@ public class IssuedReminders implements ReadModel {
     @EventHandler
     void on(ReviewReminderIssued event, DomainEventMessage<?> message) {
         isolation.handle(NAME, () -> {
-            for (Reviewer recipient : event.recipients()) {
+            for (Participant recipient : event.recipients()) {
                 rows().add(new Object[] {
                     event.reminderId(),
                     recipientKey(recipient),
@@ -99,9 +107,13 @@ public class IssuedReminders implements ReadModel {
         });
     }
 
-    /** A recipient by e-mail, or by party when its secretariat has no address configured. */
-    public static String recipientKey(Reviewer recipient) {
-        return recipient.email() != null ? recipient.email().toLowerCase(Locale.ROOT) : "party:" + recipient.partyId();
+    /**
+     * A recipient by contact (by address in events written before the contact register), or by party when its
+     * secretariat has no address configured.
+     */
+    public static String recipientKey(Participant recipient) {
+        String key = recipient.key();
+        return key != null ? key : "party:" + recipient.partyId();
     }
 
     @ResetHandler
@@ -115,13 +127,17 @@ public class IssuedReminders implements ReadModel {
         StringBuilder where = new StringBuilder(" WHERE r.issued_at >= ?");
         List<Object> arguments = new ArrayList<>(List.of(Timestamp.from(query.since())));
         if (query.reviewer() != null) {
-            where.append(" AND r.recipient = ?");
-            arguments.add(query.reviewer().toLowerCase(Locale.ROOT));
+            List<String> keys = contacts.keysOf(query.reviewer());
+            where.append(" AND r.recipient_key IN (")
+                    .append(String.join(", ", Collections.nCopies(keys.size(), "?")))
+                    .append(")");
+            arguments.addAll(keys);
         }
-        return new ReminderList(jdbc.query(
+        List<Row> rows = jdbc.query(
                 select() + where + " ORDER BY r.issued_at DESC, r.reminder_id, r.recipient_key LIMIT 1000",
-                (rs, row) -> reminder(rs),
-                arguments.toArray()));
+                (rs, row) -> row(rs),
+                arguments.toArray());
+        return new ReminderList(shown(rows));
     }
 
     /** The reminders issued for each of the meetings given, in the order they were issued. */
@@ -130,20 +146,52 @@ public class IssuedReminders implements ReadModel {
         if (reviewIds.isEmpty()) {
             return byMeeting;
         }
+        List<Row> rows = new ArrayList<>();
         jdbc.query(
                 select() + " WHERE r.review_id = ANY(?) ORDER BY r.issued_at, r.reminder_id, r.recipient_key",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", reviewIds.toArray())),
                 (ResultSet rs) -> {
-                    ReminderView reminder = reminder(rs);
-                    byMeeting
-                            .computeIfAbsent(reminder.reviewId(), r -> new ArrayList<>())
-                            .add(reminder);
+                    rows.add(row(rs));
                 });
+        for (ReminderView reminder : shown(rows)) {
+            byMeeting
+                    .computeIfAbsent(reminder.reviewId(), r -> new ArrayList<>())
+                    .add(reminder);
+        }
         return byMeeting;
     }
 
     private String select() {
         return String.format(SELECT, states.readTable(NAME, TABLE));
+    }
+
+    /** A reminder as read, with the recipient's key and name, before its address is looked up. */
+    private record Row(ReminderView reminder, String key, String name) {}
+
+    /** The reminders with their recipients' addresses as the contact register holds them now. */
+    private List<ReminderView> shown(List<Row> rows) {
+        Map<ContactId, Contact> found = contacts.get(rows.stream()
+                .filter(row -> row.reminder().recipient() == null)
+                .map(row -> ContactId.inKey(row.key()))
+                .filter(Objects::nonNull)
+                .toList());
+        return rows.stream()
+                .map(row -> {
+                    if (row.reminder().recipient() != null) {
+                        return row.reminder();
+                    }
+                    ContactId contact = ContactId.inKey(row.key());
+                    Contact held = contact == null ? null : found.get(contact);
+                    if (held == null) {
+                        return row.reminder().to(row.name());
+                    }
+                    return row.reminder().to(held.erased() ? Contact.ERASED : held.email());
+                })
+                .toList();
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(reminder(rs), rs.getString("recipient_key"), rs.getString("recipient_name"));
     }
 
     private static ReminderView reminder(ResultSet rs) throws SQLException {
@@ -154,7 +202,7 @@ public class IssuedReminders implements ReadModel {
                 rs.getString("agreement_id"),
                 rs.getString("review_id"),
                 rs.getString("subject"),
-                rs.getString("recipient") != null ? rs.getString("recipient") : rs.getString("recipient_name"),
+                rs.getString("recipient"),
                 rs.getInt("offset_days"),
                 due == null ? null : due.toInstant(),
                 rs.getTimestamp("issued_at").toInstant(),

@@ -10,7 +10,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import se.coop.api.Reviewer;
+import se.coop.api.Participant;
 import se.coop.api.reminder.ReviewReminderIssued;
 import se.coop.query.QueryNode;
 
@@ -44,7 +44,7 @@ public class ReminderDeliveries {
 
     @EventHandler
     void on(ReviewReminderIssued event, @org.axonframework.eventhandling.Timestamp Instant issuedAt) {
-        for (Reviewer recipient : event.recipients()) {
+        for (Participant recipient : event.recipients()) {
             jdbc.update(
                     "INSERT INTO reminder_delivery (reminder_id, recipient_key, recipient, recipient_name, agreement_id,"
                             + " review_id, subject, offset_days, due_at, location, title, issued_at, status,"

@@ -6,15 +6,15 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import se.coop.api.AgreementState;
+import se.coop.api.Participant;
 import se.coop.api.Party;
 import se.coop.api.ReviewDecision;
 import se.coop.api.ReviewKind;
-import se.coop.api.Reviewer;
 import se.coop.api.event.AgreementArchived;
 import se.coop.api.event.AgreementEnteredIntoForce;
 import se.coop.api.event.AgreementEvent;
@@ -241,7 +241,7 @@ final class ReviewsFold {
             ReviewKind kind,
             String title,
             String location,
-            List<Reviewer> reviewers,
+            List<Participant> reviewers,
             long sequence) {
         if (a.meetings.containsKey(reviewId)) {
             return null;
@@ -252,8 +252,10 @@ final class ReviewsFold {
         m.title = title;
         m.location = location;
         m.reviewers = JSON.writeValueAsString(reviewers);
-        m.reviewerEmails =
-                reviewers.stream().map(r -> r.email().toLowerCase(Locale.ROOT)).toList();
+        m.reviewerEmails = reviewers.stream()
+                .map(Participant::key)
+                .filter(Objects::nonNull)
+                .toList();
         m.revision = 0;
         m.lastSequence = sequence;
         m.changed = true;

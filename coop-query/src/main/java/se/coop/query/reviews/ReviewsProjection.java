@@ -12,10 +12,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,9 +31,10 @@ import org.springframework.stereotype.Component;
 import se.coop.api.AgreementState;
 import se.coop.api.BusinessTime;
 import se.coop.api.LocalizedText;
+import se.coop.api.Participant;
 import se.coop.api.ReviewDecision;
 import se.coop.api.ReviewKind;
-import se.coop.api.Reviewer;
+import se.coop.api.contact.Contacts;
 import se.coop.api.event.AgreementEvent;
 import se.coop.api.query.FindReviews;
 import se.coop.api.query.PlannedReminder;
@@ -70,13 +71,14 @@ public class ReviewsProjection implements ReadModel {
     static final String AGREEMENTS = "review_agreement";
     static final String MEETINGS = "review_meeting";
 
-    private static final TypeReference<List<Reviewer>> REVIEWERS = new TypeReference<>() {};
+    private static final TypeReference<List<Participant>> REVIEWERS = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ProjectionStates states;
     private final FailureIsolation isolation;
     private final IssuedReminders issued;
+    private final Contacts contacts;
     private final JsonMapper json = JsonMapper.builder().build();
     private final BatchedFolds<ReviewsFold.Agreement> folds = new BatchedFolds<>(
             ReviewsProjection.class.getName(),
@@ -112,8 +114,10 @@ public class ReviewsProjection implements ReadModel {
             ProjectionStates states,
             FailureIsolation isolation,
             IssuedReminders issued,
+            Contacts contacts,
             Clock clock) {
         this.clock = clock;
+        this.contacts = contacts;
         this.jdbc = jdbc;
         this.states = states;
         this.isolation = isolation;
@@ -307,8 +311,11 @@ public class ReviewsProjection implements ReadModel {
             arguments.add(query.party());
         }
         if (query.reviewer() != null) {
-            sql.append(" AND m.reviewer_emails @> ARRAY[?]::text[]");
-            arguments.add(query.reviewer().toLowerCase(Locale.ROOT));
+            List<String> keys = contacts.keysOf(query.reviewer());
+            sql.append(" AND m.reviewer_emails && ARRAY[")
+                    .append(String.join(", ", Collections.nCopies(keys.size(), "?")))
+                    .append("]::text[]");
+            arguments.addAll(keys);
         }
         if (query.agreementId() != null) {
             sql.append(" AND m.agreement_id = ?");
@@ -394,7 +401,7 @@ public class ReviewsProjection implements ReadModel {
                 startsAt == null ? null : OffsetDateTime.ofInstant(startsAt.toInstant(), ZoneOffset.of(offset)),
                 heldOn == null ? null : heldOn.toLocalDate(),
                 rs.getString("location"),
-                json.readValue(rs.getString("reviewers"), REVIEWERS),
+                contacts.reviewers(json.readValue(rs.getString("reviewers"), REVIEWERS)),
                 rs.getString("status"),
                 rs.getString("outcome_summary"),
                 decision == null ? null : ReviewDecision.valueOf(decision),

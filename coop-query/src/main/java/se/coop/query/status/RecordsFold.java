@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import se.coop.api.Participant;
 import se.coop.api.Party;
-import se.coop.api.Reviewer;
 import se.coop.api.event.AgreementSigned;
 import se.coop.api.event.AmendmentEnteredIntoForce;
 import se.coop.api.event.AmendmentProposed;
@@ -235,7 +235,7 @@ final class RecordsFold {
         return party == null ? null : party.name();
     }
 
-    private static List<String> reviewers(Map<String, Party> parties, List<Reviewer> reviewers) {
+    private static List<String> reviewers(Map<String, Party> parties, List<Participant> reviewers) {
         if (reviewers == null) {
             return List.of();
         }

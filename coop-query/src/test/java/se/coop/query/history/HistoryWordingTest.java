@@ -25,13 +25,14 @@ import se.coop.api.DocumentId;
 import se.coop.api.FocusArea;
 import se.coop.api.Funding;
 import se.coop.api.LocalizedText;
+import se.coop.api.Participant;
 import se.coop.api.Party;
 import se.coop.api.PartyId;
 import se.coop.api.PartyKind;
 import se.coop.api.ReviewId;
-import se.coop.api.Reviewer;
 import se.coop.api.Signatory;
 import se.coop.api.Term;
+import se.coop.api.contact.ContactId;
 import se.coop.api.event.AgreementEvent;
 import se.coop.api.event.BoardDecisionRecorded;
 
@@ -129,7 +130,8 @@ class HistoryWordingTest {
         if (raw == Term.class) return new Term(null, null, true, 6, false);
         if (raw == Funding.class) return new Funding("Tillväxtverket", BigDecimal.TEN, "SEK", null, null);
         if (raw == Signatory.class) return new Signatory("Ordförande", "ordförande");
-        if (raw == Reviewer.class) return new Reviewer("Anna", "anna@example.org", PartyId.of("laholm"));
+        if (raw == Participant.class) return new Participant("Anna", PartyId.of("laholm"), null, "anna@example.org");
+        if (raw == ContactId.class) return ContactId.of("0c0c0c0c-1111-4222-8333-444455556666");
         throw new IllegalArgumentException("no sample for " + type);
     }
 }

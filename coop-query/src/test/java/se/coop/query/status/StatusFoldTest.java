@@ -15,10 +15,10 @@ import se.coop.api.AppealOutcome;
 import se.coop.api.BoardOutcome;
 import se.coop.api.BusinessTime;
 import se.coop.api.DecisionId;
+import se.coop.api.Participant;
 import se.coop.api.ReviewDecision;
 import se.coop.api.ReviewId;
 import se.coop.api.ReviewKind;
-import se.coop.api.Reviewer;
 import se.coop.api.Signatory;
 import se.coop.api.event.AgreementArchived;
 import se.coop.api.event.AgreementEnteredIntoForce;
@@ -216,7 +216,7 @@ class StatusFoldTest {
                         ReviewKind.ANNUAL_REVIEW,
                         OffsetDateTime.parse("2021-11-01T10:00:00+01:00"),
                         "Kristianstad",
-                        List.of(new Reviewer("Anna", "anna@example.org", KOGE)),
+                        List.of(new Participant("Anna", KOGE, null, "anna@example.org")),
                         null))
                 .then(new ReviewOutcomeRecorded(
                         ID, review, LocalDate.of(2021, 8, 20), "Fortsätter", ReviewDecision.CONTINUE))

@@ -136,8 +136,7 @@ class CalendarPage {
                         SecurityContextHolder.getContext().getAuthentication())
                 .flatMap(emails::of);
         List<ReviewView> mine = own.map(email -> meetings.stream()
-                        .filter(m ->
-                                m.reviewers().stream().anyMatch(r -> r.email().equalsIgnoreCase(email)))
+                        .filter(m -> m.reviewers().stream().anyMatch(r -> email.equalsIgnoreCase(r.email())))
                         .filter(m -> !dayOf(m).isBefore(first) && !dayOf(m).isAfter(last))
                         .toList())
                 .orElse(List.of());

@@ -1,0 +1,201 @@
+package se.coop.app.contacts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.coop.api.CommandRefusedException;
+import se.coop.api.CoopProblem;
+import se.coop.api.ErrorCode;
+import se.coop.api.contact.Contact;
+import se.coop.api.contact.ContactId;
+import se.coop.api.contact.Contacts;
+import se.coop.api.contact.Erasure;
+
+/**
+ * The contact register in table {@code contact}. Registering joins the caller's transaction (a refused command
+ * registers nothing); two registering one new address at once get the same contact. Erasing removes the address from
+ * the register and from every row Coop derived from it — reminders waiting for it, its calendar feeds, and the rows
+ * read models hold of events written before the register — and counts the old events that still carry it.
+ */
+@Component
+class JdbcContacts implements Contacts {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcContacts.class);
+    private static final String COLUMNS = "contact_id, email, created_at, corrected_at, erased_at";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    JdbcContacts(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    @Override
+    public ContactId register(String email) {
+        String address = email.strip();
+        jdbc.update(
+                "INSERT INTO contact (contact_id, email, created_at) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (lower(email)) WHERE email IS NOT NULL DO NOTHING",
+                UUID.randomUUID(),
+                address,
+                Timestamp.from(clock.instant()));
+        return find(address).orElseThrow().contactId();
+    }
+
+    @Override
+    public Optional<Contact> find(String email) {
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM contact WHERE lower(email) = lower(?) AND email IS NOT NULL",
+                        JdbcContacts::contact,
+                        email.strip())
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public Map<ContactId, Contact> get(Collection<ContactId> ids) {
+        Map<ContactId, Contact> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.query(
+                "SELECT " + COLUMNS + " FROM contact WHERE contact_id = ANY(?)",
+                ps -> ps.setArray(
+                        1,
+                        ps.getConnection()
+                                .createArrayOf(
+                                        "uuid",
+                                        ids.stream()
+                                                .map(ContactId::value)
+                                                .distinct()
+                                                .toArray())),
+                (ResultSet rs) -> {
+                    Contact contact = contact(rs, 0);
+                    found.put(contact.contactId(), contact);
+                });
+        return found;
+    }
+
+    @Override
+    public Contact correct(ContactId id, String email) {
+        return transaction.execute(status -> {
+            Contact contact = locked(id);
+            String address = email.strip();
+            Optional<Contact> holder = find(address);
+            if (holder.isPresent() && !holder.get().contactId().equals(id)) {
+                throw new CommandRefusedException(
+                        ErrorCode.CONTACT_ADDRESS_TAKEN,
+                        "Contact " + holder.get().contactId() + " has this address already; correct or erase that one"
+                                + " instead.",
+                        "email");
+            }
+            jdbc.update(
+                    "UPDATE contact SET email = ?, corrected_at = ? WHERE contact_id = ?",
+                    address,
+                    Timestamp.from(clock.instant()),
+                    contact.contactId().value());
+            log.info("Contact {} corrected", id);
+            return locked(id);
+        });
+    }
+
+    @Override
+    public Erasure erase(ContactId id) {
+        return transaction.execute(status -> {
+            Contact contact = locked(id);
+            Instant now = clock.instant();
+            Timestamp at = Timestamp.from(now);
+            String address = contact.email();
+            String key = id.toString();
+            long oldEvents = jdbc.queryForObject(
+                    "SELECT count(*) FROM domain_event_entry WHERE strpos(lower(convert_from(payload, 'UTF8')),"
+                            + " lower(?)) > 0",
+                    Long.class,
+                    address);
+            jdbc.update("UPDATE contact SET email = NULL, erased_at = ? WHERE contact_id = ?", at, id.value());
+            // reminders waiting for the contact are not sent; rows of events written before the register held the
+            // address itself, and lose it
+            jdbc.update(
+                    "UPDATE reminder_delivery SET status = 'ERASED'"
+                            + " WHERE recipient_key IN (?, lower(?)) AND status IN ('PENDING', 'RETRYING', 'SENDING')",
+                    key,
+                    address);
+            jdbc.update("UPDATE reminder_delivery SET recipient = NULL WHERE lower(recipient) = lower(?)", address);
+            jdbc.update("UPDATE reminder_digest SET recipient = ? WHERE lower(recipient) = lower(?)", key, address);
+            jdbc.update("UPDATE issued_reminder SET recipient = NULL WHERE recipient = lower(?)", address);
+            // its calendar feeds stop
+            jdbc.update(
+                    "UPDATE calendar_feed SET reviewer = ?, revoked_at = coalesce(revoked_at, ?)"
+                            + " WHERE reviewer IN (?, lower(?))",
+                    key,
+                    at,
+                    key,
+                    address);
+            jdbc.update(
+                    "UPDATE review_meeting SET reviewer_emails = array_replace(reviewer_emails, lower(?), ?),"
+                            + " reviewers = (SELECT jsonb_agg(CASE WHEN lower(r->>'email') = lower(?)"
+                            + " THEN (r - 'email') || jsonb_build_object('contactId', ?) ELSE r END ORDER BY n)"
+                            + " FROM jsonb_array_elements(reviewers) WITH ORDINALITY AS e(r, n))"
+                            + " WHERE lower(?) = ANY(reviewer_emails)",
+                    address,
+                    key,
+                    address,
+                    key,
+                    address);
+            log.info(
+                    "Contact {} erased; {} events written before the contact register still carry its address",
+                    id,
+                    oldEvents);
+            return new Erasure(id, now, oldEvents);
+        });
+    }
+
+    /** The live contact, locked for the rest of the transaction; 404 for none, 409 for one erased already. */
+    private Contact locked(ContactId id) {
+        Contact contact = jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM contact WHERE contact_id = ? FOR UPDATE",
+                        JdbcContacts::contact,
+                        id.value())
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new CoopProblem(ErrorCode.CONTACT_NOT_FOUND, "There is no contact " + id + "."));
+        if (contact.erased()) {
+            throw new CommandRefusedException(
+                    ErrorCode.CONTACT_ERASED,
+                    "Contact " + id + " was erased on " + contact.erasedAt() + "; an erased contact stays erased"
+                            + " (a reviewer named again with an address gets a new contact).");
+        }
+        return contact;
+    }
+
+    private static Contact contact(ResultSet rs, int row) throws SQLException {
+        return new Contact(
+                new ContactId(rs.getObject("contact_id", UUID.class)),
+                rs.getString("email"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("corrected_at")),
+                instant(rs.getTimestamp("erased_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,250 @@
+package se.coop.app.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.coop.api.BusinessTime;
+import se.coop.app.support.Api;
+import se.coop.app.support.Bodies;
+import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.Secretariat;
+import se.coop.app.support.TestClock;
+import se.coop.app.support.Verifications;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The contact register (docs/decisions/0007): reviewers' addresses live there and nowhere else; events refer to the
+ * contact by id; a correction reaches what is read afterwards; an erasure leaves no table holding the address, stops
+ * reminders and feeds, and every chain and checkpoint still verifies.
+ */
+class ContactsTest extends IntegrationTest {
+
+    private Secretariat secretariat;
+    private String agreement;
+    private String address;
+
+    @BeforeEach
+    void anAgreementInForce() {
+        secretariat = new Secretariat(api);
+        agreement = secretariat.inForce(
+                Bodies.twoPartyDraft(), BusinessTime.today(TestClock.INSTANCE).minusDays(10));
+        address = "Granskare-" + UUID.randomUUID().toString().substring(0, 8) + "@Example.org";
+    }
+
+    private String schedule(String email) {
+        return secretariat.scheduleReview(agreement, TestClock.afternoonIn(5), "Rådhuset", "Greta Granskare", email);
+    }
+
+    private JsonNode contactOf(String email) {
+        Api.Answer found = api.as("secretariat").get("/api/v1/contacts?email=" + email);
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        return found.json();
+    }
+
+    private List<JsonNode> reviews(String reviewer) {
+        List<JsonNode> found = new ArrayList<>();
+        secretariat
+                .read("reviewer", "/api/v1/reviews?from=2000-01-01&to=2100-01-01&reviewer=" + reviewer)
+                .json()
+                .get("content")
+                .forEach(found::add);
+        return found;
+    }
+
+    private List<JsonNode> reminders(String reviewer) {
+        List<JsonNode> found = new ArrayList<>();
+        api.as("reviewer")
+                .get("/api/v1/reminders?since=2000-01-01&reviewer=" + reviewer)
+                .json()
+                .get("reminders")
+                .forEach(found::add);
+        return found;
+    }
+
+    /** Every row of every table holding {@code text} in a text, character, JSON, array or bytea column. */
+    private List<String> tablesHolding(String text) {
+        List<String> holding = new ArrayList<>();
+        List<Map<String, Object>> columns = jdbc.queryForList("SELECT table_name, column_name, data_type"
+                + " FROM information_schema.columns c WHERE table_schema = current_schema()"
+                + " AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY', 'bytea')"
+                + " AND EXISTS (SELECT 1 FROM information_schema.tables t WHERE t.table_schema = c.table_schema"
+                + " AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE')");
+        assertThat(columns).as("the scan reads the tables").hasSizeGreaterThan(50);
+        for (Map<String, Object> column : columns) {
+            String table = "\"" + column.get("table_name") + "\"";
+            String name = "\"" + column.get("column_name") + "\"";
+            Long rows = "bytea".equals(column.get("data_type"))
+                    ? jdbc.queryForObject(
+                            "SELECT count(*) FROM " + table + " WHERE position(convert_to(?, 'UTF8') in " + name
+                                    + ") > 0 OR position(convert_to(?, 'UTF8') in " + name + ") > 0",
+                            Long.class,
+                            text,
+                            text.toLowerCase(Locale.ROOT))
+                    : jdbc.queryForObject(
+                            "SELECT count(*) FROM " + table + " WHERE strpos(lower(" + name + "::text), ?) > 0",
+                            Long.class,
+                            text.toLowerCase(Locale.ROOT));
+            if (rows != null && rows > 0) {
+                holding.add(column.get("table_name") + "." + column.get("column_name") + " (" + rows + ")");
+            }
+        }
+        return holding;
+    }
+
+    @Test
+    void eventsReferToTheContactAndAnErasureLeavesNoAddressWhileChainsAndCheckpointsHold() {
+        String review = schedule(address);
+        JsonNode contact = contactOf(address.toUpperCase(Locale.ROOT)).get(0);
+        String contactId = contact.get("contactId").asString();
+        assertThat(contact.get("email").asString()).isEqualTo(address);
+
+        String events = secretariat
+                .read("auditor", "/api/v1/agreements/" + agreement + "/events")
+                .body();
+        assertThat(events).contains(contactId).doesNotContainIgnoringCase(address);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(reminders(address)).hasSize(1));
+        assertThat(reminders(address).get(0).get("recipient").asString()).isEqualTo(address);
+        JsonNode meeting = reviews(address.toLowerCase(Locale.ROOT)).get(0);
+        assertThat(meeting.get("reviewId").asString()).isEqualTo(review);
+        assertThat(meeting.get("reviewers").get(0).get("email").asString()).isEqualTo(address);
+        assertThat(meeting.get("reviewers").get(0).get("contactId").asString()).isEqualTo(contactId);
+        Api.Answer feed = api.as("secretariat").post("/api/v1/calendar/feeds", Map.of("reviewer", address));
+        assertThat(feed.status()).as(feed.toString()).isEqualTo(201);
+        String feedUrl = feed.header("Location");
+        String feedPath = feedUrl.substring(feedUrl.indexOf("/api/"));
+        assertThat(api.anonymous().get(feedPath).body()).contains("Rådhuset");
+        Api.Answer taken = api.as("operator").post("/api/v1/audit/checkpoints", "");
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(201);
+        String checkpoint = taken.json().get("checkpointId").asString();
+
+        // corrected: what is read from now on has the new address, and the old one finds nothing
+        String corrected = "korrigerad-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        Api.Answer correction = api.as("secretariat").put("/api/v1/contacts/" + contactId, Map.of("email", corrected));
+        assertThat(correction.status()).as(correction.toString()).isEqualTo(200);
+        assertThat(reviews(address)).isEmpty();
+        assertThat(reviews(corrected)).hasSize(1);
+        assertThat(reminders(corrected).get(0).get("recipient").asString()).isEqualTo(corrected);
+        assertThat(contactOf(address)).isEmpty();
+
+        assertThat(tablesHolding(corrected))
+                .as("the register is the one place the address is kept")
+                .containsExactly("contact.email (1)");
+        assertThat(tablesHolding(address)).as("the first address is gone").isEmpty();
+
+        Api.Answer erased = api.as("operator").delete("/api/v1/contacts/" + contactId);
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        assertThat(erased.json().get("oldEventsWithAddress").asLong())
+                .as("no event written since the register holds an address")
+                .isZero();
+
+        assertThat(contactOf(corrected)).isEmpty();
+        assertThat(reviews(corrected)).isEmpty();
+        assertThat(reminders(corrected)).isEmpty();
+        assertThat(api.anonymous().get(feedPath).status())
+                .as("the feed stopped")
+                .isEqualTo(404);
+        JsonNode shown = secretariat
+                .read("secretariat", "/api/v1/reviews?from=2000-01-01&to=2100-01-01&agreement=" + agreement)
+                .json()
+                .get("content")
+                .get(0);
+        JsonNode erasedEmail = shown.get("reviewers").get(0).path("email");
+        assertThat(erasedEmail.isMissingNode() || erasedEmail.isNull())
+                .as(shown.toString())
+                .isTrue();
+        assertThat(shown.get("reviewers").get(0).get("name").asString()).isEqualTo("Greta Granskare");
+        assertThat(shown.get("reminders").get(0).get("recipient").asString()).isEqualTo("erased contact");
+        String history = secretariat
+                .read("auditor", "/api/v1/agreements/" + agreement + "/history")
+                .body();
+        assertThat(history).contains("Greta Granskare (erased contact)");
+        String dossier = secretariat
+                .read("auditor", "/api/v1/agreements/" + agreement + "/dossier")
+                .body();
+        assertThat(dossier).contains("erased contact").doesNotContainIgnoringCase(address);
+
+        assertThat(tablesHolding(address))
+                .as("tables holding the first address")
+                .isEmpty();
+        assertThat(tablesHolding(corrected))
+                .as("tables holding the corrected address")
+                .isEmpty();
+        assertThat(secretariat
+                        .read("auditor", "/api/v1/agreements/" + agreement + "/verification")
+                        .json()
+                        .get("intact")
+                        .asBoolean())
+                .isTrue();
+        JsonNode verified = Verifications.verified(api, checkpoint);
+        assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
+    }
+
+    @Test
+    void aRefusedCommandRegistersNoContact() {
+        String stranger = "utomstaende-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        Api.Answer refused = api.as("secretariat")
+                .post(
+                        "/api/v1/agreements/" + agreement + "/reviews",
+                        Map.of(
+                                "kind",
+                                "ANNUAL_REVIEW",
+                                "startsAt",
+                                TestClock.afternoonIn(5).toString(),
+                                "location",
+                                "Rådhuset",
+                                "reviewers",
+                                List.of(Map.of("name", "Utomstående", "email", stranger, "partyId", "lund"))));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(contactOf(stranger)).isEmpty();
+    }
+
+    @Test
+    void aContactIsCorrectedAndErasedOnlyAsTheRulesAllow() {
+        schedule(address);
+        String contactId = contactOf(address).get(0).get("contactId").asString();
+        String other = "annan-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        secretariat.scheduleReview(agreement, TestClock.afternoonIn(6), "Rådhuset", "Annan", other);
+
+        Api.Answer taken = api.as("secretariat").put("/api/v1/contacts/" + contactId, Map.of("email", other));
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(409);
+        assertThat(taken.json().get("errorCode").asString()).isEqualTo("CONTACT_ADDRESS_TAKEN");
+        Api.Answer invalid = api.as("secretariat").put("/api/v1/contacts/" + contactId, Map.of("email", "inte en"));
+        assertThat(invalid.status()).as(invalid.toString()).isEqualTo(400);
+        assertThat(invalid.body()).contains("email");
+        assertThat(api.as("secretariat").get("/api/v1/contacts?email=inte%20en").status())
+                .isEqualTo(400);
+        assertThat(api.as("secretariat")
+                        .delete("/api/v1/contacts/" + UUID.randomUUID())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.as("secretariat").delete("/api/v1/contacts/nothing").status())
+                .isEqualTo(404);
+        assertThat(api.as("operator")
+                        .put("/api/v1/contacts/" + contactId, Map.of("email", "x@example.org"))
+                        .status())
+                .as("only a secretariat corrects")
+                .isEqualTo(403);
+        assertThat(api.as("secretariat").delete("/api/v1/contacts/" + contactId).status())
+                .isEqualTo(200);
+        Api.Answer again = api.as("secretariat").delete("/api/v1/contacts/" + contactId);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("errorCode").asString()).isEqualTo("CONTACT_ERASED");
+        assertThat(api.as("secretariat")
+                        .put("/api/v1/contacts/" + contactId, Map.of("email", address))
+                        .status())
+                .isEqualTo(409);
+
+        // named again with the erased address, the reviewer gets a new contact
+        schedule(address);
+        assertThat(contactOf(address).get(0).get("contactId").asString()).isNotEqualTo(contactId);
+    }
+}
