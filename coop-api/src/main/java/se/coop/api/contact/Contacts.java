@@ -49,19 +49,39 @@ public interface Contacts {
     }
 
     /**
-     * The participants as reviewers with their addresses as the register holds them now: an erased contact's address
-     * is {@code null}; an event written before the register keeps the address it holds.
+     * The participants as reviewers, each with the address its event holds (only an event written before the register
+     * holds one) and its contact; {@link #withAddresses} then gives them the addresses the register holds.
      */
-    default List<Reviewer> reviewers(List<Participant> participants) {
+    static List<Reviewer> named(List<Participant> participants) {
         if (participants == null) {
             return List.of();
         }
-        Map<ContactId, Contact> contacts = get(participants.stream()
-                .map(Participant::contactId)
-                .filter(Objects::nonNull)
-                .toList());
         return participants.stream()
-                .map(p -> new Reviewer(p.name(), addressOf(p, contacts), p.partyId(), p.contactId()))
+                .map(p -> new Reviewer(p.name(), p.email(), p.partyId(), p.contactId()))
+                .toList();
+    }
+
+    /** The contacts the reviewers refer to. */
+    static List<ContactId> contactsOf(Collection<Reviewer> reviewers) {
+        return reviewers.stream()
+                .map(Reviewer::contactId)
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    /**
+     * The reviewers with their contacts' addresses as looked up ({@link #get}): an erased contact's is {@code null}; a
+     * reviewer with no contact (an event written before the register) keeps the address it has.
+     */
+    static List<Reviewer> withAddresses(List<Reviewer> reviewers, Map<ContactId, Contact> contacts) {
+        return reviewers.stream()
+                .map(r -> {
+                    if (r.contactId() == null) {
+                        return r;
+                    }
+                    Contact contact = contacts.get(r.contactId());
+                    return new Reviewer(r.name(), contact == null ? null : contact.email(), r.partyId(), r.contactId());
+                })
                 .toList();
     }
 
@@ -93,14 +113,5 @@ public interface Contacts {
         }
         Contact held = get(List.of(contact)).get(contact);
         return held == null || held.erased() ? Contact.ERASED : held.email();
-    }
-
-    /** The participant's address now, from the contacts looked up: {@code null} when erased or never given. */
-    static String addressOf(Participant participant, Map<ContactId, Contact> contacts) {
-        if (participant.contactId() == null) {
-            return participant.email();
-        }
-        Contact contact = contacts.get(participant.contactId());
-        return contact == null ? null : contact.email();
     }
 }

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 import se.coop.api.AgreementKind;
 import se.coop.api.Origin;
 import se.coop.api.Party;
+import se.coop.api.contact.Contact;
+import se.coop.api.contact.ContactId;
 import se.coop.api.contact.Contacts;
 import se.coop.api.event.AgreementEvent;
 import se.coop.api.event.IntentDrafted;
@@ -172,15 +174,33 @@ public class HistoryProjection implements ReadModel {
                         rs.getLong(1),
                         rs.getTimestamp(2).toInstant(),
                         rs.getString(3),
-                        HistoryWording.addresses(rs.getString(4), contacts),
+                        rs.getString(4),
                         rs.getString(5),
                         rs.getString(6),
                         rs.getString(7),
                         rs.getString(8)),
                 query.agreementId().toString());
-        return entries.isEmpty()
-                ? Optional.empty()
-                : Optional.of(new AgreementHistory(query.agreementId().toString(), entries));
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<ContactId, Contact> addresses = contacts.get(entries.stream()
+                .flatMap(e -> HistoryWording.marked(e.summary()).stream())
+                .toList());
+        return Optional.of(new AgreementHistory(
+                query.agreementId().toString(),
+                entries.stream()
+                        .map(e -> e.summary() == null || !e.summary().contains("{contact:")
+                                ? e
+                                : new HistoryEntry(
+                                        e.position(),
+                                        e.recordedAt(),
+                                        e.type(),
+                                        HistoryWording.addresses(e.summary(), addresses),
+                                        e.actor(),
+                                        e.role(),
+                                        e.partyId(),
+                                        e.reference()))
+                        .toList()));
     }
 
     /**

@@ -22,7 +22,6 @@ import se.coop.api.ReviewKind;
 import se.coop.api.ValueChecks;
 import se.coop.api.contact.Contact;
 import se.coop.api.contact.ContactId;
-import se.coop.api.contact.Contacts;
 import se.coop.api.event.AgreementArchived;
 import se.coop.api.event.AgreementEnteredIntoForce;
 import se.coop.api.event.AgreementEvent;
@@ -400,19 +399,25 @@ public final class HistoryWording {
         return recipient.email() == null ? "" : " (" + recipient.email() + ")";
     }
 
-    /** A stored wording with each contact's address as the register holds it now, or "erased contact". */
-    static String addresses(String wording, Contacts contacts) {
-        if (wording == null || wording.indexOf("{contact:") < 0) {
+    /** The contacts whose addresses a stored wording marks. */
+    static List<ContactId> marked(String wording) {
+        List<ContactId> ids = new ArrayList<>();
+        if (wording != null && wording.contains("{contact:")) {
+            Matcher marks = CONTACT.matcher(wording);
+            while (marks.find()) {
+                ids.add(ContactId.of(marks.group(1)));
+            }
+        }
+        return ids;
+    }
+
+    /** A stored wording with each contact's address as looked up ({@link #marked}), or "erased contact". */
+    static String addresses(String wording, Map<ContactId, Contact> contacts) {
+        if (wording == null || !wording.contains("{contact:")) {
             return wording;
         }
-        Matcher marks = CONTACT.matcher(wording);
-        List<ContactId> ids = new ArrayList<>();
-        while (marks.find()) {
-            ids.add(ContactId.of(marks.group(1)));
-        }
-        Map<ContactId, Contact> found = contacts.get(ids);
         return CONTACT.matcher(wording).replaceAll(mark -> {
-            Contact contact = found.get(ContactId.of(mark.group(1)));
+            Contact contact = contacts.get(ContactId.of(mark.group(1)));
             return Matcher.quoteReplacement(contact == null || contact.erased() ? Contact.ERASED : contact.email());
         });
     }

@@ -34,6 +34,9 @@ import se.coop.api.LocalizedText;
 import se.coop.api.Participant;
 import se.coop.api.ReviewDecision;
 import se.coop.api.ReviewKind;
+import se.coop.api.Reviewer;
+import se.coop.api.contact.Contact;
+import se.coop.api.contact.ContactId;
 import se.coop.api.contact.Contacts;
 import se.coop.api.event.AgreementEvent;
 import se.coop.api.query.FindReviews;
@@ -336,9 +339,15 @@ public class ReviewsProjection implements ReadModel {
                 arguments.toArray());
         Map<String, List<ReminderView>> reminders =
                 issued.forMeetings(views.stream().map(ReviewView::reviewId).toList());
+        Map<ContactId, Contact> addresses = contacts.get(views.stream()
+                .flatMap(v -> Contacts.contactsOf(v.reviewers()).stream())
+                .toList());
         return new ReviewList(views.stream()
                 .map(v -> withReminders(
-                        v, reminders.getOrDefault(v.reviewId(), List.of()), !ofEndedAgreements.contains(v.reviewId())))
+                        v,
+                        Contacts.withAddresses(v.reviewers(), addresses),
+                        reminders.getOrDefault(v.reviewId(), List.of()),
+                        !ofEndedAgreements.contains(v.reviewId())))
                 .toList());
     }
 
@@ -347,7 +356,8 @@ public class ReviewsProjection implements ReadModel {
      * to go out for its time ({@link ReminderTimes}, as the reminder plan sets its timers; an agreement that ended
      * withdrew them).
      */
-    private ReviewView withReminders(ReviewView v, List<ReminderView> reminders, boolean agreementInForce) {
+    private ReviewView withReminders(
+            ReviewView v, List<Reviewer> reviewers, List<ReminderView> reminders, boolean agreementInForce) {
         List<PlannedReminder> planned = new ArrayList<>();
         if (agreementInForce && "SCHEDULED".equals(v.status()) && v.startsAt() != null) {
             Instant now = clock.instant();
@@ -363,10 +373,11 @@ public class ReviewsProjection implements ReadModel {
             }
             planned.sort(java.util.Comparator.comparing(PlannedReminder::at));
         }
-        return withReminders(v, reminders, planned);
+        return withReminders(v, reviewers, reminders, planned);
     }
 
-    private static ReviewView withReminders(ReviewView v, List<ReminderView> reminders, List<PlannedReminder> planned) {
+    private static ReviewView withReminders(
+            ReviewView v, List<Reviewer> reviewers, List<ReminderView> reminders, List<PlannedReminder> planned) {
         return new ReviewView(
                 v.agreementId(),
                 v.agreementTitle(),
@@ -376,7 +387,7 @@ public class ReviewsProjection implements ReadModel {
                 v.startsAt(),
                 v.heldOn(),
                 v.location(),
-                v.reviewers(),
+                reviewers,
                 v.status(),
                 v.outcomeSummary(),
                 v.outcomeDecision(),
@@ -401,7 +412,7 @@ public class ReviewsProjection implements ReadModel {
                 startsAt == null ? null : OffsetDateTime.ofInstant(startsAt.toInstant(), ZoneOffset.of(offset)),
                 heldOn == null ? null : heldOn.toLocalDate(),
                 rs.getString("location"),
-                contacts.reviewers(json.readValue(rs.getString("reviewers"), REVIEWERS)),
+                Contacts.named(json.readValue(rs.getString("reviewers"), REVIEWERS)),
                 rs.getString("status"),
                 rs.getString("outcome_summary"),
                 decision == null ? null : ReviewDecision.valueOf(decision),

@@ -6,6 +6,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -32,9 +33,13 @@ import se.coop.api.PartyKind;
 import se.coop.api.ReviewId;
 import se.coop.api.Signatory;
 import se.coop.api.Term;
+import se.coop.api.contact.Contact;
 import se.coop.api.contact.ContactId;
 import se.coop.api.event.AgreementEvent;
 import se.coop.api.event.BoardDecisionRecorded;
+import se.coop.api.reminder.ReminderPlanId;
+import se.coop.api.reminder.ReminderSubject;
+import se.coop.api.reminder.ReviewReminderIssued;
 
 class HistoryWordingTest {
 
@@ -52,6 +57,42 @@ class HistoryWordingTest {
         assertThat(wording.sv()).isNotBlank().endsWith(".").doesNotContain("null");
         assertThat(wording.en()).isNotBlank().endsWith(".").doesNotContain("null");
         assertThat(wording.sv()).isNotEqualTo(wording.en());
+    }
+
+    @Test
+    void aReminderNamesItsRecipientsByContactSoTheStoredWordingHoldsNoAddress() {
+        ContactId anna = ContactId.of("0c0c0c0c-1111-4222-8333-444455556666");
+        ContactId erased = ContactId.of("0c0c0c0c-1111-4222-8333-444455556667");
+        ReviewReminderIssued issued = new ReviewReminderIssued(
+                ReminderPlanId.meeting(ReviewId.random()),
+                "r-1",
+                AgreementId.random(),
+                null,
+                ReminderSubject.MEETING,
+                7,
+                OffsetDateTime.parse("2027-02-10T13:00:00+01:00"),
+                "Rådhuset",
+                "Årlig uppföljning",
+                List.of(
+                        new Participant("Anna", PartyId.of("laholm"), anna, null),
+                        new Participant("Bo", PartyId.of("halmstad"), erased, null),
+                        new Participant("Cilla", PartyId.of("halmstad"), null, "cilla@example.org")));
+        String stored = HistoryWording.reminder(issued).sv();
+        assertThat(stored)
+                .as("by contact, a mark; an event written before the register, its own address")
+                .contains("Anna ({contact:" + anna + "}), Bo ({contact:" + erased + "}), Cilla (cilla@example.org)");
+        assertThat(HistoryWording.marked(stored)).containsExactly(anna, erased);
+        Map<ContactId, Contact> found = Map.of(
+                anna,
+                new Contact(anna, "anna@laholm.example.org", Instant.EPOCH, null, null),
+                erased,
+                new Contact(erased, null, Instant.EPOCH, null, Instant.EPOCH));
+        assertThat(HistoryWording.addresses(stored, found))
+                .contains("Anna (anna@laholm.example.org), Bo (erased contact), Cilla (cilla@example.org)");
+        assertThat(HistoryWording.addresses(stored, Map.of()))
+                .as("a contact unknown to the register shows as erased, never as its mark")
+                .contains("Anna (erased contact)")
+                .doesNotContain("{contact:");
     }
 
     @Test
