@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,24 +51,36 @@ class JdbcContacts implements Contacts {
     @Override
     public ContactId register(String email) {
         String address = email.strip();
-        jdbc.update(
-                "INSERT INTO contact (contact_id, email, created_at) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (lower(email)) WHERE email IS NOT NULL DO NOTHING",
-                UUID.randomUUID(),
-                address,
-                Timestamp.from(clock.instant()));
-        return find(address).orElseThrow().contactId();
+        // a contact erased between the insert giving way and the read is registered afresh
+        for (int attempt = 0; ; attempt++) {
+            jdbc.update(
+                    "INSERT INTO contact (contact_id, email, email_key, created_at) VALUES (?, ?, ?, ?)"
+                            + " ON CONFLICT (email_key) WHERE email_key IS NOT NULL DO NOTHING",
+                    UUID.randomUUID(),
+                    address,
+                    key(address),
+                    Timestamp.from(clock.instant()));
+            Optional<Contact> registered = find(address);
+            if (registered.isPresent() || attempt == 2) {
+                return registered.orElseThrow().contactId();
+            }
+        }
     }
 
     @Override
     public Optional<Contact> find(String email) {
         return jdbc
                 .query(
-                        "SELECT " + COLUMNS + " FROM contact WHERE lower(email) = lower(?) AND email IS NOT NULL",
+                        "SELECT " + COLUMNS + " FROM contact WHERE email_key = ?",
                         JdbcContacts::contact,
-                        email.strip())
+                        key(email.strip()))
                 .stream()
                 .findFirst();
+    }
+
+    /** How addresses are compared: in lower case as Java lowers them, the same as read models key them. */
+    private static String key(String address) {
+        return address.toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -100,17 +114,19 @@ class JdbcContacts implements Contacts {
             String address = email.strip();
             Optional<Contact> holder = find(address);
             if (holder.isPresent() && !holder.get().contactId().equals(id)) {
-                throw new CommandRefusedException(
-                        ErrorCode.CONTACT_ADDRESS_TAKEN,
-                        "Contact " + holder.get().contactId() + " has this address already; correct or erase that one"
-                                + " instead.",
-                        "email");
+                throw taken();
             }
-            jdbc.update(
-                    "UPDATE contact SET email = ?, corrected_at = ? WHERE contact_id = ?",
-                    address,
-                    Timestamp.from(clock.instant()),
-                    contact.contactId().value());
+            try {
+                jdbc.update(
+                        "UPDATE contact SET email = ?, email_key = ?, corrected_at = ? WHERE contact_id = ?",
+                        address,
+                        key(address),
+                        Timestamp.from(clock.instant()),
+                        contact.contactId().value());
+            } catch (DuplicateKeyException raced) {
+                // another contact was given the address at the same moment
+                throw taken();
+            }
             log.info("Contact {} corrected", id);
             return locked(id);
         });
@@ -124,47 +140,79 @@ class JdbcContacts implements Contacts {
             Timestamp at = Timestamp.from(now);
             String address = contact.email();
             String key = id.toString();
+            String lowered = key(address);
+            // as events hold it: a JSON string
             long oldEvents = jdbc.queryForObject(
-                    "SELECT count(*) FROM domain_event_entry WHERE strpos(lower(convert_from(payload, 'UTF8')),"
-                            + " lower(?)) > 0",
+                    "SELECT count(*) FROM domain_event_entry WHERE strpos(lower(convert_from(payload, 'UTF8')), ?) > 0",
                     Long.class,
-                    address);
-            jdbc.update("UPDATE contact SET email = NULL, erased_at = ? WHERE contact_id = ?", at, id.value());
-            // reminders waiting for the contact are not sent; rows of events written before the register held the
-            // address itself, and lose it
+                    "\"" + lowered + "\"");
             jdbc.update(
-                    "UPDATE reminder_delivery SET status = 'ERASED'"
-                            + " WHERE recipient_key IN (?, lower(?)) AND status IN ('PENDING', 'RETRYING', 'SENDING')",
+                    "UPDATE contact SET email = NULL, email_key = NULL, erased_at = ? WHERE contact_id = ?",
+                    at,
+                    id.value());
+            // reminders waiting for the contact are not sent
+            jdbc.update(
+                    "UPDATE reminder_delivery SET status = 'ERASED' WHERE recipient_key IN (?, ?)"
+                            + " AND status IN ('PENDING', 'RETRYING', 'SENDING')",
                     key,
-                    address);
-            jdbc.update("UPDATE reminder_delivery SET recipient = NULL WHERE lower(recipient) = lower(?)", address);
-            jdbc.update("UPDATE reminder_digest SET recipient = ? WHERE lower(recipient) = lower(?)", key, address);
-            jdbc.update("UPDATE issued_reminder SET recipient = NULL WHERE recipient = lower(?)", address);
+                    lowered);
+            jdbc.update(
+                    "UPDATE reminder_delivery SET last_error = NULL WHERE recipient_key IN (?, ?)"
+                            + " OR strpos(lower(last_error), ?) > 0",
+                    key,
+                    lowered,
+                    lowered);
             // its calendar feeds stop
             jdbc.update(
-                    "UPDATE calendar_feed SET reviewer = ?, revoked_at = coalesce(revoked_at, ?)"
-                            + " WHERE reviewer IN (?, lower(?))",
+                    "UPDATE calendar_feed SET reviewer = ?, revoked_at = coalesce(revoked_at, ?) WHERE reviewer IN (?, ?)",
                     key,
                     at,
                     key,
-                    address);
+                    lowered);
+            // rows derived from events written before the register, which held the address itself: keyed and
+            // worded by the contact from now on
             jdbc.update(
-                    "UPDATE review_meeting SET reviewer_emails = array_replace(reviewer_emails, lower(?), ?),"
-                            + " reviewers = (SELECT jsonb_agg(CASE WHEN lower(r->>'email') = lower(?)"
+                    "UPDATE reminder_delivery SET recipient = NULL, recipient_key = ? WHERE recipient_key = ?",
+                    key,
+                    lowered);
+            jdbc.update("UPDATE reminder_digest SET recipient = ? WHERE recipient = ?", key, lowered);
+            jdbc.update(
+                    "UPDATE issued_reminder SET recipient = NULL, recipient_key = ? WHERE recipient_key = ?",
+                    key,
+                    lowered);
+            jdbc.update(
+                    "UPDATE review_meeting SET reviewer_emails = array_replace(reviewer_emails, ?, ?),"
+                            + " reviewers = (SELECT jsonb_agg(CASE WHEN lower(r->>'email') = ?"
                             + " THEN (r - 'email') || jsonb_build_object('contactId', ?) ELSE r END ORDER BY n)"
                             + " FROM jsonb_array_elements(reviewers) WITH ORDINALITY AS e(r, n))"
-                            + " WHERE lower(?) = ANY(reviewer_emails)",
-                    address,
+                            + " WHERE ? = ANY(reviewer_emails)",
+                    lowered,
                     key,
-                    address,
+                    lowered,
                     key,
-                    address);
+                    lowered);
+            String worded = " (" + address + ")";
+            jdbc.update(
+                    "UPDATE history_entry SET summary_sv = replace(summary_sv, ?, ?), summary_en = replace(summary_en,"
+                            + " ?, ?) WHERE type = 'ReviewReminderIssued' AND strpos(summary_sv, ?) > 0",
+                    worded,
+                    " (" + Contact.ERASED + ")",
+                    worded,
+                    " (" + Contact.ERASED + ")",
+                    worded);
             log.info(
                     "Contact {} erased; {} events written before the contact register still carry its address",
                     id,
                     oldEvents);
             return new Erasure(id, now, oldEvents);
         });
+    }
+
+    private static CommandRefusedException taken() {
+        return new CommandRefusedException(
+                ErrorCode.CONTACT_ADDRESS_TAKEN,
+                "Another contact has this address already; correct or erase that one instead.",
+                "email");
     }
 
     /** The live contact, locked for the rest of the transaction; 404 for none, 409 for one erased already. */

@@ -225,6 +225,33 @@ public class OpenApiConfiguration {
         };
     }
 
+    /**
+     * A reviewer's {@code email} is required in a request; an answer gives the address the contact register holds
+     * now, and none once the contact was erased (docs/decisions/0007).
+     */
+    @Bean
+    OpenApiCustomizer reviewerAddresses() {
+        return openApi -> {
+            Schema<?> reviewer = openApi.getComponents() == null
+                    ? null
+                    : openApi.getComponents().getSchemas().get("Reviewer");
+            if (reviewer == null || properties(reviewer) == null) {
+                return;
+            }
+            properties(reviewer)
+                    .computeIfPresent(
+                            "email",
+                            (name, schema) -> schema.description("required in a request; in an answer the address the"
+                                    + " contact register holds now, null once the contact was erased"));
+            properties(reviewer)
+                    .computeIfPresent(
+                            "contactId",
+                            (name, schema) -> schema.description(
+                                    "the contact holding the address (GET/PUT/DELETE /api/v1/contacts); never read"
+                                            + " from a request"));
+        };
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Map<String, Schema<?>> properties(Schema<?> schema) {
         return (Map) schema.getProperties();

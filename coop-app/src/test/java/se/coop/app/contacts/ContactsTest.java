@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.coop.api.BusinessTime;
@@ -137,7 +142,7 @@ class ContactsTest extends IntegrationTest {
 
         assertThat(tablesHolding(corrected))
                 .as("the register is the one place the address is kept")
-                .containsExactly("contact.email (1)");
+                .containsExactly("contact.email (1)", "contact.email_key (1)");
         assertThat(tablesHolding(address)).as("the first address is gone").isEmpty();
 
         Api.Answer erased = api.as("operator").delete("/api/v1/contacts/" + contactId);
@@ -172,6 +177,33 @@ class ContactsTest extends IntegrationTest {
                 .body();
         assertThat(dossier).contains("erased contact").doesNotContainIgnoringCase(address);
 
+        Api.Answer feedAgain = api.as("reviewer").post("/api/v1/calendar/feeds", Map.of("reviewer", corrected));
+        assertThat(feedAgain.status())
+                .as("a feed for an erased address: no meeting names it any more")
+                .isEqualTo(404);
+        assertThat(contactOf(corrected))
+                .as("nor did the feed register it again")
+                .isEmpty();
+
+        // a reminder issued to the erased contact afterwards is never sent
+        secretariat.command(
+                "/api/v1/agreements/" + agreement + "/reviews/" + review + "/reschedule",
+                Map.of("startsAt", TestClock.afternoonIn(3).toString()));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(secretariat
+                                .read(
+                                        "secretariat",
+                                        "/api/v1/reviews?from=2000-01-01&to=2100-01-01&agreement=" + agreement)
+                                .json()
+                                .get("content")
+                                .get(0)
+                                .get("reminders"))
+                        .hasSize(2)
+                        .anySatisfy(reminder -> {
+                            assertThat(reminder.get("recipient").asString()).isEqualTo("erased contact");
+                            assertThat(reminder.get("delivery").asString()).isEqualTo("ERASED");
+                        }));
+
         assertThat(tablesHolding(address))
                 .as("tables holding the first address")
                 .isEmpty();
@@ -186,6 +218,64 @@ class ContactsTest extends IntegrationTest {
                 .isTrue();
         JsonNode verified = Verifications.verified(api, checkpoint);
         assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
+    }
+
+    @Test
+    void addressesAreOneWhateverTheirCaseAlsoBeyondAscii() {
+        String unicode = "Åsa.Öberg-" + UUID.randomUUID().toString().substring(0, 8) + "@exämple.org";
+        schedule(unicode);
+        JsonNode found = contactOf(unicode.toUpperCase(Locale.ROOT));
+        assertThat(found).hasSize(1);
+        schedule(unicode.toLowerCase(Locale.ROOT));
+        assertThat(contactOf(unicode).get(0).get("contactId").asString())
+                .as("named again in another case: the same contact")
+                .isEqualTo(found.get(0).get("contactId").asString());
+    }
+
+    @Test
+    void aFeedIsMadeOnlyForAnAddressAMeetingNames() {
+        String nobody = "ingen-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        Api.Answer refused = api.as("reviewer").post("/api/v1/calendar/feeds", Map.of("reviewer", nobody));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
+        assertThat(refused.json().get("errorCode").asString()).isEqualTo("CONTACT_NOT_FOUND");
+        assertThat(contactOf(nobody))
+                .as("a feed puts no address in the register")
+                .isEmpty();
+    }
+
+    @Test
+    void twoCorrectionsToOneAddressAtOnceGiveOneContactTheAddressAndTheOther409() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String first = "forsta-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+            String second = "andra-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+            schedule(first);
+            schedule(second);
+            String target = "samma-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+            List<String> ids = List.of(
+                    contactOf(first).get(0).get("contactId").asString(),
+                    contactOf(second).get(0).get("contactId").asString());
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService both = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (String id : ids) {
+                    answers.add(both.submit(() -> {
+                        start.await();
+                        return api.as("secretariat")
+                                .put("/api/v1/contacts/" + id, Map.of("email", target))
+                                .status();
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> answer : answers) {
+                    statuses.add(answer.get(20, TimeUnit.SECONDS));
+                }
+                assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+            } finally {
+                both.shutdownNow();
+            }
+        }
     }
 
     @Test

@@ -218,7 +218,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 "POST",
                 "/api/v1/calendar/feeds",
                 "/api/v1/calendar/feeds",
-                "{\"reviewer\": \"matrix@example.org\"}",
+                "{\"party\": \"halmstad\"}",
                 Set.of(S, R),
                 false,
                 201));

@@ -118,9 +118,10 @@ public class CalendarController {
     @Operation(
             operationId = "createFeed",
             summary = "Creates a feed token for a reviewer or a party (roles SECRETARIAT, REVIEWER)",
-            description = "Body: reviewer (an e-mail: the meetings with that reviewer) or party (a party id: the"
-                    + " meetings of that party's agreements). 201 with the subscribable address. The token is shown"
-                    + " once; Coop keeps only its hash.")
+            description = "Body: reviewer (an e-mail: the meetings with that reviewer, kept by the contact holding it;"
+                    + " 404 CONTACT_NOT_FOUND when no meeting names the address) or party (a party id: the meetings of"
+                    + " that party's agreements). 201 with the subscribable address. The token is shown once; Coop"
+                    + " keeps only its hash.")
     public ResponseEntity<Feed> create(@Valid @RequestBody FeedRequest request, HttpServletRequest http) {
         if ((request.reviewer() == null || request.reviewer().isBlank()) == (request.party() == null)) {
             throw new CoopProblem(

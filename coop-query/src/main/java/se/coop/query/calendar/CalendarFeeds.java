@@ -8,9 +8,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.coop.api.CoopProblem;
+import se.coop.api.ErrorCode;
+import se.coop.api.contact.Contact;
+import se.coop.api.contact.ContactId;
 import se.coop.api.contact.Contacts;
 
 /**
@@ -37,9 +42,29 @@ public class CalendarFeeds {
      */
     public record Owner(String reviewer, String party) {}
 
-    /** A new token for the feed of the reviewer with this address, kept by contact (registered when new). */
+    /**
+     * A new token for the feed of the reviewer with this address, kept by contact: the live contact holding it, or —
+     * for a reviewer named only by events written before the contact register — one registered now. An address no
+     * meeting names is refused (404), so a feed never puts an address in the register, nor an erased one back.
+     */
     public String create(String reviewer) {
-        return create(contacts.register(reviewer).toString(), null);
+        String lowered = reviewer.strip().toLowerCase(Locale.ROOT);
+        ContactId contact = contacts.find(reviewer)
+                .map(Contact::contactId)
+                .orElseGet(() -> Boolean.TRUE.equals(jdbc.queryForObject(
+                                "SELECT EXISTS (SELECT 1 FROM review_meeting WHERE reviewer_emails @> ARRAY[?]::text[])",
+                                Boolean.class,
+                                lowered))
+                        ? contacts.register(reviewer)
+                        : null);
+        if (contact == null) {
+            throw new CoopProblem(
+                    ErrorCode.CONTACT_NOT_FOUND,
+                    "No meeting names a reviewer with this address: a reviewer's feed is made once a meeting names"
+                            + " them.",
+                    "reviewer");
+        }
+        return create(contact.toString(), null);
     }
 
     /** A new token for the feed of a party's meetings. */

@@ -189,7 +189,7 @@ public class HistoryProjection implements ReadModel {
         return Optional.of(new AgreementHistory(
                 query.agreementId().toString(),
                 entries.stream()
-                        .map(e -> e.summary() == null || !e.summary().contains("{contact:")
+                        .map(e -> HistoryWording.marked(e.summary()).isEmpty()
                                 ? e
                                 : new HistoryEntry(
                                         e.position(),

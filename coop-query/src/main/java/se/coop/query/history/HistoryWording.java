@@ -385,8 +385,16 @@ public final class HistoryWording {
         return words.of(event, agreement);
     }
 
-    /** Where a contact's address goes in a stored wording: filled in as the history is read ({@link #addresses}). */
-    private static final Pattern CONTACT = Pattern.compile("\\{contact:([0-9a-f-]{36})}");
+    /**
+     * Where a contact's address goes in a stored wording, filled in as the history is read ({@link #addresses}):
+     * between the control characters FS and GS, which no text a client sends may hold (coop-api's input rules), so no
+     * name, place or title can pose as a mark.
+     */
+    private static final char OPEN = '\u001C';
+
+    private static final char CLOSE = '\u001D';
+    private static final Pattern CONTACT =
+            Pattern.compile(OPEN + "contact:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})" + CLOSE);
 
     /**
      * A recipient's address in words: by contact, a mark the reader fills in with the address the register holds then
@@ -394,7 +402,7 @@ public final class HistoryWording {
      */
     private static String address(Participant recipient) {
         if (recipient.contactId() != null) {
-            return " ({contact:" + recipient.contactId() + "})";
+            return " (" + OPEN + "contact:" + recipient.contactId() + CLOSE + ")";
         }
         return recipient.email() == null ? "" : " (" + recipient.email() + ")";
     }
@@ -402,7 +410,7 @@ public final class HistoryWording {
     /** The contacts whose addresses a stored wording marks. */
     static List<ContactId> marked(String wording) {
         List<ContactId> ids = new ArrayList<>();
-        if (wording != null && wording.contains("{contact:")) {
+        if (wording != null && wording.indexOf(OPEN) >= 0) {
             Matcher marks = CONTACT.matcher(wording);
             while (marks.find()) {
                 ids.add(ContactId.of(marks.group(1)));
@@ -413,7 +421,7 @@ public final class HistoryWording {
 
     /** A stored wording with each contact's address as looked up ({@link #marked}), or "erased contact". */
     static String addresses(String wording, Map<ContactId, Contact> contacts) {
-        if (wording == null || !wording.contains("{contact:")) {
+        if (wording == null || wording.indexOf(OPEN) < 0) {
             return wording;
         }
         return CONTACT.matcher(wording).replaceAll(mark -> {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -109,8 +111,15 @@ public class DigestSender implements SmartLifecycle {
                 delivery = DeliveryState.LOGGED;
             }
         } catch (MailException | MessagingException e) {
-            log.warn("Could not send the reminder digest to {}: {}", who, e.getMessage());
-            ledger.failed(claim, clock.instant(), String.valueOf(e.getMessage()), settings.maxAttempts());
+            // a mail server's refusal may quote the address: kept and logged with the contact in its place
+            String error = String.valueOf(e.getMessage());
+            if (address != null) {
+                error = Pattern.compile(Pattern.quote(address), Pattern.CASE_INSENSITIVE)
+                        .matcher(error)
+                        .replaceAll(Matcher.quoteReplacement(who));
+            }
+            log.warn("Could not send the reminder digest to {}: {}", who, error);
+            ledger.failed(claim, clock.instant(), error, settings.maxAttempts());
             return;
         }
         ledger.sent(claim, delivery, now);

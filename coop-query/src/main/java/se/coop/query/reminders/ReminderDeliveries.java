@@ -2,6 +2,8 @@ package se.coop.query.reminders;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -11,6 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.coop.api.Participant;
+import se.coop.api.contact.Contact;
+import se.coop.api.contact.ContactId;
+import se.coop.api.contact.Contacts;
 import se.coop.api.reminder.ReviewReminderIssued;
 import se.coop.query.QueryNode;
 
@@ -29,9 +34,11 @@ public class ReminderDeliveries {
     public static final String NAME = "reminder-delivery";
 
     private final JdbcTemplate jdbc;
+    private final Contacts contacts;
 
-    public ReminderDeliveries(JdbcTemplate jdbc) {
+    public ReminderDeliveries(JdbcTemplate jdbc, Contacts contacts) {
         this.jdbc = jdbc;
+        this.contacts = contacts;
     }
 
     /** Axon's default for an event handler's failure is to log and go on; a reminder would then never be delivered. */
@@ -42,13 +49,20 @@ public class ReminderDeliveries {
                 .registerListenerInvocationErrorHandler(NAME, c -> PropagatingErrorHandler.instance());
     }
 
+    /** One delivery per recipient: waiting for its digest, or — to a contact erased already — never sent. */
     @EventHandler
     void on(ReviewReminderIssued event, @org.axonframework.eventhandling.Timestamp Instant issuedAt) {
+        Map<ContactId, Contact> contacted = contacts.get(event.recipients().stream()
+                .map(Participant::contactId)
+                .filter(Objects::nonNull)
+                .toList());
         for (Participant recipient : event.recipients()) {
+            Contact contact = recipient.contactId() == null ? null : contacted.get(recipient.contactId());
+            DeliveryState state = contact != null && contact.erased() ? DeliveryState.ERASED : DeliveryState.PENDING;
             jdbc.update(
                     "INSERT INTO reminder_delivery (reminder_id, recipient_key, recipient, recipient_name, agreement_id,"
                             + " review_id, subject, offset_days, due_at, location, title, issued_at, status,"
-                            + " next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)"
+                            + " next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                             + " ON CONFLICT DO NOTHING",
                     event.reminderId(),
                     IssuedReminders.recipientKey(recipient),
@@ -62,6 +76,7 @@ public class ReminderDeliveries {
                     event.location(),
                     event.title(),
                     Timestamp.from(issuedAt),
+                    state.name(),
                     Timestamp.from(issuedAt));
         }
     }

@@ -80,7 +80,8 @@ class HistoryWordingTest {
         String stored = HistoryWording.reminder(issued).sv();
         assertThat(stored)
                 .as("by contact, a mark; an event written before the register, its own address")
-                .contains("Anna ({contact:" + anna + "}), Bo ({contact:" + erased + "}), Cilla (cilla@example.org)");
+                .contains("Anna (\u001Ccontact:" + anna + "\u001D), Bo (\u001Ccontact:" + erased
+                        + "\u001D), Cilla (cilla@example.org)");
         assertThat(HistoryWording.marked(stored)).containsExactly(anna, erased);
         Map<ContactId, Contact> found = Map.of(
                 anna,
@@ -92,7 +93,12 @@ class HistoryWordingTest {
         assertThat(HistoryWording.addresses(stored, Map.of()))
                 .as("a contact unknown to the register shows as erased, never as its mark")
                 .contains("Anna (erased contact)")
-                .doesNotContain("{contact:");
+                .doesNotContain("contact:");
+        String typed = "Rådhuset {contact:" + anna + "} och {contact:------------------------------------}";
+        assertThat(HistoryWording.marked(typed))
+                .as("text a client typed marks nothing")
+                .isEmpty();
+        assertThat(HistoryWording.addresses(typed, found)).isEqualTo(typed);
     }
 
     @Test
