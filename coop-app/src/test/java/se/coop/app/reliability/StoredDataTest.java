@@ -157,6 +157,56 @@ class StoredDataTest {
                         .hasSize(1));
     }
 
+    @Test
+    void anAddressOldEventsHoldIsErasedFromWhatCoopDerivedAndTheOldEventsAreCounted() {
+        String address = jdbc.queryForObject(
+                "SELECT min(e) FROM review_meeting, unnest(reviewer_emails) AS e WHERE strpos(e, '@') > 0",
+                String.class);
+        assertThat(address).as("the old version kept reviewers by address").isNotNull();
+        long carrying = jdbc.queryForObject(
+                "SELECT count(*) FROM domain_event_entry WHERE strpos(lower(convert_from(payload, 'UTF8')), ?) > 0",
+                Long.class,
+                "\"" + address + "\"");
+        assertThat(carrying).isPositive();
+        Api.Answer feed = api.as("reviewer").post("/api/v1/calendar/feeds", Map.of("reviewer", address));
+        assertThat(feed.status())
+                .as("a reviewer of old meetings gets a feed: " + feed)
+                .isEqualTo(201);
+        String feedPath =
+                feed.header("Location").substring(feed.header("Location").indexOf("/api/"));
+        assertThat(api.anonymous().get(feedPath).status()).isEqualTo(200);
+        JsonNode contact = api.as("secretariat")
+                .get("/api/v1/contacts?email=" + address)
+                .json()
+                .get(0);
+
+        Api.Answer erased = api.as("secretariat")
+                .delete("/api/v1/contacts/" + contact.get("contactId").asString());
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        assertThat(erased.json().get("oldEventsWithAddress").asLong()).isEqualTo(carrying);
+        assertThat(api.as("reviewer")
+                        .get("/api/v1/reviews?from=2000-01-01&to=2100-01-01&reviewer=" + address)
+                        .json()
+                        .get("content"))
+                .isEmpty();
+        assertThat(api.anonymous().get(feedPath).status()).isEqualTo(404);
+        for (String derived : List.of(
+                "SELECT count(*) FROM review_meeting WHERE ? = ANY(reviewer_emails) OR strpos(lower(reviewers::text), ?) > 0",
+                "SELECT count(*) FROM issued_reminder WHERE recipient_key = ? OR recipient = ?",
+                "SELECT count(*) FROM reminder_delivery WHERE recipient_key = ? OR lower(recipient) = ?",
+                "SELECT count(*) FROM calendar_feed WHERE reviewer = ? OR reviewer = ?",
+                "SELECT count(*) FROM contact WHERE email_key = ? OR email_key = ?")) {
+            assertThat(jdbc.queryForObject(derived, Long.class, address, address))
+                    .as(derived)
+                    .isZero();
+        }
+        ChainVerifier verifier = coop.getBean(ChainVerifier.class);
+        for (String stream :
+                jdbc.queryForList("SELECT DISTINCT aggregate_identifier FROM domain_event_entry", String.class)) {
+            assertThat(verifier.verify(stream).intact()).as(stream).isTrue();
+        }
+    }
+
     private static JsonNode status(String id) {
         return api.as("auditor").get("/api/v1/agreements/" + id).json();
     }
