@@ -1,6 +1,6 @@
 package se.coop.api;
 
-import java.util.Locale;
+import se.coop.api.contact.Contact;
 import se.coop.api.contact.ContactId;
 
 /**
@@ -27,6 +27,6 @@ public record Participant(String name, PartyId partyId, ContactId contactId, Str
         if (contactId != null) {
             return contactId.toString();
         }
-        return email == null ? null : email.toLowerCase(Locale.ROOT);
+        return email == null ? null : Contact.key(email);
     }
 }

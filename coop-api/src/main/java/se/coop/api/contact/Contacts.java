@@ -2,7 +2,6 @@ package se.coop.api.contact;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -97,9 +96,9 @@ public interface Contacts {
             Contact held = get(List.of(contact)).get(contact);
             return held == null || held.erased()
                     ? List.of(contact.toString())
-                    : List.of(contact.toString(), held.email().toLowerCase(Locale.ROOT));
+                    : List.of(contact.toString(), Contact.key(held.email()));
         }
-        String lower = given.toLowerCase(Locale.ROOT);
+        String lower = Contact.key(given);
         return find(given)
                 .map(live -> List.of(live.contactId().toString(), lower))
                 .orElse(List.of(lower));

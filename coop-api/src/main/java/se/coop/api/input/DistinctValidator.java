@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import se.coop.api.FocusArea;
 import se.coop.api.Reviewer;
+import se.coop.api.contact.Contact;
 
 /** Checks {@link Distinct}: focus areas compare by code, reviewers by e-mail, both ignoring case; the rest by value. */
 public class DistinctValidator implements ConstraintValidator<Distinct, List<?>> {
@@ -35,7 +36,7 @@ public class DistinctValidator implements ConstraintValidator<Distinct, List<?>>
             return area.code() == null ? null : area.code().toLowerCase(Locale.ROOT);
         }
         if (value instanceof Reviewer reviewer) {
-            return reviewer.email() == null ? null : reviewer.email().toLowerCase(Locale.ROOT);
+            return reviewer.email() == null ? null : Contact.key(reviewer.email());
         }
         return value;
     }

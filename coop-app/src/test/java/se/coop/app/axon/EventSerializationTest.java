@@ -106,6 +106,7 @@ class EventSerializationTest {
                     LocalDate.of(2017, 1, 1),
                     LocalDate.of(2018, 12, 31));
         if (raw == Signatory.class) return new Signatory("Benedikte Kiær", "borgmester");
+        if (raw == ContactId.class) return ContactId.of("77777777-7777-4777-8777-777777777777");
         if (raw == Participant.class)
             return new Participant(
                     "Anna", PartyId.of("helsingor"), ContactId.of("66666666-6666-4666-8666-666666666666"), null);

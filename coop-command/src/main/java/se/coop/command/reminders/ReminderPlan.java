@@ -24,7 +24,10 @@ import se.coop.api.AgreementId;
 import se.coop.api.Origin;
 import se.coop.api.Participant;
 import se.coop.api.ReviewId;
+import se.coop.api.contact.Contact;
 import se.coop.api.reminder.PlanReminders;
+import se.coop.api.reminder.RecipientsReferred;
+import se.coop.api.reminder.ReferRecipient;
 import se.coop.api.reminder.ReminderPlanId;
 import se.coop.api.reminder.ReminderSubject;
 import se.coop.api.reminder.RemindersPlanned;
@@ -104,6 +107,24 @@ class ReminderPlan {
                         command.yearly()),
                 BY_COOP);
         schedule(now, deadlines);
+    }
+
+    /** Recipients named by an address (events before the contact register) are referred to by its contact. */
+    @CommandHandler
+    void handle(ReferRecipient command) {
+        String key = Contact.key(command.email());
+        List<Integer> named = new ArrayList<>();
+        for (int i = 0; i < recipients.size(); i++) {
+            Participant recipient = recipients.get(i);
+            if (recipient.contactId() == null
+                    && recipient.email() != null
+                    && Contact.key(recipient.email()).equals(key)) {
+                named.add(i);
+            }
+        }
+        if (!named.isEmpty()) {
+            apply(new RecipientsReferred(planId, agreementId, named, command.contactId()), BY_COOP);
+        }
     }
 
     @CommandHandler
@@ -244,6 +265,16 @@ class ReminderPlan {
     @EventSourcingHandler
     void on(ReviewReminderIssued event) {
         issued.add(event.offsetDays());
+    }
+
+    @EventSourcingHandler
+    void on(RecipientsReferred event) {
+        List<Participant> referred = new ArrayList<>(recipients);
+        for (int i : event.recipients()) {
+            Participant recipient = referred.get(i);
+            referred.set(i, new Participant(recipient.name(), recipient.partyId(), event.contactId(), null));
+        }
+        recipients = List.copyOf(referred);
     }
 
     @EventSourcingHandler

@@ -16,7 +16,10 @@ import se.coop.api.BusinessTime;
 import se.coop.api.Participant;
 import se.coop.api.PartyId;
 import se.coop.api.ReviewId;
+import se.coop.api.contact.ContactId;
 import se.coop.api.reminder.PlanReminders;
+import se.coop.api.reminder.RecipientsReferred;
+import se.coop.api.reminder.ReferRecipient;
 import se.coop.api.reminder.ReminderPlanId;
 import se.coop.api.reminder.ReminderSubject;
 import se.coop.api.reminder.RemindersPlanned;
@@ -111,6 +114,38 @@ class ReminderPlanTest {
 
     private static Instant before(OffsetDateTime at, int days) {
         return at.atZoneSameInstant(BusinessTime.ZONE).minusDays(days).toInstant();
+    }
+
+    @Test
+    void givenARecipientNamedByAddress_whenReferredToItsContact_thenTheRemindersToComeGoToTheContact() {
+        OffsetDateTime at = inDays(60);
+        ContactId anna = ContactId.of("0c0c0c0c-1111-4222-8333-444455556666");
+        fixture.givenCurrentTime(NOW)
+                .andGiven(planned(at))
+                .when(new ReferRecipient(PLAN, "ANNA@Example.org", anna))
+                .expectEvents(new RecipientsReferred(PLAN, AGREEMENT, List.of(0), anna));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(planned(at), new RecipientsReferred(PLAN, AGREEMENT, List.of(0), anna))
+                .andThenTimeElapses(Duration.between(NOW, before(at, 7)))
+                .expectEvents(new ReviewReminderIssued(
+                        PLAN,
+                        PLAN + ":7:" + at.toInstant(),
+                        AGREEMENT,
+                        REVIEW,
+                        ReminderSubject.MEETING,
+                        7,
+                        at,
+                        "Rådhuset",
+                        null,
+                        List.of(new Participant("Anna", PartyId.of("halmstad"), anna, null))));
+    }
+
+    @Test
+    void givenNoRecipientWithTheAddress_whenReferred_thenNothing() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(planned(inDays(60)))
+                .when(new ReferRecipient(PLAN, "bo@example.org", ContactId.random()))
+                .expectNoEvents();
     }
 
     @Test

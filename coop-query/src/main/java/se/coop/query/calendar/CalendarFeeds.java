@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -48,7 +47,7 @@ public class CalendarFeeds {
      * meeting names is refused (404), so a feed never puts an address in the register, nor an erased one back.
      */
     public String create(String reviewer) {
-        String lowered = reviewer.strip().toLowerCase(Locale.ROOT);
+        String lowered = Contact.key(reviewer);
         ContactId contact = contacts.find(reviewer)
                 .map(Contact::contactId)
                 .orElseGet(() -> Boolean.TRUE.equals(jdbc.queryForObject(

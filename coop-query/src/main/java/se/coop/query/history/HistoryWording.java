@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import se.coop.api.AgreementKind;
 import se.coop.api.BoardOutcome;
@@ -386,23 +385,12 @@ public final class HistoryWording {
     }
 
     /**
-     * Where a contact's address goes in a stored wording, filled in as the history is read ({@link #addresses}):
-     * between the control characters FS and GS, which no text a client sends may hold (coop-api's input rules), so no
-     * name, place or title can pose as a mark.
-     */
-    private static final char OPEN = '\u001C';
-
-    private static final char CLOSE = '\u001D';
-    private static final Pattern CONTACT =
-            Pattern.compile(OPEN + "contact:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})" + CLOSE);
-
-    /**
      * A recipient's address in words: by contact, a mark the reader fills in with the address the register holds then
      * (so the stored wording holds no address); in an event written before the register, the address it holds.
      */
     private static String address(Participant recipient) {
         if (recipient.contactId() != null) {
-            return " (" + OPEN + "contact:" + recipient.contactId() + CLOSE + ")";
+            return " (" + Contact.mark(recipient.contactId()) + ")";
         }
         return recipient.email() == null ? "" : " (" + recipient.email() + ")";
     }
@@ -410,8 +398,8 @@ public final class HistoryWording {
     /** The contacts whose addresses a stored wording marks. */
     static List<ContactId> marked(String wording) {
         List<ContactId> ids = new ArrayList<>();
-        if (wording != null && wording.indexOf(OPEN) >= 0) {
-            Matcher marks = CONTACT.matcher(wording);
+        if (wording != null && wording.indexOf('\u001C') >= 0) {
+            Matcher marks = Contact.MARK.matcher(wording);
             while (marks.find()) {
                 ids.add(ContactId.of(marks.group(1)));
             }
@@ -421,10 +409,10 @@ public final class HistoryWording {
 
     /** A stored wording with each contact's address as looked up ({@link #marked}), or "erased contact". */
     static String addresses(String wording, Map<ContactId, Contact> contacts) {
-        if (wording == null || wording.indexOf(OPEN) < 0) {
+        if (wording == null || wording.indexOf('\u001C') < 0) {
             return wording;
         }
-        return CONTACT.matcher(wording).replaceAll(mark -> {
+        return Contact.MARK.matcher(wording).replaceAll(mark -> {
             Contact contact = contacts.get(ContactId.of(mark.group(1)));
             return Matcher.quoteReplacement(contact == null || contact.erased() ? Contact.ERASED : contact.email());
         });

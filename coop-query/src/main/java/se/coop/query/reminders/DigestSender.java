@@ -114,7 +114,7 @@ public class DigestSender implements SmartLifecycle {
             // a mail server's refusal may quote the address: kept and logged with the contact in its place
             String error = String.valueOf(e.getMessage());
             if (address != null) {
-                error = Pattern.compile(Pattern.quote(address), Pattern.CASE_INSENSITIVE)
+                error = Pattern.compile(Pattern.quote(address), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
                         .matcher(error)
                         .replaceAll(Matcher.quoteReplacement(who));
             }

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
@@ -83,7 +82,7 @@ public class IssuedReminders implements ReadModel {
                     recipientKey(recipient),
                     event.reviewId() == null ? null : event.reviewId().toString(),
                     event.agreementId().toString(),
-                    recipient.email() == null ? null : recipient.email().toLowerCase(Locale.ROOT),
+                    recipient.email() == null ? null : Contact.key(recipient.email()),
                     recipient.name(),
                     event.offsetDays(),
                     Timestamp.from(message.getTimestamp()),
