@@ -125,19 +125,20 @@ class ReminderPlanTest {
                 .when(new ReferRecipient(PLAN, "ANNA@Example.org", anna))
                 .expectEvents(new RecipientsReferred(PLAN, AGREEMENT, List.of(0), anna));
         fixture.givenCurrentTime(NOW)
-                .andGiven(planned(at), new RecipientsReferred(PLAN, AGREEMENT, List.of(0), anna))
-                .andThenTimeElapses(Duration.between(NOW, before(at, 7)))
-                .expectEvents(new ReviewReminderIssued(
-                        PLAN,
-                        PLAN + ":7:" + at.toInstant(),
-                        AGREEMENT,
-                        REVIEW,
-                        ReminderSubject.MEETING,
-                        7,
-                        at,
-                        "Rådhuset",
-                        null,
-                        List.of(new Participant("Anna", PartyId.of("halmstad"), anna, null))));
+                .andGivenCommands(plan(at), new ReferRecipient(PLAN, "anna@example.org", anna))
+                .whenTimeAdvancesTo(before(at, 30))
+                .expectEventsMatching(Matchers.exactSequenceOf(Matchers.messageWithPayload(
+                        org.hamcrest.Matchers.equalTo(new ReviewReminderIssued(
+                                PLAN,
+                                PLAN + ":30:" + at.toInstant(),
+                                AGREEMENT,
+                                REVIEW,
+                                ReminderSubject.MEETING,
+                                30,
+                                at,
+                                "Rådhuset",
+                                null,
+                                List.of(new Participant("Anna", PartyId.of("halmstad"), anna, null)))))));
     }
 
     @Test
