@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -50,10 +51,16 @@ class JdbcContacts implements Contacts {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final CommandGateway commands;
+    /** Looked up when first needed: the command bus's interceptors need the register before the gateway is made. */
+    private final ObjectProvider<CommandGateway> commands;
+
     private final ObjectMapper json = new ObjectMapper();
 
-    JdbcContacts(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, CommandGateway commands) {
+    JdbcContacts(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            ObjectProvider<CommandGateway> commands) {
         this.jdbc = jdbc;
         this.commands = commands;
         this.transaction = new TransactionTemplate(transactions);
@@ -243,7 +250,7 @@ class JdbcContacts implements Contacts {
                 String.class,
                 "\"" + address + "\"",
                 "\"" + lowered + "\"")) {
-            commands.sendAndWait(new ReferRecipient(ReminderPlanId.of(plan), address, id));
+            commands.getObject().sendAndWait(new ReferRecipient(ReminderPlanId.of(plan), address, id));
         }
     }
 

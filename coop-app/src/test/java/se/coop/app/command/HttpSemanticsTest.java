@@ -214,7 +214,7 @@ class HttpSemanticsTest extends IntegrationTest {
                 "POST /api/v1/calendar/feeds HTTP/1.1",
                 "reviewer",
                 List.of("Host:", "Content-Type: application/json"),
-                "{\"reviewer\": \"hostless@example.org\"}");
+                "{\"party\": \"halmstad\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("url").asString()).startsWith("http://127.0.0.1:" + port + "/");
     }
