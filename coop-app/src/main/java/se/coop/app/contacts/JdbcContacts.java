@@ -77,7 +77,7 @@ class JdbcContacts implements Contacts {
                             + " ON CONFLICT (email_key) WHERE email_key IS NOT NULL DO NOTHING",
                     UUID.randomUUID(),
                     address,
-                    key(address),
+                    Contact.key(address),
                     Timestamp.from(clock.instant()));
             Optional<Contact> registered = find(address);
             if (registered.isPresent() || attempt == 2) {
@@ -92,14 +92,9 @@ class JdbcContacts implements Contacts {
                 .query(
                         "SELECT " + COLUMNS + " FROM contact WHERE email_key = ?",
                         JdbcContacts::contact,
-                        key(email.strip()))
+                        Contact.key(email.strip()))
                 .stream()
                 .findFirst();
-    }
-
-    /** How addresses are compared: in lower case as Java lowers them, the same as read models key them. */
-    private static String key(String address) {
-        return Contact.key(address);
     }
 
     @Override
@@ -140,7 +135,7 @@ class JdbcContacts implements Contacts {
                 jdbc.update(
                         "UPDATE contact SET email = ?, email_key = ?, corrected_at = ? WHERE contact_id = ?",
                         address,
-                        key(address),
+                        Contact.key(address),
                         Timestamp.from(clock.instant()),
                         contact.contactId().value());
             } catch (DuplicateKeyException raced) {
@@ -164,7 +159,7 @@ class JdbcContacts implements Contacts {
                     "SELECT count(*) FROM domain_event_entry WHERE " + HOLDS_ADDRESS,
                     Long.class,
                     "\"" + address + "\"",
-                    "\"" + key(address) + "\"");
+                    "\"" + Contact.key(address) + "\"");
             referOldData(id, address);
             jdbc.update(
                     "UPDATE contact SET email = NULL, email_key = NULL, erased_at = ? WHERE contact_id = ?",
@@ -199,7 +194,7 @@ class JdbcContacts implements Contacts {
      */
     private void referOldData(ContactId id, String address) {
         String key = id.toString();
-        String lowered = key(address);
+        String lowered = Contact.key(address);
         jdbc.update(
                 "UPDATE reminder_delivery SET recipient = NULL, recipient_key = ? WHERE recipient_key = ?",
                 key,
@@ -271,7 +266,7 @@ class JdbcContacts implements Contacts {
         if (node instanceof ObjectNode object
                 && object.path("email").isTextual()
                 && object.path("contactId").isMissingNode()
-                && key(object.get("email").asText()).equals(lowered)) {
+                && Contact.key(object.get("email").asText()).equals(lowered)) {
             object.remove("email");
             object.put("contactId", contactId);
             referred = true;

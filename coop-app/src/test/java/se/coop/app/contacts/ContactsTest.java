@@ -21,6 +21,7 @@ import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
 import se.coop.app.support.Secretariat;
+import se.coop.app.support.StoredText;
 import se.coop.app.support.TestClock;
 import se.coop.app.support.Verifications;
 import tools.jackson.databind.JsonNode;
@@ -74,36 +75,6 @@ class ContactsTest extends IntegrationTest {
         return found;
     }
 
-    /** Every row of every table holding {@code text} in a text, character, JSON, array or bytea column. */
-    private List<String> tablesHolding(String text) {
-        List<String> holding = new ArrayList<>();
-        List<Map<String, Object>> columns = jdbc.queryForList("SELECT table_name, column_name, data_type"
-                + " FROM information_schema.columns c WHERE table_schema = current_schema()"
-                + " AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY', 'bytea')"
-                + " AND EXISTS (SELECT 1 FROM information_schema.tables t WHERE t.table_schema = c.table_schema"
-                + " AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE')");
-        assertThat(columns).as("the scan reads the tables").hasSizeGreaterThan(50);
-        for (Map<String, Object> column : columns) {
-            String table = "\"" + column.get("table_name") + "\"";
-            String name = "\"" + column.get("column_name") + "\"";
-            Long rows = "bytea".equals(column.get("data_type"))
-                    ? jdbc.queryForObject(
-                            "SELECT count(*) FROM " + table + " WHERE position(convert_to(?, 'UTF8') in " + name
-                                    + ") > 0 OR position(convert_to(?, 'UTF8') in " + name + ") > 0",
-                            Long.class,
-                            text,
-                            text.toLowerCase(Locale.ROOT))
-                    : jdbc.queryForObject(
-                            "SELECT count(*) FROM " + table + " WHERE strpos(lower(" + name + "::text), ?) > 0",
-                            Long.class,
-                            text.toLowerCase(Locale.ROOT));
-            if (rows != null && rows > 0) {
-                holding.add(column.get("table_name") + "." + column.get("column_name") + " (" + rows + ")");
-            }
-        }
-        return holding;
-    }
-
     @Test
     void eventsReferToTheContactAndAnErasureLeavesNoAddressWhileChainsAndCheckpointsHold() {
         String review = schedule(address);
@@ -140,10 +111,12 @@ class ContactsTest extends IntegrationTest {
         assertThat(reminders(corrected).get(0).get("recipient").asString()).isEqualTo(corrected);
         assertThat(contactOf(address)).isEmpty();
 
-        assertThat(tablesHolding(corrected))
+        assertThat(StoredText.holding(jdbc, corrected))
                 .as("the register is the one place the address is kept")
                 .containsExactly("contact.email (1)", "contact.email_key (1)");
-        assertThat(tablesHolding(address)).as("the first address is gone").isEmpty();
+        assertThat(StoredText.holding(jdbc, address))
+                .as("the first address is gone")
+                .isEmpty();
 
         Api.Answer erased = api.as("operator").delete("/api/v1/contacts/" + contactId);
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
@@ -204,10 +177,10 @@ class ContactsTest extends IntegrationTest {
                             assertThat(reminder.get("delivery").asString()).isEqualTo("ERASED");
                         }));
 
-        assertThat(tablesHolding(address))
+        assertThat(StoredText.holding(jdbc, address))
                 .as("tables holding the first address")
                 .isEmpty();
-        assertThat(tablesHolding(corrected))
+        assertThat(StoredText.holding(jdbc, corrected))
                 .as("tables holding the corrected address")
                 .isEmpty();
         assertThat(secretariat
