@@ -36,6 +36,11 @@ public record Contact(ContactId contactId, String email, Instant createdAt, Inst
     public static final Pattern MARK =
             Pattern.compile("\u001Ccontact:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\u001D");
 
+    /** What is shown for a contact looked up: its address, or "erased contact" when it was erased or is unknown. */
+    public static String shown(Contact contact) {
+        return contact == null || contact.erased() ? ERASED : contact.email();
+    }
+
     public boolean erased() {
         return erasedAt != null;
     }

@@ -1,10 +1,5 @@
 package se.coop.app.contacts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,12 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,8 +25,7 @@ import se.coop.api.contact.Contact;
 import se.coop.api.contact.ContactId;
 import se.coop.api.contact.Contacts;
 import se.coop.api.contact.Erasure;
-import se.coop.api.reminder.ReferRecipient;
-import se.coop.api.reminder.ReminderPlanId;
+import se.coop.api.contact.OldAddresses;
 
 /**
  * The contact register in table {@code contact}. Registering joins the caller's transaction (a refused command
@@ -51,18 +42,16 @@ class JdbcContacts implements Contacts {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    /** Looked up when first needed: the command bus's interceptors need the register before the gateway is made. */
-    private final ObjectProvider<CommandGateway> commands;
-
-    private final ObjectMapper json = new ObjectMapper();
+    /** The parts of Coop keeping rows of events written before the register, looked up when first needed. */
+    private final ObjectProvider<OldAddresses> oldAddresses;
 
     JdbcContacts(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
             Clock clock,
-            ObjectProvider<CommandGateway> commands) {
+            ObjectProvider<OldAddresses> oldAddresses) {
         this.jdbc = jdbc;
-        this.commands = commands;
+        this.oldAddresses = oldAddresses;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -154,7 +143,6 @@ class JdbcContacts implements Contacts {
             Instant now = clock.instant();
             Timestamp at = Timestamp.from(now);
             String address = contact.email();
-            String key = id.toString();
             long oldEvents = jdbc.queryForObject(
                     "SELECT count(*) FROM domain_event_entry WHERE " + HOLDS_ADDRESS,
                     Long.class,
@@ -165,14 +153,8 @@ class JdbcContacts implements Contacts {
                     "UPDATE contact SET email = NULL, email_key = NULL, erased_at = ? WHERE contact_id = ?",
                     at,
                     id.value());
-            // reminders waiting for the contact are not sent, its calendar feeds stop, and a mail server's refusal
-            // kept with a delivery goes too
-            jdbc.update(
-                    "UPDATE reminder_delivery SET status = 'ERASED' WHERE recipient_key = ?"
-                            + " AND status IN ('PENDING', 'RETRYING', 'SENDING')",
-                    key);
-            jdbc.update("UPDATE reminder_delivery SET last_error = NULL WHERE recipient_key = ?", key);
-            jdbc.update("UPDATE calendar_feed SET revoked_at = coalesce(revoked_at, ?) WHERE reviewer = ?", at, key);
+            // reminders waiting for the contact are not sent, its calendar feeds stop
+            oldAddresses.orderedStream().forEach(old -> old.erased(id, now));
             log.info(
                     "Contact {} erased; {} events written before the contact register still carry its address",
                     id,
@@ -186,95 +168,11 @@ class JdbcContacts implements Contacts {
             + " OR strpos(lower(convert_from(payload, 'UTF8')), ?) > 0)";
 
     /**
-     * What Coop derived from events written before the contact register, which name the contact by its address: from
-     * now on referred to by the contact, so that correcting or erasing it reaches them too — rows of the read models
-     * and the delivery ledger keyed by the address, the meetings' reviewers, the wording of old reminders in the
-     * history, the planning sagas' meetings, and the reminder plans still to issue (by {@link ReferRecipient}, whose
-     * event holds no address). The old events themselves keep it.
+     * What Coop derived from events written before the contact register, which name the contact by its address, now
+     * refers to the contact: each part of Coop refers its own ({@link OldAddresses}). The old events keep it.
      */
     private void referOldData(ContactId id, String address) {
-        String key = id.toString();
-        String lowered = Contact.key(address);
-        jdbc.update(
-                "UPDATE reminder_delivery SET recipient = NULL, recipient_key = ? WHERE recipient_key = ?",
-                key,
-                lowered);
-        jdbc.update("UPDATE reminder_digest SET recipient = ? WHERE recipient = ?", key, lowered);
-        jdbc.update(
-                "UPDATE issued_reminder SET recipient = NULL, recipient_key = ? WHERE recipient_key = ?", key, lowered);
-        jdbc.update("UPDATE calendar_feed SET reviewer = ? WHERE reviewer = ?", key, lowered);
-        jdbc.query(
-                "SELECT review_id, reviewers::text FROM review_meeting WHERE ? = ANY(reviewer_emails)",
-                (ResultSet rs) -> {
-                    JsonNode reviewers = readTree(rs.getString(2));
-                    if (refer(reviewers, lowered, key)) {
-                        jdbc.update(
-                                "UPDATE review_meeting SET reviewers = ?::jsonb,"
-                                        + " reviewer_emails = array_replace(reviewer_emails, ?, ?) WHERE review_id = ?",
-                                reviewers.toString(),
-                                lowered,
-                                key,
-                                rs.getString(1));
-                    }
-                },
-                lowered);
-        for (String spelled : new LinkedHashSet<>(List.of(address, lowered))) {
-            jdbc.update(
-                    "UPDATE history_entry SET summary_sv = replace(summary_sv, ?, ?), summary_en = replace(summary_en,"
-                            + " ?, ?) WHERE type = 'ReviewReminderIssued' AND strpos(summary_sv, ?) > 0",
-                    " (" + spelled + ")",
-                    " (" + Contact.mark(id) + ")",
-                    " (" + spelled + ")",
-                    " (" + Contact.mark(id) + ")",
-                    " (" + spelled + ")");
-        }
-        jdbc.query(
-                "SELECT saga_id, serialized_saga FROM saga_entry WHERE position('\\x40'::bytea in serialized_saga) > 0",
-                (ResultSet rs) -> {
-                    JsonNode saga = readTree(new String(rs.getBytes(2), StandardCharsets.UTF_8));
-                    if (refer(saga, lowered, key)) {
-                        jdbc.update(
-                                "UPDATE saga_entry SET serialized_saga = ? WHERE saga_id = ?",
-                                saga.toString().getBytes(StandardCharsets.UTF_8),
-                                rs.getString(1));
-                    }
-                });
-        for (String plan : jdbc.queryForList(
-                "SELECT DISTINCT aggregate_identifier FROM domain_event_entry WHERE type = 'ReminderPlan' AND "
-                        + HOLDS_ADDRESS,
-                String.class,
-                "\"" + address + "\"",
-                "\"" + lowered + "\"")) {
-            commands.getObject().sendAndWait(new ReferRecipient(ReminderPlanId.of(plan), address, id));
-        }
-    }
-
-    private JsonNode readTree(String text) {
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("not JSON where Coop wrote JSON", e);
-        }
-    }
-
-    /**
-     * Every object in {@code node} naming the address ({@code "email"}) and no contact is referred to the contact
-     * instead; whether any was.
-     */
-    private static boolean refer(JsonNode node, String lowered, String contactId) {
-        boolean referred = false;
-        if (node instanceof ObjectNode object
-                && object.path("email").isTextual()
-                && object.path("contactId").isMissingNode()
-                && Contact.key(object.get("email").asText()).equals(lowered)) {
-            object.remove("email");
-            object.put("contactId", contactId);
-            referred = true;
-        }
-        for (JsonNode child : node) {
-            referred |= refer(child, lowered, contactId);
-        }
-        return referred;
+        oldAddresses.orderedStream().forEach(old -> old.refer(address, id));
     }
 
     private static CommandRefusedException taken() {

@@ -20,6 +20,7 @@ import se.coop.api.BusinessTime;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.Reminders;
 import se.coop.app.support.Secretariat;
 import se.coop.app.support.StoredText;
 import se.coop.app.support.TestClock;
@@ -66,13 +67,7 @@ class ContactsTest extends IntegrationTest {
     }
 
     private List<JsonNode> reminders(String reviewer) {
-        List<JsonNode> found = new ArrayList<>();
-        api.as("reviewer")
-                .get("/api/v1/reminders?since=2000-01-01&reviewer=" + reviewer)
-                .json()
-                .get("reminders")
-                .forEach(found::add);
-        return found;
+        return Reminders.to(api, reviewer);
     }
 
     @Test
@@ -270,15 +265,8 @@ class ContactsTest extends IntegrationTest {
         Api.Answer refused = api.as("secretariat")
                 .post(
                         "/api/v1/agreements/" + agreement + "/reviews",
-                        Map.of(
-                                "kind",
-                                "ANNUAL_REVIEW",
-                                "startsAt",
-                                TestClock.afternoonIn(5).toString(),
-                                "location",
-                                "Rådhuset",
-                                "reviewers",
-                                List.of(Map.of("name", "Utomstående", "email", stranger, "partyId", "lund"))));
+                        Bodies.review(
+                                TestClock.afternoonIn(5).toString(), "Rådhuset", "Utomstående", stranger, "lund"));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         assertThat(contactOf(stranger)).isEmpty();
     }

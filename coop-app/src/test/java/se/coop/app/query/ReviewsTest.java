@@ -44,15 +44,8 @@ class ReviewsTest extends IntegrationTest {
         return secretariat
                 .command(
                         "/api/v1/agreements/" + id + "/reviews",
-                        Map.of(
-                                "kind",
-                                "ANNUAL_REVIEW",
-                                "startsAt",
-                                today.plusDays(inDays) + "T13:00:00+01:00",
-                                "location",
-                                "Stadshuset",
-                                "reviewers",
-                                List.of(Map.of("name", "Granskare", "email", email, "partyId", partyId))))
+                        Bodies.review(
+                                today.plusDays(inDays) + "T13:00:00+01:00", "Stadshuset", "Granskare", email, partyId))
                 .json()
                 .get("id")
                 .asString();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.coop.app.support.Api;
+import se.coop.app.support.Bodies;
 import se.coop.app.support.DatabaseDump;
 import se.coop.app.support.Nodes;
 import se.coop.app.support.Secretariat;
@@ -140,15 +141,7 @@ class StoredDataTest {
         String reviewer = "compat-" + System.nanoTime() + "@example.org";
         secretariat.command(
                 "/api/v1/agreements/" + halmstad + "/reviews",
-                Map.of(
-                        "kind",
-                        "ANNUAL_REVIEW",
-                        "startsAt",
-                        TestClock.afternoonIn(5).toString(),
-                        "location",
-                        "Rådhuset, Halmstad",
-                        "reviewers",
-                        List.of(Map.of("name", "Anna", "email", reviewer, "partyId", "halmstad"))));
+                Bodies.review(TestClock.afternoonIn(5).toString(), "Rådhuset, Halmstad", "Anna", reviewer, "halmstad"));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(api.as("reviewer")
                                 .get("/api/v1/reminders?reviewer=" + reviewer)

@@ -32,6 +32,7 @@ import se.coop.api.BusinessTime;
 import se.coop.app.CoopApplication;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
+import se.coop.app.support.Reminders;
 import se.coop.app.support.Secretariat;
 import se.coop.app.support.TestClock;
 import se.coop.app.support.TestClockConfiguration;
@@ -103,13 +104,7 @@ class ReminderDigestTest {
     }
 
     private List<JsonNode> reminders() {
-        List<JsonNode> found = new ArrayList<>();
-        api.as("reviewer")
-                .get("/api/v1/reminders?since=2000-01-01&reviewer=" + reviewer)
-                .json()
-                .get("reminders")
-                .forEach(found::add);
-        return found;
+        return Reminders.to(api, reviewer);
     }
 
     private List<MimeMessage> mailsTo(String address) throws MessagingException {

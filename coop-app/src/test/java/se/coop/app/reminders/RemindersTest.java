@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import se.coop.api.BusinessTime;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.Reminders;
 import se.coop.app.support.Secretariat;
 import se.coop.app.support.TestClock;
 import tools.jackson.databind.JsonNode;
@@ -49,13 +50,7 @@ class RemindersTest extends IntegrationTest {
     }
 
     private List<JsonNode> reminders() {
-        List<JsonNode> found = new ArrayList<>();
-        api.as("reviewer")
-                .get("/api/v1/reminders?since=2000-01-01&reviewer=" + reviewer)
-                .json()
-                .get("reminders")
-                .forEach(found::add);
-        return found;
+        return Reminders.to(api, reviewer);
     }
 
     private long planEvents(String reviewId) {

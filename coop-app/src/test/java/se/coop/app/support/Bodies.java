@@ -81,6 +81,20 @@ public final class Bodies {
                 "signedOn", signedOn);
     }
 
+    /** An annual review meeting at {@code startsAt}, in {@code location}, with one reviewer of {@code party}. */
+    public static Map<String, Object> review(
+            String startsAt, String location, String reviewerName, String reviewerEmail, String party) {
+        return Map.of(
+                "kind",
+                "ANNUAL_REVIEW",
+                "startsAt",
+                startsAt,
+                "location",
+                location,
+                "reviewers",
+                List.of(Map.of("name", reviewerName, "email", reviewerEmail, "partyId", party)));
+    }
+
     public static Map<String, Object> adoption(String party, String sha, String decidedOn) {
         return decision(party, sha, decidedOn, "ADOPTED");
     }

@@ -81,15 +81,7 @@ public final class Secretariat {
             String agreementId, OffsetDateTime startsAt, String location, String reviewerName, String reviewerEmail) {
         return command(
                         "/api/v1/agreements/" + agreementId + "/reviews",
-                        Map.of(
-                                "kind",
-                                "ANNUAL_REVIEW",
-                                "startsAt",
-                                startsAt.toString(),
-                                "location",
-                                location,
-                                "reviewers",
-                                List.of(Map.of("name", reviewerName, "email", reviewerEmail, "partyId", "halmstad"))))
+                        Bodies.review(startsAt.toString(), location, reviewerName, reviewerEmail, "halmstad"))
                 .json()
                 .get("id")
                 .asString();

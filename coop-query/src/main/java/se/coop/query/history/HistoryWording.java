@@ -412,10 +412,9 @@ public final class HistoryWording {
         if (wording == null || wording.indexOf('\u001C') < 0) {
             return wording;
         }
-        return Contact.MARK.matcher(wording).replaceAll(mark -> {
-            Contact contact = contacts.get(ContactId.of(mark.group(1)));
-            return Matcher.quoteReplacement(contact == null || contact.erased() ? Contact.ERASED : contact.email());
-        });
+        return Contact.MARK
+                .matcher(wording)
+                .replaceAll(mark -> Matcher.quoteReplacement(Contact.shown(contacts.get(ContactId.of(mark.group(1))))));
     }
 
     /** An issued reminder: to whom, about what, how long before. */

@@ -184,7 +184,7 @@ public class IssuedReminders implements ReadModel {
                     if (held == null) {
                         return row.reminder().to(row.name());
                     }
-                    return row.reminder().to(held.erased() ? Contact.ERASED : held.email());
+                    return row.reminder().to(Contact.shown(held));
                 })
                 .toList();
     }
