@@ -12,6 +12,10 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(Kind.UNSUPPORTED_MEDIA_TYPE),
     NOT_ACCEPTABLE(Kind.NOT_ACCEPTABLE),
     METHOD_NOT_ALLOWED(Kind.METHOD_NOT_ALLOWED),
+    // an upload of a type not on the allow-list (coop.documents.allowed-types)
+    DOCUMENT_TYPE_NOT_ALLOWED(Kind.UNSUPPORTED_MEDIA_TYPE),
+    // a Range a document cannot give
+    RANGE_NOT_SATISFIABLE(Kind.RANGE_NOT_SATISFIABLE),
     // not found
     NOT_FOUND(Kind.NOT_FOUND),
     AGREEMENT_NOT_FOUND(Kind.NOT_FOUND),
@@ -21,6 +25,7 @@ public enum ErrorCode {
     EXPORT_NOT_FOUND(Kind.NOT_FOUND),
     CHECKPOINT_NOT_FOUND(Kind.NOT_FOUND),
     CONTACT_NOT_FOUND(Kind.NOT_FOUND),
+    DOCUMENT_NOT_FOUND(Kind.NOT_FOUND),
     // request headers
     VERSION_MISMATCH(Kind.PRECONDITION_FAILED),
     IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE),
@@ -68,6 +73,13 @@ public enum ErrorCode {
     CONTACT_ADDRESS_TAKEN(Kind.REFUSED),
     // one verification against a checkpoint runs at a time
     VERIFICATION_RUNNING(Kind.REFUSED),
+    // the document store: a document an agreement names is not removed (only culled); a removal comes within its time;
+    // culled bytes are not stored again
+    DOCUMENT_NAMED(Kind.REFUSED),
+    DOCUMENT_REMOVAL_TOO_LATE(Kind.REFUSED),
+    DOCUMENT_CULLED(Kind.REFUSED),
+    // a stored chunk no longer matches its SHA-256: the answer stops, and the damage is reported
+    DOCUMENT_DAMAGED(Kind.INTERNAL),
     // the server's own fault
     INTERNAL_ERROR(Kind.INTERNAL);
 
@@ -78,6 +90,7 @@ public enum ErrorCode {
         UNSUPPORTED_MEDIA_TYPE,
         NOT_ACCEPTABLE,
         METHOD_NOT_ALLOWED,
+        RANGE_NOT_SATISFIABLE,
         NOT_FOUND,
         PRECONDITION_FAILED,
         UNPROCESSABLE,

@@ -90,7 +90,8 @@ public final class Events {
                 outcome,
                 List.of(),
                 on.plusDays(3),
-                on.plusDays(24));
+                on.plusDays(24),
+                null);
     }
 
     public static ReviewScheduled reviewScheduled(ReviewId id, OffsetDateTime at) {

@@ -3,8 +3,12 @@ package se.coop.api.command;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import se.coop.api.AgreementId;
 import se.coop.api.DocumentId;
+import se.coop.api.DocumentKind;
 
-/** Attaches a document (signed text, minutes, final report) by its SHA-256, media type and size (rule 15). */
+/**
+ * Attaches a document (signed text, minutes, final report) by its SHA-256, media type and size (rule 15), of the kind
+ * given ({@link DocumentKind#OTHER} when none is).
+ */
 public record AttachDocument(
         @TargetAggregateIdentifier AgreementId agreementId,
         DocumentId documentId,
@@ -12,4 +16,5 @@ public record AttachDocument(
         String sha256,
         String mediaType,
         Long size,
-        String uri) {}
+        String uri,
+        DocumentKind kind) {}

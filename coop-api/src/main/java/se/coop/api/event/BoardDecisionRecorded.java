@@ -7,10 +7,16 @@ import se.coop.api.AgreementId;
 import se.coop.api.AmendmentId;
 import se.coop.api.BoardOutcome;
 import se.coop.api.DecisionId;
+import se.coop.api.DocumentRef;
 import se.coop.api.PartyId;
 
-/** A party's board decided on a text version. {@code counts} is false when it names an earlier version or comes from another body than the party's adopting body; {@code appealWindowEndsOn} is the last day to appeal a Swedish decision (rule 12). */
-@Revision("1")
+/**
+ * A party's board decided on a text version. {@code counts} is false when it names an earlier version or comes from
+ * another body than the party's adopting body; {@code appealWindowEndsOn} is the last day to appeal a Swedish decision
+ * (rule 12); {@code document} is the minutes extract or decision notice it rests on, where one was named (revision 1
+ * named none).
+ */
+@Revision("2")
 public record BoardDecisionRecorded(
         AgreementId agreementId,
         DecisionId decisionId,
@@ -26,5 +32,6 @@ public record BoardDecisionRecorded(
         BoardOutcome outcome,
         List<String> dissents,
         LocalDate minutesPostedOn,
-        LocalDate appealWindowEndsOn)
+        LocalDate appealWindowEndsOn,
+        DocumentRef document)
         implements AgreementEvent {}

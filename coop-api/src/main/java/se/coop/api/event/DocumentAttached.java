@@ -3,9 +3,13 @@ package se.coop.api.event;
 import org.axonframework.serialization.Revision;
 import se.coop.api.AgreementId;
 import se.coop.api.DocumentId;
+import se.coop.api.DocumentKind;
 
-/** A document was attached by its SHA-256 (rule 15). */
-@Revision("1")
+/**
+ * A document was attached by its SHA-256 (rule 15), as a document of {@code kind}. Revision 1 had no kind: it reads as
+ * {@link DocumentKind#OTHER} (coop-app's {@code Upcasters}).
+ */
+@Revision("2")
 public record DocumentAttached(
         AgreementId agreementId,
         DocumentId documentId,
@@ -13,5 +17,6 @@ public record DocumentAttached(
         String sha256,
         String mediaType,
         long size,
-        String uri)
+        String uri,
+        DocumentKind kind)
         implements AgreementEvent {}

@@ -24,6 +24,8 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -80,6 +82,15 @@ public class AxonConfiguration {
     @Primary
     Serializer serializer() {
         return JacksonSerializer.builder().objectMapper(eventMapper()).build();
+    }
+
+    /**
+     * How events of an earlier shape read as the current one ({@link Upcasters}); Axon puts this bean in the upcaster
+     * chain of the event store, and so of every processor and replay reading from it.
+     */
+    @Bean
+    EventUpcaster coopUpcasters() {
+        return new EventUpcasterChain(Upcasters.all());
     }
 
     @Bean

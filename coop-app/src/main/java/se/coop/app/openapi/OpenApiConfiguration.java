@@ -45,8 +45,8 @@ public class OpenApiConfiguration {
             Choices where docs/api.md is silent:
             - an id in a path that cannot be parsed names nothing and is answered 404;
             - the list of agreements counts its matches exactly up to 10,000; beyond that `totalElements` is 10,000, a
-              lower bound, and `totalExact` is false (a deviation from API.md, whose page counts every match, which
-              for a filter matching most of a large register cost more than the page itself);
+              lower bound, and `totalExact` is false (counting every match, for a filter matching most of a large
+              register, cost more than the page itself);
             - a party named in a path that is not in the agreement is 404 `PARTY_NOT_FOUND`; one named in a body is
               409 `PARTY_NOT_IN_AGREEMENT`;
             - a date after today in a signature, decision, appeal or notice is refused by rule 5 with 409

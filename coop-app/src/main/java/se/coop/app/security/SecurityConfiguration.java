@@ -180,6 +180,7 @@ public class SecurityConfiguration {
                                 "/api/v1/agreements",
                                 "/api/v1/agreements/*",
                                 "/api/v1/agreements/*/links",
+                                "/api/v1/agreements/*/documents",
                                 "/api/v1/reviews",
                                 "/api/v1/reviews/**",
                                 "/api/v1/reminders"))

@@ -252,6 +252,7 @@ final class Generator {
                 approvalText(),
                 new Signatory("Ordförande " + party.partyId(), "Kommunstyrelsens ordförande"),
                 random.nextInt(20) == 0 ? today.plusDays(1) : today.minusDays(random.nextInt(20)),
+                null,
                 null);
     }
 
@@ -289,7 +290,8 @@ final class Generator {
                 random.nextBoolean() ? "§ " + random.nextInt(200) : null,
                 result,
                 null,
-                posted);
+                posted,
+                null);
     }
 
     private Object appeal(LocalDate today) {
@@ -360,7 +362,7 @@ final class Generator {
         LocalDate meetingDay = LocalDate.ofInstant(known.meetings.get(review).toInstant(), BusinessTime.ZONE);
         LocalDate heldOn = random.nextBoolean() ? meetingDay : today.minusDays(random.nextInt(40));
         return new RecordReviewOutcome(
-                known.agreementId, review, heldOn, "Samverkan fortsätter", ReviewDecision.CONTINUE);
+                known.agreementId, review, heldOn, "Samverkan fortsätter", ReviewDecision.CONTINUE, null);
     }
 
     private Object held(LocalDate today) {
@@ -377,6 +379,7 @@ final class Generator {
                 null,
                 reviewers,
                 new ReviewOutcome("Genomgång av året", ReviewDecision.CONTINUE),
+                null,
                 null);
     }
 
@@ -415,6 +418,7 @@ final class Generator {
                 sha,
                 "application/pdf",
                 size,
+                null,
                 null);
     }
 

@@ -23,6 +23,8 @@ import se.coop.api.AgreementText;
 import se.coop.api.AppealOutcome;
 import se.coop.api.BusinessTime;
 import se.coop.api.CommandRefusedException;
+import se.coop.api.DocumentKind;
+import se.coop.api.DocumentRef;
 import se.coop.api.ErrorCode;
 import se.coop.api.Origin;
 import se.coop.api.Participant;
@@ -258,7 +260,8 @@ class Agreement {
                 match.counts(),
                 command.signatory(),
                 command.signedOn(),
-                ValueChecks.trimToNull(command.place())));
+                ValueChecks.trimToNull(command.place()),
+                DocumentRef.of(command.document(), DocumentKind.SIGNED_COPY)));
         tryCompleteRound(today, deadlines, BY_COMMAND, null);
     }
 
@@ -306,7 +309,8 @@ class Agreement {
                 command.outcome(),
                 command.dissents() == null ? List.of() : List.copyOf(command.dissents()),
                 command.minutesPostedOn(),
-                lastDayToAppeal));
+                lastDayToAppeal,
+                DocumentRef.of(command.document(), DocumentKind.MINUTES_EXTRACT)));
         watchLegalForce(today, deadlines);
         tryCompleteRound(today, deadlines, BY_COMMAND, null);
         return command.decisionId().toString();
@@ -509,7 +513,8 @@ class Agreement {
                 reviewers,
                 ValueChecks.trimToNull(command.title()),
                 command.outcome().summary(),
-                command.outcome().decision()));
+                command.outcome().decision(),
+                DocumentRef.of(command.document(), DocumentKind.REVIEW_MINUTES)));
         return command.reviewId().toString();
     }
 
@@ -555,14 +560,16 @@ class Agreement {
                 command.reviewId(),
                 command.heldOn(),
                 command.summary().strip(),
-                command.decision()));
+                command.decision(),
+                DocumentRef.of(command.document(), DocumentKind.REVIEW_MINUTES)));
     }
 
     // ------------------------------------------------------------------ documents and links
 
     /**
-     * Rule 15: a document is attached by its SHA-256, once; attached again under another description, the description
-     * is corrected (the same bytes cannot have another size).
+     * Rule 15: a document is attached by its SHA-256, once, as a document of its kind ({@code OTHER} when none is
+     * given); attached again under another description or kind, the description is corrected (the same bytes cannot
+     * have another size).
      */
     @CommandHandler
     String handle(AttachDocument command) {
@@ -573,7 +580,9 @@ class Agreement {
         String uri = ValueChecks.trimToNull(command.uri());
         Records.Document existing = records.document(sha);
         if (existing == null) {
-            apply(new DocumentAttached(agreementId, command.documentId(), title, sha, mediaType, command.size(), uri));
+            DocumentKind kind = command.kind() == null ? DocumentKind.OTHER : command.kind();
+            apply(new DocumentAttached(
+                    agreementId, command.documentId(), title, sha, mediaType, command.size(), uri, kind));
             return command.documentId().toString();
         }
         if (command.size() != null && existing.size() != command.size()) {
@@ -585,11 +594,13 @@ class Agreement {
                     "size");
         }
         String newUri = uri != null ? uri : existing.uri();
+        DocumentKind newKind = command.kind() != null ? command.kind() : existing.kind();
         boolean same = existing.title().equals(title)
                 && existing.mediaType().equalsIgnoreCase(mediaType)
-                && java.util.Objects.equals(existing.uri(), newUri);
+                && java.util.Objects.equals(existing.uri(), newUri)
+                && existing.kind() == newKind;
         if (!same) {
-            apply(new DocumentCorrected(agreementId, existing.id(), sha, title, mediaType, newUri));
+            apply(new DocumentCorrected(agreementId, existing.id(), sha, title, mediaType, newUri, newKind));
         }
         return existing.id().toString();
     }
@@ -998,12 +1009,13 @@ class Agreement {
     void on(DocumentAttached event) {
         records.attached(
                 event.sha256(),
-                new Records.Document(event.documentId(), event.title(), event.mediaType(), event.size(), event.uri()));
+                new Records.Document(
+                        event.documentId(), event.title(), event.mediaType(), event.size(), event.uri(), event.kind()));
     }
 
     @EventSourcingHandler
     void on(DocumentCorrected event) {
-        records.corrected(event.sha256(), event.title(), event.mediaType(), event.uri());
+        records.corrected(event.sha256(), event.title(), event.mediaType(), event.uri(), event.kind());
     }
 
     @EventSourcingHandler

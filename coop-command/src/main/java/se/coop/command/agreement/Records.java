@@ -7,13 +7,14 @@ import java.util.Objects;
 import java.util.Set;
 import se.coop.api.AgreementId;
 import se.coop.api.DocumentId;
+import se.coop.api.DocumentKind;
 import se.coop.api.LinkType;
 
 /** The documents attached by their SHA-256 (rule 15) and the links to other cooperations (rule 14). */
 final class Records {
 
     /** A document as it is described now. */
-    record Document(DocumentId id, String title, String mediaType, long size, String uri) {}
+    record Document(DocumentId id, String title, String mediaType, long size, String uri, DocumentKind kind) {}
 
     private final Map<String, Document> documentsBySha = new HashMap<>();
     private final Set<String> links = new HashSet<>();
@@ -36,9 +37,9 @@ final class Records {
         documentsBySha.put(sha256, document);
     }
 
-    void corrected(String sha256, String title, String mediaType, String uri) {
+    void corrected(String sha256, String title, String mediaType, String uri, DocumentKind kind) {
         Document was = documentsBySha.get(sha256);
-        documentsBySha.put(sha256, new Document(was.id(), title, mediaType, was.size(), uri));
+        documentsBySha.put(sha256, new Document(was.id(), title, mediaType, was.size(), uri, kind));
     }
 
     void linked(LinkType type, AgreementId other, String otherTitle) {

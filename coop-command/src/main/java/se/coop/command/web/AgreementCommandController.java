@@ -57,10 +57,12 @@ public class AgreementCommandController {
 
     private final CommandSender sender;
     private final ObjectMapper json;
+    private final HeldDocuments held;
 
-    AgreementCommandController(CommandSender sender, ObjectMapper json) {
+    AgreementCommandController(CommandSender sender, ObjectMapper json, HeldDocuments held) {
         this.sender = sender;
         this.json = json;
+        this.held = held;
     }
 
     @PostMapping(consumes = JSON)
@@ -70,7 +72,8 @@ public class AgreementCommandController {
     public ResponseEntity<CommandResponse> draftIntent(
             @Parameter(hidden = true) CommandContext context, @Valid @RequestBody DraftIntentRequest body) {
         AgreementId id = AgreementId.random();
-        return run(context, body, Request.on(id, body.toCommand(id)).creatingUnder("/api/v1/agreements/"));
+        DraftIntentRequest described = body.withText(held.complete(body.text(), "text"));
+        return run(context, body, Request.on(id, described.toCommand(id)).creatingUnder("/api/v1/agreements/"));
     }
 
     @PostMapping(path = "/{agreementId}/revisions", consumes = JSON)
@@ -80,7 +83,8 @@ public class AgreementCommandController {
             @PathVariable String agreementId,
             @Valid @RequestBody ReviseDraftRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        return run(context, body, Request.on(id, body.toCommand(id)));
+        ReviseDraftRequest described = body.withText(held.complete(body.text(), "text"));
+        return run(context, body, Request.on(id, described.toCommand(id)));
     }
 
     @PostMapping(path = "/{agreementId}/submission")
@@ -193,10 +197,11 @@ public class AgreementCommandController {
             @PathVariable String agreementId,
             @Valid @RequestBody ProposeAmendmentRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
+        ProposeAmendmentRequest described = body.withText(held.complete(body.text(), "text"));
         return run(
                 context,
                 body,
-                Request.on(id, body.toCommand(id, AmendmentId.random()))
+                Request.on(id, described.toCommand(id, AmendmentId.random()))
                         .creatingUnder("/api/v1/agreements/" + id + "/amendments/"));
     }
 
@@ -204,16 +209,19 @@ public class AgreementCommandController {
     @Operation(
             summary = "AttachDocument: attach a document by its SHA-256",
             description = "201 with Location of the document. A document already attached (same sha256) is not"
-                    + " attached twice: 200, with the id it already has.")
+                    + " attached twice: 200, with the id it already has (its description or kind corrected if they"
+                    + " differ). For a document Coop holds (POST /api/v1/documents), mediaType and size may be left"
+                    + " out: they are the stored bytes'; given, they must be theirs.")
     public ResponseEntity<CommandResponse> attachDocument(
             @Parameter(hidden = true) CommandContext context,
             @PathVariable String agreementId,
             @Valid @RequestBody AttachDocumentRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
+        AttachDocumentRequest described = held.complete(body);
         return run(
                 context,
                 body,
-                Request.on(id, body.toCommand(id, DocumentId.random()))
+                Request.on(id, described.toCommand(id, DocumentId.random()))
                         .creatingUnder("/api/v1/agreements/" + id + "/documents/"));
     }
 

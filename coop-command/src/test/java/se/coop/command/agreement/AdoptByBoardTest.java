@@ -53,7 +53,8 @@ class AdoptByBoardTest {
                 "§ 45",
                 outcome,
                 List.of("Reservation av SD"),
-                postedOn);
+                postedOn,
+                null);
     }
 
     private static BoardDecisionRecorded recorded(
@@ -79,7 +80,8 @@ class AdoptByBoardTest {
                 outcome,
                 List.of("Reservation av SD"),
                 postedOn,
-                windowEnds);
+                windowEnds,
+                null);
     }
 
     @Test
@@ -158,6 +160,7 @@ class AdoptByBoardTest {
                         "KS 1",
                         null,
                         BoardOutcome.ADOPTED,
+                        null,
                         null,
                         null))
                 .expectException(refusedWith(ErrorCode.WRONG_TEXT_VERSION))
@@ -297,7 +300,8 @@ class AdoptByBoardTest {
                 BoardOutcome.ADOPTED,
                 List.of(),
                 posted,
-                AppealWindow.lastDay(posted));
+                AppealWindow.lastDay(posted),
+                null);
     }
 
     /** Exactly one event, with the given payload, recorded as Coop's own doing rather than a user's. */

@@ -110,13 +110,28 @@ final class AgreementFixtures {
     }
 
     static AgreementSigned signed(PartyId party, LocalDate on) {
-        return new AgreementSigned(ID, party, SHA_V1, 1, null, true, signatory(), on, null);
+        return new AgreementSigned(ID, party, SHA_V1, 1, null, true, signatory(), on, null, null);
     }
 
     static BoardDecisionRecorded decided(PartyId party, DecisionId id, BoardOutcome outcome, LocalDate on) {
         String body = party.equals(HELSINGOR) ? "Byrådet" : "Kommunstyrelsen";
         return new BoardDecisionRecorded(
-                ID, id, party, SHA_V1, 1, null, true, body, on, "KS 2020/1 § 1", null, outcome, List.of(), null, null);
+                ID,
+                id,
+                party,
+                SHA_V1,
+                1,
+                null,
+                true,
+                body,
+                on,
+                "KS 2020/1 § 1",
+                null,
+                outcome,
+                List.of(),
+                null,
+                null,
+                null);
     }
 
     static BoardDecisionRecorded adopted(PartyId party, LocalDate on) {

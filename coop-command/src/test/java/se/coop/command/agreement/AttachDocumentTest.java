@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import se.coop.api.DocumentId;
+import se.coop.api.DocumentKind;
 import se.coop.api.ErrorCode;
 import se.coop.api.command.AttachDocument;
 import se.coop.api.event.AgreementArchived;
@@ -22,7 +23,8 @@ class AttachDocumentTest {
     private static final String REPORT_SHA = "9".repeat(64);
 
     private static AttachDocument attach(DocumentId id) {
-        return new AttachDocument(ID, id, "Projektets slutrapport", REPORT_SHA, "application/pdf", 4_200_000L, null);
+        return new AttachDocument(
+                ID, id, "Projektets slutrapport", REPORT_SHA, "application/pdf", 4_200_000L, null, null);
     }
 
     @Test
@@ -30,7 +32,14 @@ class AttachDocumentTest {
         at(fixture, drafted())
                 .when(attach(REPORT))
                 .expectEvents(new DocumentAttached(
-                        ID, REPORT, "Projektets slutrapport", REPORT_SHA, "application/pdf", 4_200_000L, null))
+                        ID,
+                        REPORT,
+                        "Projektets slutrapport",
+                        REPORT_SHA,
+                        "application/pdf",
+                        4_200_000L,
+                        null,
+                        DocumentKind.OTHER))
                 .expectResultMessagePayload(REPORT.toString());
     }
 
@@ -40,7 +49,14 @@ class AttachDocumentTest {
                         fixture,
                         drafted(),
                         new DocumentAttached(
-                                ID, REPORT, "Projektets slutrapport", REPORT_SHA, "application/pdf", 4_200_000L, null))
+                                ID,
+                                REPORT,
+                                "Projektets slutrapport",
+                                REPORT_SHA,
+                                "application/pdf",
+                                4_200_000L,
+                                null,
+                                DocumentKind.OTHER))
                 .when(attach(DocumentId.random()))
                 .expectNoEvents()
                 .expectResultMessagePayload(REPORT.toString());
@@ -52,9 +68,23 @@ class AttachDocumentTest {
                         fixture,
                         drafted(),
                         new DocumentAttached(
-                                ID, REPORT, "Projektets slutrapport", REPORT_SHA, "application/pdf", 4_200_000L, null))
+                                ID,
+                                REPORT,
+                                "Projektets slutrapport",
+                                REPORT_SHA,
+                                "application/pdf",
+                                4_200_000L,
+                                null,
+                                DocumentKind.OTHER))
                 .when(new AttachDocument(
-                        ID, DocumentId.random(), "Projektets slutrapport", REPORT_SHA, "application/pdf", 17L, null))
+                        ID,
+                        DocumentId.random(),
+                        "Projektets slutrapport",
+                        REPORT_SHA,
+                        "application/pdf",
+                        17L,
+                        null,
+                        null))
                 .expectException(refusedWith(ErrorCode.DOCUMENT_ALREADY_ATTACHED))
                 .expectNoEvents();
     }

@@ -32,7 +32,7 @@ class CancelReviewTest {
                         with(
                                 inForce(),
                                 reviewScheduled(REVIEW, 10),
-                                new ReviewOutcomeRecorded(ID, REVIEW, TODAY, "ok", ReviewDecision.CONTINUE)))
+                                new ReviewOutcomeRecorded(ID, REVIEW, TODAY, "ok", ReviewDecision.CONTINUE, null)))
                 .when(new CancelReview(ID, REVIEW, "för sent"))
                 .expectException(refusedWith(ErrorCode.REVIEW_NOT_SCHEDULED))
                 .expectNoEvents();

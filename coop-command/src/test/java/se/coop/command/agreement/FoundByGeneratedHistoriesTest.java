@@ -38,7 +38,8 @@ class FoundByGeneratedHistoriesTest {
     @Test
     void givenAMeetingScheduledToday_whenItsOutcomeSaysItWasHeldTheDayBefore_thenRefused() {
         at(fixture, with(inForce(), reviewScheduled(REVIEW, 20)))
-                .when(new RecordReviewOutcome(ID, REVIEW, TODAY.minusDays(1), "Fortsätter", ReviewDecision.CONTINUE))
+                .when(new RecordReviewOutcome(
+                        ID, REVIEW, TODAY.minusDays(1), "Fortsätter", ReviewDecision.CONTINUE, null))
                 .expectException(refusedWith(ErrorCode.DATE_OUT_OF_ORDER))
                 .expectNoEvents();
     }
@@ -46,8 +47,9 @@ class FoundByGeneratedHistoriesTest {
     @Test
     void givenAMeetingScheduledToday_whenItsOutcomeSaysItWasHeldToday_thenRecorded() {
         at(fixture, with(inForce(), reviewScheduled(REVIEW, 20)))
-                .when(new RecordReviewOutcome(ID, REVIEW, TODAY, "Fortsätter", ReviewDecision.CONTINUE))
-                .expectEvents(new ReviewOutcomeRecorded(ID, REVIEW, TODAY, "Fortsätter", ReviewDecision.CONTINUE));
+                .when(new RecordReviewOutcome(ID, REVIEW, TODAY, "Fortsätter", ReviewDecision.CONTINUE, null))
+                .expectEvents(
+                        new ReviewOutcomeRecorded(ID, REVIEW, TODAY, "Fortsätter", ReviewDecision.CONTINUE, null));
     }
 
     /** Seed 20261205: a tabling after an adoption took the adoption's place, and the agreement never came into force. */
@@ -64,9 +66,9 @@ class FoundByGeneratedHistoriesTest {
                         adopted(HELSINGOR, on.minusDays(5)),
                         decided(HELSINGOR, DecisionId.random(), BoardOutcome.TABLED, on),
                         adopted(HALMSTAD, on))
-                .when(new SignAgreement(ID, HALMSTAD, SHA_V1, signatory(), TODAY, null))
+                .when(new SignAgreement(ID, HALMSTAD, SHA_V1, signatory(), TODAY, null, null))
                 .expectEvents(
-                        new AgreementSigned(ID, HALMSTAD, SHA_V1, 1, null, true, signatory(), TODAY, null),
+                        new AgreementSigned(ID, HALMSTAD, SHA_V1, 1, null, true, signatory(), TODAY, null, null),
                         new AgreementEnteredIntoForce(ID, 1, SHA_V1, TODAY));
     }
 
@@ -84,9 +86,9 @@ class FoundByGeneratedHistoriesTest {
                         signed(HELSINGOR, on),
                         adopted(HELSINGOR, on),
                         adopted(HALMSTAD, on))
-                .when(new SignAgreement(ID, HALMSTAD, SHA_V1, signatory(), TODAY, null))
+                .when(new SignAgreement(ID, HALMSTAD, SHA_V1, signatory(), TODAY, null, null))
                 .expectEvents(
-                        new AgreementSigned(ID, HALMSTAD, SHA_V1, 1, null, true, signatory(), TODAY, null),
+                        new AgreementSigned(ID, HALMSTAD, SHA_V1, 1, null, true, signatory(), TODAY, null, null),
                         new AgreementExpired(ID, endsOn));
     }
 
@@ -106,6 +108,7 @@ class FoundByGeneratedHistoriesTest {
                         null,
                         List.of(),
                         new ReviewOutcome("Genomgång", ReviewDecision.CONTINUE),
+                        null,
                         null))
                 .expectException(refusedWith(ErrorCode.WRONG_STATE))
                 .expectNoEvents();

@@ -131,6 +131,7 @@ class FoundByReviewTest {
                 null,
                 List.of(reviewer(HALMSTAD)),
                 new ReviewOutcome("Genomgång", ReviewDecision.CONTINUE),
+                null,
                 null);
     }
 
@@ -161,7 +162,7 @@ class FoundByReviewTest {
     @Test
     void givenAMeetingWhoseReviewersPartyLeftBeforeIt_whenItsOutcomeIsRecorded_thenRefused() {
         at(fixture, with(inForce(), scheduledWith(REVIEW, 1, LAHOLM), new PartyLeft(ID, LAHOLM, TODAY)))
-                .when(new RecordReviewOutcome(ID, REVIEW, TODAY, "Fortsätter", ReviewDecision.CONTINUE))
+                .when(new RecordReviewOutcome(ID, REVIEW, TODAY, "Fortsätter", ReviewDecision.CONTINUE, null))
                 .expectException(refusedWith(ErrorCode.PARTY_NO_LONGER_IN_AGREEMENT))
                 .expectNoEvents();
     }

@@ -50,7 +50,7 @@ class ProposeAmendmentTest {
     }
 
     private static AgreementSigned amendmentSigned(PartyId party) {
-        return new AgreementSigned(ID, party, SHA_V2, 2, AMENDMENT, true, signatory(), ON, null);
+        return new AgreementSigned(ID, party, SHA_V2, 2, AMENDMENT, true, signatory(), ON, null, null);
     }
 
     @Test
@@ -64,14 +64,14 @@ class ProposeAmendmentTest {
     @Test
     void givenAmendmentPending_whenOnePartyOfTwoApproves_thenTheOldVersionStaysInForce() {
         at(fixture, with(inForceSignatureOnly(), proposed()))
-                .when(new SignAgreement(ID, HALMSTAD, SHA_V2, signatory(), ON, null))
+                .when(new SignAgreement(ID, HALMSTAD, SHA_V2, signatory(), ON, null, null))
                 .expectEvents(amendmentSigned(HALMSTAD));
     }
 
     @Test
     void givenAmendmentApprovedByAllButOne_whenTheLastApproves_thenTheAmendmentEntersIntoForce() {
         at(fixture, with(inForceSignatureOnly(), proposed(), amendmentSigned(HALMSTAD)))
-                .when(new SignAgreement(ID, LAHOLM, SHA_V2, signatory(), ON, null))
+                .when(new SignAgreement(ID, LAHOLM, SHA_V2, signatory(), ON, null, null))
                 .expectEvents(amendmentSigned(LAHOLM), new AmendmentEnteredIntoForce(ID, AMENDMENT, 2, SHA_V2, ON));
     }
 
@@ -90,6 +90,7 @@ class ProposeAmendmentTest {
                         null,
                         BoardOutcome.ADOPTED,
                         null,
+                        null,
                         null))
                 .expectEvents(new BoardDecisionRecorded(
                         ID,
@@ -105,6 +106,7 @@ class ProposeAmendmentTest {
                         null,
                         BoardOutcome.ADOPTED,
                         List.of(),
+                        null,
                         null,
                         null));
     }

@@ -53,7 +53,8 @@ class RecordAppealTest {
                 BoardOutcome.ADOPTED,
                 List.of(),
                 POSTED,
-                AppealWindow.lastDay(POSTED));
+                AppealWindow.lastDay(POSTED),
+                null);
     }
 
     private static RecordAppeal appeal(AppealOutcome outcome, LocalDate on) {

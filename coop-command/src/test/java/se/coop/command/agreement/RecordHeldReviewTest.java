@@ -26,7 +26,7 @@ class RecordHeldReviewTest {
 
     private static RecordHeldReview held(LocalDate on) {
         return new RecordHeldReview(
-                ID, REVIEW, ReviewKind.MEETING, on, "Klippan", List.of(reviewer(LAHOLM)), CONTINUE, "Workshop 6");
+                ID, REVIEW, ReviewKind.MEETING, on, "Klippan", List.of(reviewer(LAHOLM)), CONTINUE, "Workshop 6", null);
     }
 
     @Test
@@ -43,7 +43,8 @@ class RecordHeldReviewTest {
                         List.of(Participant.of(reviewer(LAHOLM))),
                         "Workshop 6",
                         "Samarbetet fortsätter",
-                        ReviewDecision.CONTINUE));
+                        ReviewDecision.CONTINUE,
+                        null));
     }
 
     @Test

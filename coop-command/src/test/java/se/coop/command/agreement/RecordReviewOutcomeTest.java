@@ -21,15 +21,15 @@ class RecordReviewOutcomeTest {
     @Test
     void givenScheduled_whenOutcomeRecorded_thenHeld() {
         at(fixture, with(inForce(), reviewScheduled(REVIEW, 1)))
-                .when(new RecordReviewOutcome(ID, REVIEW, TODAY, "Handlingsplan antagen", ReviewDecision.AMEND))
-                .expectEvents(
-                        new ReviewOutcomeRecorded(ID, REVIEW, TODAY, "Handlingsplan antagen", ReviewDecision.AMEND));
+                .when(new RecordReviewOutcome(ID, REVIEW, TODAY, "Handlingsplan antagen", ReviewDecision.AMEND, null))
+                .expectEvents(new ReviewOutcomeRecorded(
+                        ID, REVIEW, TODAY, "Handlingsplan antagen", ReviewDecision.AMEND, null));
     }
 
     @Test
     void givenScheduled_whenHeldOnAFutureDate_thenRefused() {
         at(fixture, with(inForce(), reviewScheduled(REVIEW, 1)))
-                .when(new RecordReviewOutcome(ID, REVIEW, TODAY.plusDays(1), "x", ReviewDecision.CONTINUE))
+                .when(new RecordReviewOutcome(ID, REVIEW, TODAY.plusDays(1), "x", ReviewDecision.CONTINUE, null))
                 .expectException(refusedWith(ErrorCode.REVIEW_NOT_IN_PAST))
                 .expectNoEvents();
     }
@@ -37,7 +37,7 @@ class RecordReviewOutcomeTest {
     @Test
     void givenCancelled_whenOutcomeRecorded_thenRefused() {
         at(fixture, with(inForce(), reviewScheduled(REVIEW, 1), new ReviewCancelled(ID, REVIEW, "inställt")))
-                .when(new RecordReviewOutcome(ID, REVIEW, TODAY, "x", ReviewDecision.CONTINUE))
+                .when(new RecordReviewOutcome(ID, REVIEW, TODAY, "x", ReviewDecision.CONTINUE, null))
                 .expectException(refusedWith(ErrorCode.REVIEW_NOT_SCHEDULED))
                 .expectNoEvents();
     }
@@ -49,8 +49,8 @@ class RecordReviewOutcomeTest {
                         with(
                                 inForce(),
                                 reviewScheduled(REVIEW, 1),
-                                new ReviewOutcomeRecorded(ID, REVIEW, TODAY, "x", ReviewDecision.CONTINUE)))
-                .when(new RecordReviewOutcome(ID, REVIEW, TODAY, "y", ReviewDecision.CONTINUE))
+                                new ReviewOutcomeRecorded(ID, REVIEW, TODAY, "x", ReviewDecision.CONTINUE, null)))
+                .when(new RecordReviewOutcome(ID, REVIEW, TODAY, "y", ReviewDecision.CONTINUE, null))
                 .expectException(refusedWith(ErrorCode.REVIEW_NOT_SCHEDULED))
                 .expectNoEvents();
     }

@@ -63,15 +63,15 @@ class ReviseDraftTest {
                         submitted(),
                         new ApprovalsVoided(ID, 1, SHA_V1, List.of(), "v2"),
                         new DraftRevised(ID, 2, true, text(SHA_V2), null, null, null, null))
-                .when(new SignAgreement(ID, LAHOLM, SHA_V1, signatory(), TODAY, null))
-                .expectEvents(new AgreementSigned(ID, LAHOLM, SHA_V1, 1, null, false, signatory(), TODAY, null));
+                .when(new SignAgreement(ID, LAHOLM, SHA_V1, signatory(), TODAY, null, null))
+                .expectEvents(new AgreementSigned(ID, LAHOLM, SHA_V1, 1, null, false, signatory(), TODAY, null, null));
     }
 
     @Test
     void givenAwaitingApproval_whenOnlyTitleCorrected_thenStillAwaitingAndApprovalsStillCount() {
         at(fixture, drafted(), submitted(), new DraftRevised(ID, 1, false, null, NEW_TITLE, null, null, null))
-                .when(new SignAgreement(ID, LAHOLM, SHA_V1, signatory(), TODAY, null))
-                .expectEvents(new AgreementSigned(ID, LAHOLM, SHA_V1, 1, null, true, signatory(), TODAY, null));
+                .when(new SignAgreement(ID, LAHOLM, SHA_V1, signatory(), TODAY, null, null))
+                .expectEvents(new AgreementSigned(ID, LAHOLM, SHA_V1, 1, null, true, signatory(), TODAY, null, null));
     }
 
     @Test

@@ -15,6 +15,7 @@ import se.coop.api.BoardOutcome;
 import se.coop.api.BusinessTime;
 import se.coop.api.DecisionId;
 import se.coop.api.DocumentId;
+import se.coop.api.DocumentKind;
 import se.coop.api.ErrorCode;
 import se.coop.api.Participant;
 import se.coop.api.Party;
@@ -63,7 +64,7 @@ class RulesFoundByReadingTest {
     private static final LocalDate ON = TODAY.minusDays(10);
 
     private static AgreementSigned amendmentSigned(PartyId party, LocalDate on) {
-        return new AgreementSigned(ID, party, SHA_V2, 2, AMENDMENT, true, signatory(), on, null);
+        return new AgreementSigned(ID, party, SHA_V2, 2, AMENDMENT, true, signatory(), on, null, null);
     }
 
     private static BoardDecisionRecorded amendmentAdopted(PartyId party, LocalDate on) {
@@ -82,6 +83,7 @@ class RulesFoundByReadingTest {
                 null,
                 BoardOutcome.ADOPTED,
                 List.of(),
+                null,
                 null,
                 null);
     }
@@ -129,7 +131,8 @@ class RulesFoundByReadingTest {
                 BoardOutcome.ADOPTED,
                 List.of(),
                 POSTED,
-                AppealWindow.lastDay(POSTED));
+                AppealWindow.lastDay(POSTED),
+                null);
     }
 
     @Test
@@ -189,7 +192,8 @@ class RulesFoundByReadingTest {
                 BoardOutcome.ADOPTED,
                 List.of(),
                 POSTED,
-                AppealWindow.lastDay(POSTED));
+                AppealWindow.lastDay(POSTED),
+                null);
         return new Object[] {
             drafted(SWEDISH, new Term(null, null, true, 6, true)),
             submitted(),
@@ -253,7 +257,8 @@ class RulesFoundByReadingTest {
                                 BoardOutcome.ADOPTED,
                                 List.of(),
                                 TODAY.minusDays(60),
-                                AppealWindow.lastDay(TODAY.minusDays(60))))
+                                AppealWindow.lastDay(TODAY.minusDays(60)),
+                                null))
                 .when(new RecordAppeal(ID, DECISION, AppealOutcome.LODGED, TODAY, null, null))
                 .expectException(refusedWith(ErrorCode.APPEAL_WINDOW_CLOSED))
                 .expectNoEvents();
@@ -289,6 +294,7 @@ class RulesFoundByReadingTest {
                         null,
                         List.of(reviewer(HELSINGOR)),
                         new ReviewOutcome("Fortsätter", ReviewDecision.CONTINUE),
+                        null,
                         null))
                 .expectEvents(new ReviewHeld(
                         ID,
@@ -299,7 +305,8 @@ class RulesFoundByReadingTest {
                         List.of(Participant.of(reviewer(HELSINGOR))),
                         null,
                         "Fortsätter",
-                        ReviewDecision.CONTINUE));
+                        ReviewDecision.CONTINUE,
+                        null));
     }
 
     // ------------------------------------------------------------ rule 8: an amendment proposed twice
@@ -332,10 +339,15 @@ class RulesFoundByReadingTest {
     void givenADocument_whenTheSameFileIsAttachedUnderACorrectedTitle_thenItsDescriptionIsCorrected() {
         DocumentId report = DocumentId.of("d0c0d0c0-d0c0-4d0c-8d0c-d0c0d0c0d0c0");
         String sha = "9".repeat(64);
-        at(fixture, drafted(), new DocumentAttached(ID, report, "Slutrapport", sha, "application/pdf", 42L, null))
+        at(
+                        fixture,
+                        drafted(),
+                        new DocumentAttached(
+                                ID, report, "Slutrapport", sha, "application/pdf", 42L, null, DocumentKind.OTHER))
                 .when(new AttachDocument(
-                        ID, DocumentId.random(), "Slutrapport 2019", sha, "application/pdf", 42L, null))
-                .expectEvents(new DocumentCorrected(ID, report, sha, "Slutrapport 2019", "application/pdf", null))
+                        ID, DocumentId.random(), "Slutrapport 2019", sha, "application/pdf", 42L, null, null))
+                .expectEvents(new DocumentCorrected(
+                        ID, report, sha, "Slutrapport 2019", "application/pdf", null, DocumentKind.OTHER))
                 .expectResultMessagePayload(report.toString());
     }
 

@@ -26,14 +26,15 @@ class SignAgreementTest {
             party(LAHOLM, "Laholms kommun", "SE", "Kommunstyrelsen", false, ApprovalType.SIGNATURE));
 
     private static SignAgreement sign(PartyId party, String sha, LocalDate on) {
-        return new SignAgreement(ID, party, sha, signatory(), on, "Halmstad");
+        return new SignAgreement(ID, party, sha, signatory(), on, "Halmstad", null);
     }
 
     @Test
     void givenSubmitted_whenSignedForSubmittedVersion_thenSignatureCounts() {
         at(fixture, drafted(), submitted())
                 .when(sign(LAHOLM, SHA_V1, TODAY))
-                .expectEvents(new AgreementSigned(ID, LAHOLM, SHA_V1, 1, null, true, signatory(), TODAY, "Halmstad"));
+                .expectEvents(
+                        new AgreementSigned(ID, LAHOLM, SHA_V1, 1, null, true, signatory(), TODAY, "Halmstad", null));
     }
 
     @Test
@@ -90,7 +91,7 @@ class SignAgreementTest {
         at(fixture, drafted(SIGNATURE_ONLY, UNTIL_FURTHER_NOTICE), submitted(), signed(HALMSTAD, later))
                 .when(sign(LAHOLM, SHA_V1, earlier))
                 .expectEvents(
-                        new AgreementSigned(ID, LAHOLM, SHA_V1, 1, null, true, signatory(), earlier, "Halmstad"),
+                        new AgreementSigned(ID, LAHOLM, SHA_V1, 1, null, true, signatory(), earlier, "Halmstad", null),
                         new AgreementEnteredIntoForce(ID, 1, SHA_V1, later));
     }
 
@@ -101,7 +102,7 @@ class SignAgreementTest {
         at(fixture, drafted(SIGNATURE_ONLY, term), submitted(), signed(HALMSTAD, TODAY))
                 .when(sign(LAHOLM, SHA_V1, TODAY))
                 .expectEvents(
-                        new AgreementSigned(ID, LAHOLM, SHA_V1, 1, null, true, signatory(), TODAY, "Halmstad"),
+                        new AgreementSigned(ID, LAHOLM, SHA_V1, 1, null, true, signatory(), TODAY, "Halmstad", null),
                         new AgreementEnteredIntoForce(ID, 1, SHA_V1, startsOn));
     }
 
@@ -109,7 +110,7 @@ class SignAgreementTest {
     void givenSignaturesButNoBoardAdoptions_whenTheLastPartySigns_thenNotYetInForce() {
         at(fixture, drafted(), submitted(), signed(HALMSTAD, TODAY), signed(LAHOLM, TODAY))
                 .when(sign(HELSINGOR, SHA_V1, TODAY))
-                .expectEvents(
-                        new AgreementSigned(ID, HELSINGOR, SHA_V1, 1, null, true, signatory(), TODAY, "Halmstad"));
+                .expectEvents(new AgreementSigned(
+                        ID, HELSINGOR, SHA_V1, 1, null, true, signatory(), TODAY, "Halmstad", null));
     }
 }

@@ -34,9 +34,9 @@ class TermEndTest {
     @Test
     void givenFixedTerm_whenItEntersIntoForce_thenAnExpiryTimerIsSetForTheDayAfterTheEnd() {
         at(fixture, lastSignatureMissing(new Term(null, ENDS, false, null, false), TODAY))
-                .when(new SignAgreement(ID, LAHOLM, SHA_V1, signatory(), TODAY, null))
+                .when(new SignAgreement(ID, LAHOLM, SHA_V1, signatory(), TODAY, null, null))
                 .expectEvents(
-                        new AgreementSigned(ID, LAHOLM, SHA_V1, 1, null, true, signatory(), TODAY, null),
+                        new AgreementSigned(ID, LAHOLM, SHA_V1, 1, null, true, signatory(), TODAY, null, null),
                         new AgreementEnteredIntoForce(ID, 1, SHA_V1, TODAY))
                 .expectScheduledDeadline(
                         Duration.between(NOW, BusinessTime.startOf(ENDS.plusDays(1))), new TermEndDue(ENDS));
@@ -45,7 +45,7 @@ class TermEndTest {
     @Test
     void givenFixedTermInForce_whenTheEndDatePasses_thenCoopRecordsTheExpiry() {
         at(fixture, lastSignatureMissing(new Term(null, ENDS, false, null, false), TODAY))
-                .andGivenCommands(new SignAgreement(ID, LAHOLM, SHA_V1, signatory(), TODAY, null))
+                .andGivenCommands(new SignAgreement(ID, LAHOLM, SHA_V1, signatory(), TODAY, null, null))
                 .whenTimeAdvancesTo(BusinessTime.startOf(ENDS.plusDays(1)))
                 .expectEventsMatching(AdoptByBoardTest.onlyByTimer(new AgreementExpired(ID, ENDS)));
     }
@@ -55,10 +55,10 @@ class TermEndTest {
         LocalDate start = LocalDate.of(2017, 3, 1);
         LocalDate end = LocalDate.of(2018, 12, 31);
         at(fixture, lastSignatureMissing(new Term(start, end, false, null, false), LocalDate.of(2017, 2, 20)))
-                .when(new SignAgreement(ID, LAHOLM, SHA_V1, signatory(), LocalDate.of(2017, 2, 22), null))
+                .when(new SignAgreement(ID, LAHOLM, SHA_V1, signatory(), LocalDate.of(2017, 2, 22), null, null))
                 .expectEvents(
                         new AgreementSigned(
-                                ID, LAHOLM, SHA_V1, 1, null, true, signatory(), LocalDate.of(2017, 2, 22), null),
+                                ID, LAHOLM, SHA_V1, 1, null, true, signatory(), LocalDate.of(2017, 2, 22), null, null),
                         new AgreementEnteredIntoForce(ID, 1, SHA_V1, start),
                         new AgreementExpired(ID, end))
                 .expectNoScheduledDeadlines();

@@ -154,7 +154,8 @@ class ReminderPlanningTest {
                         List.of(),
                         "Workshop",
                         "Genomförd",
-                        ReviewDecision.CONTINUE))
+                        ReviewDecision.CONTINUE,
+                        null))
                 .expectNoDispatchedCommands();
     }
 
@@ -215,7 +216,7 @@ class ReminderPlanningTest {
                         new AgreementEnteredIntoForce(ID, 1, "a".repeat(64), IN_FORCE),
                         scheduled())
                 .whenAggregate(ID.toString())
-                .publishes(new ReviewOutcomeRecorded(ID, REVIEW, held, "Fortsätter", ReviewDecision.CONTINUE))
+                .publishes(new ReviewOutcomeRecorded(ID, REVIEW, held, "Fortsätter", ReviewDecision.CONTINUE, null))
                 .expectDispatchedCommands(
                         new WithdrawReminders(ReminderPlanId.meeting(REVIEW), "the meeting was held"),
                         overdue(held.plusMonths(12)));

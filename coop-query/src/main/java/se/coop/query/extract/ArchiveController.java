@@ -52,8 +52,8 @@ public class ArchiveController {
                             + " Ärendehantering), PREMIS with each file's fixity and the verified hash chain's head hash, and"
                             + " one representation: the raw events as stored (JSON Lines, bytes verbatim), the history in"
                             + " words, the dossier as PDF/A-2b and the documents' metadata. For an auditor only an archived"
-                            + " agreement has one (409 AGREEMENT_NOT_ARCHIVED otherwise). Deviation from API.md, where raw"
-                            + " events are for auditors only: an operator may take the package of any agreement — one not"
+                            + " agreement has one (409 AGREEMENT_NOT_ARCHIVED otherwise). Raw events are otherwise for"
+                            + " auditors only, but an operator may take the package of any agreement — one not"
                             + " archived is marked in METS as a preliminary extract (LABEL, RECORDSTATUS=\"TEST\") and in"
                             + " PREMIS — so that a transfer to the e-archive can be tried before the agreement is archived.",
             responses =

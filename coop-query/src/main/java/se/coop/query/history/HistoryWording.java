@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import se.coop.api.AgreementKind;
 import se.coop.api.BoardOutcome;
 import se.coop.api.BusinessTime;
+import se.coop.api.DocumentKind;
+import se.coop.api.DocumentRef;
 import se.coop.api.LinkType;
 import se.coop.api.Participant;
 import se.coop.api.ReviewDecision;
@@ -148,14 +150,14 @@ public final class HistoryWording {
                                 + sv(e.signedOn()) + " genom " + e.signatory().name() + " ("
                                 + e.signatory().title() + ")"
                                 + (e.place() == null ? "" : " i " + e.place()) + "."
-                                + (e.counts() ? "" : " Underskriften gäller en tidigare textversion och räknas inte."),
+                                + (e.counts() ? "" : " Underskriften gäller en tidigare textversion och räknas inte.")
+                                + restsOnSv(e.document()),
                         a.name(e.partyId()) + " signed " + subjectEn(e.textVersion(), e.amendmentId() != null) + " on "
                                 + en(e.signedOn()) + ", by " + e.signatory().name() + " ("
                                 + e.signatory().title() + ")"
                                 + (e.place() == null ? "" : " in " + e.place()) + "."
-                                + (e.counts()
-                                        ? ""
-                                        : " The signature names an earlier text version and does not count."),
+                                + (e.counts() ? "" : " The signature names an earlier text version and does not count.")
+                                + restsOnEn(e.document()),
                         null));
         on(BoardDecisionRecorded.class, HistoryWording::decision);
         on(AppealRecorded.class, (e, a) -> {
@@ -227,11 +229,13 @@ public final class HistoryWording {
                         meetingSv(e.kind()) + (e.title() == null ? "" : " \"" + e.title() + "\"") + " hölls den "
                                 + sv(e.heldOn()) + (e.location() == null ? "" : " i " + e.location()) + ": "
                                 + sentence(e.summary())
-                                + " Beslut: " + decisionSv(e.decision()) + ".",
+                                + " Beslut: " + decisionSv(e.decision()) + "."
+                                + restsOnSv(e.document()),
                         meetingEn(e.kind()) + (e.title() == null ? "" : " \"" + e.title() + "\"") + " was held on "
                                 + en(e.heldOn()) + (e.location() == null ? "" : " in " + e.location()) + ": "
                                 + sentence(e.summary())
-                                + " Decision: " + decisionEn(e.decision()) + ".",
+                                + " Decision: " + decisionEn(e.decision()) + "."
+                                + restsOnEn(e.document()),
                         null));
         on(
                 ReviewRescheduled.class,
@@ -252,17 +256,17 @@ public final class HistoryWording {
                 ReviewOutcomeRecorded.class,
                 (e, a) -> new Wording(
                         "Mötet hölls den " + sv(e.heldOn()) + ": " + sentence(e.summary()) + " Beslut: "
-                                + decisionSv(e.decision()) + ".",
+                                + decisionSv(e.decision()) + "." + restsOnSv(e.document()),
                         "The meeting was held on " + en(e.heldOn()) + ": " + sentence(e.summary()) + " Decision: "
-                                + decisionEn(e.decision()) + ".",
+                                + decisionEn(e.decision()) + "." + restsOnEn(e.document()),
                         null));
         on(
                 DocumentAttached.class,
                 (e, a) -> new Wording(
-                        "Dokumentet \"" + e.title() + "\" bifogades (" + e.mediaType() + ", " + size(e.size()) + ", "
-                                + hash(e.sha256()) + ").",
-                        "The document \"" + e.title() + "\" was attached (" + e.mediaType() + ", " + size(e.size())
-                                + ", " + hash(e.sha256()) + ").",
+                        "Dokumentet \"" + e.title() + "\" bifogades som " + documentKindSv(e.kind()) + " ("
+                                + e.mediaType() + ", " + size(e.size()) + ", " + hash(e.sha256()) + ").",
+                        "The document \"" + e.title() + "\" was attached as " + documentKindEn(e.kind()) + " ("
+                                + e.mediaType() + ", " + size(e.size()) + ", " + hash(e.sha256()) + ").",
                         null));
         on(
                 TextDescriptionCorrected.class,
@@ -278,11 +282,12 @@ public final class HistoryWording {
         on(
                 DocumentCorrected.class,
                 (e, a) -> new Wording(
-                        "Beskrivningen av dokumentet " + hash(e.sha256()) + " rättades: \"" + e.title() + "\" ("
-                                + e.mediaType() + (e.uri() == null ? "" : ", " + e.uri()) + "), samma fil.",
+                        "Beskrivningen av dokumentet " + hash(e.sha256()) + " rättades: \"" + e.title() + "\", "
+                                + documentKindSv(e.kind()) + " (" + e.mediaType()
+                                + (e.uri() == null ? "" : ", " + e.uri()) + "), samma fil.",
                         "The description of the document " + hash(e.sha256()) + " was corrected: \"" + e.title()
-                                + "\" (" + e.mediaType() + (e.uri() == null ? "" : ", " + e.uri())
-                                + "), the same file.",
+                                + "\", " + documentKindEn(e.kind()) + " (" + e.mediaType()
+                                + (e.uri() == null ? "" : ", " + e.uri()) + "), the same file.",
                         null));
         on(
                 TerminationDecided.class,
@@ -480,7 +485,48 @@ public final class HistoryWording {
             en.append(" The decision does not count: it names an earlier text version or was not made by the"
                     + " party's adopting body.");
         }
+        sv.append(restsOnSv(e.document()));
+        en.append(restsOnEn(e.document()));
         return new Wording(sv.toString(), en.toString(), reference);
+    }
+
+    /** " Underlag: protokollsutdrag 1a2b3c…." for an act resting on a document; nothing for one resting on none. */
+    private static String restsOnSv(DocumentRef document) {
+        return document == null
+                ? ""
+                : " Underlag: " + documentKindSv(document.kind()) + " " + hash(document.sha256()) + ".";
+    }
+
+    private static String restsOnEn(DocumentRef document) {
+        return document == null
+                ? ""
+                : " It rests on the " + documentKindEn(document.kind()) + " " + hash(document.sha256()) + ".";
+    }
+
+    /** A kind of document in Swedish, as a noun without article: "protokollsutdrag", "avtalstext" … */
+    public static String documentKindSv(DocumentKind kind) {
+        return switch (kind) {
+            case AGREEMENT_TEXT -> "avtalstext";
+            case SIGNED_COPY -> "undertecknat exemplar";
+            case MINUTES_EXTRACT -> "protokollsutdrag";
+            case DECISION_NOTICE -> "beslutsmeddelande";
+            case REVIEW_MINUTES -> "mötesprotokoll";
+            case FINAL_REPORT -> "slutrapport";
+            case OTHER -> "övrig handling";
+        };
+    }
+
+    /** A kind of document in English, as a noun without article: "minutes extract", "agreement text" … */
+    public static String documentKindEn(DocumentKind kind) {
+        return switch (kind) {
+            case AGREEMENT_TEXT -> "agreement text";
+            case SIGNED_COPY -> "signed copy";
+            case MINUTES_EXTRACT -> "minutes extract";
+            case DECISION_NOTICE -> "decision notice";
+            case REVIEW_MINUTES -> "meeting minutes";
+            case FINAL_REPORT -> "final report";
+            case OTHER -> "other document";
+        };
     }
 
     /** What a board did, in Swedish: "antog", "avslog" … */

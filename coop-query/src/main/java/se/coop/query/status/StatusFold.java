@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import se.coop.api.AgreementState;
 import se.coop.api.BusinessTime;
+import se.coop.api.DocumentRef;
 import se.coop.api.ReviewKind;
 import se.coop.api.event.AgreementArchived;
 import se.coop.api.event.AgreementEnteredIntoForce;
@@ -118,6 +119,7 @@ final class StatusFold {
         });
         on(AmendmentProposed.class, (s, e, r) -> {
             s.textVersions.add(e.text().sha256());
+            s.namesChanged = true;
             s.amendment =
                     round(e.text().sha256(), e.textVersion(), e.amendmentId().toString());
             s.amendmentSummary = e.summary();
@@ -139,6 +141,7 @@ final class StatusFold {
             meeting.status = StatusState.MeetingStatus.HELD;
             meeting.heldOn = e.heldOn();
             meeting.location = e.location();
+            restsOn(s, e.document());
         });
         // A meeting's later events name it; folded for a day before it was scheduled (validOn: an outcome recorded by
         // an earlier version of Coop as held before the meeting was scheduled), the meeting is not there yet.
@@ -163,17 +166,20 @@ final class StatusFold {
                 meeting.status = StatusState.MeetingStatus.HELD;
                 meeting.heldOn = e.heldOn();
             }
+            restsOn(s, e.document());
         });
-        on(
-                DocumentAttached.class,
-                (s, e, r) -> s.documents.add(new DocumentView(
-                        e.documentId().toString(), e.title(), e.sha256(), e.mediaType(), e.size(), e.uri())));
-        on(
-                DocumentCorrected.class,
-                (s, e, r) -> s.documents.replaceAll(d -> d.documentId()
-                                .equals(e.documentId().toString())
-                        ? new DocumentView(d.documentId(), e.title(), d.sha256(), e.mediaType(), d.size(), e.uri())
-                        : d));
+        on(DocumentAttached.class, (s, e, r) -> {
+            s.documents.add(new DocumentView(
+                    e.documentId().toString(), e.title(), e.sha256(), e.mediaType(), e.size(), e.uri(), e.kind()));
+            s.namesChanged = true;
+        });
+        on(DocumentCorrected.class, (s, e, r) -> {
+            s.documents.replaceAll(d -> d.documentId().equals(e.documentId().toString())
+                    ? new DocumentView(
+                            d.documentId(), e.title(), d.sha256(), e.mediaType(), d.size(), e.uri(), e.kind())
+                    : d);
+            s.namesChanged = true;
+        });
         on(TextDescriptionCorrected.class, (s, e, r) -> {});
         on(TerminationDecided.class, (s, e, r) -> s.terminatesOn = e.effectiveOn());
         on(
@@ -346,6 +352,7 @@ final class StatusFold {
         s.parties = new ArrayList<>(e.parties());
         e.parties().forEach(p -> s.participation.put(p.partyId().toString(), new StatusState.Participation()));
         s.textVersions.add(e.text().sha256());
+        s.namesChanged = true;
         s.focusAreas = new ArrayList<>(e.focusAreas());
         s.term = e.term();
         s.reviewCadenceMonths = e.reviewCadenceMonths();
@@ -357,6 +364,7 @@ final class StatusFold {
         if (e.newTextVersion()) {
             s.state = AgreementState.DRAFT;
             s.textVersions.add(e.text().sha256());
+            s.namesChanged = true;
             s.round = null;
         }
         if (e.title() != null) {
@@ -370,7 +378,16 @@ final class StatusFold {
         }
     }
 
+    /** The act rests on {@code document} (where it names one): the agreement names it too. */
+    private static void restsOn(StatusState s, DocumentRef document) {
+        if (document != null && !s.actDocuments.contains(document)) {
+            s.actDocuments.add(document);
+            s.namesChanged = true;
+        }
+    }
+
     private static void signed(StatusState s, AgreementSigned e, RecordedEvent r) {
+        restsOn(s, e.document());
         StatusState.Round round = roundFor(s, e.textSha256());
         if (e.counts() && round != null) {
             round.signedOn.putIfAbsent(e.partyId().toString(), e.signedOn());
@@ -378,6 +395,7 @@ final class StatusFold {
     }
 
     private static void decided(StatusState s, BoardDecisionRecorded e, RecordedEvent r) {
+        restsOn(s, e.document());
         s.decisionsRecorded++;
         if (s.latestDecisionOn == null || e.decidedOn().isAfter(s.latestDecisionOn)) {
             s.latestDecisionOn = e.decidedOn();

@@ -43,6 +43,8 @@ public class StatusProjection implements ReadModel {
 
     public static final String NAME = "status";
     static final String TABLE = "agreement_status";
+    /** Which agreements name which documents (the store's {@code DocumentNames} reads it). */
+    static final String NAMES = "document_name";
 
     private final JdbcTemplate jdbc;
     private final ProjectionStates states;
@@ -93,7 +95,7 @@ public class StatusProjection implements ReadModel {
 
     @Override
     public List<String> tables() {
-        return List.of(TABLE);
+        return List.of(TABLE, NAMES);
     }
 
     @EventHandler
@@ -137,9 +139,43 @@ public class StatusProjection implements ReadModel {
                     bind(connection, upsert, folded.state(), folded.firstChange());
                     upsert.addBatch();
                 }
-                return upsert.executeBatch();
+                upsert.executeBatch();
             }
+            writeNames(connection, changed);
+            return null;
         });
+    }
+
+    /** The documents named by each agreement whose names changed in this batch, written afresh. */
+    private static void writeNames(Connection connection, List<BatchedFolds.Folded<StatusState>> changed)
+            throws SQLException {
+        List<StatusState> renamed = changed.stream()
+                .map(BatchedFolds.Folded::state)
+                .filter(state -> state.namesChanged)
+                .toList();
+        if (renamed.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM " + NAMES + " WHERE agreement_id = ANY(?)");
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO " + NAMES + " (sha256, agreement_id, kind) VALUES (?, ?, ?)")) {
+            delete.setArray(
+                    1,
+                    array(
+                            connection,
+                            renamed.stream().map(state -> state.agreementId).toList()));
+            delete.executeUpdate();
+            for (StatusState state : renamed) {
+                for (StatusState.Name name : state.names()) {
+                    insert.setString(1, name.sha256());
+                    insert.setString(2, state.agreementId);
+                    insert.setString(3, name.kind().name());
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
     }
 
     private void bind(Connection connection, PreparedStatement upsert, StatusState state, long position)

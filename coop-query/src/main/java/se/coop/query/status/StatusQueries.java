@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,12 +23,16 @@ import se.coop.api.AgreementId;
 import se.coop.api.AgreementState;
 import se.coop.api.BusinessTime;
 import se.coop.api.LocalizedText;
+import se.coop.api.document.Documents;
+import se.coop.api.document.StoredDocument;
 import se.coop.api.event.AgreementEvent;
 import se.coop.api.query.AgreementCounts;
+import se.coop.api.query.AgreementDocuments;
 import se.coop.api.query.AgreementPage;
 import se.coop.api.query.AgreementRecords;
 import se.coop.api.query.AgreementStatusView;
 import se.coop.api.query.CountAgreements;
+import se.coop.api.query.FindAgreementDocuments;
 import se.coop.api.query.FindAgreementRecords;
 import se.coop.api.query.FindAgreementStatus;
 import se.coop.api.query.FindLinksTo;
@@ -55,6 +60,7 @@ public class StatusQueries {
     private final EventStore eventStore;
     private final ProjectionStates states;
     private final Clock clock;
+    private final ObjectProvider<Documents> documents;
     /** A read-only transaction, in which PostgreSQL hands rows over from a cursor, a fetch at a time. */
     private final TransactionTemplate cursor;
 
@@ -63,7 +69,9 @@ public class StatusQueries {
             EventStore eventStore,
             ProjectionStates states,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            ObjectProvider<Documents> documents) {
+        this.documents = documents;
         this.jdbc = jdbc;
         this.eventStore = eventStore;
         this.states = states;
@@ -100,6 +108,32 @@ public class StatusQueries {
                         query.agreementId().toString(), StatusFold.validBy(events, query.validOn()), query.validOn());
             }
             return RecordsFold.of(query.agreementId().toString(), events, BusinessTime.today(clock));
+        });
+    }
+
+    /**
+     * Every document the agreement names, as recorded at {@code asOf} or true on {@code validOn} (or all of them), each
+     * with what the store holds of it.
+     */
+    @QueryHandler
+    public Optional<AgreementDocuments> documents(FindAgreementDocuments query) {
+        return stream(query.agreementId()).map(events -> {
+            List<RecordedEvent> slice = query.asOf() != null
+                    ? StatusFold.recordedBy(events, query.asOf())
+                    : query.validOn() != null ? StatusFold.validBy(events, query.validOn()) : events;
+            AgreementDocuments named = DocumentsFold.of(query.agreementId().toString(), slice);
+            Documents store = documents.getIfAvailable();
+            Map<String, StoredDocument> stored = store == null
+                    ? Map.of()
+                    : store.find(named.documents().stream()
+                            .map(AgreementDocuments.NamedDocument::sha256)
+                            .toList());
+            List<AgreementDocuments.NamedDocument> withStored = named.documents().stream()
+                    .map(d -> d.withStored(stored.get(d.sha256())))
+                    .toList();
+            StoredDocument text = named.textSha256() == null ? null : stored.get(named.textSha256());
+            return new AgreementDocuments(
+                    named.agreementId(), named.textSha256(), text != null && text.held(), withStored);
         });
     }
 

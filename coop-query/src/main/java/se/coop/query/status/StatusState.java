@@ -6,12 +6,16 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import se.coop.api.AgreementKind;
 import se.coop.api.AgreementState;
 import se.coop.api.AppealOutcome;
 import se.coop.api.BoardOutcome;
+import se.coop.api.DocumentKind;
+import se.coop.api.DocumentRef;
 import se.coop.api.FocusArea;
 import se.coop.api.Funding;
 import se.coop.api.LocalizedText;
@@ -74,6 +78,9 @@ final class StatusState {
     public String amendmentSummary;
     public List<LinkView> links = new ArrayList<>();
     public List<DocumentView> documents = new ArrayList<>();
+    /** The documents its signatures, board decisions and meetings rest on (none in rows of earlier versions). */
+    public List<DocumentRef> actDocuments = new ArrayList<>();
+
     public Map<String, Meeting> meetings = new LinkedHashMap<>();
     /** The latest appeal step per decision (as earlier versions of Coop kept it), and every step. */
     public Map<String, Appeal> appeals = new HashMap<>();
@@ -82,6 +89,30 @@ final class StatusState {
     public long decisionsRecorded;
     /** The day of the latest board decision of any party, counted or not (null in rows of earlier versions). */
     public LocalDate latestDecisionOn;
+
+    /** A document the agreement names, as a document of {@code kind}. */
+    record Name(String sha256, DocumentKind kind) {}
+
+    /** Whether the documents the agreement names changed while this fold was in memory (never stored). */
+    transient boolean namesChanged;
+
+    /**
+     * Every document the agreement names, once per kind it names it as: its text versions, the documents attached to
+     * it, and those its acts rest on. Made of what rows of earlier versions hold too.
+     */
+    Set<Name> names() {
+        Set<Name> names = new LinkedHashSet<>();
+        for (String text : textVersions) {
+            names.add(new Name(text, DocumentKind.AGREEMENT_TEXT));
+        }
+        for (DocumentView document : documents) {
+            names.add(new Name(document.sha256(), document.kind()));
+        }
+        for (DocumentRef document : actDocuments) {
+            names.add(new Name(document.sha256(), document.kind()));
+        }
+        return names;
+    }
 
     /** Where a party stands in the agreement beyond its approvals (stored by these names). */
     enum PartyStanding {

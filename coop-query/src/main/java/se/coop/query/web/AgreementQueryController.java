@@ -22,10 +22,12 @@ import se.coop.api.AgreementState;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 import se.coop.api.query.AgreementCounts;
+import se.coop.api.query.AgreementDocuments;
 import se.coop.api.query.AgreementHistory;
 import se.coop.api.query.AgreementPage;
 import se.coop.api.query.AgreementStatusView;
 import se.coop.api.query.CountAgreements;
+import se.coop.api.query.FindAgreementDocuments;
 import se.coop.api.query.FindAgreementStatus;
 import se.coop.api.query.FindHistory;
 import se.coop.api.query.FindLinksTo;
@@ -74,8 +76,8 @@ public class AgreementQueryController {
             description = "Filters: state; party (a party id); country (ISO code); focusArea (a focus area code);"
                     + " q (free text in the titles, every language, and the parties' names). page from 0, size 1–100."
                     + " totalElements is exact up to 10,000 matches; beyond that it is 10,000, a lower bound, and"
-                    + " totalExact is false. Deviation from API.md, whose page has no totalExact and counts every"
-                    + " match: a filter matching most of a register of 100,000 agreements spent its time counting.")
+                    + " totalExact is false. (The page once counted every match and had no totalExact: a filter"
+                    + " matching most of a register of 100,000 agreements spent its time counting.)")
     public ResponseEntity<AgreementPage> list(
             @RequestParam(required = false) AgreementState state,
             @RequestParam(required = false) String party,
@@ -141,6 +143,34 @@ public class AgreementQueryController {
         return withRebuilding(StatusProjection.NAME)
                 .eTag("\"" + view.version() + "\"")
                 .body(view);
+    }
+
+    @GetMapping("/{agreementId}/documents")
+    @Operation(
+            operationId = "agreementDocuments",
+            summary = "Every document the agreement names, and whether Coop holds it",
+            description = "Its text versions, the documents attached to it, and those its signatures, board decisions"
+                    + " and meetings rest on: once per SHA-256, oldest first, each with its kinds, the description"
+                    + " the agreement gives it, the acts naming it (namedBy), held, and what the store keeps of it"
+                    + " (stored: size, detected media type, file name, PDF/A, uploaded by and when, culled). textHeld"
+                    + " says whether Coop holds the agreement's own text (textSha256: the version in force, or the"
+                    + " latest before entry into force). asOf and validOn as on the status, for auditors only."
+                    + " Whether a document is held is the store's fact at the time of asking.")
+    public ResponseEntity<AgreementDocuments> documents(
+            @PathVariable String agreementId,
+            @Parameter(description = "ISO-8601 instant with offset") @RequestParam(required = false)
+                    OffsetDateTime asOf,
+            @RequestParam(required = false) LocalDate validOn,
+            HttpServletRequest request) {
+        if ((asOf != null || validOn != null) && !request.isUserInRole("AUDITOR")) {
+            throw new CoopProblem(ErrorCode.FORBIDDEN, "Only an auditor may read an agreement asOf or validOn a date.");
+        }
+        ReadParameters.past(asOf, validOn, clock);
+        AgreementDocuments documents = queries.found(
+                new FindAgreementDocuments(agreementId(agreementId), asOf == null ? null : asOf.toInstant(), validOn),
+                AgreementDocuments.class,
+                notFound(agreementId));
+        return ResponseEntity.ok().body(documents);
     }
 
     @GetMapping("/{agreementId}/history")

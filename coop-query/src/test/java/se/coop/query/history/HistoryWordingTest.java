@@ -118,7 +118,8 @@ class HistoryWordingTest {
                 BoardOutcome.REJECTED,
                 List.of("Reservation (SD)"),
                 LocalDate.of(2020, 1, 31),
-                LocalDate.of(2020, 2, 21));
+                LocalDate.of(2020, 2, 21),
+                null);
         HistoryWording.Wording wording = HistoryWording.of(decision, HALMSTAD);
         assertThat(wording.sv())
                 .startsWith(
@@ -179,6 +180,8 @@ class HistoryWordingTest {
         if (raw == Signatory.class) return new Signatory("Ordförande", "ordförande");
         if (raw == Participant.class) return new Participant("Anna", PartyId.of("laholm"), null, "anna@example.org");
         if (raw == ContactId.class) return ContactId.of("0c0c0c0c-1111-4222-8333-444455556666");
+        if (raw == se.coop.api.DocumentRef.class)
+            return new se.coop.api.DocumentRef("b".repeat(64), se.coop.api.DocumentKind.MINUTES_EXTRACT);
         throw new IllegalArgumentException("no sample for " + type);
     }
 }

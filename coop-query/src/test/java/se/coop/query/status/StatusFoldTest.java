@@ -49,10 +49,10 @@ class StatusFoldTest {
         return new Events()
                 .then(drafted())
                 .then(new SubmittedForAdoption(ID, 1, SHA_V1))
-                .then(new AgreementSigned(ID, KOGE, SHA_V1, 1, null, true, MAYOR, SIGNED, "Kristianstad"))
+                .then(new AgreementSigned(ID, KOGE, SHA_V1, 1, null, true, MAYOR, SIGNED, "Kristianstad", null))
                 .then(decision(REJECTION, BoardOutcome.REJECTED, LocalDate.of(2021, 9, 6)))
                 .then(decision(ADOPTION, BoardOutcome.ADOPTED, LocalDate.of(2021, 9, 20)))
-                .then(new AgreementSigned(ID, KRISTIANSTAD, SHA_V1, 1, null, true, MAYOR, SIGNED, "Kristianstad"))
+                .then(new AgreementSigned(ID, KRISTIANSTAD, SHA_V1, 1, null, true, MAYOR, SIGNED, "Kristianstad", null))
                 .then(new AgreementEnteredIntoForce(ID, 1, SHA_V1, SIGNED));
     }
 
@@ -153,7 +153,7 @@ class StatusFoldTest {
         Events events = new Events()
                 .then(drafted())
                 .then(new SubmittedForAdoption(ID, 1, SHA_V1))
-                .then(new AgreementSigned(ID, KOGE, SHA_V1, 1, null, true, MAYOR, SIGNED, null))
+                .then(new AgreementSigned(ID, KOGE, SHA_V1, 1, null, true, MAYOR, SIGNED, null, null))
                 .then(new ApprovalsVoided(ID, 1, SHA_V1, List.of(KOGE), "v2"))
                 .then(new DraftRevised(
                         ID, 2, true, new AgreementText(SHA_V2, "v2", null, null, null), null, null, null, null));
@@ -170,7 +170,8 @@ class StatusFoldTest {
         Events events = inForce()
                 .then(new AmendmentProposed(
                         ID, amendment, 2, new AgreementText(SHA_V2, "v2", null, null, null), "ny bilaga", null))
-                .then(new AgreementSigned(ID, KOGE, SHA_V2, 2, amendment, true, MAYOR, SIGNED.plusYears(1), null));
+                .then(new AgreementSigned(
+                        ID, KOGE, SHA_V2, 2, amendment, true, MAYOR, SIGNED.plusYears(1), null, null));
         AgreementStatusView pending = render(events, START);
         assertThat(pending.textVersion()).isEqualTo(1);
         assertThat(pending.pendingAmendment().textVersion()).isEqualTo(2);
@@ -219,7 +220,7 @@ class StatusFoldTest {
                         List.of(new Participant("Anna", KOGE, null, "anna@example.org")),
                         null))
                 .then(new ReviewOutcomeRecorded(
-                        ID, review, LocalDate.of(2021, 8, 20), "Fortsätter", ReviewDecision.CONTINUE))
+                        ID, review, LocalDate.of(2021, 8, 20), "Fortsätter", ReviewDecision.CONTINUE, null))
                 .list();
         assertThat(StatusFold.validOn(events, LocalDate.of(2021, 8, 25)).lastReviewHeldOn())
                 .isNull();

@@ -1,5 +1,6 @@
 package se.coop.command.web.request;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,6 +10,7 @@ import java.util.List;
 import se.coop.api.AgreementId;
 import se.coop.api.BoardOutcome;
 import se.coop.api.DecisionId;
+import se.coop.api.DocumentRef;
 import se.coop.api.PartyId;
 import se.coop.api.ValueChecks;
 import se.coop.api.command.AdoptByBoard;
@@ -27,7 +29,8 @@ public record AdoptByBoardRequest(
         @Size(max = 50) String paragraph,
         @NotNull BoardOutcome outcome,
         @Size(max = 50) @Distinct @Multiline List<@NotBlank @Size(max = 1000) String> dissents,
-        LocalDate minutesPostedOn) {
+        LocalDate minutesPostedOn,
+        @Valid DocumentRef document) {
 
     public AdoptByBoard toCommand(AgreementId agreementId, DecisionId decisionId) {
         return new AdoptByBoard(
@@ -41,6 +44,7 @@ public record AdoptByBoardRequest(
                 paragraph,
                 outcome,
                 dissents,
-                minutesPostedOn);
+                minutesPostedOn,
+                document);
     }
 }

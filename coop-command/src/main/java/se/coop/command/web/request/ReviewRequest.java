@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import se.coop.api.AgreementId;
+import se.coop.api.DocumentRef;
 import se.coop.api.ReviewId;
 import se.coop.api.ReviewKind;
 import se.coop.api.ReviewOutcome;
@@ -20,7 +21,7 @@ import se.coop.command.web.Violation;
 
 /**
  * One body for two commands: {@code startsAt} (with location and reviewers) schedules a future meeting; {@code heldOn}
- * (with its outcome) records one that took place.
+ * (with its outcome, and the minutes it rests on as {@code document}) records one that took place.
  */
 public record ReviewRequest(
         @NotNull ReviewKind kind,
@@ -29,7 +30,8 @@ public record ReviewRequest(
         @Size(max = 300) String location,
         @Size(max = 50) @Distinct List<@NotNull @Valid Reviewer> reviewers,
         @Valid ReviewOutcome outcome,
-        @Size(max = 300) String title) {
+        @Size(max = 300) String title,
+        @Valid DocumentRef document) {
 
     public Object toCommand(AgreementId agreementId, ReviewId reviewId) {
         List<Violation> violations = new ArrayList<>();
@@ -46,6 +48,9 @@ public record ReviewRequest(
             if (outcome != null) {
                 violations.add(new Violation("outcome", "a scheduled meeting has no outcome yet"));
             }
+            if (document != null) {
+                violations.add(new Violation("document", "a scheduled meeting has no minutes yet"));
+            }
         } else if (outcome == null) {
             violations.add(new Violation("outcome", "must not be null when recording a held meeting"));
         }
@@ -54,6 +59,7 @@ public record ReviewRequest(
         }
         return startsAt != null
                 ? new ScheduleAnnualReview(agreementId, reviewId, kind, startsAt, location, reviewers, title)
-                : new RecordHeldReview(agreementId, reviewId, kind, heldOn, location, reviewers, outcome, title);
+                : new RecordHeldReview(
+                        agreementId, reviewId, kind, heldOn, location, reviewers, outcome, title, document);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import se.coop.api.AgreementId;
+import se.coop.api.DocumentRef;
 import se.coop.api.PartyId;
 import se.coop.api.Signatory;
 import se.coop.api.ValueChecks;
@@ -19,9 +20,10 @@ public record SignAgreementRequest(
 
         @NotNull @Valid Signatory signatory,
         @NotNull LocalDate signedOn,
-        @Size(max = 200) String place) {
+        @Size(max = 200) String place,
+        @Valid DocumentRef document) {
 
     public SignAgreement toCommand(AgreementId agreementId) {
-        return new SignAgreement(agreementId, partyId, textSha256, signatory, signedOn, place);
+        return new SignAgreement(agreementId, partyId, textSha256, signatory, signedOn, place, document);
     }
 }

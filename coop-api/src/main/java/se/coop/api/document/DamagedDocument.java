@@ -1,0 +1,18 @@
+package se.coop.api.document;
+
+import se.coop.api.CoopProblem;
+import se.coop.api.ErrorCode;
+
+/** A stored chunk of a document no longer matches its SHA-256: what was being read of it stops here. */
+public class DamagedDocument extends CoopProblem {
+
+    private static final long serialVersionUID = 1L;
+
+    public DamagedDocument(String sha256, int chunk) {
+        super(
+                ErrorCode.DOCUMENT_DAMAGED,
+                "Document " + sha256 + " is damaged in the store: its chunk " + chunk
+                        + " no longer matches its SHA-256. Coop sends none of it; the damage is reported to the"
+                        + " operators (docs/operating.md, Documents).");
+    }
+}

@@ -1,0 +1,48 @@
+package se.coop.api.document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A document in Coop's store: its bytes' SHA-256 and size, the media type detected from them, the name it was uploaded
+ * under, whether it is PDF/A ({@code pdfa}, null for what is no PDF), who uploaded it and when, and — once an operator
+ * culled it under the archive authority's decision — what culled it: then its bytes are gone and this record stays.
+ */
+public record StoredDocument(
+        String sha256,
+        long size,
+        String mediaType,
+        String fileName,
+        PdfA pdfa,
+        String uploadedBy,
+        Instant uploadedAt,
+        Culling culled) {
+
+    /** Whether Coop holds the bytes: stored and not culled. */
+    public boolean held() {
+        return culled == null;
+    }
+
+    /** What veraPDF found of a PDF: whether it is PDF/A, of which part and conformance ({@code flavour}, "2b"). */
+    public record PdfA(PdfAStatus status, String flavour, String detail, Instant checkedAt) {}
+
+    /** Where the PDF/A check of a PDF stands. */
+    public enum PdfAStatus {
+        /** not checked yet: it runs in the background after the upload */
+        PENDING,
+        /** it claims PDF/A and veraPDF finds it compliant */
+        COMPLIANT,
+        /** it claims PDF/A, and veraPDF finds rules of it broken */
+        NOT_COMPLIANT,
+        /** a plain PDF: it claims no PDF/A part */
+        NOT_PDFA,
+        /** the check did not finish within its time budget, or could not read the file */
+        UNDETERMINED
+    }
+
+    /**
+     * The archive authority's decision an operator cited to cull a document (gallringsbeslut, kassationsbeslut):
+     * when, by whom, which decision and the day it was taken.
+     */
+    public record Culling(Instant culledAt, String culledBy, String decision, LocalDate decidedOn) {}
+}
