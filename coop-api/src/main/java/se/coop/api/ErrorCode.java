@@ -77,7 +77,8 @@ public enum ErrorCode {
     // culled bytes are not stored again
     DOCUMENT_NAMED(Kind.REFUSED),
     DOCUMENT_REMOVAL_TOO_LATE(Kind.REFUSED),
-    DOCUMENT_CULLED(Kind.REFUSED),
+    // a culled document's bytes are gone: not read, and not stored again
+    DOCUMENT_CULLED(Kind.GONE),
     // a stored chunk no longer matches its SHA-256: the answer stops, and the damage is reported
     DOCUMENT_DAMAGED(Kind.INTERNAL),
     // the server's own fault
@@ -92,6 +93,7 @@ public enum ErrorCode {
         METHOD_NOT_ALLOWED,
         RANGE_NOT_SATISFIABLE,
         NOT_FOUND,
+        GONE,
         PRECONDITION_FAILED,
         UNPROCESSABLE,
         UNAUTHENTICATED,

@@ -16,15 +16,22 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.WebUtils;
+import se.coop.api.CoopProblem;
+import se.coop.api.document.StoredDocument;
 import se.coop.command.web.CommandContext;
 import se.coop.command.web.CommandResponse;
 import se.coop.command.web.InvalidRequestException;
 import se.coop.command.web.Violation;
+import se.coop.documents.DocumentController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -63,6 +70,16 @@ public class FormCommands {
     /** A problem as a page shows it: its code, the API's detail, and each field's reason. */
     public record Problem(String errorCode, int status, String detail, Map<String, String> fields) {}
 
+    /**
+     * A file field of a form ({@code part}): the file is uploaded to the document store first, and the form's request
+     * names it by its hash in {@code shaField}; {@code nameField}, where there is one and the form leaves it empty,
+     * takes the file's name. A file uploaded by an earlier sending of the form comes back as the hash alone.
+     */
+    public record Upload(String part, String shaField, String nameField) {}
+
+    /** The request attribute holding what a form's uploads gave, by field, for the form shown again. */
+    public static final String UPLOADED = FormCommands.class.getName() + ".uploaded";
+
     /** The API call a form stands for. */
     @FunctionalInterface
     public interface Call<T> {
@@ -76,12 +93,19 @@ public class FormCommands {
     private final Validator validator;
     private final ProblemDescriber problems;
     private final Permissions permissions;
+    private final ObjectProvider<DocumentController> documents;
 
-    FormCommands(ObjectMapper json, Validator validator, ProblemDescriber problems, Permissions permissions) {
+    FormCommands(
+            ObjectMapper json,
+            Validator validator,
+            ProblemDescriber problems,
+            Permissions permissions,
+            ObjectProvider<DocumentController> documents) {
         this.json = json;
         this.validator = validator;
         this.problems = problems;
         this.permissions = permissions;
+        this.documents = documents;
     }
 
     /** A fresh idempotency key for a form being rendered. */
@@ -101,6 +125,23 @@ public class FormCommands {
             Supplier<ZoneId> zone,
             Class<T> type,
             Call<T> call) {
+        return send(request, apiPath, carriesVersion, fields, zone, type, call, List.of());
+    }
+
+    /**
+     * Sends one form with file fields: each file is uploaded to the document store first (as {@code POST
+     * /api/v1/documents} would), then the form's request names it by its hash — in one submit. A refused upload is
+     * the file field's problem, and the command is not sent.
+     */
+    public <T> Outcome send(
+            HttpServletRequest request,
+            String apiPath,
+            boolean carriesVersion,
+            Map<String, Kind> fields,
+            Supplier<ZoneId> zone,
+            Class<T> type,
+            Call<T> call,
+            List<Upload> uploads) {
         permissions.require("POST", apiPath);
         try {
             CommandContext context = CommandContext.of(
@@ -109,11 +150,46 @@ public class FormCommands {
                     blank(request.getParameter("idempotencyKey")),
                     "POST " + request.getContextPath() + apiPath,
                     ServletUriComponentsBuilder.fromContextPath(request).toUriString());
-            T body = type == Void.class ? null : read(request, fields, zone, type);
+            Map<String, String> uploaded = upload(request, uploads);
+            T body = type == Void.class ? null : read(request, fields, zone, type, uploaded);
             return new Outcome(call.send(context, body).getBody(), null);
         } catch (Exception e) {
             return new Outcome(null, problem(problems.describe(e)));
         }
+    }
+
+    /** Uploads the form's files, and answers the fields that name them (the hash; the name where left empty). */
+    private Map<String, String> upload(HttpServletRequest request, List<Upload> uploads) throws Exception {
+        Map<String, String> uploaded = new LinkedHashMap<>();
+        request.setAttribute(UPLOADED, uploaded);
+        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (multipart == null) {
+            return uploaded;
+        }
+        for (Upload upload : uploads) {
+            MultipartFile file = multipart.getFile(upload.part());
+            if (file == null
+                    || (file.isEmpty()
+                            && (file.getOriginalFilename() == null
+                                    || file.getOriginalFilename().isEmpty()))) {
+                continue;
+            }
+            permissions.require("POST", UploadForms.API);
+            DocumentController store = documents.getObject();
+            try {
+                StoredDocument stored = store.store(file, request.getUserPrincipal());
+                uploaded.put(upload.shaField(), stored.sha256());
+                if (upload.nameField() != null
+                        && blank(request.getParameter(upload.nameField())) == null
+                        && stored.fileName() != null) {
+                    uploaded.put(upload.nameField(), stored.fileName());
+                }
+            } catch (CoopProblem refused) {
+                // the file field's problem, named by the field the person sees
+                throw new CoopProblem(refused.errorCode(), refused.getMessage(), upload.part());
+            }
+        }
+        return uploaded;
     }
 
     /** The version the page showed, which the form carries as its If-Match. */
@@ -132,7 +208,17 @@ public class FormCommands {
      * when a field holds a local time.
      */
     public <T> T read(HttpServletRequest request, Map<String, Kind> fields, Supplier<ZoneId> zone, Class<T> type) {
+        return read(request, fields, zone, type, Map.of());
+    }
+
+    private <T> T read(
+            HttpServletRequest request,
+            Map<String, Kind> fields,
+            Supplier<ZoneId> zone,
+            Class<T> type,
+            Map<String, String> uploaded) {
         ObjectNode body = body(request, fields, zone);
+        uploaded.forEach((field, value) -> put(body, field, JsonNodeFactory.instance.stringNode(value)));
         T value = json.treeToValue(body, type);
         Set<ConstraintViolation<T>> violations = validator.validate(value);
         if (!violations.isEmpty()) {

@@ -1,24 +1,30 @@
 package se.coop.api.document;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A document in Coop's store: its bytes' SHA-256 and size, the media type detected from them, the name it was uploaded
- * under, whether it is PDF/A ({@code pdfa}, null for what is no PDF), who uploaded it and when, and — once an operator
- * culled it under the archive authority's decision — what culled it: then its bytes are gone and this record stays.
+ * A document in Coop's store: its bytes' SHA-256 and size, the media type detected from them (and the format's version
+ * where one is read: a PDF's header version, an ODF package's, a JPEG's JFIF version), the name it was uploaded under,
+ * whether it is PDF/A ({@code pdfa}, null for what is no PDF), who uploaded it and when, whether a check found a chunk
+ * of it no longer matching ({@code damaged}), and — once an operator culled it under the archive authority's decision —
+ * what culled it: then its bytes are gone and this record stays.
  */
 public record StoredDocument(
         String sha256,
         long size,
         String mediaType,
+        String formatVersion,
         String fileName,
         PdfA pdfa,
         String uploadedBy,
         Instant uploadedAt,
+        Damage damaged,
         Culling culled) {
 
     /** Whether Coop holds the bytes: stored and not culled. */
+    @JsonProperty("held")
     public boolean held() {
         return culled == null;
     }
@@ -39,6 +45,9 @@ public record StoredDocument(
         /** the check did not finish within its time budget, or could not read the file */
         UNDETERMINED
     }
+
+    /** A stored chunk found no longer matching its SHA-256: when, and which. */
+    public record Damage(Instant foundAt, String detail) {}
 
     /**
      * The archive authority's decision an operator cited to cull a document (gallringsbeslut, kassationsbeslut):

@@ -48,12 +48,14 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import se.coop.api.ErrorCode;
 import se.coop.app.start.StartRefused;
 import se.coop.app.web.ProblemResponses;
+import se.coop.web.UploadForms;
 import se.coop.web.UserEmails;
 
 /**
@@ -163,6 +165,16 @@ public class SecurityConfiguration {
                         .hasRole(S)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/contacts/*")
                         .hasAnyRole(S, O)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/documents")
+                        .hasRole(S)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/documents/*")
+                        .hasRole(S)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/documents/*/culling")
+                        .hasRole(O)
+                        // who may read which document is the document store's rule (DocumentAccess): by the agreements
+                        // that name it
+                        .requestMatchers(reads("/api/v1/documents/*", "/api/v1/documents/*/content"))
+                        .hasAnyRole(S, A, R, O)
                         .requestMatchers(reads("/api/v1/agreements/*/proof"))
                         .hasRole(A)
                         .requestMatchers(HttpMethod.POST, "/api/v1/agreements", "/api/v1/agreements/**")
@@ -222,10 +234,17 @@ public class SecurityConfiguration {
         http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
         http.authenticationProvider(passwordCheck.provider())
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/login", "/css/**", "/favicon.ico", "/favicon.svg", "/form-expired")
+                                "/login",
+                                "/css/**",
+                                "/js/forms.js",
+                                "/favicon.ico",
+                                "/favicon.svg",
+                                "/form-expired",
+                                UploadForms.TOO_LARGE)
                         .permitAll()
                         .anyRequest()
                         .authenticated())
+                .addFilterBefore(new UploadsNeedSignIn(), CsrfFilter.class)
                 .formLogin(form -> form.loginPage("/login").failureUrl("/login?error"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // a form whose CSRF token is missing or stale gets a page saying so, not the API's JSON

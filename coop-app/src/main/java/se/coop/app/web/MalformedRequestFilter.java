@@ -16,7 +16,8 @@ import se.coop.api.ErrorCode;
 /**
  * Answers a request whose parameters cannot even be decoded (a {@code %} not followed by two hex digits, bytes that
  * are no UTF-8) with 400 {@code MALFORMED_REQUEST}, on every path and before authentication: it is the client's
- * mistake, so it is logged at DEBUG only, without a stack trace.
+ * mistake, so it is logged at DEBUG only, without a stack trace. An upload's body is not read here: reading its
+ * parameters would read the whole upload before anyone is signed in.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -33,6 +34,12 @@ public class MalformedRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            // an upload's parts are read once its sender is known (BodySizeLimitFilter, the security chains), not here
+            chain.doFilter(request, response);
+            return;
+        }
         try {
             request.getParameterMap();
         } catch (IllegalStateException | IllegalArgumentException e) {

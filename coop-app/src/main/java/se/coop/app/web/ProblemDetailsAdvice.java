@@ -24,11 +24,15 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 import se.coop.command.web.InvalidRequestException;
 import se.coop.command.web.Violation;
+import se.coop.documents.DocumentSettings;
 import se.coop.web.ProblemDescriber;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
@@ -51,9 +55,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
     private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate Object property \"(.*)\"");
 
     private final ProblemResponses problems;
+    private final DocumentSettings documents;
 
-    public ProblemDetailsAdvice(ProblemResponses problems) {
+    public ProblemDetailsAdvice(ProblemResponses problems, DocumentSettings documents) {
         this.problems = problems;
+        this.documents = documents;
     }
 
     @ExceptionHandler(CoopProblem.class)
@@ -96,6 +102,44 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
             return concurrent(concurrency);
         }
         return unexpected(e);
+    }
+
+    /**
+     * A multipart request that cannot be read: it ended before its closing boundary (the connection dropped, the client
+     * gave up) or is not multipart as sent. Nothing of it was kept.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableUpload(MultipartException e) {
+        if (e instanceof MaxUploadSizeExceededException tooLarge) {
+            return uploadTooLarge(tooLarge);
+        }
+        return answer(
+                ErrorCode.MALFORMED_REQUEST,
+                "The upload could not be read to its end (it ended early, or is not multipart/form-data as sent);"
+                        + " nothing was kept.",
+                List.of());
+    }
+
+    private ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e) {
+        String detail = "The upload is larger than Coop takes (coop.documents.max-size, "
+                + documents.maxSize().toMegabytes() + " MB); nothing was kept.";
+        return answer(ErrorCode.PAYLOAD_TOO_LARGE, detail, List.of(new Violation("file", detail)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return widen(uploadTooLarge(e));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(
+            MissingServletRequestPartException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Violation violation = new Violation(e.getRequestPartName(), "must be given (a part of the multipart request)");
+        return widen(answer(
+                ErrorCode.VALIDATION_FAILED,
+                "The request is not valid: " + violation.field() + ": " + violation.message(),
+                List.of(violation)));
     }
 
     @ExceptionHandler(Exception.class)
@@ -195,6 +239,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
             answer = wrapped(wrapped);
         } else if (e instanceof JacksonException jackson) {
             answer = unreadable(jackson);
+        } else if (e instanceof MultipartException multipart) {
+            answer = unreadableUpload(multipart);
         } else if (e instanceof org.springframework.security.access.AccessDeniedException) {
             answer = answer(ErrorCode.FORBIDDEN, "Your role does not allow this request.", List.of());
         } else {

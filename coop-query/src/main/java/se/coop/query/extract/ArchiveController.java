@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;
@@ -63,20 +63,22 @@ public class ArchiveController {
                                     @Content(
                                             mediaType = "application/zip",
                                             schema = @Schema(type = "string", format = "binary"))))
-    public ResponseEntity<byte[]> archivePackage(
-            @PathVariable String agreementId, HttpServletRequest request, Principal user) throws IOException {
+    public void archivePackage(
+            @PathVariable String agreementId, HttpServletRequest request, HttpServletResponse response, Principal user)
+            throws IOException {
         AgreementId id = ReadParameters.agreementId(agreementId);
         boolean operator = request.isUserInRole("OPERATOR");
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        boolean preliminary = packages.write(id, !operator, user == null ? null : user.getName(), zip);
-        String name = ArchivePackages.objectId(id) + (preliminary ? "-preliminary" : "") + ".zip";
-        return ResponseEntity.ok()
-                .contentType(ZIP)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name).build().toString())
-                .header("Coop-Preliminary-Extract", String.valueOf(preliminary))
-                .body(zip.toByteArray());
+        ArchivePackages.Prepared prepared = packages.prepare(id, !operator, user == null ? null : user.getName());
+        response.setContentType(ZIP.toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(prepared.fileName())
+                        .build()
+                        .toString());
+        response.setHeader("Coop-Preliminary-Extract", String.valueOf(prepared.preliminary()));
+        // written as it is made: the documents it carries are streamed from the store, never held whole
+        prepared.writeTo(response.getOutputStream());
     }
 
     @PostMapping(path = "/api/v1/admin/archive-exports", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -16,6 +16,9 @@ import se.coop.api.AgreementState;
 import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
+import se.coop.api.document.Documents;
+import se.coop.api.document.StoredDocument;
+import se.coop.api.query.AgreementDocuments;
 import se.coop.api.query.HistoryEntry;
 import se.coop.api.query.PartyStatusView;
 import se.coop.query.audit.EventLog;
@@ -33,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * representations/rep1/data/events.jsonl    the raw events, bytes verbatim (base64), one per line
  * representations/rep1/data/history.sv.txt  the history in words
  * representations/rep1/data/dossier.pdf     the audit dossier, PDF/A-2b
- * representations/rep1/data/documents.json  each attached document's metadata and SHA-256
+ * representations/rep1/data/documents.json  every document the agreement names, held or only named, with its SHA-256
+ * representations/rep1/data/documents/…     each document Coop holds, as uploaded (SHA-256 and an extension)
  * representations/rep1/data/checkpoint.json the latest signed checkpoint that covers the agreement (when one does)
  * representations/rep1/data/proof.json      the agreement's audit path in it
  * </pre>
@@ -48,10 +52,16 @@ public class ArchivePackages {
 
     private final Dossiers dossiers;
     private final ObjectProvider<DossierRenderer> renderer;
+    private final ObjectProvider<Documents> documents;
     private final JsonMapper json;
 
-    ArchivePackages(Dossiers dossiers, ObjectProvider<DossierRenderer> renderer, JsonMapper json) {
+    ArchivePackages(
+            Dossiers dossiers,
+            ObjectProvider<DossierRenderer> renderer,
+            ObjectProvider<Documents> documents,
+            JsonMapper json) {
         this.dossiers = dossiers;
+        this.documents = documents;
         this.renderer = renderer;
         this.json = json;
     }
@@ -67,6 +77,16 @@ public class ArchivePackages {
      */
     public boolean write(AgreementId id, boolean onlyArchived, String extractedBy, OutputStream out)
             throws IOException {
+        Prepared prepared = prepare(id, onlyArchived, extractedBy);
+        prepared.writeTo(out);
+        return prepared.preliminary();
+    }
+
+    /**
+     * The package of {@code id}, ready to be written: whether it is a preliminary extract (and so its file name) is
+     * known before any of it is, and a refusal (409 AGREEMENT_NOT_ARCHIVED) comes before anything is sent.
+     */
+    public Prepared prepare(AgreementId id, boolean onlyArchived, String extractedBy) {
         Dossier dossier = dossiers.of(id, null, null, "sv", extractedBy);
         boolean preliminary = dossier.agreement().state() != AgreementState.ARCHIVED;
         if (preliminary && onlyArchived) {
@@ -76,6 +96,38 @@ public class ArchivePackages {
                             + ", not archived: its archive package is made once it is archived (an operator may take"
                             + " a preliminary extract).");
         }
+        return new Prepared(id, dossier, preliminary);
+    }
+
+    /** A package about to be written: its agreement, dossier and whether it is a preliminary extract. */
+    public final class Prepared {
+
+        private final AgreementId id;
+        private final Dossier dossier;
+        private final boolean preliminary;
+
+        private Prepared(AgreementId id, Dossier dossier, boolean preliminary) {
+            this.id = id;
+            this.dossier = dossier;
+            this.preliminary = preliminary;
+        }
+
+        public boolean preliminary() {
+            return preliminary;
+        }
+
+        /** The ZIP's file name: the package's OBJID, marked when it is a preliminary extract. */
+        public String fileName() {
+            return objectId(id) + (preliminary ? "-preliminary" : "") + ".zip";
+        }
+
+        /** Writes the package as a ZIP, the documents streamed from the store as it goes. */
+        public void writeTo(OutputStream out) throws IOException {
+            ArchivePackages.this.writeTo(id, dossier, preliminary, out);
+        }
+    }
+
+    private void writeTo(AgreementId id, Dossier dossier, boolean preliminary, OutputStream out) throws IOException {
         DossierRenderer pdf = renderer.getIfAvailable();
         if (pdf == null) {
             throw new IllegalStateException("no dossier renderer: the archive package needs the dossier as PDF");
@@ -94,24 +146,30 @@ public class ArchivePackages {
         ByteArrayOutputStream pdfBytes = new ByteArrayOutputStream();
         pdf.pdf(dossier, pdfBytes);
         List<PackageFile> data = new ArrayList<>(List.of(
-                new PackageFile("data/events.jsonl", events(dossier.events()), "text/plain", PackageFile.JSON_LINES),
-                new PackageFile("data/history.sv.txt", history(dossier), "text/plain", PackageFile.TEXT),
-                new PackageFile("data/dossier.pdf", pdfBytes.toByteArray(), "application/pdf", PackageFile.PDF_A_2B),
-                new PackageFile(
+                PackageFile.of("data/events.jsonl", events(dossier.events()), "text/plain", PackageFile.JSON_LINES),
+                PackageFile.of("data/history.sv.txt", history(dossier), "text/plain", PackageFile.TEXT),
+                PackageFile.of("data/dossier.pdf", pdfBytes.toByteArray(), "application/pdf", PackageFile.PDF_A_2B),
+                PackageFile.of(
                         "data/documents.json",
-                        json.writerWithDefaultPrettyPrinter()
-                                .writeValueAsBytes(dossier.agreement().documents()),
+                        json.writerWithDefaultPrettyPrinter().writeValueAsBytes(dossier.documents()),
                         "application/json",
                         PackageFile.JSON)));
+        // every document Coop holds of those the agreement names, in its bytes, read from the store as the package is
+        // written (each chunk checked against its hash); those only named, or culled, are in documents.json alone
+        for (AgreementDocuments.NamedDocument document : dossier.documents().documents()) {
+            if (document.held()) {
+                data.add(document(document.stored()));
+            }
+        }
         if (dossier.checkpoint() != null && dossier.proof() != null) {
             // the latest checkpoint that covers the agreement and the proof in it: the package alone is enough for the
             // offline verifier (docs/audit.md)
-            data.add(new PackageFile(
+            data.add(PackageFile.of(
                     "data/checkpoint.json",
                     json.writeValueAsBytes(dossier.checkpoint()),
                     "application/json",
                     PackageFile.JSON));
-            data.add(new PackageFile(
+            data.add(PackageFile.of(
                     "data/proof.json",
                     json.writerWithDefaultPrettyPrinter().writeValueAsBytes(dossier.proof()),
                     "application/json",
@@ -140,11 +198,36 @@ public class ArchivePackages {
             ZipEntry entry = new ZipEntry(objectId + "/" + f.path());
             entry.setTime(dossier.extractedAt().toEpochMilli());
             zip.putNextEntry(entry);
-            zip.write(f.bytes());
+            f.content().writeTo(zip);
             zip.closeEntry();
         }
         zip.finish();
-        return preliminary;
+    }
+
+    private PackageFile document(StoredDocument stored) {
+        Documents store = documents.getIfAvailable();
+        if (store == null) {
+            throw new IllegalStateException("no document store: the archive package carries the documents it holds");
+        }
+        return new PackageFile(
+                "data/documents/" + stored.sha256() + extension(stored.fileName()),
+                stored.mediaType(),
+                Pronom.of(stored),
+                stored.size(),
+                stored.sha256(),
+                stored.fileName(),
+                stored.uploadedAt().atZone(BusinessTime.ZONE).toOffsetDateTime(),
+                out -> store.copy(stored.sha256(), out));
+    }
+
+    /** The extension a document's file name ends with ({@code .pdf}), when it is a plain one; else none. */
+    static String extension(String fileName) {
+        if (fileName == null) {
+            return "";
+        }
+        int dot = fileName.lastIndexOf('.');
+        String extension = dot < 0 ? "" : fileName.substring(dot + 1);
+        return extension.matches("[A-Za-z0-9]{1,8}") ? "." + extension.toLowerCase(java.util.Locale.ROOT) : "";
     }
 
     private byte[] events(List<EventLog.StoredEvent> events) {

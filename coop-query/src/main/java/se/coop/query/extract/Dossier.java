@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import se.coop.api.proof.Checkpoint;
+import se.coop.api.query.AgreementDocuments;
 import se.coop.api.query.AgreementRecords;
 import se.coop.api.query.AgreementStatusView;
 import se.coop.api.query.HistoryEntry;
@@ -14,7 +15,7 @@ import se.coop.query.audit.EventLog;
 
 /**
  * An agreement's audit dossier: the agreement and its state ({@code asOf} or {@code validOn}, or now), every act on
- * record, its history in words ({@code lang}), its documents and links both ways (each other agreement in Coop
+ * record, its history in words ({@code lang}), every document it names and whether Coop holds each, its links both ways (each other agreement in Coop
  * with its title), the verification of its hash chain
  * and — so that it can be checked again outside Coop — every stored event with its bytes verbatim. When it was
  * extracted and by whom is part of it. The verification and the events are of the stream as it is stored at
@@ -31,6 +32,7 @@ public record Dossier(
         String lang,
         AgreementStatusView agreement,
         AgreementRecords records,
+        AgreementDocuments documents,
         List<HistoryEntry> history,
         List<LinkView> links,
         List<LinkView> linkedFrom,

@@ -8,9 +8,11 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import se.coop.api.AgreementId;
 import se.coop.api.proof.Checkpoint;
+import se.coop.api.query.AgreementDocuments;
 import se.coop.api.query.AgreementHistory;
 import se.coop.api.query.AgreementRecords;
 import se.coop.api.query.AgreementStatusView;
+import se.coop.api.query.FindAgreementDocuments;
 import se.coop.api.query.FindAgreementRecords;
 import se.coop.api.query.FindAgreementStatus;
 import se.coop.api.query.FindHistory;
@@ -53,6 +55,8 @@ public class Dossiers {
                 queries.found(new FindAgreementStatus(id, asOf, validOn), AgreementStatusView.class, notFound);
         AgreementRecords records =
                 queries.found(new FindAgreementRecords(id, asOf, validOn), AgreementRecords.class, notFound);
+        AgreementDocuments documents =
+                queries.found(new FindAgreementDocuments(id, asOf, validOn), AgreementDocuments.class, notFound);
         List<HistoryEntry> history =
                 queries.found(new FindHistory(id, lang), AgreementHistory.class, notFound).entries().stream()
                         .filter(entry -> asOf == null || !entry.recordedAt().isAfter(asOf))
@@ -75,6 +79,7 @@ public class Dossiers {
                 lang,
                 agreement,
                 records,
+                documents,
                 history,
                 links,
                 linkedFrom.links(),

@@ -1,37 +1,56 @@
 package se.coop.query.extract;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 
-/** One file of an archive package: its path inside the package, its bytes, media type, size and SHA-256. */
-record PackageFile(String path, byte[] bytes, String mimeType, Format format) {
+/**
+ * One file of an archive package: its path inside the package, media type, format, size and SHA-256, the name it had
+ * before the package (for a document: the name it was uploaded under), when it was made (null: when the package was),
+ * and how its bytes are written — from memory, or from the document store as the package is written, never held whole.
+ */
+record PackageFile(
+        String path,
+        String mimeType,
+        Format format,
+        long size,
+        String sha256,
+        String originalName,
+        OffsetDateTime created,
+        Content content) {
 
-    /** A file format by its name and, where PRONOM has one, its PRONOM key. */
-    record Format(String name, String pronomKey) {}
+    /** Writes a file's bytes into the package. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
 
-    static final Format PDF_A_2B = new Format("PDF/A-2b", "fmt/476");
-    static final Format XML = new Format("Extensible Markup Language", "fmt/101");
-    static final Format JSON = new Format("JSON Data Interchange Format", "fmt/817");
-    static final Format JSON_LINES = new Format("JSON Lines", null);
-    static final Format TEXT = new Format("Plain Text File", "x-fmt/111");
+    /** A file format by its name and version and, where PRONOM has one, its PRONOM key ({@link Pronom}). */
+    record Format(String name, String version, String pronomKey) {}
+
+    static final Format PDF_A_2B = Pronom.of("fmt/477");
+    static final Format XML = Pronom.of("fmt/101");
+    static final Format JSON = Pronom.of("fmt/817");
+    static final Format TEXT = Pronom.of("x-fmt/111");
+    static final Format JSON_LINES = new Format("JSON Lines", null, null);
+
+    /** A file made as the package is: its bytes in memory. */
+    static PackageFile of(String path, byte[] bytes, String mimeType, Format format) {
+        return new PackageFile(
+                path, mimeType, format, bytes.length, sha256(bytes), null, null, out -> out.write(bytes));
+    }
 
     /** An XML file. */
     static PackageFile xml(String path, byte[] bytes) {
-        return new PackageFile(path, bytes, "application/xml", XML);
+        return of(path, bytes, "application/xml", XML);
     }
 
     /** The same file at another path. */
     PackageFile at(String otherPath) {
-        return new PackageFile(otherPath, bytes, mimeType, format);
-    }
-
-    long size() {
-        return bytes.length;
-    }
-
-    String sha256() {
-        return sha256(bytes);
+        return new PackageFile(otherPath, mimeType, format, size, sha256, originalName, created, content);
     }
 
     static String sha256(byte[] bytes) {
@@ -42,8 +61,8 @@ record PackageFile(String path, byte[] bytes, String mimeType, Format format) {
         }
     }
 
-    /** The file's name, the last part of its path. */
+    /** The file's name: the one it had before the package, else the last part of its path. */
     String name() {
-        return path.substring(path.lastIndexOf('/') + 1);
+        return originalName != null ? originalName : path.substring(path.lastIndexOf('/') + 1);
     }
 }

@@ -2,6 +2,8 @@ package se.coop.query.extract;
 
 import java.util.List;
 import java.util.UUID;
+import se.coop.api.document.StoredDocument;
+import se.coop.api.query.AgreementDocuments;
 import se.coop.query.audit.ChainVerification;
 
 /**
@@ -44,7 +46,10 @@ final class Premis {
                     .text("messageDigestOriginator", "Coop");
             characteristics.text("size", file.size());
             Xml.Node formatNode = characteristics.add("format");
-            formatNode.add("formatDesignation").text("formatName", file.format().name());
+            formatNode
+                    .add("formatDesignation")
+                    .text("formatName", file.format().name())
+                    .text("formatVersion", file.format().version());
             if (file.format().pronomKey() != null) {
                 formatNode
                         .add("formatRegistry")
@@ -89,10 +94,42 @@ final class Premis {
                 .text("linkingObjectIdentifierType", "UUID")
                 .text("linkingObjectIdentifierValue", dossier.agreementId())
                 .text("linkingObjectRole", "source");
+        for (AgreementDocuments.NamedDocument document : dossier.documents().documents()) {
+            StoredDocument.Culling culling =
+                    document.stored() == null ? null : document.stored().culled();
+            if (culling != null) {
+                culled(premis, document.stored(), culling);
+            }
+        }
         Xml.Node agent = premis.add("agent");
         identifier(agent.add("agentIdentifier"), "agent", "local", AGENT);
         agent.text("agentName", "Coop").text("agentType", "software").text("agentVersion", header.softwareVersion());
         return xml.bytes();
+    }
+
+    /**
+     * A document Coop held and an operator culled under the archive authority's decision: a deletion event naming the
+     * document by its SHA-256 and the decision, so that the package says why the bytes are not in it.
+     */
+    private static void culled(Xml.Node premis, StoredDocument document, StoredDocument.Culling culling) {
+        Xml.Node deletion = premis.add("event");
+        identifier(deletion.add("eventIdentifier"), "event", "UUID", UUID.randomUUID());
+        deletion.text("eventType", "deletion")
+                .text(
+                        "eventDateTime",
+                        culling.culledAt().atOffset(java.time.ZoneOffset.UTC).toString());
+        deletion.add("eventDetailInformation")
+                .text(
+                        "eventDetail",
+                        "Culled by " + culling.culledBy() + " under the archive authority's decision: "
+                                + culling.decision()
+                                + (culling.decidedOn() == null ? "" : " (" + culling.decidedOn() + ")"));
+        deletion.add("eventOutcomeInformation").text("eventOutcome", "success");
+        agent(deletion);
+        deletion.add("linkingObjectIdentifier")
+                .text("linkingObjectIdentifierType", "SHA-256")
+                .text("linkingObjectIdentifierValue", document.sha256())
+                .text("linkingObjectRole", "source");
     }
 
     private static void agent(Xml.Node event) {

@@ -25,10 +25,12 @@ import se.coop.api.AgreementState;
 import se.coop.api.BoardOutcome;
 import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
+import se.coop.api.DocumentKind;
 import se.coop.api.ErrorCode;
 import se.coop.api.ReviewDecision;
 import se.coop.api.ReviewKind;
 import se.coop.api.input.PlausibleDates;
+import se.coop.api.query.AgreementDocuments;
 import se.coop.api.query.AgreementHistory;
 import se.coop.api.query.AgreementStatusView;
 import se.coop.api.query.HistoryEntry;
@@ -43,6 +45,7 @@ import se.coop.command.web.request.RecordReviewOutcomeRequest;
 import se.coop.command.web.request.RescheduleReviewRequest;
 import se.coop.command.web.request.ReviewRequest;
 import se.coop.command.web.request.SignAgreementRequest;
+import se.coop.documents.DocumentAccess;
 import se.coop.query.QueryNode;
 import se.coop.query.admin.ReadYourWrites;
 import se.coop.query.audit.ChainVerification;
@@ -74,18 +77,25 @@ class AgreementPage {
             "signatory.name", Kind.TEXT,
             "signatory.title", Kind.TEXT,
             "signedOn", Kind.TEXT,
-            "place", Kind.TEXT);
+            "place", Kind.TEXT,
+            "document.sha256", Kind.TEXT);
 
-    private static final Map<String, Kind> DECIDE_FIELDS = Map.of(
-            "partyId", Kind.TEXT,
-            "textSha256", Kind.TEXT,
-            "body", Kind.TEXT,
-            "decidedOn", Kind.TEXT,
-            "caseNumber", Kind.TEXT,
-            "paragraph", Kind.TEXT,
-            "outcome", Kind.TEXT,
-            "dissents", Kind.LINES,
-            "minutesPostedOn", Kind.TEXT);
+    private static final Map<String, Kind> DECIDE_FIELDS = Map.ofEntries(
+            Map.entry("partyId", Kind.TEXT),
+            Map.entry("textSha256", Kind.TEXT),
+            Map.entry("body", Kind.TEXT),
+            Map.entry("decidedOn", Kind.TEXT),
+            Map.entry("caseNumber", Kind.TEXT),
+            Map.entry("paragraph", Kind.TEXT),
+            Map.entry("outcome", Kind.TEXT),
+            Map.entry("dissents", Kind.LINES),
+            Map.entry("minutesPostedOn", Kind.TEXT),
+            Map.entry("document.sha256", Kind.TEXT),
+            Map.entry("document.kind", Kind.TEXT));
+
+    /** The file field of the forms whose act rests on a document: a signed copy, a minutes extract, a meeting's minutes. */
+    private static final List<FormCommands.Upload> ACT_DOCUMENT =
+            List.of(new FormCommands.Upload("document.file", "document.sha256", null));
 
     private static final Map<String, Kind> REVIEW_FIELDS = Map.of(
             "kind", Kind.TEXT,
@@ -102,18 +112,22 @@ class AgreementPage {
     private static final Map<String, Kind> OUTCOME_FIELDS = Map.of(
             "heldOn", Kind.TEXT,
             "summary", Kind.TEXT,
-            "decision", Kind.TEXT);
+            "decision", Kind.TEXT,
+            "document.sha256", Kind.TEXT);
 
     private static final Map<String, Kind> NOTICE_FIELDS = Map.of(
             "givenOn", Kind.TEXT,
             "reason", Kind.TEXT);
 
+    /** The attached document: its file (Coop takes its hash, size and type from the bytes), title, kind, address. */
     private static final Map<String, Kind> DOCUMENT_FIELDS = Map.of(
             "title", Kind.TEXT,
             "sha256", Kind.TEXT,
-            "mediaType", Kind.TEXT,
-            "size", Kind.NUMBER,
+            "kind", Kind.TEXT,
             "uri", Kind.TEXT);
+
+    private static final List<FormCommands.Upload> ATTACHED =
+            List.of(new FormCommands.Upload("file", "sha256", "title"));
 
     private final AgreementQueryController agreements;
     private final ReviewQueryController reviews;
@@ -123,6 +137,7 @@ class AgreementPage {
     private final Permissions permissions;
     private final Formats fmt;
     private final Words words;
+    private final DocumentAccess access;
     private final Clock clock;
 
     AgreementPage(
@@ -134,7 +149,9 @@ class AgreementPage {
             Permissions permissions,
             Formats fmt,
             Words words,
+            DocumentAccess access,
             Clock clock) {
+        this.access = access;
         this.agreements = agreements;
         this.reviews = reviews;
         this.commands = commands;
@@ -243,6 +260,14 @@ class AgreementPage {
         model.addAttribute("zone", BusinessTime.zoneOf(leadCountry(view)).getId());
         model.addAttribute("today", today);
         model.addAttribute("downloads", downloads(view, api));
+        AgreementDocuments named =
+                agreements.documents(id, asOfInstant, validOnDate, request).getBody();
+        model.addAttribute("named", named);
+        Map<String, Boolean> mayDownload = new LinkedHashMap<>();
+        for (AgreementDocuments.NamedDocument document : named.documents()) {
+            mayDownload.put(document.sha256(), document.held() && access.mayRead(request, document.sha256()));
+        }
+        model.addAttribute("mayDownload", mayDownload);
         boolean auditor = permissions.mayRead(api + "/verification");
         model.addAttribute("auditor", auditor);
         model.addAttribute("mayPickDates", auditor);
@@ -288,6 +313,12 @@ class AgreementPage {
                         .map(p -> new String[] {p.partyId(), p.name()})
                         .toList());
         model.addAttribute("outcomeOptions", words.options(BoardOutcome.values(), "outcome."));
+        model.addAttribute("documentKindOptions", words.options(DocumentKind.values(), "documentKind."));
+        model.addAttribute(
+                "decisionDocumentOptions",
+                words.options(
+                        new DocumentKind[] {DocumentKind.MINUTES_EXTRACT, DocumentKind.DECISION_NOTICE},
+                        "documentKind."));
         model.addAttribute("reviewKindOptions", words.options(ReviewKind.values(), "reviewKind."));
         model.addAttribute("decisionOptions", words.options(ReviewDecision.values(), "reviewDecision."));
         Map<String, String> keys = new LinkedHashMap<>();
@@ -309,6 +340,10 @@ class AgreementPage {
         Map<String, String> values = new LinkedHashMap<>();
         if (failed != null) {
             request.getParameterMap().forEach((name, given) -> values.put(name, given.length == 0 ? "" : given[0]));
+            // a file the form uploaded is kept: shown again by its hash, so it need not be chosen again
+            if (request.getAttribute(FormCommands.UPLOADED) instanceof Map<?, ?> uploaded) {
+                uploaded.forEach((field, value) -> values.put(String.valueOf(field), String.valueOf(value)));
+            }
         }
         model.addAttribute("values", values);
         return "agreement";
@@ -416,6 +451,7 @@ class AgreementPage {
                 SIGN_FIELDS,
                 SignAgreementRequest.class,
                 (context, body) -> commands().signAgreement(context, id, body),
+                ACT_DOCUMENT,
                 request,
                 response,
                 model,
@@ -436,6 +472,7 @@ class AgreementPage {
                 DECIDE_FIELDS,
                 AdoptByBoardRequest.class,
                 (context, body) -> commands().adoptByBoard(context, id, body),
+                ACT_DOCUMENT,
                 request,
                 response,
                 model,
@@ -519,6 +556,7 @@ class AgreementPage {
                 OUTCOME_FIELDS,
                 RecordReviewOutcomeRequest.class,
                 (context, body) -> commands().recordReviewOutcome(context, id, reviewId, body),
+                ACT_DOCUMENT,
                 request,
                 response,
                 model,
@@ -561,6 +599,7 @@ class AgreementPage {
                 DOCUMENT_FIELDS,
                 AttachDocumentRequest.class,
                 (context, body) -> commands().attachDocument(context, id, body),
+                ATTACHED,
                 request,
                 response,
                 model,
@@ -586,9 +625,31 @@ class AgreementPage {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
+        return send(id, form, apiSuffix, fields, type, call, List.of(), request, response, model, redirect);
+    }
+
+    private <T> String send(
+            String id,
+            String form,
+            String apiSuffix,
+            Map<String, Kind> fields,
+            Class<T> type,
+            FormCommands.Call<T> call,
+            List<FormCommands.Upload> uploads,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         // the agreement's zone is read only for a form with a local time (a meeting's start)
         FormCommands.Outcome outcome = forms.send(
-                request, "/api/v1/agreements/" + id + apiSuffix, true, fields, () -> zoneOf(id, request), type, call);
+                request,
+                "/api/v1/agreements/" + id + apiSuffix,
+                true,
+                fields,
+                () -> zoneOf(id, request),
+                type,
+                call,
+                uploads);
         if (outcome.ok()) {
             redirect.addFlashAttribute("done", text("form." + form.replaceFirst("-.*", "") + ".done"));
             return "redirect:/agreements/" + id + "?after=" + outcome.response().position() + "#" + anchor(form);

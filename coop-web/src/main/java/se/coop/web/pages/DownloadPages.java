@@ -6,12 +6,13 @@ import java.io.IOException;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.coop.api.AgreementState;
+import se.coop.documents.DocumentController;
 import se.coop.query.QueryNode;
 import se.coop.query.extract.ArchiveController;
 import se.coop.query.extract.DossierController;
@@ -19,8 +20,8 @@ import se.coop.query.extract.ExportController;
 import se.coop.web.Permissions;
 
 /**
- * The downloads behind the pages' links, for a signed-in person: the dossier, the archive package and the register
- * as CSV or Excel. Each is the HTTP API's own answer (its controller, its checks and its roles), reached with the
+ * The downloads behind the pages' links, for a signed-in person: the dossier, the archive package, a document and the
+ * register as CSV or Excel. Each is the HTTP API's own answer (its controller, its checks and its roles), reached with the
  * page's session instead of the API's credentials.
  */
 @QueryNode
@@ -32,10 +33,16 @@ class DownloadPages {
     private final DossierController dossiers;
     private final ArchiveController archive;
     private final ExportController register;
+    private final DocumentController documents;
     private final Permissions permissions;
 
     DownloadPages(
-            DossierController dossiers, ArchiveController archive, ExportController register, Permissions permissions) {
+            DossierController dossiers,
+            ArchiveController archive,
+            ExportController register,
+            DocumentController documents,
+            Permissions permissions) {
+        this.documents = documents;
         this.dossiers = dossiers;
         this.archive = archive;
         this.register = register;
@@ -57,11 +64,25 @@ class DownloadPages {
         dossiers.dossier(agreementId, format, asOf, validOn, lang, null, user, request, response);
     }
 
+    /** A document's bytes, as {@code GET /api/v1/documents/{sha256}/content} gives them to this reader. */
+    @GetMapping("/documents/{sha256}/content")
+    void document(
+            @PathVariable String sha256,
+            @RequestHeader(name = "Range", required = false) String range,
+            @RequestHeader(name = "If-Range", required = false) String ifRange,
+            @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        documents.content(sha256, range, ifRange, ifNoneMatch, request, response);
+    }
+
     @GetMapping("/agreements/{agreementId}/archive-package")
-    ResponseEntity<byte[]> archivePackage(@PathVariable String agreementId, HttpServletRequest request, Principal user)
+    void archivePackage(
+            @PathVariable String agreementId, HttpServletRequest request, HttpServletResponse response, Principal user)
             throws IOException {
         permissions.require("GET", API + agreementId + "/archive-package");
-        return archive.archivePackage(agreementId, request, user);
+        archive.archivePackage(agreementId, request, response, user);
     }
 
     @GetMapping("/export")

@@ -26,7 +26,7 @@ import se.coop.web.FormCommands.Kind;
 import se.coop.web.Permissions;
 import se.coop.web.Words;
 
-/** A new letter of intent as a draft: title, kind, term, the text's hash and up to ten parties. */
+/** A new letter of intent as a draft: title, kind, term, its text (a file uploaded with the form) and up to ten parties. */
 @Controller
 class DraftPage {
 
@@ -69,7 +69,8 @@ class DraftPage {
                 fields(),
                 () -> BusinessTime.ZONE,
                 DraftIntentRequest.class,
-                controller::draftIntent);
+                controller::draftIntent,
+                List.of(new FormCommands.Upload("text.file", "text.sha256", "text.title")));
         if (outcome.ok()) {
             redirect.addFlashAttribute("done", words.text("form.draft.done"));
             return "redirect:/agreements/" + outcome.response().agreementId() + "?after="
@@ -78,6 +79,10 @@ class DraftPage {
         response.setStatus(outcome.problem().status());
         Map<String, String> values = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, given) -> values.put(name, given.length == 0 ? "" : given[0]));
+        // the text uploaded with the form is kept: shown again by its hash, so it need not be chosen again
+        if (request.getAttribute(FormCommands.UPLOADED) instanceof Map<?, ?> uploaded) {
+            uploaded.forEach((field, value) -> values.put(String.valueOf(field), String.valueOf(value)));
+        }
         return render(model, values, outcome.problem());
     }
 

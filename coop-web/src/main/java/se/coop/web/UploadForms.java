@@ -1,0 +1,29 @@
+package se.coop.web;
+
+import java.util.List;
+
+/**
+ * The pages' forms that carry a file field, sent as {@code multipart/form-data}: the draft (its text), a signature (the
+ * signed copy), a board decision (the minutes extract), a meeting recorded as held or its outcome (the minutes), and
+ * an attached document. Only these, and the API's upload, take a multipart body — and one as large as a document may
+ * be ({@code coop.documents.max-size}).
+ */
+public final class UploadForms {
+
+    /** The forms' paths, as patterns ({@code *}: one segment). */
+    public static final List<String> PATHS = List.of(
+            "/agreements/new",
+            "/agreements/*/sign",
+            "/agreements/*/decide",
+            "/agreements/*/reviews",
+            "/agreements/*/reviews/*/outcome",
+            "/agreements/*/documents");
+
+    /** Where the API takes an upload. */
+    public static final String API = "/api/v1/documents";
+
+    /** Where a form's upload over the limit is answered, with a page saying so. */
+    public static final String TOO_LARGE = "/upload-too-large";
+
+    private UploadForms() {}
+}
