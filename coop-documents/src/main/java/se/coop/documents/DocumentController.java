@@ -293,13 +293,14 @@ public class DocumentController {
                 last = size - 1;
             } else {
                 first = Long.parseLong(matcher.group(1));
-                last = matcher.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(matcher.group(2)), size - 1);
-                if (last < first) {
+                if (first >= size) {
+                    throw unsatisfiable(size);
+                }
+                long given = matcher.group(2).isEmpty() ? size - 1 : Long.parseLong(matcher.group(2));
+                if (given < first) {
                     return null;
                 }
-            }
-            if (first >= size) {
-                throw unsatisfiable(size);
+                last = Math.min(given, size - 1);
             }
             return new long[] {first, last};
         } catch (NumberFormatException e) {

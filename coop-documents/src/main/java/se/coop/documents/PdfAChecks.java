@@ -1,6 +1,7 @@
 package se.coop.documents;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.PDFAIdentificationSchema;
+import org.apache.xmpbox.xml.DomXmpParser;
+import org.apache.xmpbox.xml.XmpParsingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -89,13 +97,17 @@ public class PdfAChecks implements DisposableBean {
     }
 
     private StoredDocument.PdfA validate(Path pdf) {
-        try (PDFAParser parser = Foundries.defaultInstance().createParser(pdf.toFile())) {
-            PDFAFlavour flavour = parser.getFlavour();
-            if (flavour == null
-                    || flavour == PDFAFlavour.NO_FLAVOUR
-                    || !flavour.getId().matches("[1-4][abuef]?")) {
-                return result(StoredDocument.PdfAStatus.NOT_PDFA, null, "a PDF that claims no PDF/A part");
-            }
+        PDFAFlavour flavour;
+        try {
+            flavour = claimed(pdf);
+        } catch (IOException | RuntimeException e) {
+            return result(
+                    StoredDocument.PdfAStatus.UNDETERMINED, null, "its metadata could not be read: " + e.getMessage());
+        }
+        if (flavour == null) {
+            return result(StoredDocument.PdfAStatus.NOT_PDFA, null, "a PDF that claims no PDF/A part");
+        }
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(pdf.toFile(), flavour)) {
             PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false);
             ScheduledFuture<?> budget = budgets.schedule(
                     () -> validator.cancelValidation(JobEndStatus.TIMEOUT),
@@ -124,7 +136,35 @@ public class PdfAChecks implements DisposableBean {
                     "claims " + claimed + ", but breaks "
                             + validation.getFailedChecks().size() + " of its rules (veraPDF)");
         } catch (Exception e) {
-            return result(StoredDocument.PdfAStatus.UNDETERMINED, null, "veraPDF could not read it: " + e.getMessage());
+            return result(StoredDocument.PdfAStatus.UNDETERMINED, flavour.getId(), "veraPDF could not read it: " + e);
+        }
+    }
+
+    /**
+     * The PDF/A part and conformance the PDF claims in its document metadata ({@code pdfaid:part}, {@code
+     * pdfaid:conformance}), or null for one that claims none.
+     */
+    static PDFAFlavour claimed(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            PDMetadata metadata = document.getDocumentCatalog().getMetadata();
+            if (metadata == null) {
+                return null;
+            }
+            XMPMetadata xmp;
+            try (InputStream in = metadata.exportXMPMetadata()) {
+                xmp = new DomXmpParser().parse(in);
+            } catch (XmpParsingException e) {
+                return null;
+            }
+            PDFAIdentificationSchema identification = xmp.getPDFAIdentificationSchema();
+            if (identification == null || identification.getPart() == null) {
+                return null;
+            }
+            String conformance = identification.getConformance() == null
+                    ? ""
+                    : identification.getConformance().toLowerCase(java.util.Locale.ROOT);
+            PDFAFlavour flavour = PDFAFlavour.byFlavourId(identification.getPart() + conformance);
+            return flavour == PDFAFlavour.NO_FLAVOUR ? null : flavour;
         }
     }
 

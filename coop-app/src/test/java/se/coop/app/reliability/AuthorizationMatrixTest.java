@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.SampleFiles;
 import se.coop.app.support.Secretariat;
 import tools.jackson.databind.JsonNode;
 
@@ -40,8 +41,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
     @Test
     void everyEndpointAnswersEachRoleAsTheContractSays() {
         Secretariat secretariat = new Secretariat(api);
-        String id = secretariat.draft(Bodies.twoPartyDraft());
-        List<Call> calls = calls(id);
+        // the draft's text is a document Coop holds, so every reader of the agreement may read it
+        byte[] text = SampleFiles.text("Avsiktsförklaring för behörighetsmatrisen " + java.util.UUID.randomUUID());
+        assertThat(api.as(S).upload("/api/v1/documents", "avsikt.txt", text).status())
+                .isEqualTo(201);
+        java.util.Map<String, Object> draft = new java.util.LinkedHashMap<>(Bodies.twoPartyDraft());
+        draft.put("text", java.util.Map.of("sha256", SampleFiles.sha256(text), "title", "Avsiktsförklaring"));
+        String id = secretariat.draft(draft);
+        List<Call> calls = calls(id, SampleFiles.sha256(text));
 
         Set<String> covered = new LinkedHashSet<>();
         calls.forEach(call -> covered.add(call.operation()));
@@ -87,7 +94,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         assertThat(allEvents() - checkpointEvents()).isEqualTo(before);
     }
 
-    private List<Call> calls(String id) {
+    private List<Call> calls(String id, String textSha) {
         String agreement = "/api/v1/agreements/" + id;
         String unknownReview = "/reviews/00000000-0000-0000-0000-000000000001";
         List<Call> calls = new ArrayList<>();
@@ -304,6 +311,34 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 false,
                 404));
         calls.add(new Call("DELETE", "/api/v1/contacts/{contactId}", unknownContact, null, Set.of(S, O), false, 404));
+        // the document store: the agreement's text, which its readers may read (an operator sees it without its bytes)
+        String document = "/api/v1/documents/" + textSha;
+        // not multipart: the secretariat gets past authorization to 415, and nothing is stored
+        calls.add(new Call(
+                "POST", "/api/v1/documents", "/api/v1/documents", "{\"notAField\": true}", Set.of(S), false, 0));
+        calls.add(new Call("GET", "/api/v1/documents/{sha256}", document, null, Set.of(S, A, R, O), false, 200));
+        calls.add(new Call(
+                "GET", "/api/v1/documents/{sha256}/content", document + "/content", null, Set.of(S, A, R), false, 200));
+        // an agreement names it: the secretariat is refused by the rule (409), not by its role
+        calls.add(new Call("DELETE", "/api/v1/documents/{sha256}", document, null, Set.of(S), false, 409));
+        // an invalid body: the operator gets past authorization to validation (400), and nothing is culled
+        calls.add(new Call(
+                "POST",
+                "/api/v1/documents/{sha256}/culling",
+                document + "/culling",
+                "{\"notAField\": true}",
+                Set.of(O),
+                false,
+                400));
+        calls.add(new Call("GET", "/api/v1/admin/documents", "/api/v1/admin/documents", null, Set.of(O), false, 200));
+        calls.add(new Call(
+                "GET",
+                "/api/v1/agreements/{agreementId}/documents",
+                agreement + "/documents",
+                null,
+                Set.of(S, A, R),
+                false,
+                200));
         calls.add(new Call("GET", "/actuator/metrics", "/actuator/metrics", null, Set.of(O), false, 200));
         calls.add(new Call("GET", "/actuator/prometheus", "/actuator/prometheus", null, Set.of(O), false, 200));
         calls.add(new Call("GET", "/actuator/health", "/actuator/health", null, Set.of(), true, 200));

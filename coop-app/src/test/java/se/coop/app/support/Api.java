@@ -151,6 +151,31 @@ public final class Api {
         }
     }
 
+    /** A multipart/form-data body: one file part and text fields, as a browser sends a form. */
+    public static byte[] multipart(
+            String boundary, String part, String fileName, byte[] bytes, Map<String, String> fields) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        StringBuilder head = new StringBuilder();
+        fields.forEach((name, value) -> head.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+        head.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(part)
+                .append("\"; filename=\"")
+                .append(fileName)
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
     public Request as(String user) {
         return new Request(user, user);
     }
@@ -253,6 +278,29 @@ public final class Api {
 
         public Answer post(String path, Object body) {
             return post(path, JSON.writeValueAsString(body));
+        }
+
+        /** A file uploaded as {@code multipart/form-data}: the part {@code file} named {@code fileName}. */
+        public Answer upload(String path, String fileName, byte[] bytes) {
+            return upload(path, "file", fileName, bytes, Map.of());
+        }
+
+        /** A file uploaded as {@code multipart/form-data} in chunks, without saying its length beforehand. */
+        public Answer uploadChunked(String path, String fileName, byte[] bytes) {
+            String boundary = "coop-test-" + java.util.UUID.randomUUID();
+            byte[] body = multipart(boundary, "file", fileName, bytes, Map.of());
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.fromPublisher(
+                            HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))));
+        }
+
+        /** A multipart form: the file in part {@code part}, then the text fields given. */
+        public Answer upload(String path, String part, String fileName, byte[] bytes, Map<String, String> fields) {
+            String boundary = "coop-test-" + java.util.UUID.randomUUID();
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, part, fileName, bytes, fields))));
         }
 
         private Answer send(HttpRequest.Builder request) {

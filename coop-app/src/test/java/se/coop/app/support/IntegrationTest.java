@@ -49,6 +49,8 @@ public abstract class IntegrationTest {
         registry.add("coop.security.sign-ins.per-address", () -> "100000");
         registry.add("coop.archive.export-dir", () -> "target/archive-exports");
         registry.add("coop.checkpoints.key", () -> TestKeys.SIGNING_KEY);
+        // uploads over the limit are tried without sending 50 MB
+        registry.add("coop.documents.max-size", () -> "2MB");
     }
 
     @BeforeEach

@@ -32,7 +32,7 @@ import se.coop.web.Languages;
  * the sRGB output intent and the XMP identification PDF/A asks for.
  */
 @Component
-class DossierPdf implements DossierRenderer {
+public class DossierPdf implements DossierRenderer {
 
     private static final String FONTS = "/liberation/";
     private static final Map<String, String> FAMILIES = Map.of(
@@ -43,7 +43,8 @@ class DossierPdf implements DossierRenderer {
     private final ApplicationContext context;
     private final ConversionService conversions;
     private final Formats fmt;
-    private final byte[] srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    private static final byte[] SRGB =
+            ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
     DossierPdf(
             ISpringTemplateEngine templates,
@@ -54,6 +55,9 @@ class DossierPdf implements DossierRenderer {
         this.context = context;
         this.conversions = conversions.getIfAvailable();
         this.fmt = fmt;
+    }
+
+    static {
         XRLog.setLoggingEnabled(false);
     }
 
@@ -82,10 +86,18 @@ class DossierPdf implements DossierRenderer {
         } finally {
             LocaleContextHolder.setLocaleContext(before);
         }
+        pdfA(html, out);
+    }
+
+    /**
+     * Renders XHTML into PDF/A-2b as the dossier is rendered: the Liberation fonts embedded and subset, the sRGB output
+     * intent and the XMP identification (the demo data's illustrative documents are made the same way).
+     */
+    public static void pdfA(String html, OutputStream out) throws IOException {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_B);
-        builder.useColorProfile(srgb);
+        builder.useColorProfile(SRGB);
         FAMILIES.forEach((family, file) -> {
             font(builder, family, file + "-Regular.ttf", 400, BaseRendererBuilder.FontStyle.NORMAL);
             font(builder, family, file + "-Bold.ttf", 700, BaseRendererBuilder.FontStyle.NORMAL);
