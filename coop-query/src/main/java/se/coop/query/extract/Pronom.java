@@ -58,7 +58,8 @@ final class Pronom {
                 return format(entry);
             }
         }
-        if (ofType.size() == 1 && ofType.get(0).version().isEmpty()) {
+        if (ofType.size() == 1) {
+            // PRONOM has one format for the type ("2007 onwards", or no version at all)
             return format(ofType.get(0));
         }
         // PRONOM tells this type's versions apart and none was read (or the type is none it registers here)
