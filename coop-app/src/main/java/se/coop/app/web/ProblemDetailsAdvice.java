@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -117,6 +118,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
                 ErrorCode.MALFORMED_REQUEST,
                 "The upload could not be read to its end (it ended early, or is not multipart/form-data as sent);"
                         + " nothing was kept.",
+                List.of());
+    }
+
+    /**
+     * A request whose parameters or parts the servlet container cannot read (a multipart form with more parts than
+     * {@code server.tomcat.max-part-count}, say): the client's request, not Coop's fault.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> unreadableParameters(InvalidParameterException e) {
+        return answer(
+                ErrorCode.MALFORMED_REQUEST,
+                "The request's fields could not be read (too many, or too large); nothing was kept.",
                 List.of());
     }
 
@@ -241,6 +254,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
             answer = unreadable(jackson);
         } else if (e instanceof MultipartException multipart) {
             answer = unreadableUpload(multipart);
+        } else if (e instanceof InvalidParameterException unreadable) {
+            answer = unreadableParameters(unreadable);
         } else if (e instanceof org.springframework.security.access.AccessDeniedException) {
             answer = answer(ErrorCode.FORBIDDEN, "Your role does not allow this request.", List.of());
         } else {

@@ -19,6 +19,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.SampleFiles;
 import se.coop.app.support.Secretariat;
 import se.coop.app.support.Seeds;
 import se.coop.app.support.Slow;
@@ -72,7 +73,9 @@ class PagesTest extends IntegrationTest {
         type("form-draft", "term.noticePeriodMonths", "6");
         type("form-draft", "reviewCadenceMonths", "12");
         type("form-draft", "text.title", "Avsiktsförklaring – funktionella regionen Halmstad");
-        type("form-draft", "text.sha256", Bodies.TEXT_V1);
+        byte[] text = SampleFiles.pdfA("Avsiktsförklaring – funktionella regionen Halmstad " + System.nanoTime());
+        browser.in("form-draft", "text.file")
+                .sendKeys(file("avsiktsforklaring.pdf", text).toString());
         for (int i = 0; i < HALMSTAD.length; i++) {
             String row = "parties[" + i + "].";
             type("form-draft", row + "partyId", HALMSTAD[i][0]);
@@ -91,7 +94,14 @@ class PagesTest extends IntegrationTest {
 
         submit("form-submit");
         assertThat(browser.text()).contains("Väntar på godkännande");
+        String textSha = SampleFiles.sha256(text);
+        java.util.List<String> extracts = new java.util.ArrayList<>();
         for (String[] party : HALMSTAD) {
+            byte[] extract = SampleFiles.plainPdf("Protokollsutdrag " + party[5] + " " + party[6] + " " + agreementId);
+            extracts.add(SampleFiles.sha256(extract));
+            browser.in("form-decide", "document.file")
+                    .sendKeys(file("protokollsutdrag-" + party[0] + ".pdf", extract)
+                            .toString());
             choose("form-decide", "partyId", party[0]);
             type("form-decide", "body", party[3]);
             date("form-decide", "decidedOn", party[4]);
@@ -121,8 +131,34 @@ class PagesTest extends IntegrationTest {
                         .get("state")
                         .asString())
                 .isEqualTo("IN_FORCE");
+        // the text and every minutes extract are held, named by what rests on them, and listed on the page
+        var documents = api.as("auditor")
+                .get("/api/v1/agreements/" + agreementId + "/documents")
+                .json();
+        assertThat(documents.get("textSha256").asString()).isEqualTo(textSha);
+        assertThat(documents.get("textHeld").asBoolean()).isTrue();
+        java.util.List<String> named = new java.util.ArrayList<>();
+        for (var document : documents.get("documents")) {
+            named.add(document.get("sha256").asString());
+            assertThat(document.get("held").asBoolean()).as(document.toString()).isTrue();
+        }
+        assertThat(named)
+                .containsExactlyElementsOf(
+                        java.util.stream.Stream.concat(java.util.stream.Stream.of(textSha), extracts.stream())
+                                .toList());
+        WebElement list = browser.driver.findElement(By.id("documents"));
+        assertThat(list.getText())
+                .contains(
+                        "Avsiktsförklaring – funktionella regionen Halmstad",
+                        "protokollsutdrag-laholm.pdf",
+                        "Protokollsutdrag",
+                        "Beslut: Laholms kommun",
+                        "Finns");
+        assertThat(list.findElements(By.cssSelector("a[href*='/documents/']"))).hasSize(HALMSTAD.length + 1);
         browser.assertAccessible("an agreement page with the secretariat's forms");
         browser.screenshot("agreement-in-force-secretariat");
+        browser.driver.executeScript("document.getElementById('documents').scrollIntoView()");
+        browser.screenshot("agreement-documents");
     }
 
     @Test
@@ -136,23 +172,30 @@ class PagesTest extends IntegrationTest {
         long before = eventsOf(id);
         // someone else attaches a document after this page was shown
         secretariat.command("/api/v1/agreements/" + id + "/documents", document("Protokollsutdrag", "a"));
-        fillDocument("Tjänsteskrivelse", "b");
+        byte[] memo = SampleFiles.text("Tjänsteskrivelse " + id);
+        fillDocument("Tjänsteskrivelse", memo);
         submit("form-document");
         assertThat(browser.text()).contains("Någon har ändrat avtalet sedan sidan visades.", "Ingenting sparades.");
         assertThat(eventsOf(id)).isEqualTo(before + 1);
         browser.screenshot("stale-form-refused");
 
-        // the page now shows the latest version; the same form sent twice at once is recorded once
-        fillDocument("Tjänsteskrivelse", "b");
+        // the page now shows the latest version and keeps the file already uploaded (by its hash); the same form
+        // sent twice at once is recorded once
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#form-document .kept"))
+                        .getText())
+                .contains(SampleFiles.sha256(memo).substring(0, 12));
+        type("form-document", "title", "Tjänsteskrivelse");
         Object statuses = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "const form = document.getElementById('form-document');"
-                + "const body = new URLSearchParams(new FormData(form));"
-                + "const send = () => fetch(form.action, {method: 'POST', body: body, redirect: 'manual'});"
+                + "const send = () => fetch(form.action, {method: 'POST', body: new FormData(form),"
+                + " redirect: 'manual'});"
                 + "Promise.all([send(), send()]).then(r => done(r.map(x => x.type + ':' + x.status)));");
         assertThat(String.valueOf(statuses)).doesNotContain(":4", ":5");
         assertThat(eventsOf(id)).isEqualTo(before + 2);
         browser.go("/agreements/" + id);
-        assertThat(browser.driver.findElements(By.xpath("//td[normalize-space()='Tjänsteskrivelse']")))
+        assertThat(browser.driver.findElements(
+                        By.xpath("//section[@id='documents']//td/a[normalize-space()='Tjänsteskrivelse']")))
                 .hasSize(1);
     }
 
@@ -162,21 +205,23 @@ class PagesTest extends IntegrationTest {
         browser = Browser.open(port, "sv");
         browser.signIn("secretariat");
         browser.go("/agreements/" + id);
-        WebElement title = browser.in("form-document", "title");
-        title.click();
+        // the file is chosen in the system's own dialog (which WebDriver fills); the rest with the keyboard
+        byte[] minutes = SampleFiles.text("Kommunstyrelsens protokoll " + id);
+        WebElement file = browser.in("form-document", "file");
+        file.sendKeys(file("protokoll.txt", minutes).toString());
+        browser.driver.executeScript("arguments[0].focus();", file);
         new Actions(browser.driver)
+                .sendKeys(Keys.TAB)
+                .sendKeys("P")
+                .sendKeys(Keys.TAB)
                 .sendKeys("Kommunstyrelsens protokoll")
-                .sendKeys(Keys.TAB)
-                .sendKeys(Bodies.TEXT_V2)
-                .sendKeys(Keys.TAB)
-                .sendKeys(Keys.TAB)
-                .sendKeys("2048")
                 .sendKeys(Keys.TAB)
                 .sendKeys(Keys.TAB)
                 .sendKeys(Keys.ENTER)
                 .perform();
         browser.waitFor(() -> browser.text().contains("Handlingen är bifogad."));
-        assertThat(browser.text()).contains("Kommunstyrelsens protokoll", Bodies.TEXT_V2);
+        assertThat(browser.text())
+                .contains("Kommunstyrelsens protokoll", SampleFiles.sha256(minutes), "Protokollsutdrag");
     }
 
     @Test
@@ -186,18 +231,22 @@ class PagesTest extends IntegrationTest {
         browser.signIn("secretariat");
         browser.go("/agreements/" + id);
         long before = eventsOf(id);
+        long stored = jdbc.queryForObject("SELECT count(*) FROM document", Long.class);
         type("form-document", "title", "Minutes");
-        type("form-document", "sha256", "not a hash");
-        type("form-document", "size", "12");
+        browser.in("form-document", "file")
+                .sendKeys(file("minutes.docx", SampleFiles.zipWithProgram(id)).toString());
         submit("form-document");
-        assertThat(browser.text()).contains("Some fields need attention.", "Nothing was recorded.");
-        WebElement sha = browser.in("form-document", "sha256");
-        assertThat(sha.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.text())
+                .contains("Coop does not keep files of this type.", "application/zip", "Nothing was recorded.");
+        WebElement file = browser.in("form-document", "file");
+        assertThat(file.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.driver
-                        .findElement(By.id(sha.getAttribute("aria-describedby")))
+                        .findElement(By.id(file.getAttribute("id") + "-error"))
                         .getText())
-                .isEqualTo("must be a SHA-256: 64 hexadecimal digits");
+                .contains("application/zip");
         assertThat(eventsOf(id)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM document", Long.class))
+                .isEqualTo(stored);
         browser.assertAccessible("a refused form");
         browser.screenshot("refused-form-en");
 
@@ -349,10 +398,20 @@ class PagesTest extends IntegrationTest {
         return Map.of("title", title, "sha256", hashSeed.repeat(64), "mediaType", "application/pdf", "size", 1000);
     }
 
-    private void fillDocument(String title, String hashSeed) {
+    private void fillDocument(String title, byte[] bytes) {
         type("form-document", "title", title);
-        type("form-document", "sha256", hashSeed.repeat(64));
-        type("form-document", "size", "1000");
+        browser.in("form-document", "file").sendKeys(file(title + ".txt", bytes).toString());
+    }
+
+    /** A file on this machine, for the browser's file field. */
+    private static java.nio.file.Path file(String name, byte[] bytes) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "upload-files", Long.toString(System.nanoTime()));
+            java.nio.file.Files.createDirectories(dir);
+            return java.nio.file.Files.write(dir.resolve(name), bytes).toAbsolutePath();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void type(String formId, String name, String value) {
