@@ -191,6 +191,9 @@ public class DocumentController {
             out.commit();
             return;
         }
+        // a damaged chunk throws: before anything was sent, the problem is the answer (500 DOCUMENT_DAMAGED); after,
+        // the connection is cut short of the Content-Length (coop-app's CommittedAnswers), never filled with other
+        // bytes
         store.copy(sha, first, last, out);
         out.flush();
     }

@@ -12,7 +12,7 @@ public class DamagedDocument extends CoopProblem {
         super(
                 ErrorCode.DOCUMENT_DAMAGED,
                 "Document " + sha256 + " is damaged in the store: its chunk " + chunk
-                        + " no longer matches its SHA-256. Coop sends none of it; the damage is reported to the"
-                        + " operators (docs/operating.md, Documents).");
+                        + " no longer matches its SHA-256. Coop sends nothing of it from there on; the damage is"
+                        + " reported to the operators (docs/operating.md, Documents).");
     }
 }

@@ -83,6 +83,31 @@ class DemoDataTest {
                             + " WHERE type = 'Agreement'",
                     String.class);
             assertThat(actors).as("recorded as the secretariat would").containsExactly("secretariat");
+
+            // every document a seed names is held, and veraPDF finds each one PDF/A-2b
+            List<String> notHeld = new ArrayList<>();
+            api.as("auditor")
+                    .get("/api/v1/agreements?size=100")
+                    .json()
+                    .get("content")
+                    .forEach(a -> api.as("auditor")
+                            .get("/api/v1/agreements/" + a.get("agreementId").asString() + "/documents")
+                            .json()
+                            .get("documents")
+                            .forEach(d -> {
+                                if (!d.get("held").asBoolean()) {
+                                    notHeld.add(d.get("sha256").asString());
+                                }
+                            }));
+            assertThat(notHeld).as("named by a seed and not held").isEmpty();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM document", Long.class))
+                    .isGreaterThanOrEqualTo(11);
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                    "SELECT DISTINCT coalesce(pdfa_status, 'none') || ' ' || coalesce(pdfa_flavour, '')"
+                                            + " FROM document",
+                                    String.class))
+                            .containsExactly("COMPLIANT 2b"));
         }
         try (ConfigurableApplicationContext second = start()) {
             Api api = api(second);
