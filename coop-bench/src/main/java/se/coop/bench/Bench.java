@@ -128,6 +128,10 @@ public final class Bench {
         try {
             Http secretariat = new Http(base, "secretariat", "secretariat");
             Http operator = new Http(base, "operator", "operator");
+            if (options.uploadsOnly()) {
+                uploads(jdbcUrl, coop);
+                return;
+            }
 
             Duration warmup = Duration.ofSeconds(options.quick() ? 2 : 4);
             Duration seconds = Duration.ofSeconds(options.seconds());
@@ -193,6 +197,8 @@ public final class Bench {
                 secretariat = new Http(base = "http://127.0.0.1:" + coop.port, "secretariat", "secretariat");
                 operator = new Http(base, "operator", "operator");
                 exports.addAll(Exports.run(secretariat, operator, coop, Exports.BOUNDED_HEAP_MIB));
+                step("uploading " + UPLOADS + " documents of " + UPLOAD_MIB + " MiB at once, same heap");
+                report.uploads(Uploads.run(base, operator, coop, work, UPLOADS, UPLOAD_MIB, Exports.BOUNDED_HEAP_MIB));
                 coop.close();
                 coop = startCoop(jdbcUrl);
                 secretariat = new Http(base = "http://127.0.0.1:" + coop.port, "secretariat", "secretariat");
@@ -231,6 +237,27 @@ public final class Bench {
         } finally {
             if (coop != null) {
                 coop.close();
+            }
+        }
+    }
+
+    static final int UPLOADS = 10;
+    static final int UPLOAD_MIB = 40;
+
+    /**
+     * Ten 40 MiB documents uploaded at once to a Coop of its own, started with a heap of 256 MiB, then again with half
+     * that, to show the headroom.
+     */
+    private void uploads(String jdbcUrl, CoopProcess running) throws Exception {
+        if (running != null) {
+            running.close();
+        }
+        for (int heap : List.of(Exports.BOUNDED_HEAP_MIB, Exports.BOUNDED_HEAP_MIB / 2)) {
+            step("uploading " + UPLOADS + " documents of " + UPLOAD_MIB + " MiB at once, Coop with -Xmx" + heap + "m");
+            try (CoopProcess coop = startCoop(jdbcUrl, Map.of("JAVA_TOOL_OPTIONS", "-Xmx" + heap + "m"))) {
+                String base = "http://127.0.0.1:" + coop.port;
+                report.uploads(Uploads.run(
+                        base, new Http(base, "operator", "operator"), coop, work, UPLOADS, UPLOAD_MIB, heap));
             }
         }
     }

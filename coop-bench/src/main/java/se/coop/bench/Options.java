@@ -18,6 +18,7 @@ record Options(
         boolean authFloodOnly,
         boolean extractsOnly,
         boolean readsOnly,
+        boolean uploadsOnly,
         String coopJvmOptions) {
 
     static final String USAGE = """
@@ -36,6 +37,7 @@ record Options(
               --extracts-only    only the history and the register's CSV and Excel exports (time, memory)
               --reads-only       only the history, its catch-up, queries, pages and rebuilds (no cold start, no
                                  command load, no exports)
+              --uploads-only     only the documents: ten 40 MiB PDFs uploaded at once to a Coop with -Xmx256m
               --coop-jvm-options "OPTS"  JVM options for the Coop the bench starts on its PostgreSQL (JAVA_TOOL_OPTIONS),
                                  e.g. a flight recording: "-XX:StartFlightRecording=filename=coop.jfr,settings=profile"
             """;
@@ -54,6 +56,7 @@ record Options(
         boolean authFloodOnly = false;
         boolean extractsOnly = false;
         boolean readsOnly = false;
+        boolean uploadsOnly = false;
         String coopJvmOptions = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -75,6 +78,7 @@ record Options(
                 case "--auth-flood" -> authFloodOnly = true;
                 case "--extracts-only" -> extractsOnly = true;
                 case "--reads-only" -> readsOnly = true;
+                case "--uploads-only" -> uploadsOnly = true;
                 case "--coop-jvm-options" -> coopJvmOptions = value(args, ++i, arg);
                 case "--help", "-h" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
@@ -100,6 +104,7 @@ record Options(
                 authFloodOnly,
                 extractsOnly,
                 readsOnly,
+                uploadsOnly,
                 coopJvmOptions);
     }
 

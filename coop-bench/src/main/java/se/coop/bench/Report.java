@@ -81,6 +81,25 @@ final class Report {
         this.queriedAgreements = agreements;
     }
 
+    void uploads(Uploads.Result result) {
+        ArrayNode rounds = root.has("uploads") ? (ArrayNode) root.get("uploads") : root.putArray("uploads");
+        ObjectNode node = rounds.addObject();
+        node.put("files", result.files());
+        node.put("mibEach", result.mibEach());
+        node.put("maxHeapMiB", result.maxHeapMiB());
+        ArrayNode statuses = node.putArray("statuses");
+        result.statuses().forEach(statuses::add);
+        ArrayNode pdfa = node.putArray("pdfaStatuses");
+        result.pdfaStatuses().forEach(pdfa::add);
+        node.put("seconds", round(result.seconds()));
+        node.put("slowestUploadSeconds", round(result.slowestUploadSeconds()));
+        node.put("pdfaDoneSeconds", round(result.pdfaSeconds()));
+        node.put("heapBeforeMiB", result.heapBeforeMiB());
+        node.put("heapPeakMiB", result.heapPeakMiB());
+        node.put("rssBeforeMiB", result.rssBeforeMiB());
+        node.put("rssPeakMiB", result.rssPeakMiB());
+    }
+
     void exports(List<Exports.Result> results) {
         ArrayNode rows = root.putArray("exports");
         for (Exports.Result result : results) {
@@ -208,6 +227,10 @@ final class Report {
         json();
         out.println();
         out.println("Machine: " + root.get("machine"));
+        if (root.has("uploads")) {
+            out.println();
+            root.get("uploads").forEach(round -> out.println("Uploads: " + round));
+        }
         if (!levels.isEmpty()) {
             out.println();
             out.println(
