@@ -32,6 +32,13 @@ public final class ValueChecks {
         return trimmed.isEmpty() ? null : trimmed;
     }
 
+    /** Whether {@code hex} spells a SHA-256 (64 hexadecimal digits, in either case, around blanks). */
+    public static boolean isSha256(String hex) {
+        return hex != null
+                && SHA256.matcher(hex.strip().toLowerCase(java.util.Locale.ROOT))
+                        .matches();
+    }
+
     /** A SHA-256 in lower-case hex, the one spelling Coop stores and compares. */
     public static String sha256(String hex) {
         if (hex == null) {

@@ -43,6 +43,11 @@ public class CoopDocuments implements Documents {
     }
 
     @Override
+    public void naming(Collection<String> sha256s) {
+        store.naming(sha256s);
+    }
+
+    @Override
     public void copy(String sha256, OutputStream out) throws IOException {
         DocumentStore.Row row = store.require(sha256);
         if (row.document().size() > 0) {

@@ -54,11 +54,19 @@ public class DocumentAccess {
         }
     }
 
-    /** Whether the reader may see what the store holds of the document (operators may, without reading it). */
+    /**
+     * Whether the reader may see what the store holds of the document: whoever may read it; operators, without reading
+     * it; and anyone who may read an agreement naming it — a reviewer too, who sees it listed among the agreement's
+     * documents (its name, size, type, PDF/A), though not its bytes unless it is a text or a meeting's minutes.
+     */
     public void requireSee(HttpServletRequest reader, String sha256) {
-        if (!reader.isUserInRole("OPERATOR")) {
-            requireRead(reader, sha256);
+        if (reader.isUserInRole("OPERATOR")) {
+            return;
         }
+        if (reader.isUserInRole("REVIEWER") && !names.namedBy(sha256).isEmpty()) {
+            return;
+        }
+        requireRead(reader, sha256);
     }
 
     /** The agreements naming the document, as the reader may know them (every one: they name it by its hash). */

@@ -3,6 +3,7 @@ package se.coop.documents;
 import java.time.Instant;
 import java.util.List;
 import se.coop.api.document.DocumentNames;
+import se.coop.api.document.FileTypes;
 import se.coop.api.document.StoredDocument;
 
 /**
@@ -39,8 +40,11 @@ public record DocumentAnswer(
                 List.copyOf(namedBy));
     }
 
-    /** The name a download gives the file: the one it was uploaded under, else its hash and the type's extension. */
+    /**
+     * The name a download gives the file: the one it was uploaded under, else its hash; with an extension of the type
+     * detected from the bytes ({@link FileTypes#nameFor}).
+     */
     public String downloadName() {
-        return fileName != null ? fileName : FileNames.fallback(sha256, mediaType);
+        return FileTypes.nameFor(fileName != null ? fileName : sha256.substring(0, 12), mediaType);
     }
 }

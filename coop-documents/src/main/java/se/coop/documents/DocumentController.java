@@ -94,7 +94,19 @@ public class DocumentController {
             @RequestParam(name = "fileName", required = false) String fileName,
             Principal user,
             HttpServletRequest request)
-            throws IOException {
+            throws IOException, jakarta.servlet.ServletException {
+        // one file and at most one name: a second would be dropped without a word
+        if (request.getParts().stream()
+                        .filter(part -> part.getName().equals("file"))
+                        .count()
+                > 1) {
+            throw new CoopProblem(
+                    ErrorCode.VALIDATION_FAILED, "Upload one file at a time (one part named file).", "file");
+        }
+        String[] names = request.getParameterValues("fileName");
+        if (names != null && names.length > 1) {
+            throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "Give one file name.", "fileName");
+        }
         DocumentStore.Kept kept = receive(file, fileName, user);
         DocumentAnswer answer = DocumentAnswer.of(
                 kept.document(), access.namedBy(kept.document().sha256()));
@@ -129,8 +141,9 @@ public class DocumentController {
     @GetMapping(path = "/api/v1/documents/{sha256}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "What Coop holds of a document, and which agreements name it",
-            description = "Secretariats; auditors when an agreement names it; reviewers when an agreement names it as"
-                    + " its text or a meeting's minutes; operators always (without its bytes).")
+            description = "Secretariats; auditors and reviewers when an agreement names it (as they see it listed"
+                    + " among the agreement's documents); operators always. Its bytes (/content) are for fewer:"
+                    + " reviewers read only texts and meetings' minutes, operators none.")
     public ResponseEntity<DocumentAnswer> find(@PathVariable String sha256, HttpServletRequest request) {
         String sha = sha(sha256);
         access.requireSee(request, sha);
@@ -178,7 +191,14 @@ public class DocumentController {
         long last = size - 1;
         boolean partial = false;
         if (range != null && (ifRange == null || ifRange.strip().equals(etag))) {
-            long[] bytes = range(range, size);
+            long[] bytes;
+            try {
+                bytes = range(range, size);
+            } catch (CoopProblem outside) {
+                // 416 says how long the document is (RFC 9110, 15.5.17)
+                response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
+                throw outside;
+            }
             if (bytes != null) {
                 first = bytes[0];
                 last = bytes[1];
@@ -205,13 +225,7 @@ public class DocumentController {
                     + " only ever culled) and within coop.documents.removable-for of its upload (409"
                     + " DOCUMENT_REMOVAL_TOO_LATE). 204: its bytes and record are gone.")
     public ResponseEntity<Void> remove(@PathVariable String sha256) {
-        String sha = sha(sha256);
-        StoredDocument document = store.require(sha).document();
-        if (!document.held()) {
-            throw DocumentStore.culled(document);
-        }
-        access.requireRemovable(document);
-        store.remove(sha);
+        store.remove(sha(sha256), access::requireRemovable);
         return ResponseEntity.noContent().build();
     }
 
@@ -251,9 +265,22 @@ public class DocumentController {
         return summaries.summary();
     }
 
+    /**
+     * A name the client gives in so many words ({@code fileName}) is refused where it would not be kept as given; a
+     * part's own file name, which a browser sets (some with the path it came from), is cleaned instead ({@link
+     * FileNames#clean}).
+     */
     private static String checked(String fileName) {
         if (fileName.codePoints().anyMatch(Character::isISOControl)) {
             throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "A file name holds no control characters.", "fileName");
+        }
+        if (fileName.contains("/")
+                || fileName.contains("\\")
+                || fileName.strip().chars().allMatch(c -> c == '.')) {
+            throw new CoopProblem(
+                    ErrorCode.VALIDATION_FAILED,
+                    "A file name is a name, without a path (no / or \\) and not only dots.",
+                    "fileName");
         }
         if (fileName.codePointCount(0, fileName.length()) > 255) {
             throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "A file name is at most 255 characters.", "fileName");

@@ -48,6 +48,9 @@ public class DocumentStore {
             + " uploaded_by, uploaded_at, pdfa_status, pdfa_flavour, pdfa_detail, pdfa_checked_at, damaged_at, damage,"
             + " culled_at, culled_by, cull_decision, cull_decided_on";
 
+    /** The advisory lock a removal and a command naming the document share ({@code hashtextextended} of it). */
+    private static final String LOCK = "document:";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -231,9 +234,31 @@ public class DocumentStore {
                 sha256);
     }
 
-    /** Removes a document and its bytes (an upload no agreement names, within its time: {@code DocumentAccess}). */
-    void remove(String sha256) {
-        jdbc.update("DELETE FROM document WHERE sha256 = ? AND culled_at IS NULL", sha256);
+    /**
+     * In the transaction of a command naming these documents: holds each against removal until it commits (a shared
+     * advisory lock per hash, which {@link #remove} takes exclusively).
+     */
+    void naming(Collection<String> sha256s) {
+        for (String sha256 : new java.util.TreeSet<>(sha256s)) {
+            jdbc.query("SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0))", rs -> {}, LOCK + sha256);
+        }
+    }
+
+    /**
+     * Removes a document and its bytes (an upload no agreement names, within its time: {@code DocumentAccess}), under
+     * the hash's exclusive lock: a command naming it that is under way commits first; {@code check}, run holding the
+     * lock, then sees its naming (it waits for the read side to know every event recorded so far) and refuses.
+     */
+    void remove(String sha256, java.util.function.Consumer<StoredDocument> check) {
+        transactions.executeWithoutResult(transaction -> {
+            jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> {}, LOCK + sha256);
+            StoredDocument document = require(sha256).document();
+            if (!document.held()) {
+                throw culled(document);
+            }
+            check.accept(document);
+            jdbc.update("DELETE FROM document WHERE sha256 = ? AND culled_at IS NULL", sha256);
+        });
     }
 
     /** Culls a held document: its bytes go, the record of what culled it stays. */

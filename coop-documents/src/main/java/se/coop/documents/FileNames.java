@@ -25,7 +25,8 @@ final class FileNames {
                 .forEach(kept::appendCodePoint);
         String cleaned =
                 Normalizer.normalize(kept.toString(), Normalizer.Form.NFC).strip();
-        if (cleaned.isEmpty()) {
+        if (cleaned.isEmpty() || cleaned.chars().allMatch(c -> c == '.')) {
+            // nothing to name it by ("..", "."): it is named by its hash
             return null;
         }
         return cleaned.codePointCount(0, cleaned.length()) <= MAX
@@ -52,28 +53,5 @@ final class FileNames {
             }
         }
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-    }
-
-    /** A name for a document uploaded without one: its hash's first digits and the type's usual extension. */
-    static String fallback(String sha256, String mediaType) {
-        return sha256.substring(0, 12) + extension(mediaType);
-    }
-
-    private static String extension(String mediaType) {
-        return switch (mediaType) {
-            case "application/pdf" -> ".pdf";
-            case "application/vnd.oasis.opendocument.text" -> ".odt";
-            case "application/vnd.oasis.opendocument.spreadsheet" -> ".ods";
-            case "application/vnd.oasis.opendocument.presentation" -> ".odp";
-            case "application/vnd.oasis.opendocument.graphics" -> ".odg";
-            case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> ".docx";
-            case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" -> ".xlsx";
-            case "application/vnd.openxmlformats-officedocument.presentationml.presentation" -> ".pptx";
-            case "text/plain" -> ".txt";
-            case "image/png" -> ".png";
-            case "image/jpeg" -> ".jpg";
-            case "image/tiff" -> ".tif";
-            default -> "";
-        };
     }
 }

@@ -16,6 +16,9 @@ class FileNamesTest {
         assertThat(FileNames.clean("Ka\u030arlstad\u0000\u200b.pdf")).isEqualTo("Kårlstad.pdf");
         assertThat(FileNames.clean("  ")).isNull();
         assertThat(FileNames.clean("x".repeat(300))).hasSize(255);
+        assertThat(FileNames.clean(".."))
+                .as("named by nothing but dots: by its hash")
+                .isNull();
     }
 
     @Test
@@ -24,7 +27,6 @@ class FileNamesTest {
                 .isEqualTo("attachment; filename=\"Beslut __ 45_ 100_.pdf\";"
                         + " filename*=UTF-8''Beslut%20%22%C2%A7%2045%22%20100%25.pdf");
         assertThat(FileNames.disposition("a\r\nSet-Cookie: x")).doesNotContain("\r", "\n");
-        assertThat(FileNames.fallback("a".repeat(64), "application/pdf")).isEqualTo("aaaaaaaaaaaa.pdf");
     }
 
     @Test

@@ -57,6 +57,21 @@ public class DocumentWords {
         return size + " B";
     }
 
+    /**
+     * What an agreement says of a document that the held bytes contradict ({@link
+     * AgreementDocuments.NamedDocument#contradictions}): its described type and size, as far as they contradict.
+     */
+    public String described(AgreementDocuments.NamedDocument document) {
+        List<String> said = new java.util.ArrayList<>();
+        if (document.contradictions().contains("mediaType")) {
+            said.add(document.mediaType());
+        }
+        if (document.contradictions().contains("size")) {
+            said.add(bytes(document.size()));
+        }
+        return String.join(", ", said);
+    }
+
     /** What veraPDF found: "PDF/A-2b", "claims PDF/A-2b, not compliant", "not PDF/A", "not checked yet" … */
     public String pdfa(StoredDocument.PdfA pdfa) {
         if (pdfa == null) {

@@ -25,5 +25,8 @@ public final class UploadForms {
     /** Where a form's upload over the limit is answered, with a page saying so. */
     public static final String TOO_LARGE = "/upload-too-large";
 
+    /** Where a form's upload by someone who may not record anything is answered, unread, with a page saying so. */
+    public static final String FORBIDDEN = "/upload-forbidden";
+
     private UploadForms() {}
 }

@@ -17,4 +17,10 @@ public record AttachDocument(
         String mediaType,
         Long size,
         String uri,
-        DocumentKind kind) {}
+        DocumentKind kind) {
+
+    /** The same command describing the document as of {@code type} and {@code bytes} (the stored bytes'). */
+    public AttachDocument describedAs(String type, Long bytes) {
+        return new AttachDocument(agreementId, documentId, title, sha256, type, bytes, uri, kind);
+    }
+}

@@ -23,4 +23,21 @@ public record DraftIntent(
         Integer reviewCadenceMonths,
         List<Integer> reminderOffsetsDays,
         Funding funding,
-        AgreementText text) {}
+        AgreementText text) {
+
+    /** The same command naming its text as {@code described} (completed from the store, where Coop holds it). */
+    public DraftIntent withText(AgreementText described) {
+        return new DraftIntent(
+                agreementId,
+                title,
+                kind,
+                binding,
+                parties,
+                focusAreas,
+                term,
+                reviewCadenceMonths,
+                reminderOffsetsDays,
+                funding,
+                described);
+    }
+}

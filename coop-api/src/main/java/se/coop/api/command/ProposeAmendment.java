@@ -10,4 +10,10 @@ public record ProposeAmendment(
         @TargetAggregateIdentifier AgreementId agreementId,
         AmendmentId amendmentId,
         AgreementText text,
-        String summary) {}
+        String summary) {
+
+    /** The same command naming its text as {@code described} (completed from the store, where Coop holds it). */
+    public ProposeAmendment withText(AgreementText described) {
+        return new ProposeAmendment(agreementId, amendmentId, described, summary);
+    }
+}

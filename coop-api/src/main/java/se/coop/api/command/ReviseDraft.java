@@ -15,4 +15,10 @@ public record ReviseDraft(
         LocalizedText title,
         List<FocusArea> focusAreas,
         Term term,
-        String note) {}
+        String note) {
+
+    /** The same command naming its text as {@code described} (completed from the store, where Coop holds it). */
+    public ReviseDraft withText(AgreementText described) {
+        return new ReviseDraft(agreementId, described, title, focusAreas, term, note);
+    }
+}

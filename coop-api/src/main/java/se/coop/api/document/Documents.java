@@ -22,6 +22,13 @@ public interface Documents {
     }
 
     /**
+     * Called inside the transaction of a command that names these documents: none of them can be removed until it
+     * commits — a removal waits for it, and then knows of the naming. (Culling is not held back: it is an operator's
+     * act under an archive authority's decision about documents agreements name.)
+     */
+    void naming(Collection<String> sha256s);
+
+    /**
      * Writes a held document's bytes to {@code out}, each stored chunk checked against its own SHA-256 before it is
      * written; a chunk that does not match stops the copy with {@link DamagedDocument} (and is reported).
      */

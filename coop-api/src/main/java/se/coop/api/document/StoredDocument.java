@@ -3,6 +3,9 @@ package se.coop.api.document;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * A document in Coop's store: its bytes' SHA-256 and size, the media type detected from them (and the format's version
@@ -27,6 +30,42 @@ public record StoredDocument(
     @JsonProperty("held")
     public boolean held() {
         return culled == null;
+    }
+
+    /**
+     * Where a description of a document by this SHA-256 contradicts the bytes (rule 15): {@code "size"} when it gives
+     * another size, {@code "mediaType"} when another media type (compared without its parameters, in any case);
+     * empty when it agrees or leaves them out. The command side refuses such a description of a document Coop holds;
+     * a document uploaded after an agreement described it otherwise is shown with the contradiction.
+     */
+    public List<String> contradictedBy(String describedMediaType, Long describedSize) {
+        List<String> fields = new ArrayList<>();
+        if (describedSize != null && describedSize != size) {
+            fields.add("size");
+        }
+        if (describedMediaType != null
+                && !describedMediaType.isBlank()
+                && !baseType(describedMediaType).equals(baseType(mediaType))) {
+            fields.add("mediaType");
+        }
+        return List.copyOf(fields);
+    }
+
+    /** Why {@code field} (one {@link #contradictedBy} names) contradicts the bytes, in words. */
+    public String contradiction(String field, String describedMediaType, Long describedSize) {
+        return field.equals("size")
+                ? "Coop holds the document with this SHA-256, and it has " + size + " bytes, not " + describedSize
+                        + " (rule 15)"
+                : "Coop holds the document with this SHA-256, and its bytes are " + mediaType + ", not "
+                        + describedMediaType.strip();
+    }
+
+    /** A media type without its parameters, in lower case: {@code text/plain; charset=UTF-8} is {@code text/plain}. */
+    private static String baseType(String mediaType) {
+        int semicolon = mediaType.indexOf(';');
+        return (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
     }
 
     /** What veraPDF found of a PDF: whether it is PDF/A, of which part and conformance ({@code flavour}, "2b"). */

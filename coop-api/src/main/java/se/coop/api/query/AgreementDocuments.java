@@ -1,5 +1,6 @@
 package se.coop.api.query;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,6 +37,16 @@ public record AgreementDocuments(
         public NamedDocument withStored(StoredDocument found) {
             return new NamedDocument(
                     sha256, kinds, title, mediaType, size, uri, namedBy, found != null && found.held(), found);
+        }
+
+        /**
+         * Where the agreement's description of the document contradicts the bytes Coop holds under its SHA-256 ({@code
+         * "size"}, {@code "mediaType"}; rule 15): possible only when the bytes were uploaded after the agreement
+         * described them. Empty when they agree, or Coop never held them.
+         */
+        @JsonProperty("contradictions")
+        public List<String> contradictions() {
+            return stored == null ? List.of() : stored.contradictedBy(mediaType, size);
         }
 
         /** The name a person knows it by: the agreement's title for it, else the name it was uploaded under. */

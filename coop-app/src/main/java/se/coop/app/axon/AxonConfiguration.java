@@ -28,6 +28,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +37,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import se.coop.api.contact.Contacts;
+import se.coop.api.document.Documents;
 import se.coop.command.contacts.ContactReferences;
+import se.coop.command.documents.NamedDocuments;
 import se.coop.command.web.CommandGuard;
 
 /**
@@ -67,14 +70,21 @@ public class AxonConfiguration {
      * Every command on an agreement runs through {@link CommandGuard} in its unit of work: the idempotency key, the
      * agreement's lock, {@code If-Match}, the answer stored with the events. Registered on the command bus here, by
      * name, rather than picked up because it is a bean. Then, inside it, {@link ContactReferences}: a command's reviewers
-     * and reminder recipients are referred to by contact, so no event holds an e-mail address (docs/decisions/0007).
+     * and reminder recipients are referred to by contact, so no event holds an e-mail address (docs/decisions/0007);
+     * and {@link NamedDocuments}: the documents a command names are held against removal until it commits, and what it
+     * says of a document Coop holds is the bytes' (docs/decisions/0008).
      */
     @Bean
     InitializingBean commandGuardOnTheCommandBus(
-            CommandBus commandBus, JdbcTemplate jdbc, Clock clock, Contacts contacts) {
+            CommandBus commandBus,
+            JdbcTemplate jdbc,
+            Clock clock,
+            Contacts contacts,
+            ObjectProvider<Documents> documents) {
         return () -> {
             commandBus.registerHandlerInterceptor(new CommandGuard(jdbc, clock));
             commandBus.registerHandlerInterceptor(new ContactReferences(contacts));
+            commandBus.registerHandlerInterceptor(new NamedDocuments(documents.getIfAvailable()));
         };
     }
 

@@ -240,7 +240,8 @@ public class SecurityConfiguration {
                                 "/favicon.ico",
                                 "/favicon.svg",
                                 "/form-expired",
-                                UploadForms.TOO_LARGE)
+                                UploadForms.TOO_LARGE,
+                                UploadForms.FORBIDDEN)
                         .permitAll()
                         .anyRequest()
                         .authenticated())

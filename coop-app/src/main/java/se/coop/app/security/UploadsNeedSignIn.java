@@ -10,13 +10,18 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import se.coop.app.web.BodySizeLimitFilter;
+import se.coop.web.UploadForms;
 
 /**
  * A page's form with a file is read only for someone signed in: its CSRF token sits among the multipart body's parts,
  * and reading them reads the whole upload, which nobody unknown may make Coop do. Without a signed-in session the form
- * is not read at all: the sign-in page instead.
+ * is not read at all: the sign-in page instead; signed in as anyone but a secretariat, a page saying it is not theirs
+ * to record (403), the form unread.
  */
 class UploadsNeedSignIn extends OncePerRequestFilter {
+
+    private static final String SECRETARIAT = "ROLE_SECRETARIAT";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -26,6 +31,12 @@ class UploadsNeedSignIn extends OncePerRequestFilter {
             Authentication user = SecurityContextHolder.getContext().getAuthentication();
             if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {
                 response.sendRedirect(request.getContextPath() + "/login");
+                return;
+            }
+            if (user.getAuthorities().stream().noneMatch(a -> SECRETARIAT.equals(a.getAuthority()))) {
+                // only a secretariat records anything through the forms: nobody else's upload is read either
+                request.getRequestDispatcher(UploadForms.FORBIDDEN)
+                        .forward(BodySizeLimitFilter.unread(request), response);
                 return;
             }
         }

@@ -90,7 +90,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
                 // a person sent the form: a page says so, in their language, with the way back; the body is not read
                 response.setStatus(413);
                 request.setAttribute(UploadForms.TOO_LARGE, path);
-                request.getRequestDispatcher(UploadForms.TOO_LARGE).forward(new Unread(request), response);
+                request.getRequestDispatcher(UploadForms.TOO_LARGE).forward(unread(request), response);
             }
             return;
         }
@@ -112,6 +112,11 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     /** The request as the page saying it was too large sees it: a GET without a body to read. */
+    /** The request as a page forwarded to without its body, which is never read (a GET without content). */
+    public static HttpServletRequest unread(HttpServletRequest request) {
+        return new Unread(request);
+    }
+
     private static final class Unread extends HttpServletRequestWrapper {
 
         Unread(HttpServletRequest request) {

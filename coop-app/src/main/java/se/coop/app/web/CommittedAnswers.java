@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -24,7 +25,9 @@ class CommittedAnswers implements HandlerExceptionResolver, Ordered {
     @Override
     public ModelAndView resolveException(
             HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
-        if (!response.isCommitted()) {
+        if (!response.isCommitted() || failure instanceof MultipartException) {
+            // a request that could not be read to its end (Tomcat counts a connection its client half-closed as
+            // committed): nothing of the answer was written, so the problem is the answer
             return null;
         }
         log.warn(

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -134,6 +135,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
     }
 
     private ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FileCountLimitExceededException) {
+                // not too large: too many parts (the container counts them against server.tomcat.max-part-count)
+                return answer(
+                        ErrorCode.MALFORMED_REQUEST,
+                        "The form has more parts than Coop reads (server.tomcat.max-part-count); nothing was kept.",
+                        List.of());
+            }
+        }
         String detail = "The upload is larger than Coop takes (coop.documents.max-size, "
                 + documents.maxSize().toMegabytes() + " MB); nothing was kept.";
         return answer(ErrorCode.PAYLOAD_TOO_LARGE, detail, List.of(new Violation("file", detail)));

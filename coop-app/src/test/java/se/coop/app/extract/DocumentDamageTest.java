@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import se.coop.app.support.Api;
 import se.coop.app.support.Nodes;
 import se.coop.app.support.SampleFiles;
+import se.coop.app.support.Secretariat;
 import se.coop.documents.DocumentUpkeep;
 import tools.jackson.databind.JsonNode;
 
@@ -88,7 +91,12 @@ class DocumentDamageTest {
         assertThat(document.get("damaged").get("detail").asString()).contains("chunk 2");
         JsonNode summary = api.as("operator").get("/api/v1/admin/documents").json();
         assertThat(summary.get("damaged").get(0).get("sha256").asString()).isEqualTo(sha);
-        assertThat(health().get("status").asString()).isEqualTo("DOWN");
+        // for operators, not load balancers: the node stays UP (200 to anyone), the component says DAMAGED
+        assertThat(health().get("status").asString()).isEqualTo("UP");
+        assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(200);
+        assertThat(health().get("components").get("documents").get("status").asString())
+                .isEqualTo("DAMAGED");
+        assertThat(api.as("operator").get("/actuator/prometheus").body()).contains("coop_documents_damaged 1.0");
         assertThat(health().get("components")
                         .get("documents")
                         .get("details")
@@ -97,6 +105,15 @@ class DocumentDamageTest {
                         .asString())
                 .isEqualTo(sha);
         assertThat(scrub().damaged()).as("the scrub finds it too").isEqualTo(1);
+
+        // an agreement whose text it is: its package is refused before anything is sent, not cut off halfway
+        Map<String, Object> draft = new LinkedHashMap<>(Fixtures.draft("skadad"));
+        draft.put("text", Map.of("sha256", sha, "title", "Avtalstext"));
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(draft);
+        Api.Answer refusedPackage = secretariat.read("operator", "/api/v1/agreements/" + id + "/archive-package");
+        assertThat(refusedPackage.status()).isEqualTo(500);
+        assertThat(refusedPackage.json().get("errorCode").asString()).isEqualTo("DOCUMENT_DAMAGED");
 
         // chunk 0 changed as well: nothing is sent but the problem
         jdbc.update(

@@ -14,10 +14,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.coop.api.document.Documents;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
@@ -37,6 +45,113 @@ class DocumentsTest extends IntegrationTest {
 
     @TempDir
     Path temp;
+
+    @Autowired
+    Documents documents;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void bytesUploadedAfterAnAgreementDescribedThemOtherwiseAreShownWithTheContradictionAndARetryKeepsItsAnswer() {
+        byte[] bytes = SampleFiles.text("Beskriven annorlunda " + UUID.randomUUID());
+        String sha = SampleFiles.sha256(bytes);
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Fixtures.draft("annorlunda-" + UUID.randomUUID()));
+        String attach = "/api/v1/agreements/" + id + "/documents";
+        String body = "{\"title\":\"Protokollsutdrag\",\"sha256\":\"" + sha
+                + "\",\"mediaType\":\"application/pdf\",\"size\":999999}";
+        String key = "annorlunda-" + UUID.randomUUID();
+        Api.Answer first = api.as("secretariat").header("Idempotency-Key", key).post(attach, body);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+
+        // the bytes arrive later: they are the document (the hash says so), and what the agreement said of them is not
+        upload("protokoll.txt", bytes);
+        Api.Answer again = api.as("secretariat").header("Idempotency-Key", key).post(attach, body);
+        assertThat(again.status()).as("the retry gets its first answer").isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        JsonNode listed = secretariat
+                .read("auditor", "/api/v1/agreements/" + id + "/documents")
+                .json()
+                .get("documents");
+        JsonNode named = null;
+        for (JsonNode d : listed) {
+            if (d.get("sha256").asString().equals(sha)) {
+                named = d;
+            }
+        }
+        assertThat(named).isNotNull();
+        assertThat(named.get("held").asBoolean()).isTrue();
+        assertThat(named.get("contradictions").toString()).isEqualTo("[\"size\",\"mediaType\"]");
+        // a new request describing the held bytes otherwise is refused, naming the fields
+        Api.Answer refused = api.as("secretariat").post(attach, body.replace("Protokollsutdrag", "Utdrag"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("violations").toString()).contains("\"size\"", "\"mediaType\"");
+    }
+
+    @Test
+    void aRemovalWaitsForACommandNamingTheDocumentAndThenKnowsOfIt() throws Exception {
+        String sha = upload("vantar.txt", SampleFiles.text("Väntar " + UUID.randomUUID()));
+        // a command's transaction that has named the document (NamedDocuments calls this) and not yet committed
+        CountDownLatch named = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> command = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                documents.naming(List.of(sha));
+                named.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            named.await();
+            Future<Api.Answer> removal =
+                    threads.submit(() -> api.as("secretariat").delete(DOCUMENTS + "/" + sha));
+            // the removal waits on the document's lock (PostgreSQL says so), and removes nothing meanwhile
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> jdbc.queryForObject(
+                                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
+                                    Long.class)
+                            > 0);
+            assertThat(removal).isNotDone();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM document WHERE sha256 = ?", Long.class, sha))
+                    .isEqualTo(1);
+            commit.countDown();
+            command.get();
+            // nothing was named after all: the removal goes ahead
+            assertThat(removal.get().status()).isEqualTo(204);
+        } finally {
+            threads.shutdownNow();
+        }
+
+        // racing for real: an attachment that leaves its size and type to the held bytes, and a removal, at once —
+        // either the attachment is recorded and the removal refused, or the removal happened and the attachment is
+        // refused as describing bytes Coop does not hold; never both recorded
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Fixtures.draft("kapplopning-" + UUID.randomUUID()));
+        ExecutorService racers = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 20; i++) {
+                String raced =
+                        upload("race-" + i + ".txt", SampleFiles.text("Kapplöpning " + i + " " + UUID.randomUUID()));
+                Future<Api.Answer> attach = racers.submit(() -> api.as("secretariat")
+                        .post(
+                                "/api/v1/agreements/" + id + "/documents",
+                                "{\"title\":\"Race\",\"sha256\":\"" + raced + "\"}"));
+                Future<Api.Answer> remove =
+                        racers.submit(() -> api.as("secretariat").delete(DOCUMENTS + "/" + raced));
+                int attached = attach.get().status();
+                int removed = remove.get().status();
+                assertThat(List.of(attached, removed))
+                        .as("attach, remove (try " + i + ")")
+                        .isIn(List.of(201, 409), List.of(400, 204));
+            }
+        } finally {
+            racers.shutdownNow();
+        }
+    }
 
     private String upload(String name, byte[] bytes) {
         Api.Answer answer = api.as("secretariat").upload(DOCUMENTS, name, bytes);
@@ -254,6 +369,23 @@ class DocumentsTest extends IntegrationTest {
                 cut);
         assertThat(truncated.status()).as(truncated.toString()).isEqualTo(400);
 
+        // two files, or two names, in one upload: refused rather than one of them dropped; a name with a path refused
+        String two = "two-" + word;
+        String twoFiles = "--" + two
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\na\r\n"
+                + "--" + two + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.txt\"\r\n\r\nb\r\n"
+                + "--" + two + "--\r\n";
+        Api.Answer twice = api.as("secretariat")
+                .post(DOCUMENTS, twoFiles.getBytes(StandardCharsets.UTF_8), "multipart/form-data; boundary=" + two);
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.json().get("violations").get(0).get("field").asString())
+                .isEqualTo("file");
+        Api.Answer named = api.as("secretariat")
+                .upload(DOCUMENTS, "file", "x.txt", SampleFiles.text(word), Map.of("fileName", "../../etc/x"));
+        assertThat(named.status()).isEqualTo(400);
+        assertThat(named.json().get("violations").get(0).get("field").asString())
+                .isEqualTo("fileName");
+
         // multipart anywhere else is not read
         Api.Answer elsewhere = api.as("secretariat")
                 .upload("/api/v1/agreements", "file", "x.pdf", SampleFiles.plainPdf(word), Map.of());
@@ -329,6 +461,7 @@ class DocumentsTest extends IntegrationTest {
         assertThat(api.as("reviewer").download(content).status()).isEqualTo(403);
         assertThat(api.as("operator").download(content).status()).isEqualTo(403);
         assertThat(api.as("operator").get(DOCUMENTS + "/" + minutes).status()).isEqualTo(200);
+        assertThat(api.as("reviewer").get(DOCUMENTS + "/" + minutes).status()).isEqualTo(403);
 
         Secretariat secretariat = new Secretariat(api);
         String id = secretariat.draft(Fixtures.draft(word));
@@ -343,6 +476,9 @@ class DocumentsTest extends IntegrationTest {
         assertThat(api.as("reviewer").download(content).status())
                 .as("a reviewer reads texts and meetings' minutes only")
                 .isEqualTo(403);
+        assertThat(api.as("reviewer").get(DOCUMENTS + "/" + minutes).status())
+                .as("but sees what the agreement's list shows of it")
+                .isEqualTo(200);
         assertThat(api.as("reviewer")
                         .download(DOCUMENTS + "/" + meeting + "/content")
                         .status())
@@ -437,7 +573,19 @@ class DocumentsTest extends IntegrationTest {
         Api.Download outside =
                 api.as("secretariat").header("Range", "bytes=100000-").download(content);
         assertThat(outside.status()).isEqualTo(416);
+        assertThat(outside.header("Content-Range")).isEqualTo("bytes */" + bytes.length);
         assertThat(outside.json().get("errorCode").asString()).isEqualTo("RANGE_NOT_SATISFIABLE");
+
+        // a name not of the type found in the bytes is never given back alone: text named .js downloads as .js.txt
+        byte[] script = SampleFiles.text("new ActiveXObject('WScript.Shell') " + UUID.randomUUID());
+        assertThat(api.as("secretariat")
+                        .upload(DOCUMENTS, "Protokoll KS 2026.pdf.js", script)
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.as("secretariat")
+                        .download(DOCUMENTS + "/" + SampleFiles.sha256(script) + "/content")
+                        .header("Content-Disposition"))
+                .endsWith("filename*=UTF-8''Protokoll%20KS%202026.pdf.js.txt");
         Api.Download notModified =
                 api.as("secretariat").header("If-None-Match", "\"" + sha + "\"").download(content);
         assertThat(notModified.status()).isEqualTo(304);

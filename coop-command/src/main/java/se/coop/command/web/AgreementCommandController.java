@@ -57,12 +57,10 @@ public class AgreementCommandController {
 
     private final CommandSender sender;
     private final ObjectMapper json;
-    private final HeldDocuments held;
 
-    AgreementCommandController(CommandSender sender, ObjectMapper json, HeldDocuments held) {
+    AgreementCommandController(CommandSender sender, ObjectMapper json) {
         this.sender = sender;
         this.json = json;
-        this.held = held;
     }
 
     @PostMapping(consumes = JSON)
@@ -72,8 +70,7 @@ public class AgreementCommandController {
     public ResponseEntity<CommandResponse> draftIntent(
             @Parameter(hidden = true) CommandContext context, @Valid @RequestBody DraftIntentRequest body) {
         AgreementId id = AgreementId.random();
-        DraftIntentRequest described = body.withText(held.complete(body.text(), "text"));
-        return run(context, body, Request.on(id, described.toCommand(id)).creatingUnder("/api/v1/agreements/"));
+        return run(context, body, Request.on(id, body.toCommand(id)).creatingUnder("/api/v1/agreements/"));
     }
 
     @PostMapping(path = "/{agreementId}/revisions", consumes = JSON)
@@ -83,8 +80,7 @@ public class AgreementCommandController {
             @PathVariable String agreementId,
             @Valid @RequestBody ReviseDraftRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        ReviseDraftRequest described = body.withText(held.complete(body.text(), "text"));
-        return run(context, body, Request.on(id, described.toCommand(id)));
+        return run(context, body, Request.on(id, body.toCommand(id)));
     }
 
     @PostMapping(path = "/{agreementId}/submission")
@@ -197,11 +193,10 @@ public class AgreementCommandController {
             @PathVariable String agreementId,
             @Valid @RequestBody ProposeAmendmentRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        ProposeAmendmentRequest described = body.withText(held.complete(body.text(), "text"));
         return run(
                 context,
                 body,
-                Request.on(id, described.toCommand(id, AmendmentId.random()))
+                Request.on(id, body.toCommand(id, AmendmentId.random()))
                         .creatingUnder("/api/v1/agreements/" + id + "/amendments/"));
     }
 
@@ -217,11 +212,10 @@ public class AgreementCommandController {
             @PathVariable String agreementId,
             @Valid @RequestBody AttachDocumentRequest body) {
         AgreementId id = PathIds.agreement(agreementId);
-        AttachDocumentRequest described = held.complete(body);
         return run(
                 context,
                 body,
-                Request.on(id, described.toCommand(id, DocumentId.random()))
+                Request.on(id, body.toCommand(id, DocumentId.random()))
                         .creatingUnder("/api/v1/agreements/" + id + "/documents/"));
     }
 

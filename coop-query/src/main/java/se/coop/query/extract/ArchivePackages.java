@@ -16,7 +16,9 @@ import se.coop.api.AgreementState;
 import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
+import se.coop.api.document.DamagedDocument;
 import se.coop.api.document.Documents;
+import se.coop.api.document.FileTypes;
 import se.coop.api.document.StoredDocument;
 import se.coop.api.query.AgreementDocuments;
 import se.coop.api.query.HistoryEntry;
@@ -84,7 +86,8 @@ public class ArchivePackages {
 
     /**
      * The package of {@code id}, ready to be written: whether it is a preliminary extract (and so its file name) is
-     * known before any of it is, and a refusal (409 AGREEMENT_NOT_ARCHIVED) comes before anything is sent.
+     * known before any of it is, and a refusal (409 AGREEMENT_NOT_ARCHIVED; 500 DOCUMENT_DAMAGED for a document it
+     * would carry that a check already found damaged) comes before anything is sent.
      */
     public Prepared prepare(AgreementId id, boolean onlyArchived, String extractedBy) {
         Dossier dossier = dossiers.of(id, null, null, "sv", extractedBy);
@@ -95,6 +98,11 @@ public class ArchivePackages {
                     "Agreement " + id + " is " + dossier.agreement().state()
                             + ", not archived: its archive package is made once it is archived (an operator may take"
                             + " a preliminary extract).");
+        }
+        for (AgreementDocuments.NamedDocument document : dossier.documents().documents()) {
+            if (document.held() && document.stored().damaged() != null) {
+                throw new DamagedDocument(document.sha256(), document.stored().damaged());
+            }
         }
         return new Prepared(id, dossier, preliminary);
     }
@@ -210,7 +218,7 @@ public class ArchivePackages {
             throw new IllegalStateException("no document store: the archive package carries the documents it holds");
         }
         return new PackageFile(
-                "data/documents/" + stored.sha256() + extension(stored.fileName()),
+                "data/documents/" + stored.sha256() + FileTypes.extension(stored.mediaType()),
                 stored.mediaType(),
                 Pronom.of(stored),
                 stored.size(),
@@ -218,16 +226,6 @@ public class ArchivePackages {
                 stored.fileName(),
                 stored.uploadedAt().atZone(BusinessTime.ZONE).toOffsetDateTime(),
                 out -> store.copy(stored.sha256(), out));
-    }
-
-    /** The extension a document's file name ends with ({@code .pdf}), when it is a plain one; else none. */
-    static String extension(String fileName) {
-        if (fileName == null) {
-            return "";
-        }
-        int dot = fileName.lastIndexOf('.');
-        String extension = dot < 0 ? "" : fileName.substring(dot + 1);
-        return extension.matches("[A-Za-z0-9]{1,8}") ? "." + extension.toLowerCase(java.util.Locale.ROOT) : "";
     }
 
     private byte[] events(List<EventLog.StoredEvent> events) {

@@ -23,6 +23,8 @@ import se.coop.api.AmendmentId;
 import se.coop.api.BoardOutcome;
 import se.coop.api.DecisionId;
 import se.coop.api.DocumentId;
+import se.coop.api.DocumentKind;
+import se.coop.api.DocumentRef;
 import se.coop.api.FocusArea;
 import se.coop.api.Funding;
 import se.coop.api.LocalizedText;
@@ -131,6 +133,32 @@ class HistoryWordingTest {
                         "Kommunstyrelsen of Laholms kommun rejected text version 1 on 28 January 2020 (KS 2019/1234 § 45).")
                 .contains("the last day to appeal is 21 February 2020");
         assertThat(wording.reference()).isEqualTo("KS 2019/1234 § 45");
+        assertThat(wording.sv()).as("resting on no document").doesNotContain("Underlag");
+    }
+
+    @Test
+    void anActRestingOnADocumentSaysWhichKindAndWhichBytes() {
+        String sha = "c71fcd2e7fb44ea7f6123229556175d54ee3deecdc5571d08ff02031cae824a1";
+        BoardDecisionRecorded decision = new BoardDecisionRecorded(
+                AgreementId.random(),
+                DecisionId.random(),
+                PartyId.of("laholm"),
+                "a".repeat(64),
+                1,
+                null,
+                true,
+                "Kommunstyrelsen",
+                LocalDate.of(2020, 1, 28),
+                "KS 2019/1234",
+                "§ 45",
+                BoardOutcome.ADOPTED,
+                List.of(),
+                LocalDate.of(2020, 1, 31),
+                LocalDate.of(2020, 2, 21),
+                new DocumentRef(sha, DocumentKind.MINUTES_EXTRACT));
+        HistoryWording.Wording wording = HistoryWording.of(decision, HALMSTAD);
+        assertThat(wording.sv()).endsWith(" Underlag: protokollsutdrag " + sha.substring(0, 12) + "….");
+        assertThat(wording.en()).endsWith(" It rests on the minutes extract " + sha.substring(0, 12) + "….");
     }
 
     private static Object sample(Class<?> type) throws Exception {

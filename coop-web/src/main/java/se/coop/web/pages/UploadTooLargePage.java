@@ -11,7 +11,8 @@ import se.coop.web.UploadForms;
 
 /**
  * Where a form with a file larger than Coop keeps lands (the request's size limit sends it here unread): a page saying
- * so, in the page's language, with the way back to the form's page; nothing was recorded.
+ * so, in the page's language, with the way back to the form's page; nothing was recorded. Likewise a form with a file
+ * from someone who may not record anything.
  */
 @Controller
 class UploadTooLargePage {
@@ -22,6 +23,15 @@ class UploadTooLargePage {
         response.setStatus(413);
         model.addAttribute("problem", new FormCommands.Problem("UPLOAD_TOO_LARGE", 413, null, Map.of()));
         model.addAttribute("back", back(String.valueOf(request.getAttribute(UploadForms.TOO_LARGE))));
+        return "error-page";
+    }
+
+    /** A form with a file sent by someone who may not record anything (not a secretariat): refused unread. */
+    @RequestMapping(UploadForms.FORBIDDEN)
+    String forbidden(HttpServletRequest request, HttpServletResponse response, Model model) {
+        PageErrors.header(request, model);
+        response.setStatus(403);
+        model.addAttribute("problem", new FormCommands.Problem("FORBIDDEN", 403, null, Map.of()));
         return "error-page";
     }
 

@@ -14,7 +14,7 @@ import se.coop.api.input.WebAddress;
 
 /**
  * A document to attach, by its SHA-256, of {@code kind} ({@code OTHER} when left out). Its media type and size may be
- * left out when Coop holds the document: they are then the stored one's ({@code HeldDocuments}).
+ * left out when Coop holds the document: they are then the stored one's (coop-command's {@code NamedDocuments}).
  */
 public record AttachDocumentRequest(
         @NotBlank @Size(max = 500) String title,
@@ -26,11 +26,6 @@ public record AttachDocumentRequest(
         @PositiveOrZero Long size,
         @Size(max = 2000) @WebAddress String uri,
         DocumentKind kind) {
-
-    /** The same request with the media type and size given. */
-    public AttachDocumentRequest describedAs(String givenMediaType, Long givenSize) {
-        return new AttachDocumentRequest(title, sha256, givenMediaType, givenSize, uri, kind);
-    }
 
     public AttachDocument toCommand(AgreementId agreementId, DocumentId documentId) {
         return new AttachDocument(agreementId, documentId, title, sha256, mediaType, size, uri, kind);

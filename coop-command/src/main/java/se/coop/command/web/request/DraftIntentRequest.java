@@ -29,21 +29,6 @@ public record DraftIntentRequest(
         @Valid Funding funding,
         @NotNull @Valid AgreementText text) {
 
-    /** The same request with its text described as {@code described} (completed from the store, where it holds it). */
-    public DraftIntentRequest withText(AgreementText described) {
-        return new DraftIntentRequest(
-                title,
-                kind,
-                binding,
-                parties,
-                focusAreas,
-                term,
-                reviewCadenceMonths,
-                reminderOffsetsDays,
-                funding,
-                described);
-    }
-
     public DraftIntent toCommand(AgreementId agreementId) {
         return new DraftIntent(
                 agreementId,

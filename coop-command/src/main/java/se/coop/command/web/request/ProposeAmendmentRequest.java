@@ -13,11 +13,6 @@ public record ProposeAmendmentRequest(
         @NotNull @Valid AgreementText text,
         @Size(max = 2000) @Multiline String summary) {
 
-    /** The same request with its text described as {@code described} (completed from the store, where it holds it). */
-    public ProposeAmendmentRequest withText(AgreementText described) {
-        return new ProposeAmendmentRequest(described, summary);
-    }
-
     public ProposeAmendment toCommand(AgreementId agreementId, AmendmentId amendmentId) {
         return new ProposeAmendment(agreementId, amendmentId, text, summary);
     }

@@ -20,11 +20,6 @@ public record ReviseDraftRequest(
         @Valid Term term,
         @Size(max = 2000) @Multiline String note) {
 
-    /** The same request with its text described as {@code described} (completed from the store, where it holds it). */
-    public ReviseDraftRequest withText(AgreementText described) {
-        return new ReviseDraftRequest(described, title, focusAreas, term, note);
-    }
-
     public ReviseDraft toCommand(AgreementId agreementId) {
         return new ReviseDraft(agreementId, text, title, focusAreas, term, note);
     }
