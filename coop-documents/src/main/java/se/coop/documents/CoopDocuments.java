@@ -3,6 +3,7 @@ package se.coop.documents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -40,6 +41,22 @@ public class CoopDocuments implements Documents {
     @Override
     public Map<String, StoredDocument> find(Collection<String> sha256s) {
         return store.find(sha256s);
+    }
+
+    @Override
+    public void verify(String sha256) {
+        DocumentStore.Row row = store.require(sha256);
+        if (!row.document().held()) {
+            throw DocumentStore.culled(row.document());
+        }
+        try {
+            if (row.document().size() > 0) {
+                store.copy(sha256, 0, row.document().size() - 1, OutputStream.nullOutputStream());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        store.scrubbed(sha256);
     }
 
     @Override

@@ -96,6 +96,9 @@ public class DocumentStore {
      */
     Kept keep(Spooled spooled, FormatDetection.Format format, String fileName, String uploadedBy) {
         return transactions.execute(transaction -> {
+            // a removal of these bytes under way finishes first (it holds the lock exclusively): then they are new
+            jdbc.query(
+                    "SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0))", rs -> {}, LOCK + spooled.sha256());
             Instant now = clock.instant();
             int chunks = (int) ((spooled.size() + CHUNK_SIZE - 1) / CHUNK_SIZE);
             int inserted = jdbc.update(
@@ -238,6 +241,11 @@ public class DocumentStore {
      * In the transaction of a command naming these documents: holds each against removal until it commits (a shared
      * advisory lock per hash, which {@link #remove} takes exclusively).
      */
+    long damagedCount() {
+        Long damaged = jdbc.queryForObject("SELECT count(*) FROM document WHERE damaged_at IS NOT NULL", Long.class);
+        return damaged == null ? 0 : damaged;
+    }
+
     void naming(Collection<String> sha256s) {
         for (String sha256 : new java.util.TreeSet<>(sha256s)) {
             jdbc.query("SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0))", rs -> {}, LOCK + sha256);

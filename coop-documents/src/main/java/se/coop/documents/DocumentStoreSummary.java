@@ -14,6 +14,11 @@ public class DocumentStoreSummary {
         this.settings = settings;
     }
 
+    /** How many documents are damaged (one count, cheap enough for every metrics scrape). */
+    public long damaged() {
+        return store.damagedCount();
+    }
+
     public DocumentsSummary summary() {
         return store.summary(settings.scrub().every().toString());
     }

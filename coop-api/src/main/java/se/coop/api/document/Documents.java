@@ -29,6 +29,13 @@ public interface Documents {
     void naming(Collection<String> sha256s);
 
     /**
+     * Reads every chunk of a held document and checks it, and the whole, against their SHA-256 (as the scrub does, at
+     * full speed): {@link DamagedDocument} when one does not match (and it is recorded). For what must not start to
+     * send a document it cannot finish sending, such as an archive package.
+     */
+    void verify(String sha256);
+
+    /**
      * Writes a held document's bytes to {@code out}, each stored chunk checked against its own SHA-256 before it is
      * written; a chunk that does not match stops the copy with {@link DamagedDocument} (and is reported).
      */

@@ -31,7 +31,7 @@ class DocumentsHealth extends AbstractHealthIndicator {
     DocumentsHealth(DocumentStoreSummary store, MeterRegistry meters) {
         super("The document store could not be read");
         this.store = store;
-        Gauge.builder("coop.documents.damaged", () -> store.summary().damaged().size())
+        Gauge.builder("coop.documents.damaged", store::damaged)
                 .description("documents found damaged in the store (docs/operating.md, Documents)")
                 .register(meters);
     }

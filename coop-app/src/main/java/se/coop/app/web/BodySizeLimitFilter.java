@@ -112,7 +112,10 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     /** The request as the page saying it was too large sees it: a GET without a body to read. */
-    /** The request as a page forwarded to without its body, which is never read (a GET without content). */
+    /**
+     * The request as a page forwarded to without its body, which is never read: a GET without content, fields or parts
+     * (the container would otherwise parse the body the moment anything asked for a field).
+     */
     public static HttpServletRequest unread(HttpServletRequest request) {
         return new Unread(request);
     }
@@ -141,6 +144,48 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         @Override
         public int getContentLength() {
             return 0;
+        }
+
+        // nothing on the way to the page may read the body by asking for its fields: the container would parse it
+
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public java.util.Map<String, String[]> getParameterMap() {
+            return java.util.Map.of();
+        }
+
+        @Override
+        public java.util.Enumeration<String> getParameterNames() {
+            return java.util.Collections.emptyEnumeration();
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return null;
+        }
+
+        @Override
+        public java.util.Collection<jakarta.servlet.http.Part> getParts() {
+            return java.util.List.of();
+        }
+
+        @Override
+        public jakarta.servlet.http.Part getPart(String name) {
+            return null;
+        }
+
+        @Override
+        public jakarta.servlet.ServletInputStream getInputStream() throws IOException {
+            throw new IOException("the body of a request answered unread is not read");
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() throws IOException {
+            throw new IOException("the body of a request answered unread is not read");
         }
     }
 

@@ -155,6 +155,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
         return widen(uploadTooLarge(e));
     }
 
+    /**
+     * A request parameter sent as something Coop cannot read it as — a multipart form's text field sent as a file,
+     * say: the client's mistake, named by its field, not Coop's (Spring would answer 500).
+     */
+    @Override
+    protected ResponseEntity<Object> handleConversionNotSupported(
+            org.springframework.beans.ConversionNotSupportedException e,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        if (e
+                instanceof
+                org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException argument) {
+            Violation violation = new Violation(argument.getName(), "must be a text field, not a file or other part");
+            return widen(answer(
+                    ErrorCode.VALIDATION_FAILED,
+                    "The request is not valid: " + violation.field() + ": " + violation.message(),
+                    List.of(violation)));
+        }
+        return super.handleConversionNotSupported(e, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestPart(
             MissingServletRequestPartException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {

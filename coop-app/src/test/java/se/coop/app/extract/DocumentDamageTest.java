@@ -65,12 +65,25 @@ class DocumentDamageTest {
                 .isEqualTo(4);
         assertThat(scrub().whole()).isEqualTo(1);
         assertThat(health().get("status").asString()).isEqualTo("UP");
+        // the agreement whose text it is
+        Map<String, Object> draft = new LinkedHashMap<>(Fixtures.draft("skadad"));
+        draft.put("text", Map.of("sha256", sha, "title", "Avtalstext"));
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(draft);
+        assertThat(secretariat
+                        .read("operator", "/api/v1/agreements/" + id + "/archive-package")
+                        .status())
+                .isEqualTo(200);
 
         // chunk 2 changed: the read starts, and stops there; a range within chunks 0 and 1 still reads
         jdbc.update(
                 "UPDATE document_chunk SET bytes = overlay(bytes placing '\\x00'::bytea from 10 for 1)"
                         + " WHERE sha256 = ? AND chunk_no = 2",
                 sha);
+        // nothing has read it since: the package, which reads every document before it starts, is refused whole
+        Api.Answer refusedPackage = secretariat.read("operator", "/api/v1/agreements/" + id + "/archive-package");
+        assertThat(refusedPackage.status()).isEqualTo(500);
+        assertThat(refusedPackage.json().get("errorCode").asString()).isEqualTo("DOCUMENT_DAMAGED");
         // the first two chunks are sent, then the connection is closed short of the Content-Length: the client sees
         // the transfer fail (at once, not when a timeout ends it), never other bytes in place of the damaged ones
         // (a request left waiting would time out instead, with another message)
@@ -105,15 +118,6 @@ class DocumentDamageTest {
                         .asString())
                 .isEqualTo(sha);
         assertThat(scrub().damaged()).as("the scrub finds it too").isEqualTo(1);
-
-        // an agreement whose text it is: its package is refused before anything is sent, not cut off halfway
-        Map<String, Object> draft = new LinkedHashMap<>(Fixtures.draft("skadad"));
-        draft.put("text", Map.of("sha256", sha, "title", "Avtalstext"));
-        Secretariat secretariat = new Secretariat(api);
-        String id = secretariat.draft(draft);
-        Api.Answer refusedPackage = secretariat.read("operator", "/api/v1/agreements/" + id + "/archive-package");
-        assertThat(refusedPackage.status()).isEqualTo(500);
-        assertThat(refusedPackage.json().get("errorCode").asString()).isEqualTo("DOCUMENT_DAMAGED");
 
         // chunk 0 changed as well: nothing is sent but the problem
         jdbc.update(

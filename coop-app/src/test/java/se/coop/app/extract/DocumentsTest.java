@@ -380,6 +380,15 @@ class DocumentsTest extends IntegrationTest {
         assertThat(twice.status()).isEqualTo(400);
         assertThat(twice.json().get("violations").get(0).get("field").asString())
                 .isEqualTo("file");
+        String nameAsFile = "--" + two
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\na\r\n"
+                + "--" + two + "\r\nContent-Disposition: form-data; name=\"fileName\"; filename=\"z\"\r\n\r\nz\r\n"
+                + "--" + two + "--\r\n";
+        Api.Answer nameFile = api.as("secretariat")
+                .post(DOCUMENTS, nameAsFile.getBytes(StandardCharsets.UTF_8), "multipart/form-data; boundary=" + two);
+        assertThat(nameFile.status()).as(nameFile.toString()).isEqualTo(400);
+        assertThat(nameFile.json().get("violations").get(0).get("field").asString())
+                .isEqualTo("fileName");
         Api.Answer named = api.as("secretariat")
                 .upload(DOCUMENTS, "file", "x.txt", SampleFiles.text(word), Map.of("fileName", "../../etc/x"));
         assertThat(named.status()).isEqualTo(400);

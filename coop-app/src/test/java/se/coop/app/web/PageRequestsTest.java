@@ -43,6 +43,31 @@ class PageRequestsTest extends IntegrationTest {
     }
 
     @Test
+    void aFormsFileOverTheLimitOrFromSomeoneWhoRecordsNothingIsAnsweredWithAPageUnread() {
+        long documents = jdbc.queryForObject("SELECT count(*) FROM document", Long.class);
+        PageSession secretariat = new PageSession(port).signIn("secretariat");
+        Map<String, String> form = secretariat.formOf(
+                secretariat.get("/agreements/new").body(), Map.of("idempotencyKey", "page-too-large"));
+        HttpResponse<String> tooLarge =
+                secretariat.postWithFile("/agreements/new", form, "text.file", "stor.pdf", new byte[3 * 1024 * 1024]);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(tooLarge.body()).contains("Filen är större än Coop sparar av en handling");
+
+        PageSession reviewer = new PageSession(port).signIn("reviewer");
+        Map<String, String> reviewersForm =
+                Map.of("_csrf", PageSession.csrf(reviewer.get("/").body()));
+        HttpResponse<String> forbidden =
+                reviewer.postWithFile("/agreements/new", reviewersForm, "text.file", "avsikt.txt", "text".getBytes());
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(forbidden.body()).contains("Din roll tillåter inte detta");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM document", Long.class))
+                .as("nothing kept")
+                .isEqualTo(documents);
+    }
+
+    @Test
     void aVersionThatIsNoNumberIsBadInputNotSomeoneElsesChange() {
         String id = drafted();
         long before = eventsOf(id);

@@ -65,6 +65,16 @@ final class PageSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A form with a file, as a browser sends it: {@code multipart/form-data}, the fields and then the file. */
+    HttpResponse<String> postWithFile(String path, Map<String, String> form, String part, String name, byte[] file) {
+        String boundary = "page-test-" + java.util.UUID.randomUUID();
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept-Language", "sv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(
+                        se.coop.app.support.Api.multipart(boundary, part, name, file, form))));
+    }
+
     /** The page's own form fields (CSRF token, version) with {@code fields} added, as the browser would post them. */
     Map<String, String> formOf(String page, Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>();

@@ -87,7 +87,7 @@ public class ArchivePackages {
     /**
      * The package of {@code id}, ready to be written: whether it is a preliminary extract (and so its file name) is
      * known before any of it is, and a refusal (409 AGREEMENT_NOT_ARCHIVED; 500 DOCUMENT_DAMAGED for a document it
-     * would carry that a check already found damaged) comes before anything is sent.
+     * would carry that is damaged: each is read and checked first) comes before anything is sent.
      */
     public Prepared prepare(AgreementId id, boolean onlyArchived, String extractedBy) {
         Dossier dossier = dossiers.of(id, null, null, "sv", extractedBy);
@@ -99,9 +99,14 @@ public class ArchivePackages {
                             + ", not archived: its archive package is made once it is archived (an operator may take"
                             + " a preliminary extract).");
         }
+        // every document the package will carry is read and checked first: one found damaged refuses the package
+        // before any of it is sent, rather than cutting it off halfway
         for (AgreementDocuments.NamedDocument document : dossier.documents().documents()) {
             if (document.held() && document.stored().damaged() != null) {
                 throw new DamagedDocument(document.sha256(), document.stored().damaged());
+            }
+            if (document.held()) {
+                store().verify(document.sha256());
             }
         }
         return new Prepared(id, dossier, preliminary);
@@ -212,11 +217,16 @@ public class ArchivePackages {
         zip.finish();
     }
 
-    private PackageFile document(StoredDocument stored) {
+    private Documents store() {
         Documents store = documents.getIfAvailable();
         if (store == null) {
             throw new IllegalStateException("no document store: the archive package carries the documents it holds");
         }
+        return store;
+    }
+
+    private PackageFile document(StoredDocument stored) {
+        Documents store = store();
         return new PackageFile(
                 "data/documents/" + stored.sha256() + FileTypes.extension(stored.mediaType()),
                 stored.mediaType(),
