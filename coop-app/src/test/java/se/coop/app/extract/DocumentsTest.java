@@ -161,6 +161,18 @@ class DocumentsTest extends IntegrationTest {
         return answer.json().get("sha256").asString();
     }
 
+    /** An upload whose part file is followed by a second file part named {@code second}. */
+    private Api.Answer twoFileParts(String second, String word) {
+        String boundary = "two-" + word;
+        String body = "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\na\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + second
+                + "\"; filename=\"b.txt\"\r\n\r\nb\r\n"
+                + "--" + boundary + "--\r\n";
+        return api.as("secretariat")
+                .post(DOCUMENTS, body.getBytes(StandardCharsets.UTF_8), "multipart/form-data; boundary=" + boundary);
+    }
+
     private long storedRows() {
         return jdbc.queryForObject(
                 "SELECT (SELECT count(*) FROM document) + (SELECT count(*) FROM document_chunk)", Long.class);
@@ -370,22 +382,11 @@ class DocumentsTest extends IntegrationTest {
         assertThat(truncated.status()).as(truncated.toString()).isEqualTo(400);
 
         // two files, or two names, in one upload: refused rather than one of them dropped; a name with a path refused
-        String two = "two-" + word;
-        String twoFiles = "--" + two
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\na\r\n"
-                + "--" + two + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.txt\"\r\n\r\nb\r\n"
-                + "--" + two + "--\r\n";
-        Api.Answer twice = api.as("secretariat")
-                .post(DOCUMENTS, twoFiles.getBytes(StandardCharsets.UTF_8), "multipart/form-data; boundary=" + two);
+        Api.Answer twice = twoFileParts("file", word);
         assertThat(twice.status()).isEqualTo(400);
         assertThat(twice.json().get("violations").get(0).get("field").asString())
                 .isEqualTo("file");
-        String nameAsFile = "--" + two
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\na\r\n"
-                + "--" + two + "\r\nContent-Disposition: form-data; name=\"fileName\"; filename=\"z\"\r\n\r\nz\r\n"
-                + "--" + two + "--\r\n";
-        Api.Answer nameFile = api.as("secretariat")
-                .post(DOCUMENTS, nameAsFile.getBytes(StandardCharsets.UTF_8), "multipart/form-data; boundary=" + two);
+        Api.Answer nameFile = twoFileParts("fileName", word);
         assertThat(nameFile.status()).as(nameFile.toString()).isEqualTo(400);
         assertThat(nameFile.json().get("violations").get(0).get("field").asString())
                 .isEqualTo("fileName");
