@@ -2,6 +2,7 @@ package se.coop.app.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -133,7 +134,10 @@ class HistoryTest extends IntegrationTest {
                                 "kind",
                                 "ANNUAL_REVIEW",
                                 "startsAt",
-                                future,
+                                TestClock.INSTANCE
+                                        .instant()
+                                        .plus(Duration.ofHours(1))
+                                        .toString(),
                                 "location",
                                 "Teams",
                                 "reviewers",
@@ -141,9 +145,17 @@ class HistoryTest extends IntegrationTest {
                 .json()
                 .get("id")
                 .asString();
+        // its outcome once it has begun (rule 7)
+        TestClock.INSTANCE.advance(Duration.ofHours(2));
         secretariat.command(
                 p + "/reviews/" + second + "/outcome",
-                Map.of("heldOn", today.toString(), "summary", "Avtalet ska ses över", "decision", "AMEND"));
+                Map.of(
+                        "heldOn",
+                        BusinessTime.today(TestClock.INSTANCE).toString(),
+                        "summary",
+                        "Avtalet ska ses över",
+                        "decision",
+                        "AMEND"));
         secretariat.command(p + "/amendments", Map.of("text", text(V3), "summary", "Besöksnäring tillkommer"));
         for (String party : List.of("halmstad", "laholm", "helsingor")) {
             secretariat.sign(a, party, V3, "2026-02-20");

@@ -554,6 +554,7 @@ class Agreement {
         meetings.requireScheduled(command.reviewId());
         lifetime.requireHeldWhileInForce(command.heldOn(), BusinessTime.today(clock));
         meetings.requireHeldAfterScheduling(command.reviewId(), command.heldOn());
+        meetings.requireBegun(command.reviewId(), clock.instant());
         parties.requireReviewersWereParties(meetings.reviewersOf(command.reviewId()), command.heldOn());
         apply(new ReviewOutcomeRecorded(
                 agreementId,

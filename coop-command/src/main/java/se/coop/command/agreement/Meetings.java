@@ -61,6 +61,22 @@ final class Meetings {
         }
     }
 
+    /**
+     * Rule 7: a scheduled meeting's outcome is recorded once it has begun, not before the time it was set for (a
+     * meeting held earlier than planned is cancelled and recorded as held on its own).
+     */
+    void requireBegun(ReviewId reviewId, java.time.Instant now) {
+        OffsetDateTime at = startsAt.get(reviewId);
+        if (at != null && now.isBefore(at.toInstant())) {
+            throw refused(
+                    ErrorCode.REVIEW_NOT_IN_PAST,
+                    "Meeting " + reviewId + " is set for " + at + "; its outcome is recorded once it has begun"
+                            + " (rule 7). If it was held earlier than planned, cancel it and record the meeting as"
+                            + " held.",
+                    "heldOn");
+        }
+    }
+
     /** The reviewers a meeting was scheduled with. */
     List<Participant> reviewersOf(ReviewId reviewId) {
         return reviewers.getOrDefault(reviewId, List.of());

@@ -2,6 +2,7 @@ package se.coop.command.agreement;
 
 import static se.coop.command.agreement.AgreementFixtures.*;
 
+import java.time.Duration;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,7 @@ class DocumentsNamedTest {
     @Test
     void givenAMeeting_whenItsOutcomeIsRecordedWithMinutes_thenTheOutcomeRestsOnReviewMinutes() {
         at(fixture, with(inForce(), reviewScheduled(REVIEW, 1)))
+                .andGivenCurrentTime(NOW.plus(Duration.ofDays(1)))
                 .when(new RecordReviewOutcome(
                         ID, REVIEW, TODAY, "Fortsätter", ReviewDecision.CONTINUE, new DocumentRef(SCAN, null)))
                 .expectEvents(new ReviewOutcomeRecorded(

@@ -3,6 +3,7 @@ package se.coop.command.agreement;
 import static se.coop.command.agreement.AgreementFixtures.*;
 import static se.coop.command.agreement.Refusals.refusedWith;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -47,6 +48,7 @@ class FoundByGeneratedHistoriesTest {
     @Test
     void givenAMeetingScheduledToday_whenItsOutcomeSaysItWasHeldToday_thenRecorded() {
         at(fixture, with(inForce(), reviewScheduled(REVIEW, 20)))
+                .andGivenCurrentTime(NOW.plus(Duration.ofDays(20)))
                 .when(new RecordReviewOutcome(ID, REVIEW, TODAY, "Fortsätter", ReviewDecision.CONTINUE, null))
                 .expectEvents(
                         new ReviewOutcomeRecorded(ID, REVIEW, TODAY, "Fortsätter", ReviewDecision.CONTINUE, null));

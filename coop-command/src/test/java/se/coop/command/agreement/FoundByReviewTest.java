@@ -3,6 +3,7 @@ package se.coop.command.agreement;
 import static se.coop.command.agreement.AgreementFixtures.*;
 import static se.coop.command.agreement.Refusals.refusedWith;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -162,6 +163,7 @@ class FoundByReviewTest {
     @Test
     void givenAMeetingWhoseReviewersPartyLeftBeforeIt_whenItsOutcomeIsRecorded_thenRefused() {
         at(fixture, with(inForce(), scheduledWith(REVIEW, 1, LAHOLM), new PartyLeft(ID, LAHOLM, TODAY)))
+                .andGivenCurrentTime(NOW.plus(Duration.ofDays(1)))
                 .when(new RecordReviewOutcome(ID, REVIEW, TODAY, "Fortsätter", ReviewDecision.CONTINUE, null))
                 .expectException(refusedWith(ErrorCode.PARTY_NO_LONGER_IN_AGREEMENT))
                 .expectNoEvents();

@@ -3,6 +3,7 @@ package se.coop.command.agreement;
 import static se.coop.command.agreement.AgreementFixtures.*;
 import static se.coop.command.agreement.Refusals.refusedWith;
 
+import java.time.Duration;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import se.coop.api.ErrorCode;
@@ -19,11 +20,23 @@ class RecordReviewOutcomeTest {
     private static final ReviewId REVIEW = ReviewId.of("0d0d0d0d-0d0d-4d0d-8d0d-0d0d0d0d0d0d");
 
     @Test
-    void givenScheduled_whenOutcomeRecorded_thenHeld() {
+    void givenScheduledAndBegun_whenOutcomeRecorded_thenHeld() {
         at(fixture, with(inForce(), reviewScheduled(REVIEW, 1)))
-                .when(new RecordReviewOutcome(ID, REVIEW, TODAY, "Handlingsplan antagen", ReviewDecision.AMEND, null))
+                .andGivenCurrentTime(NOW.plus(Duration.ofDays(1)))
+                .when(new RecordReviewOutcome(
+                        ID, REVIEW, TODAY.plusDays(1), "Handlingsplan antagen", ReviewDecision.AMEND, null))
                 .expectEvents(new ReviewOutcomeRecorded(
-                        ID, REVIEW, TODAY, "Handlingsplan antagen", ReviewDecision.AMEND, null));
+                        ID, REVIEW, TODAY.plusDays(1), "Handlingsplan antagen", ReviewDecision.AMEND, null));
+    }
+
+    @Test
+    void givenScheduledLaterToday_whenOutcomeRecordedBeforeItBegins_thenRefused() {
+        // found on a walk: an outcome recorded as held at 00:13 for a meeting set for 00:20 that day
+        at(fixture, with(inForce(), reviewScheduled(REVIEW, 1)))
+                .andGivenCurrentTime(NOW.plus(Duration.ofDays(1).minusMinutes(7)))
+                .when(new RecordReviewOutcome(ID, REVIEW, TODAY.plusDays(1), "x", ReviewDecision.CONTINUE, null))
+                .expectException(refusedWith(ErrorCode.REVIEW_NOT_IN_PAST))
+                .expectNoEvents();
     }
 
     @Test
