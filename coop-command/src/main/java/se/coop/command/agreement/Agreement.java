@@ -82,6 +82,7 @@ import se.coop.rules.AppealStep;
 import se.coop.rules.AppealWindow;
 import se.coop.rules.Approvals;
 import se.coop.rules.BoardDecision;
+import se.coop.rules.Membership;
 
 /**
  * One cooperation agreement, from letter of intent to archive (docs/domain.md). Its parts keep what the rules need —
@@ -664,7 +665,7 @@ class Agreement {
      */
     private void leave(PartyId party, LocalDate on, LocalDate today, DeadlineManager deadlines, MetaData cause) {
         apply(new PartyLeft(agreementId, party, on), cause);
-        if (parties.active().size() < 2) {
+        if (Membership.tooFew(parties.active().size())) {
             apply(
                     new AgreementTerminated(
                             agreementId,

@@ -15,6 +15,7 @@ import se.coop.api.ErrorCode;
 import se.coop.api.Participant;
 import se.coop.api.Party;
 import se.coop.api.PartyId;
+import se.coop.rules.Membership;
 
 /** The parties of an agreement as drafted, and their leaving: notice given, left on a day, or removed (rules 1, 7). */
 final class Parties {
@@ -26,7 +27,7 @@ final class Parties {
 
     /** Rule 1: at least two parties, each id once, exactly one lead. */
     static void requireValid(List<Party> parties) {
-        if (parties == null || parties.size() < 2) {
+        if (parties == null || Membership.tooFew(parties.size())) {
             throw refused(ErrorCode.TOO_FEW_PARTIES, "An agreement needs at least two parties (rule 1).", "parties");
         }
         Set<PartyId> seen = new HashSet<>();
@@ -85,7 +86,7 @@ final class Parties {
     /** Rule 1: removing a party may not leave fewer than two. */
     void requireRemovable(Party party) {
         requireNotLead(party, "be removed");
-        if (active().size() <= 2) {
+        if (Membership.tooFew(active().size() - 1)) {
             throw refused(
                     ErrorCode.TOO_FEW_PARTIES,
                     "Removing '" + party.partyId() + "' would leave fewer than two parties (rule 1).");

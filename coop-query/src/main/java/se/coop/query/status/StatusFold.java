@@ -46,6 +46,7 @@ import se.coop.api.query.AgreementStatusView;
 import se.coop.api.query.DocumentView;
 import se.coop.api.query.LinkView;
 import se.coop.query.readmodel.RecordedEvent;
+import se.coop.rules.Membership;
 
 /**
  * Folds an agreement's events into its {@link StatusState} ({@link StatusRendering} renders that state as the status
@@ -181,7 +182,7 @@ final class StatusFold {
             s.namesChanged = true;
         });
         on(TextDescriptionCorrected.class, (s, e, r) -> {});
-        on(TerminationDecided.class, (s, e, r) -> s.terminatesOn = e.effectiveOn());
+        on(TerminationDecided.class, (s, e, r) -> s.terminatesOn = earlier(e.effectiveOn(), endedByNotices(s)));
         on(
                 AgreementLinked.class,
                 (s, e, r) -> s.links.add(new LinkView(
@@ -195,12 +196,14 @@ final class StatusFold {
                     s.participation.get(e.partyId().toString());
             participation.status = StatusState.PartyStanding.LEAVING;
             participation.leavesOn = e.leavesOn();
+            s.terminatesOn = earlier(s.terminatesOn, endedByNotices(s));
         });
         on(
                 PartyLeft.class,
                 (s, e, r) -> s.participation.get(e.partyId().toString()).status = StatusState.PartyStanding.LEFT);
         on(PartyRemoved.class, (s, e, r) -> {
             s.participation.get(e.partyId().toString()).status = StatusState.PartyStanding.REMOVED;
+            s.terminatesOn = earlier(s.terminatesOn, endedByNotices(s));
             if (s.round != null) {
                 s.round.signedOn.remove(e.partyId().toString());
                 s.round.decisions.remove(e.partyId().toString());
@@ -224,6 +227,31 @@ final class StatusFold {
             s.endReason = e.reason();
         });
         on(AgreementArchived.class, (s, e, r) -> s.state = AgreementState.ARCHIVED);
+    }
+
+    /**
+     * Rule 1 ({@link Membership}): the day the notices given end the agreement — the day a party leaving leaves too few
+     * — or null when enough parties stay.
+     */
+    private static LocalDate endedByNotices(StatusState s) {
+        List<StatusState.Participation> inIt = s.participation.values().stream()
+                .filter(p ->
+                        p.status == StatusState.PartyStanding.ACTIVE || p.status == StatusState.PartyStanding.LEAVING)
+                .toList();
+        return Membership.endedByNotices(
+                        inIt.size(),
+                        inIt.stream()
+                                .filter(p -> p.status == StatusState.PartyStanding.LEAVING)
+                                .map(p -> p.leavesOn)
+                                .toList())
+                .orElse(null);
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isBefore(b) ? a : b;
     }
 
     static {

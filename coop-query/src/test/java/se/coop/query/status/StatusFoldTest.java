@@ -29,6 +29,7 @@ import se.coop.api.event.AmendmentProposed;
 import se.coop.api.event.AppealRecorded;
 import se.coop.api.event.ApprovalsVoided;
 import se.coop.api.event.DraftRevised;
+import se.coop.api.event.NoticeGiven;
 import se.coop.api.event.ReviewOutcomeRecorded;
 import se.coop.api.event.ReviewScheduled;
 import se.coop.api.event.SubmittedForAdoption;
@@ -65,6 +66,18 @@ class StatusFoldTest {
                 .filter(p -> p.partyId().equals(id))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    @Test
+    void aNoticeByOneOfTwoPartiesSaysWhenTheAgreementEnds() {
+        // found on the walk: Køge, one of two parties, gave notice; the page said when it leaves, not when the
+        // agreement ends, and terminatesOn stayed empty
+        LocalDate leaves = LocalDate.of(2027, 6, 7);
+        AgreementStatusView view = render(
+                inForce().then(new NoticeGiven(ID, KOGE, LocalDate.of(2026, 12, 7), leaves, null)),
+                Instant.parse("2026-12-08T08:00:00Z"));
+        assertThat(view.state()).isEqualTo(AgreementState.IN_FORCE);
+        assertThat(view.terminatesOn()).isEqualTo(leaves);
     }
 
     @Test
