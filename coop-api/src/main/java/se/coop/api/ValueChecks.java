@@ -14,14 +14,16 @@ public final class ValueChecks {
 
     /**
      * A board decision's reference as minutes write it: the case number and the paragraph with its sign ("KS
-     * 2019/00412 § 18"), whether or not the paragraph was recorded with it.
+     * 2019/00412 § 18"), whether or not the paragraph was recorded with it; a reference that is not a bare number is
+     * kept as written (a Danish "Sag 21/24816 Punkt 12", never "§ Punkt 12").
      */
     public static String caseReference(String caseNumber, String paragraph) {
         if (paragraph == null || paragraph.isBlank()) {
             return caseNumber;
         }
         String p = paragraph.strip();
-        return caseNumber + " " + (p.startsWith("§") ? p : "§ " + p);
+        // a bare number is a Swedish §; anything else ("§ 45", a Danish "Punkt 12") is the reference as written
+        return caseNumber + " " + (Character.isDigit(p.charAt(0)) ? "§ " + p : p);
     }
 
     public static String trimToNull(String text) {

@@ -75,5 +75,8 @@ class ValueRecordsTest {
         assertThat(ValueChecks.caseReference("KS 2025/112", "45")).isEqualTo("KS 2025/112 § 45");
         assertThat(ValueChecks.caseReference("Sag 21/24816", null)).isEqualTo("Sag 21/24816");
         assertThat(ValueChecks.caseReference("Sag 21/24816", " ")).isEqualTo("Sag 21/24816");
+        // a Danish decision's own reference, never "§ Punkt 12"
+        assertThat(ValueChecks.caseReference("Sag 21/24816", "Punkt 12")).isEqualTo("Sag 21/24816 Punkt 12");
+        assertThat(ValueChecks.caseReference("Sag 21/24816", "pkt. 4")).isEqualTo("Sag 21/24816 pkt. 4");
     }
 }

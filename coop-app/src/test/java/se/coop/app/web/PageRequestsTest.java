@@ -3,6 +3,7 @@ package se.coop.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.coop.app.support.Api;
@@ -65,6 +66,26 @@ class PageRequestsTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM document", Long.class))
                 .as("nothing kept")
                 .isEqualTo(documents);
+    }
+
+    @Test
+    void aDecisionWhoseAppealWindowRunsIsNotShownAsLegallyFinalYet() {
+        // found on the walk: "laga kraft 15 december 2026" printed as a fact while the window was still open
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Bodies.twoPartyDraft());
+        secretariat.submit(id);
+        java.time.LocalDate today = se.coop.api.BusinessTime.today(se.coop.app.support.TestClock.INSTANCE);
+        for (String party : List.of("halmstad", "laholm")) {
+            secretariat.sign(id, party, Bodies.TEXT_V1, today.toString());
+            Map<String, Object> adoption =
+                    new java.util.LinkedHashMap<>(Bodies.adoption(party, Bodies.TEXT_V1, today.toString()));
+            adoption.put("minutesPostedOn", today.toString());
+            secretariat.command("/api/v1/agreements/" + id + "/board-decisions", adoption);
+        }
+        secretariat.read("auditor", "/api/v1/agreements/" + id);
+        String page =
+                new PageSession(port).signIn("auditor").get("/agreements/" + id).body();
+        assertThat(page).contains("om beslutet inte överklagas").doesNotContainPattern("laga kraft \\d");
     }
 
     @Test
