@@ -28,5 +28,8 @@ public final class UploadForms {
     /** Where a form's upload by someone who may not record anything is answered, unread, with a page saying so. */
     public static final String FORBIDDEN = "/upload-forbidden";
 
+    /** Where a page's form without a file, larger than any form Coop reads, is answered unread, with a page. */
+    public static final String FORM_TOO_LARGE = "/form-too-large";
+
     private UploadForms() {}
 }

@@ -241,7 +241,8 @@ public class SecurityConfiguration {
                                 "/favicon.svg",
                                 "/form-expired",
                                 UploadForms.TOO_LARGE,
-                                UploadForms.FORBIDDEN)
+                                UploadForms.FORBIDDEN,
+                                UploadForms.FORM_TOO_LARGE)
                         .permitAll()
                         .anyRequest()
                         .authenticated())

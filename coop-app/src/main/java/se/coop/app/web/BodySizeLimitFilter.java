@@ -59,7 +59,15 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() > LIMIT) {
-            problems.write(response, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge());
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            if (path.startsWith("/api/") || path.startsWith("/actuator")) {
+                problems.write(response, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge());
+            } else {
+                // a person's form: a page says so, the body unread
+                response.setStatus(413);
+                request.getRequestDispatcher(UploadForms.FORM_TOO_LARGE).forward(unread(request), response);
+            }
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);

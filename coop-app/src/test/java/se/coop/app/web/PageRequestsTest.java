@@ -89,6 +89,31 @@ class PageRequestsTest extends IntegrationTest {
     }
 
     @Test
+    void whatNoPageAnswersIsAnsweredWithAPageAndTheApiKeepsItsProblems() {
+        PageSession auditor = new PageSession(port).signIn("auditor");
+        HttpResponse<String> unknown = auditor.get("/no-such-page");
+        assertPage(unknown, 404, "Hittades inte");
+        PageSession secretariat = new PageSession(port).signIn("secretariat");
+        Map<String, String> form =
+                Map.of("_csrf", PageSession.csrf(secretariat.get("/").body()));
+        assertPage(secretariat.post("/calendar", form), 405, "Begäran gick inte att besvara");
+        Map<String, String> huge = new java.util.HashMap<>(form);
+        huge.put("summary", "x".repeat(300 * 1024));
+        assertPage(secretariat.post("/agreements/new", huge), 413, "Formuläret är för stort");
+        assertPage(auditor.get("/?q=%00"), 400, "<title>");
+        // the API's addresses keep problem+json
+        Api.Answer api404 = api.as("auditor").get("/api/v1/no-such-thing");
+        assertThat(api404.status()).isEqualTo(404);
+        assertThat(api404.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    private static void assertPage(HttpResponse<String> answer, int status, String text) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(answer.body()).contains("<title>", "lang=\"sv\"", text, "href=\"/\"");
+    }
+
+    @Test
     void aVersionThatIsNoNumberIsBadInputNotSomeoneElsesChange() {
         String id = drafted();
         long before = eventsOf(id);

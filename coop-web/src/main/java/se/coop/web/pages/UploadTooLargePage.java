@@ -26,6 +26,15 @@ class UploadTooLargePage {
         return "error-page";
     }
 
+    /** A form without a file, larger than any form of the pages (someone typed a book into it): refused unread. */
+    @RequestMapping(UploadForms.FORM_TOO_LARGE)
+    String formTooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
+        PageErrors.header(request, model);
+        response.setStatus(413);
+        model.addAttribute("problem", new FormCommands.Problem("PAYLOAD_TOO_LARGE", 413, null, Map.of()));
+        return "error-page";
+    }
+
     /** A form with a file sent by someone who may not record anything (not a secretariat): refused unread. */
     @RequestMapping(UploadForms.FORBIDDEN)
     String forbidden(HttpServletRequest request, HttpServletResponse response, Model model) {
