@@ -288,8 +288,14 @@ public class SecurityConfiguration {
 
     /** A configured user's e-mail, or the e-mail claim of an OIDC sign-in or a bearer token. */
     @Bean
-    UserEmails userEmails(SecurityProperties properties) {
-        Map<String, String> configured = new HashMap<>();
+    UserEmails userEmails(
+            SecurityProperties properties,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            ObjectProvider<ClientRegistrationRepository> issuers) {
+        // the built-in users are the demo's: the reviewer is the one the demo's planned meeting invites, so "my
+        // meetings" shows it out of the box
+        Map<String, String> configured =
+                new HashMap<>(builtIn(properties, jwtDecoder, issuers) ? BUILT_IN_EMAILS : Map.of());
         for (SecurityProperties.User user : properties.users()) {
             if (user.name() != null && user.email() != null && !user.email().isBlank()) {
                 configured.put(user.name(), user.email().strip());
@@ -347,6 +353,14 @@ public class SecurityConfiguration {
         };
     }
 
+    /**
+     * The built-in users' addresses: those the demo data names (coop-command's demo/003-halmstad.json invites Halmstad's
+     * kommundirektör to the planned annual update; the secretariat is Halmstad's, whose agreements the demo leads).
+     */
+    static final Map<String, String> BUILT_IN_EMAILS = Map.of(
+            "reviewer", "kommundirektor@halmstad.example.org",
+            "secretariat", "kansli@halmstad.example.org");
+
     @Bean
     UserDetailsService users(
             SecurityProperties properties,
@@ -358,7 +372,7 @@ public class SecurityConfiguration {
                     .map(SecurityConfiguration::configured)
                     .toList());
         }
-        if (jwtDecoder.getIfAvailable() != null || issuers.getIfAvailable() != null) {
+        if (!builtIn(properties, jwtDecoder, issuers)) {
             return new InMemoryUserDetailsManager();
         }
         if (!isLoopback(serverAddress)) {
@@ -381,6 +395,14 @@ public class SecurityConfiguration {
                     .build());
         }
         return new InMemoryUserDetailsManager(local);
+    }
+
+    /** Whether Coop signs people in as its built-in users: no users configured and no OIDC issuer. */
+    private static boolean builtIn(
+            SecurityProperties properties,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            ObjectProvider<ClientRegistrationRepository> issuers) {
+        return properties.users().isEmpty() && jwtDecoder.getIfAvailable() == null && issuers.getIfAvailable() == null;
     }
 
     private static String role(SecurityProperties.User user, String role) {

@@ -114,6 +114,27 @@ class PageRequestsTest extends IntegrationTest {
     }
 
     @Test
+    void theBuiltInReviewerFindsTheMeetingsThatInviteItWhicheverMonthIsShown() {
+        // the demo's built-in reviewer is the address the demo's planned meeting invites
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.inForce(
+                Bodies.twoPartyDraft(),
+                se.coop.api.BusinessTime.today(se.coop.app.support.TestClock.INSTANCE)
+                        .minusDays(30));
+        String word = "mote-" + java.util.UUID.randomUUID();
+        secretariat.scheduleReview(
+                id,
+                se.coop.app.support.TestClock.afternoonIn(75),
+                word,
+                "Kommundirektör",
+                "kommundirektor@halmstad.example.org");
+        secretariat.read("reviewer", "/api/v1/reviews");
+        String calendar =
+                new PageSession(port).signIn("reviewer").get("/calendar").body();
+        assertThat(calendar).contains("Dina kommande möten (kommundirektor@halmstad.example.org)", word);
+    }
+
+    @Test
     void aVersionThatIsNoNumberIsBadInputNotSomeoneElsesChange() {
         String id = drafted();
         long before = eventsOf(id);

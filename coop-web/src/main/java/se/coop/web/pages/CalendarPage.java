@@ -140,6 +140,13 @@ class CalendarPage {
                         .filter(m -> !dayOf(m).isBefore(first) && !dayOf(m).isAfter(last))
                         .toList())
                 .orElse(List.of());
+        // the reader's own meetings of the coming year, whichever month is shown: nobody pages month by month for them
+        List<ReviewView> upcoming = own.map(email ->
+                        reviews.reviews(today, today.plusYears(1), null, email, null).getBody().content().stream()
+                                .filter(m -> "SCHEDULED".equals(m.status()))
+                                .toList())
+                .orElse(List.of());
+        model.addAttribute("upcoming", upcoming);
         List<List<Day>> weeks = new ArrayList<>();
         for (LocalDate day = gridStart; !day.isAfter(gridEnd); day = day.plusDays(1)) {
             if (day.getDayOfWeek() == DayOfWeek.MONDAY) {
