@@ -49,6 +49,15 @@ final class Browser implements AutoCloseable {
 
     /** A browser for Coop at {@code port}, preferring {@code language}; skipped or failed as above when absent. */
     static Browser open(int port, String language) {
+        return open(port, language, false);
+    }
+
+    /** The same on a phone: a screen 375 CSS pixels wide (Chromium's device emulation). */
+    static Browser phone(int port, String language) {
+        return open(port, language, true);
+    }
+
+    private static Browser open(int port, String language, boolean phone) {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present) {
             String missing = "Chromium and ChromeDriver are not installed (/usr/bin/chromium, /usr/bin/chromedriver):"
@@ -76,6 +85,11 @@ final class Browser implements AutoCloseable {
                     "--lang=" + language,
                     "--user-data-dir=" + profile);
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+            if (phone) {
+                options.setExperimentalOption(
+                        "mobileEmulation",
+                        Map.of("deviceMetrics", Map.of("width", 375, "height", 812, "pixelRatio", 2)));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()
@@ -146,6 +160,16 @@ final class Browser implements AutoCloseable {
         } finally {
             driver.manage().window().setSize(window);
         }
+    }
+
+    /** The page fits the screen's width: nothing but a table's or the timeline's own region scrolls sideways. */
+    void assertFitsTheScreen(String page) {
+        Object widths = driver.executeScript(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
+        List<?> measured = (List<?>) widths;
+        assertThat(((Number) measured.get(0)).longValue())
+                .as(page + " scrolls sideways (page width, screen width: " + measured + ")")
+                .isLessThanOrEqualTo(((Number) measured.get(1)).longValue());
     }
 
     /** axe-core over the page as it is: no WCAG 2.1 A or AA violation. */
