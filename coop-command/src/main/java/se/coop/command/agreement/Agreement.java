@@ -472,7 +472,7 @@ class Agreement {
         requireState("schedule a meeting", AgreementState.IN_FORCE);
         meetings.requireNew(command.reviewId());
         requireFuture(command.startsAt(), clock);
-        lifetime.requireMeetingWhileInForce(command.startsAt());
+        lifetime.requireMeetingWhileInForce(command.startsAt(), endsOn());
         if (command.reviewers() == null || command.reviewers().isEmpty()) {
             throw refused(ErrorCode.REVIEWER_REQUIRED, "A meeting needs at least one reviewer (rule 7).", "reviewers");
         }
@@ -525,7 +525,7 @@ class Agreement {
         requireState("reschedule a meeting", AgreementState.IN_FORCE);
         meetings.requireScheduled(command.reviewId());
         requireFuture(command.startsAt(), clock);
-        lifetime.requireMeetingWhileInForce(command.startsAt());
+        lifetime.requireMeetingWhileInForce(command.startsAt(), endsOn());
         parties.requireReviewersRepresentActiveParties(
                 meetings.reviewersOf(command.reviewId()), Meetings.dayOf(command.startsAt()), "startsAt");
         apply(new ReviewRescheduled(
@@ -872,6 +872,23 @@ class Agreement {
             Integer roundVersion,
             java.util.Map<String, PartyFacts> parties) {}
 
+    /**
+     * The day the agreement ends, as far as it is known: a decided termination, or the day the notices given leave too
+     * few parties (rule 1) — whichever comes first; null when neither.
+     */
+    private LocalDate endsOn() {
+        LocalDate decided = lifetime.terminatesOn();
+        if (state != AgreementState.IN_FORCE) {
+            // notices are given under an agreement in force; once it has ended they end nothing
+            return decided;
+        }
+        LocalDate byNotices = parties.endedByNotices();
+        if (decided == null) {
+            return byNotices;
+        }
+        return byNotices == null || decided.isBefore(byNotices) ? decided : byNotices;
+    }
+
     Facts facts() {
         java.util.Map<String, PartyFacts> byParty = new java.util.LinkedHashMap<>();
         if (round != null) {
@@ -883,7 +900,7 @@ class Agreement {
                 state,
                 lifetime.effectiveFrom(),
                 lifetime.endedOn(),
-                lifetime.terminatesOn(),
+                endsOn(),
                 texts.inForce(),
                 round == null ? null : round.textVersion(),
                 byParty);

@@ -45,14 +45,16 @@ final class Lifetime {
         return term.waitsForLegalForce();
     }
 
-    /** A meeting is held while the agreement is in force: not after a decided termination or the end of the term. */
-    void requireMeetingWhileInForce(OffsetDateTime startsAt) {
+    /**
+     * A meeting is held while the agreement is in force: not on or after the day it ends ({@code endsOn}: a decided
+     * termination, or the day the notices given leave too few parties) nor after the end of the term.
+     */
+    void requireMeetingWhileInForce(OffsetDateTime startsAt, LocalDate endsOn) {
         LocalDate day = LocalDate.ofInstant(startsAt.toInstant(), BusinessTime.ZONE);
-        if (terminatesOn != null && !day.isBefore(terminatesOn)) {
+        if (endsOn != null && !day.isBefore(endsOn)) {
             throw refused(
                     ErrorCode.DATE_OUT_OF_ORDER,
-                    "The agreement is terminated from " + terminatesOn + "; a meeting on " + day
-                            + " would be held after it ended.",
+                    "The agreement ends on " + endsOn + "; a meeting on " + day + " would be held after it ended.",
                     "startsAt");
         }
         if (term.endsOn() != null && day.isAfter(term.endsOn())) {

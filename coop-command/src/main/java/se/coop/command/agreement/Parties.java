@@ -167,6 +167,15 @@ final class Parties {
         return leavesOn.get(party);
     }
 
+    /** Rule 1 ({@link Membership}): the day the notices given end the agreement, or null when enough parties stay. */
+    LocalDate endedByNotices() {
+        List<LocalDate> leaving = leavesOn.entrySet().stream()
+                .filter(e -> !departed(e.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
+        return Membership.endedByNotices(active().size(), leaving).orElse(null);
+    }
+
     // ------------------------------------------------------------------ what the events say
 
     void drafted(List<Party> parties) {

@@ -13,6 +13,7 @@ import se.coop.api.ReviewId;
 import se.coop.api.ReviewKind;
 import se.coop.api.Reviewer;
 import se.coop.api.command.ScheduleAnnualReview;
+import se.coop.api.event.NoticeGiven;
 import se.coop.api.event.ReviewScheduled;
 
 class ScheduleAnnualReviewTest {
@@ -39,6 +40,23 @@ class ScheduleAnnualReviewTest {
                         List.of(Participant.of(reviewer(HALMSTAD))),
                         "Årlig uppföljning"))
                 .expectResultMessagePayload(REVIEW.toString());
+    }
+
+    @Test
+    void givenNoticesThatLeaveTooFewParties_whenScheduledAfterTheAgreementEnds_thenRefused() {
+        // Laholm and Helsingør both gave notice: when the second leaves, Halmstad is alone and the agreement ends
+        at(
+                        fixture,
+                        with(
+                                inForce(),
+                                new NoticeGiven(ID, LAHOLM, TODAY, TODAY.plusDays(100), null),
+                                new NoticeGiven(ID, HELSINGOR, TODAY, TODAY.plusDays(200), null)))
+                .when(schedule(250, List.of(reviewer(HALMSTAD))))
+                .expectException(refusedWith(ErrorCode.DATE_OUT_OF_ORDER))
+                .expectNoEvents();
+        at(fixture(), with(inForce(), new NoticeGiven(ID, LAHOLM, TODAY, TODAY.plusDays(100), null)))
+                .when(schedule(250, List.of(reviewer(HALMSTAD))))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test

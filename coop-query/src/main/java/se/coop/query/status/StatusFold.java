@@ -182,7 +182,10 @@ final class StatusFold {
             s.namesChanged = true;
         });
         on(TextDescriptionCorrected.class, (s, e, r) -> {});
-        on(TerminationDecided.class, (s, e, r) -> s.terminatesOn = earlier(e.effectiveOn(), endedByNotices(s)));
+        on(TerminationDecided.class, (s, e, r) -> {
+            s.decidedTerminationOn = e.effectiveOn();
+            s.terminatesOn = endsOn(s);
+        });
         on(
                 AgreementLinked.class,
                 (s, e, r) -> s.links.add(new LinkView(
@@ -196,14 +199,14 @@ final class StatusFold {
                     s.participation.get(e.partyId().toString());
             participation.status = StatusState.PartyStanding.LEAVING;
             participation.leavesOn = e.leavesOn();
-            s.terminatesOn = earlier(s.terminatesOn, endedByNotices(s));
+            s.terminatesOn = endsOn(s);
         });
         on(
                 PartyLeft.class,
                 (s, e, r) -> s.participation.get(e.partyId().toString()).status = StatusState.PartyStanding.LEFT);
         on(PartyRemoved.class, (s, e, r) -> {
             s.participation.get(e.partyId().toString()).status = StatusState.PartyStanding.REMOVED;
-            s.terminatesOn = earlier(s.terminatesOn, endedByNotices(s));
+            s.terminatesOn = endsOn(s);
             if (s.round != null) {
                 s.round.signedOn.remove(e.partyId().toString());
                 s.round.decisions.remove(e.partyId().toString());
@@ -245,6 +248,11 @@ final class StatusFold {
                                 .map(p -> p.leavesOn)
                                 .toList())
                 .orElse(null);
+    }
+
+    /** The day the agreement ends as far as known: the earlier of a decided termination and the notices' end. */
+    private static LocalDate endsOn(StatusState s) {
+        return earlier(s.decidedTerminationOn, endedByNotices(s));
     }
 
     private static LocalDate earlier(LocalDate a, LocalDate b) {

@@ -44,7 +44,14 @@ final class StatusState {
             .build();
 
     static StatusState fromJson(String fold) {
-        return JSON.readValue(fold, StatusState.class);
+        StatusState state = JSON.readValue(fold, StatusState.class);
+        if (state.decidedTerminationOn == null
+                && state.terminatesOn != null
+                && !fold.contains("decidedTerminationOn")) {
+            // a row written before notices could end an agreement: its terminatesOn was a decided termination's
+            state.decidedTerminationOn = state.terminatesOn;
+        }
+        return state;
     }
 
     String toJson() {
@@ -68,6 +75,9 @@ final class StatusState {
     public LocalDate endedOn;
     public String endReason;
     public LocalDate terminatesOn;
+    /** A decided termination's day (terminatesOn is the earlier of it and the day notices end the agreement). */
+    public LocalDate decidedTerminationOn;
+
     public List<FocusArea> focusAreas = new ArrayList<>();
     public Term term;
     public int reviewCadenceMonths;
