@@ -16,6 +16,11 @@ public final class Membership {
 
     private Membership() {}
 
+    /** The day a party that gives notice on {@code givenOn} leaves: when its notice period of {@code months} has passed. */
+    public static LocalDate leavesOn(LocalDate givenOn, int months) {
+        return givenOn.plusMonths(months);
+    }
+
     /** Whether {@code remaining} parties are too few for an agreement (it ends). */
     public static boolean tooFew(int remaining) {
         return remaining < MINIMUM;

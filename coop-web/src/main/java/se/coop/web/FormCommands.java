@@ -57,7 +57,13 @@ public class FormCommands {
         /** a {@code datetime-local} input, read in the agreement's time zone */
         LOCAL_DATE_TIME,
         /** one reviewer per line: name; e-mail; party id */
-        REVIEWERS
+        REVIEWERS,
+        /** values separated by commas: a list of codes (a select's option "SIGNATURE,BOARD_ADOPTION") */
+        CODES,
+        /** whole numbers separated by commas or spaces */
+        NUMBERS,
+        /** one focus area per line: code; Swedish title; Danish title; English title (the titles after the first optional) */
+        FOCUS_AREAS
     }
 
     /** What a submitted form came to: the API's answer, or its problem. */
@@ -142,6 +148,24 @@ public class FormCommands {
             Class<T> type,
             Call<T> call,
             List<Upload> uploads) {
+        return send(request, apiPath, carriesVersion, fields, Set.of(), zone, type, call, uploads);
+    }
+
+    /**
+     * Sends one form whose fields {@code required} must be filled in: a form that stands for one variant of an API
+     * request (a meeting held, not planned) names them, so that every missing one is named at once, with whatever
+     * else the API's validation finds — not one at a time as the API's either-or would.
+     */
+    public <T> Outcome send(
+            HttpServletRequest request,
+            String apiPath,
+            boolean carriesVersion,
+            Map<String, Kind> fields,
+            Set<String> required,
+            Supplier<ZoneId> zone,
+            Class<T> type,
+            Call<T> call,
+            List<Upload> uploads) {
         permissions.require("POST", apiPath);
         try {
             CommandContext context = CommandContext.of(
@@ -151,10 +175,23 @@ public class FormCommands {
                     "POST " + request.getContextPath() + apiPath,
                     ServletUriComponentsBuilder.fromContextPath(request).toUriString());
             Map<String, String> uploaded = upload(request, uploads);
-            T body = type == Void.class ? null : read(request, fields, zone, type, uploaded);
+            T body = type == Void.class ? null : read(request, fields, required, zone, type, uploaded);
             return new Outcome(call.send(context, body).getBody(), null);
         } catch (Exception e) {
             return new Outcome(null, problem(problems.describe(e)));
+        }
+    }
+
+    /**
+     * Uploads the form's files without sending the form (a form shown again to add a row): what they gave is kept in
+     * the request ({@link #UPLOADED}), so the files need not be chosen again; a refused upload is its field's problem.
+     */
+    public Problem keepUploads(HttpServletRequest request, List<Upload> uploads) {
+        try {
+            upload(request, uploads);
+            return null;
+        } catch (Exception e) {
+            return problem(problems.describe(e));
         }
     }
 
@@ -208,10 +245,42 @@ public class FormCommands {
      * when a field holds a local time.
      */
     public <T> T read(HttpServletRequest request, Map<String, Kind> fields, Supplier<ZoneId> zone, Class<T> type) {
-        return read(request, fields, zone, type, Map.of());
+        return read(request, fields, Set.of(), zone, type, Map.of());
     }
 
     private <T> T read(
+            HttpServletRequest request,
+            Map<String, Kind> fields,
+            Set<String> required,
+            Supplier<ZoneId> zone,
+            Class<T> type,
+            Map<String, String> uploaded) {
+        List<Violation> missing = new ArrayList<>();
+        for (String field : required.stream().sorted().toList()) {
+            String given = request.getParameter(field);
+            if ((given == null || given.isBlank()) && !uploaded.containsKey(field)) {
+                missing.add(new Violation(field, "must not be blank"));
+            }
+        }
+        try {
+            T value = validated(request, fields, zone, type, uploaded);
+            if (!missing.isEmpty()) {
+                throw new InvalidRequestException(missing);
+            }
+            return value;
+        } catch (InvalidRequestException invalid) {
+            if (missing.isEmpty()) {
+                throw invalid;
+            }
+            List<Violation> all = new ArrayList<>(missing);
+            invalid.violations().stream()
+                    .filter(v -> missing.stream().noneMatch(m -> m.field().equals(v.field())))
+                    .forEach(all::add);
+            throw new InvalidRequestException(all);
+        }
+    }
+
+    private <T> T validated(
             HttpServletRequest request,
             Map<String, Kind> fields,
             Supplier<ZoneId> zone,
@@ -249,6 +318,9 @@ public class FormCommands {
                 case LINES -> lines(raw);
                 case LOCAL_DATE_TIME -> nodes.stringNode(offset(field.getKey(), value, zone.get()));
                 case REVIEWERS -> reviewers(raw);
+                case CODES -> codes(value);
+                case NUMBERS -> numbers(value);
+                case FOCUS_AREAS -> focusAreas(raw);
             };
             put(body, field.getKey(), node);
         }
@@ -278,6 +350,50 @@ public class FormCommands {
         for (String line : raw.split("\\R")) {
             if (!line.isBlank()) {
                 array.add(line.strip());
+            }
+        }
+        return array;
+    }
+
+    private static ArrayNode codes(String value) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (String code : value.split(",")) {
+            if (!code.isBlank()) {
+                array.add(code.strip());
+            }
+        }
+        return array;
+    }
+
+    /** "7, 30" as [7, 30]; what is not a whole number goes on as text, for the API to refuse. */
+    private static ArrayNode numbers(String value) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (String part : value.split("[,\\s]+")) {
+            if (!part.isBlank()) {
+                array.add(number(part));
+            }
+        }
+        return array;
+    }
+
+    /** "code; Swedish title; Danish title; English title" per line, a title left out when empty. */
+    private static ArrayNode focusAreas(String raw) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        String[] languages = {"sv", "da", "en"};
+        for (String line : raw.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.split(";", -1);
+            ObjectNode area = array.addObject();
+            if (!parts[0].isBlank()) {
+                area.put("code", parts[0].strip());
+            }
+            ObjectNode title = area.putObject("title");
+            for (int i = 0; i < languages.length && i + 1 < parts.length; i++) {
+                if (!parts[i + 1].isBlank()) {
+                    title.put(languages[i], parts[i + 1].strip());
+                }
             }
         }
         return array;

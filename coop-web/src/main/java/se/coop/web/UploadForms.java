@@ -3,8 +3,8 @@ package se.coop.web;
 import java.util.List;
 
 /**
- * The pages' forms that carry a file field, sent as {@code multipart/form-data}: the draft (its text), a signature (the
- * signed copy), a board decision (the minutes extract), a meeting recorded as held or its outcome (the minutes), and
+ * The pages' forms that carry a file field, sent as {@code multipart/form-data}: the draft (its text), its revision
+ * and an amendment (a new text version), a signature (the signed copy), a board decision (the minutes extract), a meeting recorded as held or its outcome (the minutes), and
  * an attached document. Only these, and the API's upload, take a multipart body — and one as large as a document may
  * be ({@code coop.documents.max-size}).
  */
@@ -15,7 +15,10 @@ public final class UploadForms {
             "/agreements/new",
             "/agreements/*/sign",
             "/agreements/*/decide",
+            "/agreements/*/revise",
+            "/agreements/*/amend",
             "/agreements/*/reviews",
+            "/agreements/*/reviews/held",
             "/agreements/*/reviews/*/outcome",
             "/agreements/*/documents");
 

@@ -93,8 +93,9 @@ class MessagesTest {
         Pattern literal = Pattern.compile("#\\{([a-zA-Z][a-zA-Z0-9_.]*)[}(]");
         Properties english = load(LANGUAGES.get(0));
         List<String> missing = new ArrayList<>();
-        try (Stream<Path> templates = Files.list(Path.of("src", "main", "resources", "templates"))) {
-            for (Path template : templates.toList()) {
+        try (Stream<Path> templates = Files.walk(Path.of("src", "main", "resources", "templates"))) {
+            for (Path template :
+                    templates.filter(t -> t.toString().endsWith(".html")).toList()) {
                 Matcher keys = literal.matcher(Files.readString(template));
                 while (keys.find()) {
                     if (english.getProperty(keys.group(1)) == null) {
@@ -104,6 +105,17 @@ class MessagesTest {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyFieldTheErrorSummaryNamesHasItsLabel() throws IOException {
+        for (String language : LANGUAGES) {
+            Properties messages = load(language);
+            assertThat(ErrorSummary.labelKeys())
+                    .as(language)
+                    .allSatisfy(
+                            key -> assertThat(messages.getProperty(key)).as(key).isNotBlank());
+        }
     }
 
     static Properties load(String file) throws IOException {

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 final class PageSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern AFTER = Pattern.compile("[?&]after=(\\d+)");
     private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"([^\"]+)\"");
 
     private final HttpClient client = HttpClient.newBuilder()
@@ -26,6 +27,8 @@ final class PageSession {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     private final String base;
+    /** The furthest position a form of this session wrote, as its answer's redirect names it ({@code ?after=}). */
+    private long position;
 
     PageSession(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -95,9 +98,20 @@ final class PageSession {
         return token.group(1);
     }
 
+    long position() {
+        return position;
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> answer =
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Matcher after =
+                    AFTER.matcher(answer.headers().firstValue("Location").orElse(""));
+            if (after.find()) {
+                position = Math.max(position, Long.parseLong(after.group(1)));
+            }
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -77,6 +77,10 @@ class PagesTest extends IntegrationTest {
         browser.in("form-draft", "text.file")
                 .sendKeys(file("avsiktsforklaring.pdf", text).toString());
         for (int i = 0; i < HALMSTAD.length; i++) {
+            if (i >= 2) {
+                // the form starts with two parties; each further one is a row added, the form kept as typed
+                press("form-draft", "addParty");
+            }
             String row = "parties[" + i + "].";
             type("form-draft", row + "partyId", HALMSTAD[i][0]);
             type("form-draft", row + "name", HALMSTAD[i][1]);
@@ -431,8 +435,14 @@ class PagesTest extends IntegrationTest {
     }
 
     private void submit(String formId) {
+        press(formId, null);
+    }
+
+    /** Presses the form's button named {@code name}; {@code null}: the button that sends the form (one with no name). */
+    private void press(String formId, String name) {
         WebElement form = browser.driver.findElement(By.id(formId));
-        WebElement button = form.findElement(By.cssSelector("button[type=submit]"));
+        WebElement button = form.findElement(
+                By.cssSelector(name == null ? "button[type=submit]:not([name])" : "button[name=" + name + "]"));
         long marker = System.nanoTime();
         browser.driver.executeScript("document.body.dataset.marker = arguments[0];", Long.toString(marker));
         button.click();

@@ -641,7 +641,8 @@ class Agreement {
         LocalDate today = BusinessTime.today(clock);
         requireNotAfter("givenOn", command.givenOn(), today, "a notice");
         lifetime.requireNoticeWhileInForce(command.givenOn());
-        LocalDate leavesOn = command.givenOn().plusMonths(lifetime.term().noticeMonths());
+        LocalDate leavesOn =
+                Membership.leavesOn(command.givenOn(), lifetime.term().noticeMonths());
         apply(new NoticeGiven(
                 agreementId, party.partyId(), command.givenOn(), leavesOn, ValueChecks.trimToNull(command.reason())));
         if (leavesOn.isAfter(today)) {

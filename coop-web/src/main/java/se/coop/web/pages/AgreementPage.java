@@ -1,13 +1,11 @@
 package se.coop.web.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,17 +16,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.coop.api.AgreementState;
-import se.coop.api.BoardOutcome;
 import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
-import se.coop.api.DocumentKind;
 import se.coop.api.ErrorCode;
-import se.coop.api.ReviewDecision;
-import se.coop.api.ReviewKind;
 import se.coop.api.input.PlausibleDates;
 import se.coop.api.query.AgreementDocuments;
 import se.coop.api.query.AgreementHistory;
@@ -37,14 +29,6 @@ import se.coop.api.query.HistoryEntry;
 import se.coop.api.query.PartyStatusView;
 import se.coop.api.query.ReviewView;
 import se.coop.command.web.AgreementCommandController;
-import se.coop.command.web.request.AdoptByBoardRequest;
-import se.coop.command.web.request.AttachDocumentRequest;
-import se.coop.command.web.request.CancelReviewRequest;
-import se.coop.command.web.request.GiveNoticeRequest;
-import se.coop.command.web.request.RecordReviewOutcomeRequest;
-import se.coop.command.web.request.RescheduleReviewRequest;
-import se.coop.command.web.request.ReviewRequest;
-import se.coop.command.web.request.SignAgreementRequest;
 import se.coop.documents.DocumentAccess;
 import se.coop.query.QueryNode;
 import se.coop.query.admin.ReadYourWrites;
@@ -53,7 +37,6 @@ import se.coop.query.audit.EventLog;
 import se.coop.query.web.AgreementQueryController;
 import se.coop.query.web.ReviewQueryController;
 import se.coop.web.FormCommands;
-import se.coop.web.FormCommands.Kind;
 import se.coop.web.Formats;
 import se.coop.web.Permissions;
 import se.coop.web.Words;
@@ -70,70 +53,11 @@ class AgreementPage {
 
     static final int EVENTS_PER_PAGE = 20;
 
-    /** Each form's fields: the request body of the API endpoint it stands for. */
-    private static final Map<String, Kind> SIGN_FIELDS = Map.of(
-            "partyId", Kind.TEXT,
-            "textSha256", Kind.TEXT,
-            "signatory.name", Kind.TEXT,
-            "signatory.title", Kind.TEXT,
-            "signedOn", Kind.TEXT,
-            "place", Kind.TEXT,
-            "document.sha256", Kind.TEXT);
-
-    private static final Map<String, Kind> DECIDE_FIELDS = Map.ofEntries(
-            Map.entry("partyId", Kind.TEXT),
-            Map.entry("textSha256", Kind.TEXT),
-            Map.entry("body", Kind.TEXT),
-            Map.entry("decidedOn", Kind.TEXT),
-            Map.entry("caseNumber", Kind.TEXT),
-            Map.entry("paragraph", Kind.TEXT),
-            Map.entry("outcome", Kind.TEXT),
-            Map.entry("dissents", Kind.LINES),
-            Map.entry("minutesPostedOn", Kind.TEXT),
-            Map.entry("document.sha256", Kind.TEXT),
-            Map.entry("document.kind", Kind.TEXT));
-
-    /** The file field of the forms whose act rests on a document: a signed copy, a minutes extract, a meeting's minutes. */
-    private static final List<FormCommands.Upload> ACT_DOCUMENT =
-            List.of(new FormCommands.Upload("document.file", "document.sha256", null));
-
-    private static final Map<String, Kind> REVIEW_FIELDS = Map.of(
-            "kind", Kind.TEXT,
-            "title", Kind.TEXT,
-            "startsAt", Kind.LOCAL_DATE_TIME,
-            "location", Kind.TEXT,
-            "reviewers", Kind.REVIEWERS);
-
-    private static final Map<String, Kind> MOVE_FIELDS = Map.of(
-            "startsAt", Kind.LOCAL_DATE_TIME,
-            "location", Kind.TEXT,
-            "reason", Kind.TEXT);
-
-    private static final Map<String, Kind> OUTCOME_FIELDS = Map.of(
-            "heldOn", Kind.TEXT,
-            "summary", Kind.TEXT,
-            "decision", Kind.TEXT,
-            "document.sha256", Kind.TEXT);
-
-    private static final Map<String, Kind> NOTICE_FIELDS = Map.of(
-            "givenOn", Kind.TEXT,
-            "reason", Kind.TEXT);
-
-    /** The attached document: its file (Coop takes its hash, size and type from the bytes), title, kind, address. */
-    private static final Map<String, Kind> DOCUMENT_FIELDS = Map.of(
-            "title", Kind.TEXT,
-            "sha256", Kind.TEXT,
-            "kind", Kind.TEXT,
-            "uri", Kind.TEXT);
-
-    private static final List<FormCommands.Upload> ATTACHED =
-            List.of(new FormCommands.Upload("file", "sha256", "title"));
-
     private final AgreementQueryController agreements;
     private final ReviewQueryController reviews;
     private final ObjectProvider<AgreementCommandController> commands;
     private final ReadYourWrites readYourWrites;
-    private final FormCommands forms;
+    private final AvailableForms availableForms;
     private final Permissions permissions;
     private final Formats fmt;
     private final Words words;
@@ -145,7 +69,7 @@ class AgreementPage {
             ReviewQueryController reviews,
             ObjectProvider<AgreementCommandController> commands,
             ReadYourWrites readYourWrites,
-            FormCommands forms,
+            AvailableForms availableForms,
             Permissions permissions,
             Formats fmt,
             Words words,
@@ -156,7 +80,7 @@ class AgreementPage {
         this.reviews = reviews;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
-        this.forms = forms;
+        this.availableForms = availableForms;
         this.permissions = permissions;
         this.fmt = fmt;
         this.words = words;
@@ -178,6 +102,14 @@ class AgreementPage {
             model.addAttribute("stillProcessing", !readYourWrites.awaitBounded(after));
         }
         return render(id, asOf, validOn, events, request, model, null, null);
+    }
+
+    /**
+     * The page shown again for a form of it: {@code failed} names the form, kept as typed, and {@code problem} is what
+     * was refused (none when the reader went back from a confirmation to change the form).
+     */
+    String render(String id, HttpServletRequest request, Model model, String failed, FormCommands.Problem problem) {
+        return render(id, null, null, 0, request, model, failed, problem);
     }
 
     /** The page, as of a moment when asked; {@code failed} and {@code problem} when a form was refused. */
@@ -287,56 +219,15 @@ class AgreementPage {
             model.addAttribute("eventsPages", pages);
             model.addAttribute("eventsTotal", stream.events().size());
         }
-        Map<String, Boolean> may = new LinkedHashMap<>();
         boolean commandsHere = commands.getIfAvailable() != null && !past && view.state() != AgreementState.ARCHIVED;
-        may.put(
-                "submit",
-                commandsHere && permissions.mayPost(api + "/submission") && view.state() == AgreementState.DRAFT);
-        boolean approving = view.state() == AgreementState.AWAITING_APPROVAL || view.pendingAmendment() != null;
-        may.put("sign", commandsHere && permissions.mayPost(api + "/signatures") && approving);
-        may.put("decide", commandsHere && permissions.mayPost(api + "/board-decisions") && approving);
-        may.put(
-                "review",
-                commandsHere && permissions.mayPost(api + "/reviews") && view.state() == AgreementState.IN_FORCE);
-        may.put(
-                "notice",
-                commandsHere
-                        && permissions.mayPost(api + "/parties/x/notice")
-                        && view.state() == AgreementState.IN_FORCE);
-        may.put("document", commandsHere && permissions.mayPost(api + "/documents"));
-        model.addAttribute("may", may);
-        model.addAttribute("anyForm", may.containsValue(true));
-        model.addAttribute("textOptions", texts(view));
-        model.addAttribute(
-                "partyOptions",
-                view.parties().stream()
-                        .map(p -> new String[] {p.partyId(), p.name()})
-                        .toList());
-        model.addAttribute("outcomeOptions", words.options(BoardOutcome.values(), "outcome."));
-        model.addAttribute("documentKindOptions", words.options(DocumentKind.values(), "documentKind."));
-        model.addAttribute(
-                "decisionDocumentOptions",
-                words.options(
-                        new DocumentKind[] {DocumentKind.MINUTES_EXTRACT, DocumentKind.DECISION_NOTICE},
-                        "documentKind."));
-        model.addAttribute("reviewKindOptions", words.options(ReviewKind.values(), "reviewKind."));
-        model.addAttribute("decisionOptions", words.options(ReviewDecision.values(), "reviewDecision."));
-        Map<String, String> keys = new LinkedHashMap<>();
-        for (String form : List.of("submit", "sign", "decide", "review", "notice", "document")) {
-            keys.put(form, FormCommands.newKey());
-        }
-        for (ReviewView meeting : meetings) {
-            keys.put("move-" + meeting.reviewId(), FormCommands.newKey());
-            keys.put("cancel-" + meeting.reviewId(), FormCommands.newKey());
-            keys.put("outcome-" + meeting.reviewId(), FormCommands.newKey());
-        }
-        model.addAttribute("keys", keys);
+        availableForms.addTo(model, view, meetings, named, commandsHere);
         model.addAttribute("failed", failed);
         if (failed != null) {
             model.addAttribute("failedTitle", text("form." + failed.replaceFirst("-.*", "") + ".title"));
             model.addAttribute("failedAnchor", failed.contains("-") ? "#meetings" : "#form-" + failed);
         }
         model.addAttribute("problem", problem);
+        model.addAttribute("errs", problem == null ? null : problem.fields());
         Map<String, String> values = new LinkedHashMap<>();
         if (failed != null) {
             request.getParameterMap().forEach((name, given) -> values.put(name, given.length == 0 ? "" : given[0]));
@@ -355,22 +246,7 @@ class AgreementPage {
                 : asOf.atZoneSameInstant(BusinessTime.ZONE).toLocalDate();
     }
 
-    /** The text versions a party may approve: the submitted one, or the pending amendment's. */
-    private static List<String[]> texts(AgreementStatusView view) {
-        List<String[]> texts = new ArrayList<>();
-        if (view.pendingAmendment() != null) {
-            texts.add(new String[] {
-                view.pendingAmendment().textSha256(),
-                "v" + view.pendingAmendment().textVersion()
-            });
-        }
-        if (view.state() == AgreementState.AWAITING_APPROVAL && view.textSha256() != null) {
-            texts.add(new String[] {view.textSha256(), "v" + view.textVersion()});
-        }
-        return texts;
-    }
-
-    private static String leadCountry(AgreementStatusView view) {
+    static String leadCountry(AgreementStatusView view) {
         return view.parties().stream()
                 .filter(PartyStatusView::lead)
                 .map(PartyStatusView::country)
@@ -413,265 +289,6 @@ class AgreementPage {
 
     String text(String key, Object... args) {
         return words.text(key, args);
-    }
-
-    // ---- the secretariat's forms: each is the API call of the same name ----
-
-    @PostMapping("/agreements/{id}/submit")
-    String submit(
-            @PathVariable String id,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model,
-            RedirectAttributes redirect) {
-        return send(
-                id,
-                "submit",
-                "/submission",
-                Map.of(),
-                Void.class,
-                (context, body) -> commands().submitForAdoption(context, id, null),
-                request,
-                response,
-                model,
-                redirect);
-    }
-
-    @PostMapping("/agreements/{id}/sign")
-    String sign(
-            @PathVariable String id,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model,
-            RedirectAttributes redirect) {
-        return send(
-                id,
-                "sign",
-                "/signatures",
-                SIGN_FIELDS,
-                SignAgreementRequest.class,
-                (context, body) -> commands().signAgreement(context, id, body),
-                ACT_DOCUMENT,
-                request,
-                response,
-                model,
-                redirect);
-    }
-
-    @PostMapping("/agreements/{id}/decide")
-    String decide(
-            @PathVariable String id,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model,
-            RedirectAttributes redirect) {
-        return send(
-                id,
-                "decide",
-                "/board-decisions",
-                DECIDE_FIELDS,
-                AdoptByBoardRequest.class,
-                (context, body) -> commands().adoptByBoard(context, id, body),
-                ACT_DOCUMENT,
-                request,
-                response,
-                model,
-                redirect);
-    }
-
-    @PostMapping("/agreements/{id}/reviews")
-    String review(
-            @PathVariable String id,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model,
-            RedirectAttributes redirect) {
-        return send(
-                id,
-                "review",
-                "/reviews",
-                REVIEW_FIELDS,
-                ReviewRequest.class,
-                (context, body) -> commands().review(context, id, body),
-                request,
-                response,
-                model,
-                redirect);
-    }
-
-    @PostMapping("/agreements/{id}/reviews/{reviewId}/move")
-    String move(
-            @PathVariable String id,
-            @PathVariable String reviewId,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model,
-            RedirectAttributes redirect) {
-        return send(
-                id,
-                "move-" + reviewId,
-                "/reviews/" + reviewId + "/reschedule",
-                MOVE_FIELDS,
-                RescheduleReviewRequest.class,
-                (context, body) -> commands().rescheduleReview(context, id, reviewId, body),
-                request,
-                response,
-                model,
-                redirect);
-    }
-
-    @PostMapping("/agreements/{id}/reviews/{reviewId}/cancel")
-    String cancel(
-            @PathVariable String id,
-            @PathVariable String reviewId,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model,
-            RedirectAttributes redirect) {
-        return send(
-                id,
-                "cancel-" + reviewId,
-                "/reviews/" + reviewId + "/cancellation",
-                Map.of("reason", Kind.TEXT),
-                CancelReviewRequest.class,
-                (context, body) -> commands().cancelReview(context, id, reviewId, body),
-                request,
-                response,
-                model,
-                redirect);
-    }
-
-    @PostMapping("/agreements/{id}/reviews/{reviewId}/outcome")
-    String outcome(
-            @PathVariable String id,
-            @PathVariable String reviewId,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model,
-            RedirectAttributes redirect) {
-        return send(
-                id,
-                "outcome-" + reviewId,
-                "/reviews/" + reviewId + "/outcome",
-                OUTCOME_FIELDS,
-                RecordReviewOutcomeRequest.class,
-                (context, body) -> commands().recordReviewOutcome(context, id, reviewId, body),
-                ACT_DOCUMENT,
-                request,
-                response,
-                model,
-                redirect);
-    }
-
-    @PostMapping("/agreements/{id}/notice")
-    String notice(
-            @PathVariable String id,
-            @RequestParam(defaultValue = "") String partyId,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model,
-            RedirectAttributes redirect) {
-        String party = partyId.isBlank() ? "-" : partyId;
-        return send(
-                id,
-                "notice",
-                "/parties/" + party + "/notice",
-                NOTICE_FIELDS,
-                GiveNoticeRequest.class,
-                (context, body) -> commands().giveNotice(context, id, party, body),
-                request,
-                response,
-                model,
-                redirect);
-    }
-
-    @PostMapping("/agreements/{id}/documents")
-    String document(
-            @PathVariable String id,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model,
-            RedirectAttributes redirect) {
-        return send(
-                id,
-                "document",
-                "/documents",
-                DOCUMENT_FIELDS,
-                AttachDocumentRequest.class,
-                (context, body) -> commands().attachDocument(context, id, body),
-                ATTACHED,
-                request,
-                response,
-                model,
-                redirect);
-    }
-
-    private AgreementCommandController commands() {
-        AgreementCommandController controller = commands.getIfAvailable();
-        if (controller == null) {
-            throw new CoopProblem(ErrorCode.NOT_FOUND, "This Coop node takes no commands.");
-        }
-        return controller;
-    }
-
-    private <T> String send(
-            String id,
-            String form,
-            String apiSuffix,
-            Map<String, Kind> fields,
-            Class<T> type,
-            FormCommands.Call<T> call,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model,
-            RedirectAttributes redirect) {
-        return send(id, form, apiSuffix, fields, type, call, List.of(), request, response, model, redirect);
-    }
-
-    private <T> String send(
-            String id,
-            String form,
-            String apiSuffix,
-            Map<String, Kind> fields,
-            Class<T> type,
-            FormCommands.Call<T> call,
-            List<FormCommands.Upload> uploads,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model,
-            RedirectAttributes redirect) {
-        // the agreement's zone is read only for a form with a local time (a meeting's start)
-        FormCommands.Outcome outcome = forms.send(
-                request,
-                "/api/v1/agreements/" + id + apiSuffix,
-                true,
-                fields,
-                () -> zoneOf(id, request),
-                type,
-                call,
-                uploads);
-        if (outcome.ok()) {
-            redirect.addFlashAttribute("done", text("form." + form.replaceFirst("-.*", "") + ".done"));
-            return "redirect:/agreements/" + id + "?after=" + outcome.response().position() + "#" + anchor(form);
-        }
-        response.setStatus(outcome.problem().status());
-        return render(id, null, null, 0, request, model, form, outcome.problem());
-    }
-
-    private static String anchor(String form) {
-        return form.startsWith("move-") || form.startsWith("cancel-") || form.startsWith("outcome-")
-                ? "meetings"
-                : "top";
-    }
-
-    private ZoneId zoneOf(String id, HttpServletRequest request) {
-        try {
-            AgreementStatusView view =
-                    agreements.status(id, null, null, request).getBody();
-            return BusinessTime.zoneOf(leadCountry(view));
-        } catch (RuntimeException e) {
-            return BusinessTime.ZONE;
-        }
     }
 
     /** A link to a download: where, its label's message key and its media type. */

@@ -26,11 +26,22 @@ import se.coop.web.FormCommands.Kind;
 import se.coop.web.Permissions;
 import se.coop.web.Words;
 
-/** A new letter of intent as a draft: title, kind, term, its text (a file uploaded with the form) and up to ten parties. */
+/**
+ * A new letter of intent as a draft: title, kind, term (waiting for legal force or not), focus areas, reminders, its
+ * text (a file uploaded with the form) and its parties — as many rows as needed, each with what its approval takes (a
+ * company that only signs, a board that only adopts). "Add a party" shows the form again with one more row, as typed.
+ */
 @Controller
 class DraftPage {
 
-    static final int PARTY_ROWS = 10;
+    /** The party rows a new draft form starts with; "add a party" adds one, up to {@link #MAX_ROWS}. */
+    static final int FIRST_ROWS = 2;
+
+    static final int MAX_ROWS = 100;
+
+    /** The draft's text: a file uploaded with the form, named by its hash. */
+    private static final List<FormCommands.Upload> TEXT_FILE =
+            List.of(new FormCommands.Upload("text.file", "text.sha256", "text.title"));
     /** The countries Coop's parties come from; the API takes any ISO code. */
     private static final List<String> COUNTRIES = List.of("SE", "DK", "NO", "FI", "DE", "IS");
 
@@ -58,6 +69,15 @@ class DraftPage {
 
     @PostMapping("/agreements/new")
     String draft(HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        if (request.getParameter("addParty") != null) {
+            // another party row, the form kept as typed; nothing is sent
+            permissions.require("POST", "/api/v1/agreements");
+            FormCommands.Problem refused = forms.keepUploads(request, TEXT_FILE);
+            if (refused != null) {
+                response.setStatus(refused.status());
+            }
+            return render(model, typed(request), refused, rows(request) + (refused == null ? 1 : 0));
+        }
         AgreementCommandController controller = commands.getIfAvailable();
         if (controller == null) {
             throw new CoopProblem(ErrorCode.NOT_FOUND, "This Coop node takes no commands.");
@@ -70,23 +90,40 @@ class DraftPage {
                 () -> BusinessTime.ZONE,
                 DraftIntentRequest.class,
                 controller::draftIntent,
-                List.of(new FormCommands.Upload("text.file", "text.sha256", "text.title")));
+                TEXT_FILE);
         if (outcome.ok()) {
             redirect.addFlashAttribute("done", words.text("form.draft.done"));
             return "redirect:/agreements/" + outcome.response().agreementId() + "?after="
                     + outcome.response().position();
         }
         response.setStatus(outcome.problem().status());
+        return render(model, typed(request), outcome.problem(), rows(request));
+    }
+
+    /** The form as typed; the text uploaded with it is kept, shown again by its hash, so it need not be chosen again. */
+    private static Map<String, String> typed(HttpServletRequest request) {
         Map<String, String> values = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, given) -> values.put(name, given.length == 0 ? "" : given[0]));
-        // the text uploaded with the form is kept: shown again by its hash, so it need not be chosen again
         if (request.getAttribute(FormCommands.UPLOADED) instanceof Map<?, ?> uploaded) {
             uploaded.forEach((field, value) -> values.put(String.valueOf(field), String.valueOf(value)));
         }
-        return render(model, values, outcome.problem());
+        return values;
+    }
+
+    /** How many party rows the form had. */
+    private static int rows(HttpServletRequest request) {
+        try {
+            return Math.max(FIRST_ROWS, Math.min(MAX_ROWS - 1, Integer.parseInt(request.getParameter("rows"))));
+        } catch (NumberFormatException e) {
+            return FIRST_ROWS;
+        }
     }
 
     private String render(Model model, Map<String, String> values, FormCommands.Problem problem) {
+        return render(model, values, problem, FIRST_ROWS);
+    }
+
+    private String render(Model model, Map<String, String> values, FormCommands.Problem problem, int rows) {
         model.addAttribute("values", values);
         model.addAttribute("problem", problem);
         // a fresh key for every rendering: a form sent again after it was refused is a new request
@@ -100,8 +137,15 @@ class DraftPage {
             countries.add(new String[] {code, new Locale("", code).getDisplayCountry(LocaleContextHolder.getLocale())});
         }
         model.addAttribute("countryOptions", countries);
+        model.addAttribute("rowCount", rows);
         model.addAttribute(
-                "rows", java.util.stream.IntStream.range(0, PARTY_ROWS).boxed().toList());
+                "rows", java.util.stream.IntStream.range(0, rows).boxed().toList());
+        model.addAttribute(
+                "requiresOptions",
+                List.of(
+                        new String[] {"SIGNATURE,BOARD_ADOPTION", words.text("draft.requires.both")},
+                        new String[] {"SIGNATURE", words.text("draft.requires.signature")},
+                        new String[] {"BOARD_ADOPTION", words.text("draft.requires.board")}));
         return "draft";
     }
 
@@ -116,17 +160,21 @@ class DraftPage {
         fields.put("term.endsOn", Kind.TEXT);
         fields.put("term.untilFurtherNotice", Kind.BOOLEAN);
         fields.put("term.noticePeriodMonths", Kind.NUMBER);
+        fields.put("term.waitForLegalForce", Kind.BOOLEAN);
         fields.put("reviewCadenceMonths", Kind.NUMBER);
+        fields.put("reminderOffsetsDays", Kind.NUMBERS);
+        fields.put("focusAreas", Kind.FOCUS_AREAS);
         fields.put("text.sha256", Kind.TEXT);
         fields.put("text.title", Kind.TEXT);
         fields.put("text.uri", Kind.TEXT);
-        for (int i = 0; i < PARTY_ROWS; i++) {
+        for (int i = 0; i < MAX_ROWS; i++) {
             String row = "parties[" + i + "].";
             fields.put(row + "partyId", Kind.TEXT);
             fields.put(row + "name", Kind.TEXT);
             fields.put(row + "kind", Kind.TEXT);
             fields.put(row + "country", Kind.TEXT);
             fields.put(row + "adoptingBody", Kind.TEXT);
+            fields.put(row + "requires", Kind.CODES);
             fields.put(row + "lead", Kind.BOOLEAN);
         }
         return fields;

@@ -1,0 +1,367 @@
+package se.coop.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import se.coop.api.BusinessTime;
+import se.coop.app.support.Bodies;
+import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.SampleFiles;
+import se.coop.app.support.Secretariat;
+import se.coop.app.support.TestClock;
+
+/**
+ * Every command the API has is a form on the agreement's page, for whoever may send it, in the states it is taken in
+ * (issue 27, item 1) — revise, remove a party, abandon, appeal, a meeting held but never planned, amend, link,
+ * notice, terminate, archive — and those that cannot be undone are shown back with their consequence in words and
+ * written only once confirmed (item 4). Sent as the page's own forms post them, without the browser.
+ */
+class EveryCommandAFormTest extends IntegrationTest {
+
+    private PageSession clerk;
+
+    private static final DateTimeFormatter SWEDISH =
+            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("sv"));
+
+    @Test
+    void anAgreementGoesFromDraftToArchiveThroughThePagesForms() {
+        Secretariat secretariat = new Secretariat(api);
+        Map<String, Object> draft = new LinkedHashMap<>(Bodies.halmstadDraft());
+        draft.put("parties", ((List<?>) draft.get("parties")).subList(0, 4));
+        String id = secretariat.draft(draft);
+        String page = "/agreements/" + id;
+        clerk = new PageSession(port).signIn("secretariat");
+
+        // a draft: submit, revise, remove a party and abandon — and nothing of an agreement in force
+        String shown = clerk.get(page).body();
+        assertThat(forms(shown)).containsExactly("submit", "revise", "remove", "abandon", "link", "document");
+
+        // revised: a corrected title and a new text version, its file uploaded with the form
+        byte[] text = SampleFiles.pdfA("Avsiktsförklaring, version 2 " + id);
+        HttpResponse<String> revised = clerk.postWithFile(
+                page + "/revise",
+                clerk.formOf(
+                        shown,
+                        Map.of(
+                                "text.title", "Avsiktsförklaring, version 2",
+                                "title.sv", "Avsiktsförklaring om hållbar tillväxt runt Halmstad",
+                                "term.untilFurtherNotice", "true",
+                                "term.noticePeriodMonths", "6",
+                                "note", "rättad titel")),
+                "text.file",
+                "avsiktsforklaring-2.pdf",
+                text);
+        assertThat(revised.statusCode()).as(revised.body()).isEqualTo(302);
+        assertThat(read(secretariat, id).get("title").get("sv").asString())
+                .isEqualTo("Avsiktsförklaring om hållbar tillväxt runt Halmstad");
+        String textSha = SampleFiles.sha256(text);
+        assertThat(read(secretariat, id).get("textSha256").asString()).isEqualTo(textSha);
+
+        // a party removed: first what it does, and nothing written; "change" goes back to the form as typed
+        shown = clerk.get(page).body();
+        long version = version(secretariat, id);
+        Map<String, String> removal = clerk.formOf(shown, Map.of("partyId", "ljungby", "reason", "avstår"));
+        HttpResponse<String> asked = clerk.post(page + "/remove-party", removal);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(text(asked.body()))
+                .contains("Bekräfta: Ta bort en part", "Ljungby kommun tas bort ur avtalet innan det träder i kraft.")
+                .contains("Avtalet fortsätter med Halmstads kommun, Laholms kommun, Hylte kommun.");
+        assertThat(version(secretariat, id)).isEqualTo(version);
+        Map<String, String> change = new LinkedHashMap<>(removal);
+        change.put("confirmed", "no");
+        HttpResponse<String> back = clerk.post(page + "/remove-party", change);
+        assertThat(back.body()).contains("id=\"form-remove\"").contains("value=\"avstår\"");
+        assertThat(version(secretariat, id)).isEqualTo(version);
+        Map<String, String> confirmed = new LinkedHashMap<>(removal);
+        confirmed.put("confirmed", "yes");
+        assertThat(clerk.post(page + "/remove-party", confirmed).statusCode()).isEqualTo(302);
+        assertThat(participation(secretariat, id, "ljungby")).isEqualTo("REMOVED");
+
+        // submitted, and approved by the three parties left
+        shown = clerk.get(page).body();
+        assertThat(clerk.post(page + "/submit", clerk.formOf(shown, Map.of())).statusCode())
+                .isEqualTo(302);
+        LocalDate approvedOn = BusinessTime.today(TestClock.INSTANCE).minusDays(40);
+        String halmstadsDecision = null;
+        for (String party : List.of("halmstad", "laholm", "hylte")) {
+            secretariat.sign(id, party, textSha, approvedOn.toString());
+            Map<String, Object> adoption = new LinkedHashMap<>(Bodies.adoption(party, textSha, approvedOn.toString()));
+            adoption.put("minutesPostedOn", approvedOn.toString());
+            String decision = secretariat
+                    .command("/api/v1/agreements/" + id + "/board-decisions", adoption)
+                    .json()
+                    .get("id")
+                    .asString();
+            if (party.equals("halmstad")) {
+                halmstadsDecision = decision;
+            }
+        }
+        assertThat(read(secretariat, id).get("state").asString()).isEqualTo("IN_FORCE");
+
+        // in force: no drafting forms, the forms of an agreement in force
+        shown = clerk.get(page).body();
+        assertThat(forms(shown))
+                .containsExactly("appeal", "review", "held", "amend", "link", "document", "notice", "terminate");
+
+        // an appeal against Halmstad's decision, dismissed
+        HttpResponse<String> appealed = clerk.post(
+                page + "/appeal",
+                clerk.formOf(
+                        shown,
+                        Map.of(
+                                "decisionId", halmstadsDecision,
+                                "outcome", "LODGED",
+                                "on", approvedOn.plusDays(10).toString(),
+                                "court", "Förvaltningsrätten i Göteborg",
+                                "caseNumber", "1234-26")));
+        assertThat(appealed.statusCode()).as(text(appealed.body())).isEqualTo(302);
+        assertThat(participationOf(secretariat, id, "halmstad").get("appeal").asString())
+                .isEqualTo("LODGED");
+
+        // a meeting held in the past, never planned in Coop
+        shown = clerk.get(page).body();
+        HttpResponse<String> held = clerk.post(
+                page + "/reviews/held",
+                clerk.formOf(
+                        shown,
+                        Map.of(
+                                "kind", "ANNUAL_REVIEW",
+                                "heldOn", approvedOn.plusDays(20).toString(),
+                                "location", "Stadshuset, Halmstad",
+                                "reviewers", "Anna Ek; anna.ek@halmstad.example.org; halmstad",
+                                "outcome.summary", "Samverkan fortsätter.",
+                                "outcome.decision", "CONTINUE")));
+        assertThat(held.statusCode()).as(text(held.body())).isEqualTo(302);
+        assertThat(read(secretariat, id).get("lastReviewHeldOn").asString())
+                .isEqualTo(approvedOn.plusDays(20).toString());
+
+        // an amendment proposed, and a link to another cooperation
+        shown = clerk.get(page).body();
+        String amended = "b".repeat(64);
+        assertThat(clerk.post(
+                                page + "/amend",
+                                clerk.formOf(
+                                        shown,
+                                        Map.of(
+                                                "text.sha256", amended,
+                                                "text.title", "Avsiktsförklaring, ändrad",
+                                                "summary", "Nytt fokusområde")))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(read(secretariat, id)
+                        .get("pendingAmendment")
+                        .get("textSha256")
+                        .asString())
+                .isEqualTo(amended);
+        shown = clerk.get(page).body();
+        assertThat(clerk.post(
+                                page + "/link",
+                                clerk.formOf(
+                                        shown,
+                                        Map.of("type", "PART_OF", "otherTitle", "Region Hallands tillväxtstrategi")))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(read(secretariat, id).get("links").get(0).get("otherTitle").asString())
+                .isEqualTo("Region Hallands tillväxtstrategi");
+
+        // Laholm gives notice: it leaves when six months have passed, and the agreement goes on for the others
+        LocalDate today = BusinessTime.today(TestClock.INSTANCE);
+        shown = clerk.get(page).body();
+        Map<String, String> notice = clerk.formOf(shown, Map.of("partyId", "laholm", "givenOn", today.toString()));
+        version = version(secretariat, id);
+        asked = clerk.post(page + "/notice", notice);
+        assertThat(text(asked.body()))
+                .contains("Laholms kommun lämnar avtalet den "
+                        + today.plusMonths(6).format(SWEDISH) + ", när uppsägningstiden på 6 månader har gått.")
+                .contains("Avtalet gäller vidare för Halmstads kommun, Hylte kommun.");
+        assertThat(version(secretariat, id)).isEqualTo(version);
+        confirmed = new LinkedHashMap<>(notice);
+        confirmed.put("confirmed", "yes");
+        assertThat(clerk.post(page + "/notice", confirmed).statusCode()).isEqualTo(302);
+        assertThat(participation(secretariat, id, "laholm")).isEqualTo("LEAVING");
+
+        // Hylte gives notice a month later: two parties leaving of three, the agreement ends when the last leaves
+        shown = clerk.get(page).body();
+        notice = clerk.formOf(shown, Map.of("partyId", "hylte", "givenOn", today.toString()));
+        asked = clerk.post(page + "/notice", notice);
+        assertThat(text(asked.body()))
+                .contains("Avtalet upphör " + today.plusMonths(6).format(SWEDISH)
+                        + " för alla parter: då återstår färre än två parter.");
+        assertThat(participation(secretariat, id, "hylte")).isEqualTo("ACTIVE");
+
+        // terminated from today, for all, once confirmed
+        Map<String, String> termination =
+                clerk.formOf(shown, Map.of("effectiveOn", today.toString(), "reason", "Samverkan avslutas."));
+        asked = clerk.post(page + "/terminate", termination);
+        assertThat(text(asked.body()))
+                .contains("Avtalet upphör " + today.format(SWEDISH)
+                        + " för alla parter: Halmstads kommun, Hylte kommun.");
+        confirmed = new LinkedHashMap<>(termination);
+        confirmed.put("confirmed", "yes");
+        HttpResponse<String> terminated = clerk.post(page + "/terminate", confirmed);
+        assertThat(terminated.statusCode()).as(text(terminated.body())).isEqualTo(302);
+        assertThat(read(secretariat, id).get("state").asString()).isEqualTo("TERMINATED");
+
+        // archived, once confirmed; then no form at all
+        shown = clerk.get(page).body();
+        assertThat(forms(shown)).contains("held", "archive");
+        Map<String, String> archival = clerk.formOf(shown, Map.of());
+        asked = clerk.post(page + "/archive", archival);
+        assertThat(text(asked.body())).contains("Avtalet arkiveras och kan därefter bara läsas");
+        confirmed = new LinkedHashMap<>(archival);
+        confirmed.put("confirmed", "yes");
+        assertThat(clerk.post(page + "/archive", confirmed).statusCode()).isEqualTo(302);
+        assertThat(read(secretariat, id).get("state").asString()).isEqualTo("ARCHIVED");
+        assertThat(forms(clerk.get(page).body())).isEmpty();
+    }
+
+    @Test
+    void aDraftIsAbandonedOnlyOnceConfirmedAndAFormRefusedBeforeItsConfirmationNamesItsField() {
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Bodies.twoPartyDraft());
+        String page = "/agreements/" + id;
+        clerk = new PageSession(port).signIn("secretariat");
+        String shown = clerk.get(page).body();
+
+        // no reason: refused at once, on the agreement's page, not on a confirmation
+        HttpResponse<String> refused = clerk.post(page + "/abandon", clerk.formOf(shown, Map.of()));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"form-abandon\"").doesNotContain("Bekräfta:");
+
+        Map<String, String> abandonment = clerk.formOf(shown, Map.of("reason", "Parterna går vidare var för sig."));
+        assertThat(text(clerk.post(page + "/abandon", abandonment).body()))
+                .contains("Utkastet läggs ned: ingen part kan längre godkänna det, och det träder aldrig i kraft.");
+        assertThat(read(secretariat, id).get("state").asString()).isEqualTo("DRAFT");
+        Map<String, String> confirmed = new LinkedHashMap<>(abandonment);
+        confirmed.put("confirmed", "yes");
+        assertThat(clerk.post(page + "/abandon", confirmed).statusCode()).isEqualTo(302);
+        assertThat(read(secretariat, id).get("state").asString()).isEqualTo("ABANDONED");
+    }
+
+    @Test
+    void aSeedFitsTheDraftFormAPartyThatOnlySignsLegalForceFocusAreasRemindersAndRowsAsNeeded() {
+        clerk = new PageSession(port).signIn("secretariat");
+        String shown = clerk.get("/agreements/new").body();
+        assertThat(shown).contains("name=\"parties[1].name\"").doesNotContain("name=\"parties[2].name\"");
+        Map<String, String> form = new LinkedHashMap<>(clerk.formOf(
+                shown,
+                Map.of(
+                        "title.sv", "HH Cityclub",
+                        "title.da", "HH Cityclub",
+                        "kind", "COOPERATION_AGREEMENT",
+                        "binding", "true",
+                        "term.untilFurtherNotice", "true",
+                        "term.noticePeriodMonths", "6",
+                        "term.waitForLegalForce", "true",
+                        "reminderOffsetsDays", "30, 7",
+                        "focusAreas", "pendling; Pendling; Pendling; Commuting\nturism; Turism")));
+        String[][] parties = {
+            {"helsingborg", "Helsingborgs stad", "MUNICIPALITY", "SE", "Kommunstyrelsen", "SIGNATURE,BOARD_ADOPTION"},
+            {"helsingor", "Helsingør Kommune", "MUNICIPALITY", "DK", "Byrådet", "SIGNATURE,BOARD_ADOPTION"},
+            {"scandlines", "Scandlines", "COMPANY", "DK", "Direktionen", "SIGNATURE"}
+        };
+        form.put("rows", "2");
+        for (int i = 0; i < parties.length; i++) {
+            String row = "parties[" + i + "].";
+            form.put(row + "partyId", parties[i][0]);
+            form.put(row + "name", parties[i][1]);
+            form.put(row + "kind", parties[i][2]);
+            form.put(row + "country", parties[i][3]);
+            form.put(row + "adoptingBody", parties[i][4]);
+            form.put(row + "requires", parties[i][5]);
+        }
+        form.put("parties[0].lead", "true");
+        // a third row asked for: the form again, as typed, with one more row; nothing is written
+        Map<String, String> more = new LinkedHashMap<>(form);
+        more.put("addParty", "1");
+        HttpResponse<String> grown = clerk.post("/agreements/new", more);
+        assertThat(grown.statusCode()).isEqualTo(200);
+        assertThat(grown.body())
+                .contains("name=\"parties[2].name\"")
+                .contains("value=\"Helsingør Kommune\"")
+                .contains("name=\"rows\" value=\"3\"");
+        form.put("rows", "3");
+        byte[] text = SampleFiles.pdfA("HH Cityclub " + System.nanoTime());
+        HttpResponse<String> drafted =
+                clerk.postWithFile("/agreements/new", form, "text.file", "hh-cityclub.pdf", text);
+        assertThat(drafted.statusCode()).as(text(drafted.body())).isEqualTo(302);
+        String id = drafted.headers().firstValue("Location").orElseThrow().replaceAll(".*/agreements/([^?#]+).*", "$1");
+        var agreement = read(new Secretariat(api), id);
+        assertThat(agreement.get("term").get("waitForLegalForce").asBoolean()).isTrue();
+        assertThat(agreement.get("reminderOffsetsDays").toString()).isEqualTo("[30,7]");
+        assertThat(agreement.get("focusAreas").get(0).get("title").get("en").asString())
+                .isEqualTo("Commuting");
+        assertThat(agreement.get("focusAreas").get(1).get("code").asString()).isEqualTo("turism");
+        assertThat(participationOf(new Secretariat(api), id, "scandlines")
+                        .get("requires")
+                        .toString())
+                .isEqualTo("[\"SIGNATURE\"]");
+        assertThat(participationOf(new Secretariat(api), id, "helsingor")
+                        .get("requires")
+                        .toString())
+                .isEqualTo("[\"SIGNATURE\",\"BOARD_ADOPTION\"]");
+    }
+
+    @Test
+    void aReaderWhoMayNotSendACommandSeesNoneOfTheForms() {
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.inForce(
+                Bodies.twoPartyDraft(), BusinessTime.today(TestClock.INSTANCE).minusDays(30));
+        for (String user : List.of("auditor", "reviewer")) {
+            String shown =
+                    new PageSession(port).signIn(user).get("/agreements/" + id).body();
+            assertThat(forms(shown)).as(user).isEmpty();
+        }
+    }
+
+    /** The agreement as the auditor reads it once everything written so far, by the API or a page's form, is read. */
+    private tools.jackson.databind.JsonNode read(Secretariat secretariat, String id) {
+        return api.as("auditor")
+                .header(
+                        "Coop-Min-Position",
+                        Long.toString(Math.max(secretariat.position(), clerk == null ? 0 : clerk.position())))
+                .get("/api/v1/agreements/" + id)
+                .json();
+    }
+
+    private long version(Secretariat secretariat, String id) {
+        return read(secretariat, id).get("version").asLong();
+    }
+
+    private tools.jackson.databind.JsonNode participationOf(Secretariat secretariat, String id, String party) {
+        for (tools.jackson.databind.JsonNode p : read(secretariat, id).get("parties")) {
+            if (p.get("partyId").asString().equals(party)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no party " + party);
+    }
+
+    private String participation(Secretariat secretariat, String id, String party) {
+        return participationOf(secretariat, id, party).get("participation").asString();
+    }
+
+    /** The command forms a page shows, by name, in the order shown (the auditor's date pickers are no command). */
+    static List<String> forms(String html) {
+        List<String> names = new ArrayList<>();
+        var matcher = java.util.regex.Pattern.compile("<form [^>]*id=\"form-([a-z]+)\"")
+                .matcher(html);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
+    /** A page's words, without its markup. */
+    static String text(String html) {
+        return html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").replace("&#39;", "'");
+    }
+}
