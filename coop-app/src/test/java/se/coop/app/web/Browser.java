@@ -128,6 +128,28 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.id(formId)).findElement(By.name(name));
     }
 
+    /**
+     * Presses the button of form {@code formId} that {@code button} selects (CSS; null: the one that sends the form,
+     * which has no name) and waits for the next page to be loaded.
+     */
+    void press(String formId, String button) {
+        WebElement form = driver.findElement(By.id(formId));
+        WebElement pressed =
+                form.findElement(By.cssSelector(button == null ? "button[type=submit]:not([name])" : button));
+        long marker = System.nanoTime();
+        driver.executeScript("document.body.dataset.marker = arguments[0];", Long.toString(marker));
+        pressed.click();
+        waitFor(() -> {
+            try {
+                Object current = driver.executeScript("return document.body.dataset.marker || '';");
+                return !Long.toString(marker).equals(current)
+                        && "complete".equals(driver.executeScript("return document.readyState;"));
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return false;
+            }
+        });
+    }
+
     String text() {
         return driver.findElement(By.tagName("body")).getText();
     }

@@ -129,22 +129,8 @@ class FormsInTheBrowserTest extends IntegrationTest {
         press(browser, formId, null);
     }
 
-    /** Presses the button of {@code formId} with {@code value} (null: the one that sends the form) and waits for the next page. */
+    /** Presses the button of {@code formId} with {@code value} (null: the one that sends the form). */
     private static void press(Browser browser, String formId, String value) {
-        WebElement form = browser.driver.findElement(By.id(formId));
-        WebElement button = form.findElement(
-                By.cssSelector(value == null ? "button[type=submit]:not([name])" : "button[value=" + value + "]"));
-        long marker = System.nanoTime();
-        browser.driver.executeScript("document.body.dataset.marker = arguments[0];", Long.toString(marker));
-        button.click();
-        browser.waitFor(() -> {
-            try {
-                Object current = browser.driver.executeScript("return document.body.dataset.marker || '';");
-                return !Long.toString(marker).equals(current)
-                        && "complete".equals(browser.driver.executeScript("return document.readyState;"));
-            } catch (org.openqa.selenium.WebDriverException e) {
-                return false;
-            }
-        });
+        browser.press(formId, value == null ? null : "button[value=" + value + "]");
     }
 }

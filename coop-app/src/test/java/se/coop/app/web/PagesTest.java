@@ -440,21 +440,7 @@ class PagesTest extends IntegrationTest {
 
     /** Presses the form's button named {@code name}; {@code null}: the button that sends the form (one with no name). */
     private void press(String formId, String name) {
-        WebElement form = browser.driver.findElement(By.id(formId));
-        WebElement button = form.findElement(
-                By.cssSelector(name == null ? "button[type=submit]:not([name])" : "button[name=" + name + "]"));
-        long marker = System.nanoTime();
-        browser.driver.executeScript("document.body.dataset.marker = arguments[0];", Long.toString(marker));
-        button.click();
-        browser.waitFor(() -> {
-            try {
-                Object current = browser.driver.executeScript("return document.body.dataset.marker || '';");
-                return !Long.toString(marker).equals(current)
-                        && "complete".equals(browser.driver.executeScript("return document.readyState;"));
-            } catch (org.openqa.selenium.WebDriverException e) {
-                return false;
-            }
-        });
+        browser.press(formId, name == null ? null : "button[name=" + name + "]");
     }
 
     /** A draft of its own, read back through the API once every read model has it, so pages show it at once. */

@@ -18,6 +18,7 @@ import se.coop.api.ErrorCode;
 import se.coop.api.query.AgreementStatusView;
 import se.coop.api.query.PartyStatusView;
 import se.coop.command.web.AgreementCommandController;
+import se.coop.query.QueryNode;
 import se.coop.query.web.AgreementQueryController;
 import se.coop.web.FormCommands;
 import se.coop.web.FormCommands.Kind;
@@ -32,6 +33,7 @@ import se.coop.web.Words;
  * consequence in words, and sent only once that is confirmed.
  */
 @Component
+@QueryNode
 class AgreementForms {
 
     /** The parameter a confirmation page sends: {@code yes} to send the form, {@code no} to change it. */

@@ -13,12 +13,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.coop.command.web.request.AdoptByBoardRequest;
 import se.coop.command.web.request.RecordAppealRequest;
 import se.coop.command.web.request.SignAgreementRequest;
+import se.coop.query.QueryNode;
 import se.coop.web.FormCommands;
 import se.coop.web.FormCommands.Kind;
 import se.coop.web.pages.AgreementForms.Form;
 
 /** A party approves a text version — its signature, its board's decision with the extract — and an appeal against a decision. */
 @Controller
+@QueryNode
 class ApprovalForms {
 
     private static final Map<String, Kind> SIGN_FIELDS = Map.of(

@@ -19,6 +19,7 @@ import se.coop.api.query.AgreementDocuments;
 import se.coop.api.query.AgreementStatusView;
 import se.coop.api.query.PartyStatusView;
 import se.coop.api.query.ReviewView;
+import se.coop.query.QueryNode;
 import se.coop.web.FormCommands;
 import se.coop.web.Formats;
 import se.coop.web.Permissions;
@@ -30,6 +31,7 @@ import se.coop.web.Words;
  * every command the API has, so that no refusal names an act the pages lack. Each form gets its own idempotency key.
  */
 @Component
+@QueryNode
 class AvailableForms {
 
     private static final Set<AgreementState> BEFORE_FORCE =

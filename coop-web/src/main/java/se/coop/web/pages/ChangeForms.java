@@ -12,12 +12,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.coop.command.web.request.AttachDocumentRequest;
 import se.coop.command.web.request.LinkAgreementRequest;
 import se.coop.command.web.request.ProposeAmendmentRequest;
+import se.coop.query.QueryNode;
 import se.coop.web.FormCommands;
 import se.coop.web.FormCommands.Kind;
 import se.coop.web.pages.AgreementForms.Form;
 
 /** An agreement in force changes: an amendment (a new text version the parties approve again), a link to another cooperation, a document attached. */
 @Controller
+@QueryNode
 class ChangeForms {
 
     private static final Map<String, Kind> AMEND_FIELDS = Map.of(

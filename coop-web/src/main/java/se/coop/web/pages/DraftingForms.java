@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.coop.command.web.request.ReasonRequest;
 import se.coop.command.web.request.ReviseDraftRequest;
+import se.coop.query.QueryNode;
 import se.coop.web.FormCommands;
 import se.coop.web.FormCommands.Kind;
 import se.coop.web.Words;
@@ -22,6 +23,7 @@ import se.coop.web.pages.AgreementForms.Form;
  * a party removed, or the whole draft abandoned — the last two only once their consequence is confirmed.
  */
 @Controller
+@QueryNode
 class DraftingForms {
 
     private static final Map<String, Kind> REVISE_FIELDS = Map.ofEntries(

@@ -17,6 +17,7 @@ import se.coop.api.query.AgreementStatusView;
 import se.coop.api.query.PartyStatusView;
 import se.coop.command.web.request.GiveNoticeRequest;
 import se.coop.command.web.request.TerminateAgreementRequest;
+import se.coop.query.QueryNode;
 import se.coop.rules.Membership;
 import se.coop.web.FormCommands.Kind;
 import se.coop.web.Formats;
@@ -29,6 +30,7 @@ import se.coop.web.pages.AgreementForms.Form;
  * Membership}), the day it ends for all — and sent only once confirmed.
  */
 @Controller
+@QueryNode
 class EndingForms {
 
     private static final Map<String, Kind> NOTICE_FIELDS = Map.of(

@@ -13,6 +13,7 @@ import se.coop.command.web.request.CancelReviewRequest;
 import se.coop.command.web.request.RecordReviewOutcomeRequest;
 import se.coop.command.web.request.RescheduleReviewRequest;
 import se.coop.command.web.request.ReviewRequest;
+import se.coop.query.QueryNode;
 import se.coop.web.FormCommands;
 import se.coop.web.FormCommands.Kind;
 import se.coop.web.pages.AgreementForms.Form;
@@ -22,6 +23,7 @@ import se.coop.web.pages.AgreementForms.Form;
  * minutes — and a meeting that took place without ever being planned in Coop, recorded afterwards with its outcome.
  */
 @Controller
+@QueryNode
 class MeetingForms {
 
     private static final Map<String, Kind> REVIEW_FIELDS = Map.of(
