@@ -47,7 +47,7 @@ public class DocumentWords {
         if (size == null) {
             return "–";
         }
-        Locale locale = Formats.swedish() ? Languages.SWEDISH : Locale.ENGLISH;
+        Locale locale = Formats.locale();
         if (size >= 1_000_000) {
             return String.format(locale, "%.1f MB", size / 1_000_000.0);
         }

@@ -13,8 +13,8 @@ import se.coop.api.LocalizedText;
 import se.coop.api.ValueChecks;
 
 /**
- * Dates, times and titles as a page shows them, in the page's language: "4 maj 2026" in Swedish, "4 May 2026" in
- * English; a title in the page's language, else in the language the data has (Danish titles stay Danish).
+ * Dates, times and titles as a page shows them, in the page's language: "4 maj 2026" in Swedish, "4. maj 2026" in
+ * Danish, "4 May 2026" in English; a title in the page's language, else in the language the data has.
  */
 @Component("fmt")
 public class Formats {
@@ -23,15 +23,53 @@ public class Formats {
     private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter SV_TIME = DateTimeFormatter.ofPattern("'kl.' HH:mm", Languages.SWEDISH);
     private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DA_DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", Languages.DANISH);
+    private static final DateTimeFormatter DA_TIME = DateTimeFormatter.ofPattern("'kl.' HH.mm", Languages.DANISH);
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     public static boolean swedish() {
-        return LocaleContextHolder.getLocale().getLanguage().equals("sv");
+        return language().equals("sv");
+    }
+
+    /** The page's language: sv, da or en. */
+    public static String language() {
+        String language = LocaleContextHolder.getLocale().getLanguage();
+        return language.equals("da") || language.equals("en") ? language : "sv";
+    }
+
+    /** The page's locale: Swedish, Danish or English. */
+    public static Locale locale() {
+        return switch (language()) {
+            case "da" -> Languages.DANISH;
+            case "en" -> Locale.ENGLISH;
+            default -> Languages.SWEDISH;
+        };
+    }
+
+    private static DateTimeFormatter dates() {
+        return switch (language()) {
+            case "da" -> DA_DATE;
+            case "en" -> EN_DATE;
+            default -> SV_DATE;
+        };
+    }
+
+    private static DateTimeFormatter times() {
+        return switch (language()) {
+            case "da" -> DA_TIME;
+            case "en" -> EN_TIME;
+            default -> SV_TIME;
+        };
+    }
+
+    /** Between a date and its time: "4 maj 2026 kl. 14:00", "4. maj 2026 kl. 14.00", "4 May 2026, 14:00". */
+    private static String beforeTime() {
+        return language().equals("en") ? ", " : " ";
     }
 
     public String date(LocalDate date) {
-        return date == null ? "" : date.format(swedish() ? SV_DATE : EN_DATE);
+        return date == null ? "" : date.format(dates());
     }
 
     /** A meeting's local time in its agreement's zone, with the zone named when it is not Stockholm's. */
@@ -41,8 +79,7 @@ public class Formats {
         }
         ZoneId zoneId = zone == null ? BusinessTime.ZONE : ZoneId.of(zone);
         var local = at.atZoneSameInstant(zoneId);
-        String text =
-                date(local.toLocalDate()) + (swedish() ? " " : ", ") + local.format(swedish() ? SV_TIME : EN_TIME);
+        String text = date(local.toLocalDate()) + beforeTime() + local.format(times());
         return zoneId.equals(BusinessTime.ZONE) ? text : text + " (" + zoneId.getId() + ")";
     }
 
@@ -51,7 +88,7 @@ public class Formats {
             return "";
         }
         var local = at.atZoneSameInstant(zone == null ? BusinessTime.ZONE : ZoneId.of(zone));
-        return local.format(swedish() ? SV_TIME : EN_TIME);
+        return local.format(times());
     }
 
     public String instant(Instant at) {
@@ -59,8 +96,8 @@ public class Formats {
             return "";
         }
         var local = at.atZone(BusinessTime.ZONE);
-        return date(local.toLocalDate()) + (swedish() ? " " : ", ")
-                + local.format(swedish() ? SV_TIME : EN_TIME)
+        return date(local.toLocalDate()) + beforeTime()
+                + local.format(times())
                 + ":" + String.format("%02d", local.getSecond());
     }
 
@@ -79,11 +116,19 @@ public class Formats {
         if (title == null) {
             return "";
         }
-        String first = swedish() ? title.sv() : title.en();
+        String first = exactly(title, language());
         if (first != null) {
             return first;
         }
         return title.sv() != null ? title.sv() : title.da() != null ? title.da() : title.en();
+    }
+
+    private static String exactly(LocalizedText title, String language) {
+        return switch (language) {
+            case "da" -> title.da();
+            case "en" -> title.en();
+            default -> title.sv();
+        };
     }
 
     /** The language of {@link #title}, for its {@code lang} attribute. */
@@ -91,16 +136,14 @@ public class Formats {
         if (title == null) {
             return null;
         }
-        if ((swedish() ? title.sv() : title.en()) != null) {
-            return swedish() ? "sv" : "en";
+        if (exactly(title, language()) != null) {
+            return language();
         }
         return title.sv() != null ? "sv" : title.da() != null ? "da" : "en";
     }
 
     /** A country's name in the page's language, for a country code's title. */
     public String country(String code) {
-        return code == null
-                ? ""
-                : new Locale("", code).getDisplayCountry(swedish() ? Languages.SWEDISH : Locale.ENGLISH);
+        return code == null ? "" : new Locale("", code).getDisplayCountry(locale());
     }
 }

@@ -13,19 +13,20 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * The pages speak Swedish and English: the browser's {@code Accept-Language} chooses, Swedish when it names neither,
- * and {@code ?lang=sv|en} (the switch in every page's header) overrides it in a cookie.
+ * The pages speak Swedish, Danish and English: the browser's {@code Accept-Language} chooses, Swedish when it names
+ * none of them, and {@code ?lang=sv|da|en} (the switch in every page's header) overrides it in a cookie.
  */
 @Configuration(proxyBeanMethods = false)
 public class Languages implements WebMvcConfigurer {
 
     public static final Locale SWEDISH = Locale.forLanguageTag("sv");
-    public static final List<Locale> SUPPORTED = List.of(SWEDISH, Locale.ENGLISH);
+    public static final Locale DANISH = Locale.forLanguageTag("da");
+    public static final List<Locale> SUPPORTED = List.of(SWEDISH, DANISH, Locale.ENGLISH);
 
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("coop-lang") {
-            /** A cookie naming anything but sv or en (set by hand, or by another site on this host) is ignored. */
+            /** A cookie naming anything but sv, da or en (set by hand, or by another site on this host) is ignored. */
             @Override
             protected Locale parseLocaleValue(String value) {
                 for (Locale supported : SUPPORTED) {
@@ -65,7 +66,7 @@ public class Languages implements WebMvcConfigurer {
                 .excludePathPatterns("/api/**", "/actuator/**", "/v3/**", "/swagger-ui/**");
     }
 
-    /** Only sv and en switch the language; any other value is ignored. */
+    /** Only sv, da and en switch the language; any other value is ignored. */
     private record SupportedOnly(LocaleChangeInterceptor change)
             implements org.springframework.web.servlet.HandlerInterceptor {
         @Override
@@ -73,7 +74,8 @@ public class Languages implements WebMvcConfigurer {
                 HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Object handler)
                 throws jakarta.servlet.ServletException {
             String lang = request.getParameter("lang");
-            if (lang != null && !lang.equals("sv") && !lang.equals("en")) {
+            if (lang != null
+                    && SUPPORTED.stream().noneMatch(l -> l.getLanguage().equals(lang))) {
                 return true;
             }
             return change.preHandle(request, response, handler);

@@ -38,6 +38,7 @@ public class PageModel {
         }
         return Map.of(
                 "sv", here.replaceQueryParam("lang", "sv").build().toUriString(),
+                "da", here.replaceQueryParam("lang", "da").build().toUriString(),
                 "en", here.replaceQueryParam("lang", "en").build().toUriString());
     }
 }

@@ -7,52 +7,82 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * The API's reasons for refusing a field (English, as in its problem details) in the page's language. A reason this
+ * The API's reasons for refusing a field (English, as in its problem details) in the page's language (Swedish or
+ * Danish). A reason this
  * table does not know is shown as the API wrote it, marked as English by the page.
  */
 @Component("reasons")
 public class Reasons {
 
-    private static final Map<Pattern, String> SWEDISH = new LinkedHashMap<>();
+    /** Each English reason's pattern, with its Swedish and its Danish. */
+    private static final Map<Pattern, String[]> TRANSLATED = new LinkedHashMap<>();
 
     static {
-        swedish("must not be (null|blank|empty)", "måste fyllas i");
-        swedish("must not be (null|blank|empty) when scheduling a meeting", "måste fyllas i när ett möte planeras");
-        swedish("must not be (null|blank|empty) when recording a held meeting", "måste fyllas i för ett hållet möte");
-        swedish(".*expected a date as YYYY-MM-DD", "ange ett datum som ÅÅÅÅ-MM-DD");
-        swedish(".*expected an instant as ISO-8601.*", "ange datum och klockslag");
-        swedish(".*expected a date and time as ISO-8601.*", "ange datum och klockslag");
-        swedish("must lie between 1900-01-01 and 2199-12-31", "måste ligga mellan 1900-01-01 och 2199-12-31");
-        swedish("must be an https: or http: address", "måste vara en https:- eller http:-adress");
-        swedish(
+        reason("must not be (null|blank|empty)", "måste fyllas i", "skal udfyldes");
+        reason(
+                "must not be (null|blank|empty) when scheduling a meeting",
+                "måste fyllas i när ett möte planeras",
+                "skal udfyldes, når et møde planlægges");
+        reason(
+                "must not be (null|blank|empty) when recording a held meeting",
+                "måste fyllas i för ett hållet möte",
+                "skal udfyldes for et afholdt møde");
+        reason(".*expected a date as YYYY-MM-DD", "ange ett datum som ÅÅÅÅ-MM-DD", "angiv en dato som ÅÅÅÅ-MM-DD");
+        reason(".*expected an instant as ISO-8601.*", "ange datum och klockslag", "angiv dato og klokkeslæt");
+        reason(".*expected a date and time as ISO-8601.*", "ange datum och klockslag", "angiv dato og klokkeslæt");
+        reason(
+                "must lie between 1900-01-01 and 2199-12-31",
+                "måste ligga mellan 1900-01-01 och 2199-12-31",
+                "skal ligge mellem 1900-01-01 og 2199-12-31");
+        reason(
+                "must be an https: or http: address",
+                "måste vara en https:- eller http:-adress",
+                "skal være en https:- eller http:-adresse");
+        reason(
                 "this local time does not exist in (.*): the clocks go forward then",
-                "klockslaget finns inte i $1: klockan ställs fram då");
-        swedish(
+                "klockslaget finns inte i $1: klockan ställs fram då",
+                "klokkeslættet findes ikke i $1: uret stilles frem da");
+        reason(
                 "must be the version of the agreement the page showed, a whole number",
-                "måste vara avtalets version som sidan visade, ett heltal");
-        swedish(".*expected a whole number", "ange ett heltal");
-        swedish(".*expected true or false", "välj ja eller nej");
-        swedish("'(.*)' is not valid; expected one of (.*)", "”$1” går inte att välja; välj ett av $2");
-        swedish("must be a SHA-256: 64 hexadecimal digits", "måste vara en SHA-256-summa: 64 hexadecimala tecken");
-        swedish("a SHA-256 is 64 hexadecimal digits", "en SHA-256-summa är 64 hexadecimala tecken");
-        swedish("must be a well-formed email address", "måste vara en e-postadress");
-        swedish("size must be between (\\d+) and (\\d+)", "ska ha mellan $1 och $2 tecken eller rader");
-        swedish("must be greater than or equal to (\\d+)", "måste vara minst $1");
-        swedish("must be less than or equal to (\\d+)", "får vara högst $1");
-        swedish("must be greater than or equal to 0", "får inte vara negativt");
-        swedish(
+                "måste vara avtalets version som sidan visade, ett heltal",
+                "skal være aftalens version, som siden viste, et heltal");
+        reason(".*expected a whole number", "ange ett heltal", "angiv et heltal");
+        reason(".*expected true or false", "välj ja eller nej", "vælg ja eller nej");
+        reason(
+                "'(.*)' is not valid; expected one of (.*)",
+                "”$1” går inte att välja; välj ett av $2",
+                "”$1” kan ikke vælges; vælg en af $2");
+        reason(
+                "must be a SHA-256: 64 hexadecimal digits",
+                "måste vara en SHA-256-summa: 64 hexadecimala tecken",
+                "skal være en SHA-256-sum: 64 hexadecimale tegn");
+        reason(
+                "a SHA-256 is 64 hexadecimal digits",
+                "en SHA-256-summa är 64 hexadecimala tecken",
+                "en SHA-256-sum er 64 hexadecimale tegn");
+        reason("must be a well-formed email address", "måste vara en e-postadress", "skal være en e-mailadresse");
+        reason(
+                "size must be between (\\d+) and (\\d+)",
+                "ska ha mellan $1 och $2 tecken eller rader",
+                "skal have mellem $1 og $2 tegn eller linjer");
+        reason("must be greater than or equal to (\\d+)", "måste vara minst $1", "skal være mindst $1");
+        reason("must be less than or equal to (\\d+)", "får vara högst $1", "må højst være $1");
+        reason("must be greater than or equal to 0", "får inte vara negativt", "må ikke være negativ");
+        reason(
                 "country must be an ISO 3166-1 alpha-2 code such as SE or DK",
-                "landet anges med sin kod enligt ISO 3166-1, t.ex. SE eller DK");
-        swedish("unknown field; this endpoint does not take it", "okänt fält");
+                "landet anges med sin kod enligt ISO 3166-1, t.ex. SE eller DK",
+                "landet angives med sin kode efter ISO 3166-1, f.eks. SE eller DK");
+        reason("unknown field; this endpoint does not take it", "okänt fält", "ukendt felt");
     }
 
-    private static void swedish(String english, String swedish) {
-        SWEDISH.put(Pattern.compile(english), swedish);
+    private static void reason(String english, String swedish, String danish) {
+        TRANSLATED.put(Pattern.compile(english), new String[] {swedish, danish});
     }
 
     /** The reason (or reasons, joined by "; ") in the page's language, or null when only the English is known. */
     public String translated(String reason) {
-        if (reason == null || !Formats.swedish()) {
+        String language = Formats.language();
+        if (reason == null || language.equals("en")) {
             return reason;
         }
         if (reason.contains("; ")) {
@@ -66,10 +96,10 @@ public class Reasons {
             }
             return all.toString();
         }
-        for (Map.Entry<Pattern, String> entry : SWEDISH.entrySet()) {
+        for (Map.Entry<Pattern, String[]> entry : TRANSLATED.entrySet()) {
             Matcher matcher = entry.getKey().matcher(reason);
             if (matcher.matches()) {
-                return matcher.replaceFirst(entry.getValue());
+                return matcher.replaceFirst(entry.getValue()[language.equals("da") ? 1 : 0]);
             }
         }
         return null;

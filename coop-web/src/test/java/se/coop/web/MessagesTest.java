@@ -39,7 +39,8 @@ import se.coop.api.query.AgreementDocuments;
  */
 class MessagesTest {
 
-    static final List<String> LANGUAGES = List.of("messages.properties", "messages_sv.properties");
+    static final List<String> LANGUAGES =
+            List.of("messages.properties", "messages_sv.properties", "messages_da.properties");
 
     /** The keys made at run time: a prefix and the names it is followed by. */
     static Map<String, List<String>> madeAtRunTime() {

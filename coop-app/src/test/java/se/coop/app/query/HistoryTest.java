@@ -68,7 +68,7 @@ class HistoryTest extends IntegrationTest {
     }
 
     @Test
-    void everyEventOfTheLifecycleReadsAsADecisionInSwedishAndInEnglish() {
+    void everyEventOfTheLifecycleReadsAsADecisionInSwedishDanishAndEnglish() {
         secretariat = new Secretariat(api);
         LocalDate today = BusinessTime.today(TestClock.INSTANCE);
         String future = today.plusDays(40) + "T13:00:00+01:00";
@@ -198,12 +198,15 @@ class HistoryTest extends IntegrationTest {
         for (String id : List.of(a, b, c)) {
             List<JsonNode> sv = entries(id, "sv");
             List<JsonNode> en = entries(id, "en");
-            assertThat(sv).hasSize((int) eventsOf(id)).hasSameSizeAs(en);
+            List<JsonNode> da = entries(id, "da");
+            assertThat(sv).hasSize((int) eventsOf(id)).hasSameSizeAs(en).hasSameSizeAs(da);
             for (int i = 0; i < sv.size(); i++) {
                 assertThat(sv.get(i).get("type").asString())
-                        .isEqualTo(en.get(i).get("type").asString());
+                        .isEqualTo(en.get(i).get("type").asString())
+                        .isEqualTo(da.get(i).get("type").asString());
                 assertThat(sv.get(i).get("summary").asString())
-                        .isNotEqualTo(en.get(i).get("summary").asString());
+                        .isNotEqualTo(en.get(i).get("summary").asString())
+                        .isNotEqualTo(da.get(i).get("summary").asString());
                 assertThat(sv.get(i).get("position").asLong()).isPositive();
                 seen.add(sv.get(i).get("type").asString());
             }
@@ -228,6 +231,8 @@ class HistoryTest extends IntegrationTest {
                 .anyMatch(s -> s.startsWith("Samverkansavtalet trädde i kraft den 22 januari 2026"));
         assertThat(summaries(a, "en"))
                 .anyMatch(s -> s.startsWith("The cooperation agreement entered into force on 22 January 2026"));
+        assertThat(summaries(a, "da"))
+                .anyMatch(s -> s.startsWith("Samarbejdsaftalen trådte i kraft den 22. januar 2026"));
         assertThat(summaries(a, "sv"))
                 .anyMatch(s -> s.contains("Överklagandet av beslutet av Laholms kommun avslogs den 20 januari 2026")
                         && s.endsWith("beslutet står fast.")

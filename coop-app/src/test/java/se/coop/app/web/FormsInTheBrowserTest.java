@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -29,9 +30,9 @@ import se.coop.app.support.TestClock;
 class FormsInTheBrowserTest extends IntegrationTest {
 
     @ParameterizedTest
-    @CsvSource({"sv,false", "en,true"})
+    @CsvSource({"sv,false", "da,true", "en,true"})
     void aHalfFilledFormNamesEveryProblemAtOnceAndANoticeIsConfirmedBeforeItIsWritten(String language, boolean phone) {
-        boolean swedish = language.equals("sv");
+        Map<String, String> words = WORDS.get(language);
         Secretariat secretariat = new Secretariat(api);
         LocalDate approved = BusinessTime.today(TestClock.INSTANCE).minusDays(60);
         String id = secretariat.inForce(Bodies.twoPartyDraft(), approved);
@@ -50,8 +51,8 @@ class FormsInTheBrowserTest extends IntegrationTest {
             assertThat(links).hasSizeGreaterThanOrEqualTo(3);
             String listed = summary.getText();
             assertThat(listed)
-                    .contains(swedish ? "Hölls den" : "Held on")
-                    .contains(swedish ? "Vad som beslutades" : "What was decided")
+                    .contains(words.get("heldOn"))
+                    .contains(words.get("summary"))
                     .doesNotContain("heldOn", "outcome.", "Coop svarar", "If-Match", "ETag");
             for (WebElement link : links) {
                 String target = link.getAttribute("href").replaceFirst(".*#", "");
@@ -61,7 +62,7 @@ class FormsInTheBrowserTest extends IntegrationTest {
                         .getText();
                 assertThat(link.getText())
                         .as("a problem names its field as its label does")
-                        .startsWith(label.replaceFirst(swedish ? " \\(obligatoriskt\\)$" : " \\(required\\)$", ""));
+                        .startsWith(label.replace(words.get("required"), "").strip());
                 assertThat(field.getAttribute("aria-invalid")).isEqualTo("true");
             }
             assertThat(browser.in("form-held", "location").getAttribute("value"))
@@ -77,7 +78,7 @@ class FormsInTheBrowserTest extends IntegrationTest {
             new Select(browser.in("form-held", "outcome.decision")).selectByValue("CONTINUE");
             browser.in("form-held", "reviewers").sendKeys("Anna Ek; anna.ek@halmstad.example.org; halmstad");
             submit(browser, "form-held");
-            assertThat(browser.text()).contains(swedish ? "Mötet är registrerat." : "The meeting is recorded.");
+            assertThat(browser.text()).contains(words.get("meetingDone"));
 
             // Laholm gives notice: first what it does
             LocalDate today = BusinessTime.today(TestClock.INSTANCE);
@@ -86,13 +87,8 @@ class FormsInTheBrowserTest extends IntegrationTest {
             browser.in("form-notice", "reason").sendKeys("Omprioritering");
             submit(browser, "form-notice");
             String ends = today.plusMonths(6)
-                    .format(DateTimeFormatter.ofPattern(
-                            "d MMMM yyyy", swedish ? Locale.forLanguageTag("sv") : Locale.ENGLISH));
-            assertThat(browser.text())
-                    .contains(
-                            swedish
-                                    ? "Avtalet upphör " + ends + " för alla parter"
-                                    : "The agreement ends on " + ends + " for all parties");
+                    .format(DateTimeFormatter.ofPattern(words.get("datePattern"), Locale.forLanguageTag(language)));
+            assertThat(browser.text()).contains(words.get("ends").replace("{0}", ends));
             browser.assertAccessible("the notice's confirmation (" + where + ")");
             if (phone) {
                 browser.assertFitsTheScreen("the notice's confirmation (" + where + ")");
@@ -108,13 +104,43 @@ class FormsInTheBrowserTest extends IntegrationTest {
             // confirmed, it is written
             submit(browser, "form-notice");
             press(browser, "form-confirm", "yes");
-            assertThat(browser.text()).contains(swedish ? "Uppsägningen är registrerad." : "The notice is recorded.");
+            assertThat(browser.text()).contains(words.get("noticeDone"));
             assertThat(events(id)).isGreaterThan(before);
             assertThat(browser.driver.findElement(By.id("parties-heading")).isDisplayed())
                     .isTrue();
             browser.assertAccessible("the agreement after a notice (" + where + ")");
         }
     }
+
+    /** What each language's pages say, as a reader of that language reads it. */
+    private static final Map<String, Map<String, String>> WORDS = Map.of(
+            "sv",
+            Map.of(
+                    "heldOn", "Hölls den",
+                    "summary", "Vad som beslutades",
+                    "required", " (obligatoriskt)",
+                    "meetingDone", "Mötet är registrerat.",
+                    "datePattern", "d MMMM yyyy",
+                    "ends", "Avtalet upphör {0} för alla parter",
+                    "noticeDone", "Uppsägningen är registrerad."),
+            "da",
+            Map.of(
+                    "heldOn", "Afholdt den",
+                    "summary", "Hvad der blev besluttet",
+                    "required", " (skal udfyldes)",
+                    "meetingDone", "Mødet er registreret.",
+                    "datePattern", "d. MMMM yyyy",
+                    "ends", "Aftalen ophører {0} for alle parter",
+                    "noticeDone", "Opsigelsen er registreret."),
+            "en",
+            Map.of(
+                    "heldOn", "Held on",
+                    "summary", "What was decided",
+                    "required", " (required)",
+                    "meetingDone", "The meeting is recorded.",
+                    "datePattern", "d MMMM yyyy",
+                    "ends", "The agreement ends on {0} for all parties",
+                    "noticeDone", "The notice is recorded."));
 
     private long events(String id) {
         return jdbc.queryForObject(

@@ -14,14 +14,14 @@ import se.coop.app.support.Slow;
 import se.coop.app.support.TestClock;
 
 /**
- * The pages on a phone, 375 CSS pixels wide, in each language: no page scrolls sideways (a wide table and the timeline
+ * The pages on a phone, 375 CSS pixels wide, in each language (Swedish, Danish, English): no page scrolls sideways (a wide table and the timeline
  * scroll within their own region, which the keyboard reaches), and axe finds nothing on any of them.
  */
 @Slow
 class PhonesTest extends IntegrationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"sv", "en"})
+    @ValueSource(strings = {"sv", "da", "en"})
     void everyPageFitsA375PixelScreenAndIsAccessible(String language) {
         Secretariat secretariat = new Secretariat(api);
         Map<String, Object> draft = new LinkedHashMap<>(Bodies.twoPartyDraft());

@@ -69,7 +69,10 @@ class ContactRows implements OldAddresses {
             String worded = " (" + spelled + ")";
             jdbc.update(
                     "UPDATE history_entry SET summary_sv = replace(summary_sv, ?, ?), summary_en = replace(summary_en,"
-                            + " ?, ?) WHERE type = 'ReviewReminderIssued' AND strpos(summary_sv, ?) > 0",
+                            + " ?, ?), summary_da = replace(summary_da, ?, ?) WHERE type = 'ReviewReminderIssued'"
+                            + " AND strpos(summary_sv, ?) > 0",
+                    worded,
+                    mark,
                     worded,
                     mark,
                     worded,

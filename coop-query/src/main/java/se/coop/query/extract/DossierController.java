@@ -70,7 +70,7 @@ public class DossierController {
                     + " (a browser's text/html gets the PDF, no Accept header JSON). Both hold the agreement (titles in"
                     + " every language, kind, binding, term, parties), its state, every signature, board decision"
                     + " (with its appeal window and the day it became legally final), amendment and meeting, the"
-                    + " history in words (lang=sv|en), documents with SHA-256, links both ways, the verification of"
+                    + " history in words (lang=sv|da|en), documents with SHA-256, links both ways, the verification of"
                     + " the hash chain (intact or where it breaks, number of events, head hash), and when and by whom"
                     + " it was extracted. The JSON also holds every stored event with its payload and metadata bytes"
                     + " verbatim (base64) and its timestamp exactly as stored, so the chain can be recomputed outside"

@@ -137,6 +137,7 @@ public class HistoryProjection implements ReadModel {
             event.getClass().getSimpleName(),
             wording.sv(),
             wording.en(),
+            wording.da(),
             origin.actor(),
             origin.role(),
             partyId,
@@ -150,8 +151,8 @@ public class HistoryProjection implements ReadModel {
             if (!rows.isEmpty()) {
                 jdbc.batchUpdate(
                         "INSERT INTO " + ENTRIES + " (event_id, agreement_id, position, recorded_at, type, summary_sv,"
-                                + " summary_en, actor, role, party_id, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                + " ?) ON CONFLICT (event_id) DO NOTHING",
+                                + " summary_en, summary_da, actor, role, party_id, reference) VALUES (?, ?, ?, ?, ?, ?, ?,"
+                                + " ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
                         rows);
             }
         });
@@ -166,7 +167,12 @@ public class HistoryProjection implements ReadModel {
     @QueryHandler
     public Optional<AgreementHistory> find(FindHistory query) {
         String table = states.readTable(NAME, ENTRIES);
-        String summary = "en".equals(query.language()) ? "summary_en" : "summary_sv";
+        // an entry written before Danish wording (V116) reads in Swedish until the history is rebuilt
+        String summary = switch (query.language()) {
+            case "en" -> "summary_en";
+            case "da" -> "coalesce(summary_da, summary_sv)";
+            default -> "summary_sv";
+        };
         List<HistoryEntry> entries = jdbc.query(
                 "SELECT position, recorded_at, type, " + summary + ", actor, role, party_id, reference FROM " + table
                         + " WHERE agreement_id = ? ORDER BY position, recorded_at",

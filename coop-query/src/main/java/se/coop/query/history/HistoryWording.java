@@ -55,7 +55,7 @@ import se.coop.api.event.TextDescriptionCorrected;
 import se.coop.api.reminder.ReviewReminderIssued;
 
 /**
- * Every agreement event in plain Swedish and English, as a secretariat or auditor would say it: who decided what,
+ * Every agreement event in plain Swedish and English (and Danish: {@link DanishWording}), as a secretariat or auditor would say it: who decided what,
  * when, under which case number. Pure: what it needs of the agreement (its kind, its parties' names) is passed in.
  */
 public final class HistoryWording {
@@ -68,8 +68,17 @@ public final class HistoryWording {
         }
     }
 
-    /** One event in words, and its reference (a case number, a court case), if any. */
-    record Wording(String sv, String en, String reference) {}
+    /** One event in words (Swedish, English, and Danish from {@link DanishWording}), and its reference, if any. */
+    record Wording(String sv, String en, String reference, String da) {
+
+        Wording(String sv, String en, String reference) {
+            this(sv, en, reference, null);
+        }
+
+        Wording withDanish(String danish) {
+            return new Wording(sv, en, reference, danish);
+        }
+    }
 
     private interface Words<E extends AgreementEvent> {
         Wording of(E event, Agreement agreement);
@@ -367,7 +376,7 @@ public final class HistoryWording {
 
     private HistoryWording() {}
 
-    private static String described(se.coop.api.AgreementText text) {
+    static String described(se.coop.api.AgreementText text) {
         StringBuilder described = new StringBuilder();
         for (String part : new String[] {
             text.mediaType(), text.size() == null ? null : size(text.size()), text.uri(), hash(text.sha256())
@@ -386,7 +395,8 @@ public final class HistoryWording {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Wording of(AgreementEvent event, Agreement agreement) {
         Words words = WORDS.get(event.getClass());
-        return words.of(event, agreement);
+        Wording wording = words.of(event, agreement);
+        return wording.withDanish(DanishWording.of(event, agreement));
     }
 
     /**
@@ -427,6 +437,10 @@ public final class HistoryWording {
         String to = e.recipients().stream().map(r -> r.name() + address(r)).collect(Collectors.joining(", "));
         String before = e.offsetDays() == 0 ? "" : " (" + e.offsetDays() + " dagar före)";
         String beforeEn = e.offsetDays() == 0 ? "" : " (" + e.offsetDays() + " days ahead)";
+        return reminderSvEn(e, to, before, beforeEn).withDanish(DanishWording.reminder(e, to));
+    }
+
+    private static Wording reminderSvEn(ReviewReminderIssued e, String to, String before, String beforeEn) {
         return switch (e.subject()) {
             case MEETING ->
                 new Wording(
@@ -636,15 +650,15 @@ public final class HistoryWording {
                 .collect(Collectors.joining(", "));
     }
 
-    private static String names(List<?> partyIds, Agreement a) {
+    static String names(List<?> partyIds, Agreement a) {
         return partyIds.stream().map(a::name).collect(Collectors.joining(", "));
     }
 
-    private static String hash(String sha256) {
+    static String hash(String sha256) {
         return ValueChecks.shortHash(sha256) + "…";
     }
 
-    private static String size(long bytes) {
+    static String size(long bytes) {
         if (bytes >= 1_000_000) {
             return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
         }
@@ -673,18 +687,18 @@ public final class HistoryWording {
     }
 
     /** Free text as a sentence of its own: ends with a full stop unless it already ends with punctuation. */
-    private static String sentence(String text) {
+    static String sentence(String text) {
         String trimmed = text.strip();
         return trimmed.matches(".*[.!?]$") ? trimmed : trimmed + ".";
     }
 
     /** Text to stand inside a sentence: without the full stop it may end with. */
-    private static String clause(String text) {
+    static String clause(String text) {
         String trimmed = text.strip();
         return trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 
-    private static String capital(String text) {
+    static String capital(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -174,7 +174,7 @@ public class AgreementQueryController {
     }
 
     @GetMapping("/{agreementId}/history")
-    @Operation(summary = "Every decision in order, in plain words (lang=sv, the default, or en)")
+    @Operation(summary = "Every decision in order, in plain words (lang=sv, the default, da or en)")
     public ResponseEntity<AgreementHistory> history(
             @PathVariable String agreementId, @RequestParam(defaultValue = "sv") String lang) {
         ReadParameters.lang(lang);

@@ -26,10 +26,10 @@ public final class ReadParameters {
         return "There is no agreement " + agreementId + ".";
     }
 
-    /** The languages of the history in words: sv (the default) or en. */
+    /** The languages of the history in words: sv (the default), da or en. */
     public static String lang(String lang) {
-        if (!lang.equals("sv") && !lang.equals("en")) {
-            throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "lang must be sv or en", "lang");
+        if (!lang.equals("sv") && !lang.equals("da") && !lang.equals("en")) {
+            throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "lang must be sv, da or en", "lang");
         }
         return lang;
     }

@@ -54,11 +54,39 @@ class HistoryWordingTest {
 
     @ParameterizedTest
     @MethodSource("events")
-    void everyEventIsWordedInSwedishAndInEnglish(Class<?> type) throws Exception {
+    void everyEventIsWordedInSwedishDanishAndEnglish(Class<?> type) throws Exception {
         HistoryWording.Wording wording = HistoryWording.of((AgreementEvent) sample(type), HALMSTAD);
         assertThat(wording.sv()).isNotBlank().endsWith(".").doesNotContain("null");
         assertThat(wording.en()).isNotBlank().endsWith(".").doesNotContain("null");
-        assertThat(wording.sv()).isNotEqualTo(wording.en());
+        assertThat(wording.da()).isNotBlank().endsWith(".").doesNotContain("null");
+        assertThat(wording.sv()).isNotEqualTo(wording.en()).isNotEqualTo(wording.da());
+        assertThat(DanishWording.handledTypes()).isEqualTo(HistoryWording.handledTypes());
+    }
+
+    @Test
+    void aDanishDecisionIsWordedInDanishWithItsOwnReference() {
+        HistoryWording.Agreement koge = new HistoryWording.Agreement(
+                AgreementKind.COOPERATION_AGREEMENT,
+                Map.of("koge", "Køge Kommune", "kristianstad", "Kristianstads kommun"));
+        BoardDecisionRecorded decision = new BoardDecisionRecorded(
+                AgreementId.random(),
+                DecisionId.random(),
+                PartyId.of("koge"),
+                "a".repeat(64),
+                1,
+                null,
+                true,
+                "Byrådet",
+                LocalDate.of(2020, 3, 12),
+                "Sag 2020-1234",
+                "Punkt 12",
+                BoardOutcome.ADOPTED,
+                List.of(),
+                null,
+                null,
+                null);
+        assertThat(HistoryWording.of(decision, koge).da())
+                .isEqualTo("Byrådet i Køge Kommune vedtog tekstversion 1 den 12. marts 2020 (Sag 2020-1234 Punkt 12).");
     }
 
     @Test
@@ -80,6 +108,9 @@ class HistoryWordingTest {
                         new Participant("Bo", PartyId.of("halmstad"), erased, null),
                         new Participant("Cilla", PartyId.of("halmstad"), null, "cilla@example.org")));
         String stored = HistoryWording.reminder(issued).sv();
+        assertThat(HistoryWording.reminder(issued).da())
+                .startsWith(
+                        "Påmindelse (7 dage før) om mødet 10. februar 2027 kl. 13.00 i Rådhuset blev sendt til Anna (\u001Ccontact:");
         assertThat(stored)
                 .as("by contact, a mark; an event written before the register, its own address")
                 .contains("Anna (\u001Ccontact:" + anna + "\u001D), Bo (\u001Ccontact:" + erased

@@ -63,7 +63,11 @@ public class DossierPdf implements DossierRenderer {
 
     @Override
     public void pdf(Dossier dossier, OutputStream out) throws IOException {
-        Locale locale = "en".equals(dossier.lang()) ? Locale.ENGLISH : Languages.SWEDISH;
+        Locale locale = switch (dossier.lang()) {
+            case "en" -> Locale.ENGLISH;
+            case "da" -> Languages.DANISH;
+            default -> Languages.SWEDISH;
+        };
         LocaleContext before = LocaleContextHolder.getLocaleContext();
         String html;
         try {

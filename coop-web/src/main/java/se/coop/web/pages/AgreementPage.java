@@ -132,9 +132,8 @@ class AgreementPage {
         LocalDate today = BusinessTime.today(clock);
         boolean mayReadHistory = permissions.mayRead(api + "/history");
         // read only for a reader the API would give it to (a reviewer is not)
-        AgreementHistory history = mayReadHistory
-                ? agreements.history(id, Formats.swedish() ? "sv" : "en").getBody()
-                : null;
+        AgreementHistory history =
+                mayReadHistory ? agreements.history(id, Formats.language()).getBody() : null;
         if (asOfInstant != null && history != null) {
             Instant cut = asOfInstant.toInstant();
             history = new AgreementHistory(
@@ -314,6 +313,6 @@ class AgreementPage {
     }
 
     private static String lang() {
-        return Formats.swedish() ? "sv" : "en";
+        return Formats.language();
     }
 }
