@@ -235,6 +235,7 @@ public class SecurityConfiguration {
         http.authenticationProvider(passwordCheck.provider())
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",
+                                "/accessibility",
                                 "/css/**",
                                 "/js/forms.js",
                                 "/favicon.ico",

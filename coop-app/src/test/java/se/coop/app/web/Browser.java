@@ -35,7 +35,8 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    /** The rules axe checks: WCAG 2.0, 2.1 and 2.2 at levels A and AA (the accessibility statement says so). */
+    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     final ChromeDriver driver;
     private final String base;
@@ -194,12 +195,12 @@ final class Browser implements AutoCloseable {
                 .isLessThanOrEqualTo(((Number) measured.get(1)).longValue());
     }
 
-    /** axe-core over the page as it is: no WCAG 2.1 A or AA violation. */
+    /** axe-core over the page as it is: no WCAG 2.0, 2.1 or 2.2 A or AA violation. */
     void assertAccessible(String page) {
-        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
+        Results results = new AxeBuilder().withTags(WCAG_AA).analyze(driver);
         List<Rule> violations = results.getViolations();
         assertThat(violations)
-                .as(page + " has WCAG 2.1 A/AA violations:\n"
+                .as(page + " has WCAG 2.x A/AA violations:\n"
                         + violations.stream()
                                 .map(v -> v.getId() + ": " + v.getHelp() + " — "
                                         + v.getNodes().stream()

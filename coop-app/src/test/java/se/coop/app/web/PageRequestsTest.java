@@ -19,6 +19,24 @@ import se.coop.app.support.Secretariat;
 class PageRequestsTest extends IntegrationTest {
 
     @Test
+    void theAccessibilityStatementIsReadWithoutSigningInInEachLanguageAndLinkedFromEveryPage() {
+        PageSession anonymous = new PageSession(port);
+        for (String[] language : new String[][] {
+            {"sv", "Tillgänglighetsredogörelse", "lagen (2018:1937)"},
+            {"da", "Tilgængelighedserklæring", "webtilgængelighedsloven"},
+            {"en", "Accessibility statement", "WCAG 2.0, 2.1 and 2.2"}
+        }) {
+            HttpResponse<String> statement = anonymous.get("/accessibility?lang=" + language[0]);
+            assertThat(statement.statusCode()).isEqualTo(200);
+            assertThat(statement.body())
+                    .contains("lang=\"" + language[0] + "\"", language[1], language[2])
+                    .contains("axe-core", "375");
+        }
+        assertThat(anonymous.get("/login").body()).contains("href=\"/accessibility\"");
+        assertThat(new PageSession(port).signIn("secretariat").get("/").body()).contains("href=\"/accessibility\"");
+    }
+
+    @Test
     void anOperatorReadsNoAgreementPageAndLandsOnTheOperationsPage() {
         String id = drafted();
         PageSession operator = new PageSession(port).signIn("operator");

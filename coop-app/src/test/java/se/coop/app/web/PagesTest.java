@@ -29,7 +29,7 @@ import se.coop.app.support.TestClock;
  * Each kind of user at their task in a real browser (Debian's Chromium), as a person would do it: the secretariat
  * records Halmstad's seven adoptions through the forms, the auditor looks at Køge–Kristianstad as it stood in 2022,
  * the reviewer finds next month's meeting and copies the feed's address, the operator rebuilds a read model. Every
- * page is checked with axe-core for WCAG 2.1 A and AA, and saved as a screenshot under target/screenshots.
+ * page is checked with axe-core for WCAG 2.0, 2.1 and 2.2 A and AA, and saved as a screenshot under target/screenshots.
  */
 @Slow
 class PagesTest extends IntegrationTest {

@@ -35,7 +35,7 @@ class PhonesTest extends IntegrationTest {
                 "kommundirektor@halmstad.example.org");
         secretariat.read("auditor", "/api/v1/agreements/" + id);
         Map<String, List<String>> pages = new LinkedHashMap<>();
-        pages.put("secretariat", List.of("/", "/agreements/new", "/calendar", "/agreements/" + id));
+        pages.put("secretariat", List.of("/", "/agreements/new", "/calendar", "/agreements/" + id, "/accessibility"));
         pages.put("auditor", List.of("/agreements/" + id + "?validOn=" + LocalDate.of(2026, 1, 1), "/no-such-page"));
         pages.put("reviewer", List.of("/calendar", "/agreements/" + id));
         pages.put("operator", List.of("/operator"));
