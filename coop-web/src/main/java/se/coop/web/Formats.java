@@ -19,6 +19,12 @@ import se.coop.api.ValueChecks;
 @Component("fmt")
 public class Formats {
 
+    private final Words words;
+
+    Formats(Words words) {
+        this.words = words;
+    }
+
     private static final DateTimeFormatter SV_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Languages.SWEDISH);
     private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter SV_TIME = DateTimeFormatter.ofPattern("'kl.' HH:mm", Languages.SWEDISH);
@@ -140,6 +146,19 @@ public class Formats {
             return language();
         }
         return title.sv() != null ? "sv" : title.da() != null ? "da" : "en";
+    }
+
+    /**
+     * Reviewers as the API lists them ("Anna (anna@…)"), joined, an erased contact in the page's words instead of the
+     * API's "erased contact".
+     */
+    public String contacts(java.util.List<String> reviewers) {
+        String erased = words.text("contact.erased");
+        return String.join(
+                ", ",
+                reviewers.stream()
+                        .map(r -> r.replace("(" + se.coop.api.contact.Contact.ERASED + ")", "(" + erased + ")"))
+                        .toList());
     }
 
     /** A country's name in the page's language, for a country code's title. */

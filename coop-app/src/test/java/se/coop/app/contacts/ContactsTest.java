@@ -139,11 +139,25 @@ class ContactsTest extends IntegrationTest {
         String history = secretariat
                 .read("auditor", "/api/v1/agreements/" + agreement + "/history")
                 .body();
-        assertThat(history).contains("Greta Granskare (erased contact)");
+        assertThat(history)
+                .as("in the history's words: Swedish by default")
+                .contains("Greta Granskare (raderad kontakt)");
+        assertThat(secretariat
+                        .read("auditor", "/api/v1/agreements/" + agreement + "/history?lang=en")
+                        .body())
+                .contains("Greta Granskare (erased contact)");
+        assertThat(secretariat
+                        .read("auditor", "/api/v1/agreements/" + agreement + "/history?lang=da")
+                        .body())
+                .contains("Greta Granskare (slettet kontakt)");
         String dossier = secretariat
                 .read("auditor", "/api/v1/agreements/" + agreement + "/dossier")
                 .body();
-        assertThat(dossier).contains("erased contact").doesNotContainIgnoringCase(address);
+        assertThat(dossier)
+                .as("a Swedish dossier says so in Swedish")
+                .contains("raderad kontakt")
+                .doesNotContain("(erased contact)")
+                .doesNotContainIgnoringCase(address);
 
         Api.Answer feedAgain = api.as("reviewer").post("/api/v1/calendar/feeds", Map.of("reviewer", corrected));
         assertThat(feedAgain.status())

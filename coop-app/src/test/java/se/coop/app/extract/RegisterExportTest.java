@@ -75,6 +75,43 @@ class RegisterExportTest extends IntegrationTest {
     }
 
     @Test
+    void columnsWordsGivesPeoplesHeadersAndWordsInTheLanguageAskedForAndCodesStayTheDefault() {
+        Secretariat secretariat = new Secretariat(api);
+        String inForce = Fixtures.inForce(secretariat, "exportwords");
+        String[][] expected = {
+            {
+                "sv",
+                "Id;Titel (svenska);Titel (danska);Titel (engelska);Slag;Läge;",
+                ";Avsiktsförklaring;Gäller;",
+                ";Nej;"
+            },
+            {
+                "da",
+                "Id;Titel (svensk);Titel (dansk);Titel (engelsk);Art;Status;",
+                ";Hensigtserklæring;Gældende;",
+                ";Nej;"
+            },
+            {
+                "en",
+                "Id;Title (Swedish);Title (Danish);Title (English);Kind;State;",
+                ";Letter of intent;In force;",
+                ";No;"
+            }
+        };
+        for (String[] language : expected) {
+            List<String> records =
+                    lines(secretariat, "q=exportwords&delimiter=semicolon&columns=words&lang=" + language[0]);
+            assertThat(records.get(0).replace("\uFEFF", "")).as(language[0]).startsWith(language[1]);
+            assertThat(records.get(1)).as(language[0]).startsWith(inForce + ";").contains(language[2], language[3]);
+        }
+        // without columns, the documented codes
+        assertThat(lines(secretariat, "q=exportwords").get(1)).contains(",LETTER_OF_INTENT,IN_FORCE,", ",false,");
+        Api.Answer refused = api.as("auditor").get("/api/v1/agreements/export?columns=names");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("columns");
+    }
+
+    @Test
     void semicolonsForExcelSetUpTheSwedishWayAndTheHeaderAloneWhenNothingMatches() {
         Secretariat secretariat = new Secretariat(api);
         secretariat.draft(Fixtures.draft("exportsemicolon"));

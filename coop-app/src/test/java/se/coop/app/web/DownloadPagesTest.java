@@ -82,7 +82,12 @@ class DownloadPagesTest extends IntegrationTest {
         HttpResponse<String> table = reader.get(csv);
         assertThat(table.statusCode()).isEqualTo(200);
         assertThat(table.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-        assertThat(table.body()).startsWith("\uFEFFagreementId;title.sv;").contains(id + ";Nedladdningsprov");
+        // a person's download: headers and codes in the words of the page
+        assertThat(table.body())
+                .startsWith("\uFEFFId;Titel (svenska);")
+                .contains(id + ";Nedladdningsprov")
+                .contains(";Avsiktsförklaring;Utkast;")
+                .doesNotContain("LETTER_OF_INTENT", "DRAFT");
         String xlsx = link(page, "Hämta Excel").replace("&amp;", "&");
         assertThat(xlsx).contains("format=xlsx", "q=Nedladdningsprov", "lang=sv");
         assertThat(reader.get(xlsx).headers().firstValue("Content-Type").orElseThrow())
@@ -91,7 +96,7 @@ class DownloadPagesTest extends IntegrationTest {
         String english = reader.get("/?q=Nedladdningsprov&lang=en").body();
         HttpResponse<String> commas = reader.get(link(english, "Download CSV").replace("&amp;", "&"));
         assertThat(commas.statusCode()).isEqualTo(200);
-        assertThat(commas.body()).startsWith("\uFEFFagreementId,title.sv,");
+        assertThat(commas.body()).startsWith("\uFEFFId,Title (Swedish),").contains(",Letter of intent,Draft,");
     }
 
     private static String link(String page, String text) {

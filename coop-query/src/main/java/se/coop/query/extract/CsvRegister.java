@@ -13,7 +13,8 @@ import se.coop.api.query.AgreementStatusView;
 /**
  * The register as CSV per RFC 4180: UTF-8 with a byte-order mark (so Excel reads å, ä, ö, æ and ø), CRLF after
  * every record, a field quoted when it holds the delimiter, a quote or a line break (a quote doubled). Headers are the
- * JSON names; dates ISO 8601; yes/no as true/false. A text that begins with = + - @, a tab or a carriage return gets
+ * JSON names and values codes, or both in people's words ({@link RegisterColumns#inWords}); dates ISO 8601; yes/no as
+ * true/false unless in words. A text that begins with = + - @, a tab or a carriage return gets
  * a leading apostrophe, so that a spreadsheet shows it rather than running it as a formula (CSV injection).
  */
 final class CsvRegister implements RegisterWriter {
@@ -32,7 +33,7 @@ final class CsvRegister implements RegisterWriter {
         this.delimiter = delimiter;
         this.columns = columns;
         out.write('\uFEFF');
-        record(columns.stream().map(RegisterColumns.Column::name).toList());
+        record(columns.stream().map(RegisterColumns.Column::header).toList());
     }
 
     @Override

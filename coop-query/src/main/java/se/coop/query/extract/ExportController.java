@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,6 +43,8 @@ import se.coop.query.web.ReadParameters;
 @Tag(name = "Agreements", description = "Status, history and audit of agreements")
 public class ExportController {
 
+    private final ObjectProvider<RegisterWords> words;
+
     static final DownloadFormats.Format CSV = new DownloadFormats.Format("csv", new MediaType("text", "csv"), false);
     static final DownloadFormats.Format XLSX = new DownloadFormats.Format(
             "xlsx",
@@ -52,7 +55,8 @@ public class ExportController {
     private final ProjectionStates states;
     private final Clock clock;
 
-    ExportController(StatusQueries status, ProjectionStates states, Clock clock) {
+    ExportController(StatusQueries status, ProjectionStates states, Clock clock, ObjectProvider<RegisterWords> words) {
+        this.words = words;
         this.status = status;
         this.states = states;
         this.clock = clock;
@@ -68,7 +72,9 @@ public class ExportController {
                             + " term.endsOn, terminatesOn, endedOn, parties.name, parties.country, parties.lead,"
                             + " focusAreas.code, nextReview.startsAt (local time where the meeting is held), reviewDueOn,"
                             + " overdue, latestDecisionOn (the latest board decision of any party, whatever it decided). Headers are"
-                            + " these JSON names; in Excel, lang=sv|en gives people's headers instead. Several values in one"
+                            + " these JSON names and values their codes; columns=words gives people's headers and words"
+                            + " (a state 'Gäller', yes/no) in lang=sv|da|en (sv by default), as the pages' downloads do; in"
+                            + " Excel, lang alone gives people's headers over the codes. Several values in one"
                             + " cell are joined with ' | '. CSV: RFC 4180, UTF-8 with a byte-order mark, comma-separated or"
                             + " delimiter=semicolon (Excel set up the Swedish way). Excel: typed date cells, a frozen header"
                             + " row with a filter. format=csv|xlsx; without it the Accept header chooses (CSV by default)."
@@ -92,9 +98,12 @@ public class ExportController {
             @Parameter(description = "csv or xlsx") @RequestParam(required = false) String format,
             @Parameter(description = "comma (the default) or semicolon; CSV only") @RequestParam(required = false)
                     String delimiter,
-            @Parameter(description = "sv or en: people's headers in Excel instead of the JSON names")
+            @Parameter(description = "sv, da or en: the language of columns=words, and of Excel's headers")
                     @RequestParam(required = false)
                     String lang,
+            @Parameter(description = "codes (the default) or words: headers and coded values in people's words")
+                    @RequestParam(required = false)
+                    String columns,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             HttpServletRequest request,
             HttpServletResponse response)
@@ -104,6 +113,7 @@ public class ExportController {
         if (lang != null) {
             ReadParameters.lang(lang);
         }
+        boolean inWords = columns(columns);
         ListAgreements filter =
                 new ListAgreements(state, blank(party), blank(country), blank(focusArea), blank(q), 0, 1);
         String name = "coop-register-" + BusinessTime.today(clock) + "." + chosen.name();
@@ -121,9 +131,19 @@ public class ExportController {
             return;
         }
         OutputStream out = response.getOutputStream();
+        RegisterWords people = words.getIfAvailable();
+        String language = lang == null ? "sv" : lang;
+        List<RegisterColumns.Column> shown = people != null && (inWords || (chosen == XLSX && lang != null))
+                ? RegisterColumns.inWords(people, language, inWords)
+                : RegisterColumns.ALL;
         RegisterWriter writer = chosen == CSV
-                ? new CsvRegister(out, separator, RegisterColumns.ALL)
-                : new XlsxRegister(out, lang, "sv".equals(lang) ? "Avtal" : "Agreements", RegisterColumns.ALL);
+                ? new CsvRegister(out, separator, shown)
+                : new XlsxRegister(
+                        out,
+                        people != null && shown != RegisterColumns.ALL
+                                ? people.header("sheet", language)
+                                : "Agreements",
+                        shown);
         try {
             status.forEach(filter, agreement -> {
                 try {
@@ -136,6 +156,17 @@ public class ExportController {
             throw e.getCause();
         }
         writer.finish();
+    }
+
+    /** Whether the export is in people's words: columns=codes (the default) or words. */
+    private static boolean columns(String columns) {
+        if (columns == null || columns.equals("codes")) {
+            return false;
+        }
+        if (columns.equals("words")) {
+            return true;
+        }
+        throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "columns must be codes or words", "columns");
     }
 
     private static char separator(String delimiter) {

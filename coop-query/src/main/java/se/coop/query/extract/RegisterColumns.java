@@ -12,68 +12,55 @@ import se.coop.api.query.PartyStatusView;
 
 /**
  * The register's columns, one row per agreement: each named by its field in the list's JSON (a dotted path; a list's
- * values joined with {@value #JOIN}), with the headers people read in Swedish and English. A cell holds text, a
- * date, a local date and time, or a yes/no.
+ * values joined with {@value #JOIN}); the headers people read, and the codes in their words, come from {@link
+ * RegisterWords} ({@link #inWords}). A cell holds text, a code, a date, a local date and time, or a yes/no.
  */
 final class RegisterColumns {
 
     static final String JOIN = " | ";
 
-    /** One column: its JSON name, its headers, and its value in a row (null for an empty cell). */
-    record Column(String name, String sv, String en, Function<AgreementStatusView, Object> value) {
+    /** One column: its header (its JSON name unless in words), and its value in a row (null for an empty cell). */
+    record Column(String name, String header, Function<AgreementStatusView, Object> value) {
 
-        String header(String lang) {
-            return lang == null ? name : "sv".equals(lang) ? sv : en;
+        Column(String name, Function<AgreementStatusView, Object> value) {
+            this(name, name, value);
         }
     }
 
+    /**
+     * The columns with people's headers in {@code lang}, and — when {@code values} — their codes in words too (a state
+     * "Gäller", not IN_FORCE; yes/no, not true/false).
+     */
+    static List<Column> inWords(RegisterWords words, String lang, boolean values) {
+        return ALL.stream()
+                .map(c -> new Column(
+                        c.name(),
+                        words.header(c.name(), lang),
+                        values ? c.value().andThen(v -> v == null ? null : words.value(v, lang)) : c.value()))
+                .toList();
+    }
+
     static final List<Column> ALL = List.of(
-            new Column("agreementId", "Id", "Id", AgreementStatusView::agreementId),
-            new Column(
-                    "title.sv",
-                    "Titel (svenska)",
-                    "Title (Swedish)",
-                    a -> a.title() == null ? null : a.title().sv()),
-            new Column(
-                    "title.da",
-                    "Titel (danska)",
-                    "Title (Danish)",
-                    a -> a.title() == null ? null : a.title().da()),
-            new Column(
-                    "title.en",
-                    "Titel (engelska)",
-                    "Title (English)",
-                    a -> a.title() == null ? null : a.title().en()),
-            new Column(
-                    "kind",
-                    "Slag",
-                    "Kind",
-                    a -> a.kind() == null ? null : a.kind().name()),
-            new Column("state", "Läge", "State", a -> a.state().name()),
-            new Column("effectiveFrom", "Gäller från", "In force from", AgreementStatusView::effectiveFrom),
-            new Column(
-                    "term.endsOn",
-                    "Avtalstid till",
-                    "Term ends on",
-                    a -> a.term() == null ? null : a.term().endsOn()),
-            new Column("terminatesOn", "Upphör", "Terminates on", AgreementStatusView::terminatesOn),
-            new Column("endedOn", "Upphörde", "Ended on", AgreementStatusView::endedOn),
-            new Column("parties.name", "Parter", "Parties", a -> join(a.parties(), PartyStatusView::name)),
-            new Column("parties.country", "Länder", "Countries", a -> join(a.parties(), PartyStatusView::country)),
+            new Column("agreementId", AgreementStatusView::agreementId),
+            new Column("title.sv", a -> a.title() == null ? null : a.title().sv()),
+            new Column("title.da", a -> a.title() == null ? null : a.title().da()),
+            new Column("title.en", a -> a.title() == null ? null : a.title().en()),
+            new Column("kind", a -> a.kind()),
+            new Column("state", AgreementStatusView::state),
+            new Column("effectiveFrom", AgreementStatusView::effectiveFrom),
+            new Column("term.endsOn", a -> a.term() == null ? null : a.term().endsOn()),
+            new Column("terminatesOn", AgreementStatusView::terminatesOn),
+            new Column("endedOn", AgreementStatusView::endedOn),
+            new Column("parties.name", a -> join(a.parties(), PartyStatusView::name)),
+            new Column("parties.country", a -> join(a.parties(), PartyStatusView::country)),
             new Column(
                     "parties.lead",
-                    "Huvudman",
-                    "Lead",
                     a -> join(a.parties().stream().filter(PartyStatusView::lead).toList(), PartyStatusView::name)),
-            new Column("focusAreas.code", "Fokusområden", "Focus areas", a -> join(a.focusAreas(), FocusArea::code)),
-            new Column("nextReview.startsAt", "Nästa uppföljning", "Next review", RegisterColumns::nextReview),
-            new Column("reviewDueOn", "Uppföljning senast", "Review due by", AgreementStatusView::reviewDueOn),
-            new Column("overdue", "Försenad", "Overdue", AgreementStatusView::overdue),
-            new Column(
-                    "latestDecisionOn",
-                    "Senaste beslut",
-                    "Latest board decision",
-                    AgreementStatusView::latestDecisionOn));
+            new Column("focusAreas.code", a -> join(a.focusAreas(), FocusArea::code)),
+            new Column("nextReview.startsAt", RegisterColumns::nextReview),
+            new Column("reviewDueOn", AgreementStatusView::reviewDueOn),
+            new Column("overdue", AgreementStatusView::overdue),
+            new Column("latestDecisionOn", AgreementStatusView::latestDecisionOn));
 
     private RegisterColumns() {}
 

@@ -13,7 +13,7 @@ import se.coop.api.query.AgreementStatusView;
  * The register as an Excel workbook (fastexcel, written as it goes: rows leave for the stream every {@value #FLUSH},
  * texts inline rather than in a shared string table that would grow with the register):
  * a bold, frozen header row with a filter, dates as date cells, meeting times as date-time cells, yes/no as booleans.
- * Headers are the JSON names, or people's words with {@code lang}.
+ * Headers are the JSON names, or people's words ({@link RegisterColumns#inWords}).
  */
 final class XlsxRegister implements RegisterWriter {
 
@@ -24,12 +24,12 @@ final class XlsxRegister implements RegisterWriter {
     private final List<RegisterColumns.Column> columns;
     private int row = 0;
 
-    XlsxRegister(OutputStream out, String lang, String sheetName, List<RegisterColumns.Column> columns) {
+    XlsxRegister(OutputStream out, String sheetName, List<RegisterColumns.Column> columns) {
         this.workbook = new Workbook(out, "Coop", "1.0");
         this.sheet = workbook.newWorksheet(sheetName);
         this.columns = columns;
         for (int c = 0; c < columns.size(); c++) {
-            sheet.value(0, c, columns.get(c).header(lang));
+            sheet.value(0, c, columns.get(c).header());
             sheet.style(0, c).bold().fillColor("EEF1F5").set();
             sheet.width(c, c == 0 ? 38 : 20);
         }

@@ -201,7 +201,7 @@ public class HistoryProjection implements ReadModel {
                                         e.position(),
                                         e.recordedAt(),
                                         e.type(),
-                                        HistoryWording.addresses(e.summary(), addresses),
+                                        HistoryWording.addresses(e.summary(), addresses, query.language()),
                                         e.actor(),
                                         e.role(),
                                         e.partyId(),

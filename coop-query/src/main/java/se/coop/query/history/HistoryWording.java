@@ -424,12 +424,30 @@ public final class HistoryWording {
 
     /** A stored wording with each contact's address as looked up ({@link #marked}), or "erased contact". */
     static String addresses(String wording, Map<ContactId, Contact> contacts) {
+        return addresses(wording, contacts, "en");
+    }
+
+    /** The same, an erased contact in the words of {@code language} (sv, da or en). */
+    static String addresses(String wording, Map<ContactId, Contact> contacts, String language) {
         if (wording == null || wording.indexOf('\u001C') < 0) {
             return wording;
         }
         return Contact.MARK
                 .matcher(wording)
-                .replaceAll(mark -> Matcher.quoteReplacement(Contact.shown(contacts.get(ContactId.of(mark.group(1))))));
+                .replaceAll(
+                        mark -> Matcher.quoteReplacement(shown(contacts.get(ContactId.of(mark.group(1))), language)));
+    }
+
+    /** A contact's address now, or that it was erased, in words of {@code language}. */
+    private static String shown(Contact contact, String language) {
+        if (contact != null && !contact.erased()) {
+            return contact.email();
+        }
+        return switch (language) {
+            case "sv" -> "raderad kontakt";
+            case "da" -> "slettet kontakt";
+            default -> Contact.ERASED;
+        };
     }
 
     /** An issued reminder: to whom, about what, how long before. */

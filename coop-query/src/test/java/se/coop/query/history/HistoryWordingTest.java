@@ -123,6 +123,10 @@ class HistoryWordingTest {
                 new Contact(erased, null, Instant.EPOCH, null, Instant.EPOCH));
         assertThat(HistoryWording.addresses(stored, found))
                 .contains("Anna (anna@laholm.example.org), Bo (erased contact), Cilla (cilla@example.org)");
+        assertThat(HistoryWording.addresses(stored, found, "sv"))
+                .as("erased, in the words of the history's language")
+                .contains("Bo (raderad kontakt)");
+        assertThat(HistoryWording.addresses(stored, found, "da")).contains("Bo (slettet kontakt)");
         assertThat(HistoryWording.addresses(stored, Map.of()))
                 .as("a contact unknown to the register shows as erased, never as its mark")
                 .contains("Anna (erased contact)")

@@ -17,6 +17,7 @@ import se.coop.query.QueryNode;
 import se.coop.query.extract.ArchiveController;
 import se.coop.query.extract.DossierController;
 import se.coop.query.extract.ExportController;
+import se.coop.web.Formats;
 import se.coop.web.Permissions;
 
 /**
@@ -94,11 +95,23 @@ class DownloadPages {
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "csv") String format,
             @RequestParam(required = false) String delimiter,
-            @RequestParam(required = false) String lang,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
         permissions.require("GET", API + "export");
-        register.export(state, party, country, focusArea, q, format, delimiter, lang, null, request, response);
+        // a person's download: headers and codes in the words of the page they clicked it on
+        register.export(
+                state,
+                party,
+                country,
+                focusArea,
+                q,
+                format,
+                delimiter,
+                Formats.language(),
+                "words",
+                null,
+                request,
+                response);
     }
 }
