@@ -30,6 +30,16 @@ public record PartyId(@JsonValue String value) {
         return new PartyId(value);
     }
 
+    /** Whether {@code value} names a party by an id, in any form Coop has stored ({@link #of}). */
+    public static boolean isId(String value) {
+        try {
+            of(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** A party id as a client names it: only in the one documented form, so that one party has one spelling. */
     public static PartyId strict(String value) {
         if (value == null || !SLUG.matcher(value).matches()) {

@@ -84,7 +84,14 @@ public class ErrorSummary {
             Map.entry("otherTitle", "form.otherTitle"),
             Map.entry("effectiveOn", "form.effectiveOn"),
             Map.entry("note", "form.note"),
+            Map.entry("asOf", "agreement.asOf"),
+            Map.entry("party", "register.party"),
+            Map.entry("country", "register.country"),
+            Map.entry("focusArea", "register.focusArea"),
+            Map.entry("q", "register.q"),
+            Map.entry("validOn", "agreement.validOn"),
             Map.entry("reminderOffsetsDays", "draft.reminderOffsetsDays"),
+            Map.entry("term", "draft.term"),
             Map.entry("focusAreas", "draft.focusAreas"),
             Map.entry("parties", "draft.parties"),
             Map.entry("parties.partyId", "draft.partyId"),
@@ -128,8 +135,12 @@ public class ErrorSummary {
             String reason = reasons.translated(field.getValue());
             String input =
                     path.contains("[") && !path.startsWith("parties[") ? path.substring(0, path.indexOf('[')) : path;
+            boolean named = LABELS.containsKey(family + ":" + input)
+                    || LABELS.containsKey(input.replaceAll("\\[\\d+]", ""))
+                    || input.startsWith("parties[");
             items.add(new Item(
-                    "#" + inputId(form, input),
+                    // a problem of no field the person sees (the version the page carried): the form itself
+                    named ? "#" + inputId(form, input) : "#form-" + form,
                     label(family, path),
                     reason == null ? words.text("error.fieldRefused") : reason));
         }

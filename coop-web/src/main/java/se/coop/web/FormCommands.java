@@ -248,6 +248,16 @@ public class FormCommands {
         return read(request, fields, Set.of(), zone, type, Map.of());
     }
 
+    /** The same, every field of {@code required} filled in as well (see {@link #send}). */
+    public <T> T read(
+            HttpServletRequest request,
+            Map<String, Kind> fields,
+            Set<String> required,
+            Supplier<ZoneId> zone,
+            Class<T> type) {
+        return read(request, fields, required, zone, type, Map.of());
+    }
+
     private <T> T read(
             HttpServletRequest request,
             Map<String, Kind> fields,
@@ -289,7 +299,15 @@ public class FormCommands {
         ObjectNode body = body(request, fields, zone);
         uploaded.forEach((field, value) -> put(body, field, JsonNodeFactory.instance.stringNode(value)));
         T value = json.treeToValue(body, type);
-        Set<ConstraintViolation<T>> violations = validator.validate(value);
+        // the API's own wording (English), whatever the page's language: Reasons puts it in the page's words
+        java.util.Locale page = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        Set<ConstraintViolation<T>> violations;
+        try {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+            violations = validator.validate(value);
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(page);
+        }
         if (!violations.isEmpty()) {
             List<Violation> list = new ArrayList<>();
             violations.stream()

@@ -97,6 +97,15 @@ public class Formats {
         return local.format(times());
     }
 
+    /** A moment as an event stores it (ISO-8601 in UTC) in local time, as the rest of the page; else as stored. */
+    public String stored(String at) {
+        try {
+            return instant(Instant.parse(at));
+        } catch (RuntimeException e) {
+            return at;
+        }
+    }
+
     public String instant(Instant at) {
         if (at == null) {
             return "";

@@ -73,6 +73,24 @@ public class Reasons {
                 "landet anges med sin kod enligt ISO 3166-1, t.ex. SE eller DK",
                 "landet angives med sin kode efter ISO 3166-1, f.eks. SE eller DK");
         reason("unknown field; this endpoint does not take it", "okänt fält", "ukendt felt");
+        reason(
+                "must be an https: or http: address \\(or a urn:\\)",
+                "måste vara en https:- eller http:-adress (eller en urn:)",
+                "skal være en https:- eller http:-adresse (eller en urn:)");
+        reason("\\w+ \\S+ lies after today \\((\\S+)\\).*", "ligger efter i dag ($1)", "ligger efter i dag ($1)");
+        reason(".* has passed.*", "tidpunkten har redan passerat", "tidspunktet er allerede passeret");
+        reason(
+                "give asOf or validOn, not both",
+                "fyll i bara ett av de två: som registrerat vid eller gällande den",
+                "udfyld kun ét af de to: som registreret på tidspunktet eller gældende den");
+        reason(
+                "validOn (.*) lies after today \\((.*)\\): Coop shows what was decided, not what will be",
+                "ligger efter i dag ($2): Coop visar vad som har beslutats, inte vad som kommer att gälla",
+                "ligger efter i dag ($2): Coop viser, hvad der er besluttet, ikke hvad der vil gælde");
+        reason(
+                "a party id is 1 to 64 lower-case letters a-z, digits and single hyphens, e.g. hogskolan-i-halmstad",
+                "ett part-id är 1–64 små bokstäver a–z, siffror och enstaka bindestreck, t.ex. hogskolan-i-halmstad",
+                "et part-id er 1–64 små bogstaver a–z, cifre og enkelte bindestreger, f.eks. hogskolan-i-halmstad");
     }
 
     private static void reason(String english, String swedish, String danish) {
@@ -85,6 +103,10 @@ public class Reasons {
         if (reason == null || language.equals("en")) {
             return reason;
         }
+        String whole = match(reason, language);
+        if (whole != null) {
+            return whole;
+        }
         if (reason.contains("; ")) {
             StringBuilder all = new StringBuilder();
             for (String part : reason.split("; ")) {
@@ -96,6 +118,10 @@ public class Reasons {
             }
             return all.toString();
         }
+        return null;
+    }
+
+    private static String match(String reason, String language) {
         for (Map.Entry<Pattern, String[]> entry : TRANSLATED.entrySet()) {
             Matcher matcher = entry.getKey().matcher(reason);
             if (matcher.matches()) {

@@ -38,7 +38,9 @@ class ParameterCheck implements WebMvcConfigurer, HandlerInterceptor {
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
                 boolean oneLineForm = request.getRequestURI().endsWith("/calendar/feeds");
-                return !(read || oneLineForm) || ParameterCheck.this.preHandle(request, response, handler);
+                // the register's party filter takes a name too (searched as text): only the API insists on an id
+                boolean register = request.getRequestURI().equals(request.getContextPath() + "/");
+                return !(read || oneLineForm) || ParameterCheck.this.check(request, !register);
             }
         };
         registry.addInterceptor(pages).addPathPatterns("/", "/agreements/**", "/calendar", "/calendar/**", "/operator");
@@ -72,11 +74,16 @@ class ParameterCheck implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        return check(request, true);
+    }
+
+    /** Every parameter by the input rules; {@code partyIds}: a {@code party} names a party by its id. */
+    private boolean check(HttpServletRequest request, boolean partyIds) {
         List<Violation> violations = new ArrayList<>();
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             for (String value : parameter.getValue()) {
                 String problem = ClientText.problem(value, false);
-                if (problem == null && parameter.getKey().equals("party") && !value.isBlank()) {
+                if (problem == null && partyIds && parameter.getKey().equals("party") && !value.isBlank()) {
                     problem = partyProblem(value.strip());
                 }
                 if (problem != null) {

@@ -19,6 +19,36 @@ import se.coop.app.support.Secretariat;
 class PageRequestsTest extends IntegrationTest {
 
     @Test
+    void anAuditorWhoPicksBothDatesKeepsThePageAndWhatWasTypedAndAPartyNameInTheRegisterIsSearchedAsText() {
+        String id = drafted();
+        PageSession auditor = new PageSession(port).signIn("auditor");
+        HttpResponse<String> both = auditor.get("/agreements/" + id + "?asOf=2026-01-15T10:00&validOn=2026-01-01");
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(both.body())
+                .contains("id=\"error-summary\"", "id=\"form-pickers\"", "id=\"top\"")
+                .contains("value=\"2026-01-15T10:00\"", "value=\"2026-01-01\"")
+                .contains("href=\"#pickers-validOn\"", "id=\"pickers-validOn\"")
+                .contains("fyll i bara ett av de två")
+                .doesNotContain("give asOf or validOn");
+        // the events as stored, in local time beside the stored UTC
+        String page = auditor.get("/agreements/" + id).body();
+        assertThat(page).contains("Registrerad (lokal tid").containsPattern("<time datetime=\"20[0-9-]+T[0-9:.]+Z\">");
+
+        PageSession clerk = new PageSession(port).signIn("secretariat");
+        HttpResponse<String> byName = clerk.get("/?party=Laholms%20kommun");
+        assertThat(byName.statusCode()).isEqualTo(200);
+        assertThat(byName.body())
+                .contains("”Laholms kommun” är inget part-id")
+                .contains("/agreements/" + id)
+                .doesNotContain("lower-case letters");
+        assertThat(api.as("auditor")
+                        .get("/api/v1/agreements?party=Laholms%20kommun")
+                        .status())
+                .as("the API names parties by id only")
+                .isEqualTo(400);
+    }
+
+    @Test
     void theAccessibilityStatementIsReadWithoutSigningInInEachLanguageAndLinkedFromEveryPage() {
         PageSession anonymous = new PageSession(port);
         for (String[] language : new String[][] {
@@ -215,7 +245,9 @@ class PageRequestsTest extends IntegrationTest {
                 secretariat.post("/calendar/feeds", secretariat.formOf(shown, Map.of("party", "Hylte Kommun")));
         assertThat(refused.statusCode()).isEqualTo(400);
         // refused with the API's reason, naming the field, by the same rule as a party in the API's addresses
-        assertThat(refused.body()).contains("Några fält behöver rättas", "party a party id is 1 to 64");
+        assertThat(refused.body())
+                .contains("Några fält behöver rättas", "Part (id)", "ett part-id är 1–64 små bokstäver")
+                .doesNotContain("a party id is 1 to 64");
     }
 
     @Test

@@ -88,7 +88,7 @@ class PagesTest extends IntegrationTest {
             choose("form-draft", row + "country", "SE");
             type("form-draft", row + "adoptingBody", HALMSTAD[i][3]);
         }
-        browser.driver.findElement(By.id("draft-lead-0")).click();
+        browser.driver.findElement(By.id("draft-parties-0-lead")).click();
         browser.screenshot("draft-form");
         submit("form-draft");
         browser.waitFor(

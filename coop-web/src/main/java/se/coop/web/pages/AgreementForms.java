@@ -165,7 +165,7 @@ class AgreementForms {
             permissions.require("POST", api(id, form));
             body = form.type() == Void.class
                     ? null
-                    : forms.read(request, form.fields(), () -> zoneOf(id, request), form.type());
+                    : forms.read(request, form.fields(), form.required(), () -> zoneOf(id, request), form.type());
             view = current(id, request);
         } catch (Exception e) {
             FormCommands.Problem problem = FormCommands.problem(problems.describe(e));
@@ -192,6 +192,17 @@ class AgreementForms {
 
     /** What a consequence is told of: the agreement as it stands and the request the form makes. */
     record Consequences<T>(AgreementStatusView view, T body) {
+
+        /** The parties in the agreement on {@code day} (leaving ones until they leave), but {@code except}. */
+        List<PartyStatusView> inOn(java.time.LocalDate day, String except) {
+            return view.parties().stream()
+                    .filter(p -> "ACTIVE".equals(p.participation())
+                            || ("LEAVING".equals(p.participation())
+                                    && p.leavesOn() != null
+                                    && p.leavesOn().isAfter(day)))
+                    .filter(p -> !p.partyId().equals(except))
+                    .toList();
+        }
 
         /** The parties in the agreement now, and not leaving it, but {@code except}. */
         List<PartyStatusView> staying(String except) {

@@ -1,6 +1,7 @@
 package se.coop.web.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,10 +36,12 @@ import se.coop.query.admin.ReadYourWrites;
 import se.coop.query.audit.ChainVerification;
 import se.coop.query.audit.EventLog;
 import se.coop.query.web.AgreementQueryController;
+import se.coop.query.web.ReadParameters;
 import se.coop.query.web.ReviewQueryController;
 import se.coop.web.FormCommands;
 import se.coop.web.Formats;
 import se.coop.web.Permissions;
+import se.coop.web.ProblemDescriber;
 import se.coop.web.Words;
 
 /**
@@ -62,6 +65,7 @@ class AgreementPage {
     private final Formats fmt;
     private final Words words;
     private final DocumentAccess access;
+    private final ProblemDescriber problems;
     private final Clock clock;
 
     AgreementPage(
@@ -74,7 +78,9 @@ class AgreementPage {
             Formats fmt,
             Words words,
             DocumentAccess access,
+            ProblemDescriber problems,
             Clock clock) {
+        this.problems = problems;
         this.access = access;
         this.agreements = agreements;
         this.reviews = reviews;
@@ -95,13 +101,30 @@ class AgreementPage {
             @RequestParam(required = false) Long after,
             @RequestParam(defaultValue = "0") int events,
             HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         if (after != null && after > 0 && model.containsAttribute("done")) {
             // the position a form of this session just wrote (a flash attribute says so): wait for it, as the API's
             // Coop-Min-Position does, within the same bound on waiting reads
             model.addAttribute("stillProcessing", !readYourWrites.awaitBounded(after));
         }
+        FormCommands.Problem refused = pickers(asOf, validOn);
+        if (refused != null) {
+            // the dates the auditor picked cannot be shown: today's page, the pickers as typed and why
+            response.setStatus(refused.status());
+            return render(id, null, null, events, request, model, "pickers", refused);
+        }
         return render(id, asOf, validOn, events, request, model, null, null);
+    }
+
+    /** What is wrong with the dates an auditor picked (one of them, a plausible moment or day, not after today). */
+    private FormCommands.Problem pickers(String asOf, String validOn) {
+        try {
+            ReadParameters.past(asOf(asOf), validOn(validOn), clock);
+            return null;
+        } catch (CoopProblem e) {
+            return FormCommands.problem(problems.describe(e));
+        }
     }
 
     /**
@@ -190,6 +213,7 @@ class AgreementPage {
         model.addAttribute("timelineEntries", timeline.entries());
         model.addAttribute("zone", BusinessTime.zoneOf(leadCountry(view)).getId());
         model.addAttribute("today", today);
+        model.addAttribute("now", OffsetDateTime.now(clock));
         model.addAttribute("downloads", downloads(view, api));
         AgreementDocuments named =
                 agreements.documents(id, asOfInstant, validOnDate, request).getBody();
@@ -264,7 +288,10 @@ class AgreementPage {
             try {
                 at = OffsetDateTime.parse(value);
             } catch (DateTimeParseException notEither) {
-                throw new CoopProblem(ErrorCode.VALIDATION_FAILED, text("agreement.asOfInvalid"), "asOf");
+                throw new CoopProblem(
+                        ErrorCode.VALIDATION_FAILED,
+                        "expected a date and time as ISO-8601, e.g. 2026-06-01T09:00",
+                        "asOf");
             }
         }
         try {

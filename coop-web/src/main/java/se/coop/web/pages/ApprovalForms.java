@@ -117,11 +117,12 @@ class ApprovalForms {
         return forms.send(
                 id,
                 new Form<>(
-                        "appeal",
-                        "/board-decisions/" + decision + "/appeal",
-                        APPEAL_FIELDS,
-                        RecordAppealRequest.class,
-                        (context, body) -> forms.commands().recordAppeal(context, id, decision, body)),
+                                "appeal",
+                                "/board-decisions/" + decision + "/appeal",
+                                APPEAL_FIELDS,
+                                RecordAppealRequest.class,
+                                (context, body) -> forms.commands().recordAppeal(context, id, decision, body))
+                        .requiring("decisionId"),
                 request,
                 response,
                 model,

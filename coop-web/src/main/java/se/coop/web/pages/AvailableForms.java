@@ -20,6 +20,7 @@ import se.coop.api.query.AgreementStatusView;
 import se.coop.api.query.PartyStatusView;
 import se.coop.api.query.ReviewView;
 import se.coop.query.QueryNode;
+import se.coop.rules.Membership;
 import se.coop.web.FormCommands;
 import se.coop.web.Formats;
 import se.coop.web.Permissions;
@@ -79,9 +80,16 @@ class AvailableForms {
         may.put("document", commandsHere && may(api + "/documents"));
         may.put("notice", commandsHere && inForce && !mayLeave.isEmpty() && may(api + "/parties/x/notice"));
         may.put("terminate", commandsHere && inForce && may(api + "/termination"));
+        long active = view.parties().stream()
+                .filter(p -> "ACTIVE".equals(p.participation()))
+                .count();
         may.put(
                 "remove",
-                commandsHere && BEFORE_FORCE.contains(state) && !mayLeave.isEmpty() && may(api + "/parties/x/removal"));
+                commandsHere
+                        && BEFORE_FORCE.contains(state)
+                        && !mayLeave.isEmpty()
+                        && !Membership.tooFew((int) active - 1)
+                        && may(api + "/parties/x/removal"));
         may.put("abandon", commandsHere && BEFORE_FORCE.contains(state) && may(api + "/abandonment"));
         may.put("archive", commandsHere && ENDED.contains(state) && may(api + "/archival"));
         model.addAttribute("may", may);
@@ -190,6 +198,18 @@ class AvailableForms {
                             : view.term().noticePeriodMonths().toString());
             values.put("term.waitForLegalForce", String.valueOf(view.term().waitsForLegalForce()));
         }
+        values.put(
+                "focusAreas",
+                view.focusAreas() == null
+                        ? ""
+                        : String.join(
+                                "\n",
+                                view.focusAreas().stream()
+                                        .map(a -> a.code() + "; "
+                                                + nullToEmpty(a.title().sv()) + "; "
+                                                + nullToEmpty(a.title().da()) + "; "
+                                                + nullToEmpty(a.title().en()))
+                                        .toList()));
         return values;
     }
 

@@ -37,6 +37,7 @@ class DraftingForms {
             Map.entry("term.untilFurtherNotice", Kind.BOOLEAN),
             Map.entry("term.noticePeriodMonths", Kind.NUMBER),
             Map.entry("term.waitForLegalForce", Kind.BOOLEAN),
+            Map.entry("focusAreas", Kind.FOCUS_AREAS),
             Map.entry("note", Kind.TEXT));
 
     private static final Map<String, Kind> REASON = Map.of("reason", Kind.TEXT);
@@ -110,8 +111,7 @@ class DraftingForms {
                 given -> List.of(
                         words.text("confirm.abandon"),
                         words.text(
-                                "confirm.abandon.parties",
-                                given.view().parties().size())),
+                                "confirm.abandon.parties", given.staying(null).size())),
                 request,
                 response,
                 model,
@@ -130,11 +130,12 @@ class DraftingForms {
         return forms.confirmThenSend(
                 id,
                 new Form<>(
-                        "remove",
-                        "/parties/" + party + "/removal",
-                        REASON,
-                        ReasonRequest.class,
-                        (context, body) -> forms.commands().removeParty(context, id, party, body)),
+                                "remove",
+                                "/parties/" + party + "/removal",
+                                REASON,
+                                ReasonRequest.class,
+                                (context, body) -> forms.commands().removeParty(context, id, party, body))
+                        .requiring("partyId"),
                 given -> List.of(
                         words.text("confirm.remove", AgreementForms.nameOf(given.view(), party)),
                         words.text("confirm.remove.staying", AgreementForms.names(given.staying(party)))),

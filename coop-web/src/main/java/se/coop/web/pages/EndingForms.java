@@ -63,11 +63,12 @@ class EndingForms {
         return forms.confirmThenSend(
                 id,
                 new Form<>(
-                        "notice",
-                        "/parties/" + party + "/notice",
-                        NOTICE_FIELDS,
-                        GiveNoticeRequest.class,
-                        (context, body) -> forms.commands().giveNotice(context, id, party, body)),
+                                "notice",
+                                "/parties/" + party + "/notice",
+                                NOTICE_FIELDS,
+                                GiveNoticeRequest.class,
+                                (context, body) -> forms.commands().giveNotice(context, id, party, body))
+                        .requiring("partyId"),
                 given -> noticeConsequences(given.view(), party, given.body().givenOn()),
                 request,
                 response,
@@ -128,16 +129,26 @@ class EndingForms {
                         TERMINATE_FIELDS,
                         TerminateAgreementRequest.class,
                         (context, body) -> forms.commands().terminate(context, id, body)),
-                given -> List.of(
-                        words.text(
-                                "confirm.terminate",
-                                fmt.date(given.body().effectiveOn()),
-                                AgreementForms.names(given.staying(null))),
-                        words.text("confirm.terminate.meetings")),
+                this::terminationConsequences,
                 request,
                 response,
                 model,
                 redirect);
+    }
+
+    /**
+     * What a termination does: the agreement ends on its day for all those still in it then — unless notices end it
+     * on or before that day, which the page says instead.
+     */
+    private List<String> terminationConsequences(AgreementForms.Consequences<TerminateAgreementRequest> given) {
+        LocalDate day = given.body().effectiveOn();
+        LocalDate already = given.view().terminatesOn();
+        if (already != null && !already.isAfter(day)) {
+            return List.of(words.text("confirm.terminate.already", fmt.date(already)));
+        }
+        return List.of(
+                words.text("confirm.terminate", fmt.date(day), AgreementForms.names(given.inOn(day, null))),
+                words.text("confirm.terminate.meetings"));
     }
 
     @PostMapping("/agreements/{id}/archive")

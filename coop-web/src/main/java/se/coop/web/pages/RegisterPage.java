@@ -5,6 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.coop.api.AgreementState;
+import se.coop.api.PartyId;
 import se.coop.api.query.AgreementCounts;
 import se.coop.api.query.AgreementPage;
 import se.coop.query.QueryNode;
@@ -40,6 +41,13 @@ class RegisterPage {
             return "redirect:/operator";
         }
         permissions.require("GET", "/api/v1/agreements");
+        String typedParty = party;
+        if (party != null && !party.isBlank() && !PartyId.isId(party.strip())) {
+            // a party's name where its id goes: the names of parties are searched with the text, and the page says so
+            q = q == null || q.isBlank() ? party.strip() : q.strip() + " " + party.strip();
+            party = null;
+            model.addAttribute("partyAsText", typedParty.strip());
+        }
         AgreementPage agreementsPage = agreements
                 .list(state, party, country, focusArea, q, Math.max(0, page), PAGE_SIZE)
                 .getBody();
@@ -57,6 +65,7 @@ class RegisterPage {
         model.addAttribute("states", AgreementState.values());
         model.addAttribute("state", state);
         model.addAttribute("party", party == null ? "" : party);
+        model.addAttribute("typedParty", typedParty == null ? "" : typedParty);
         model.addAttribute("country", country == null ? "" : country);
         model.addAttribute("focusArea", focusArea == null ? "" : focusArea);
         model.addAttribute("q", q == null ? "" : q);
