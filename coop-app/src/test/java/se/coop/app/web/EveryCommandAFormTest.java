@@ -43,6 +43,8 @@ class EveryCommandAFormTest extends IntegrationTest {
         // a draft: submit, revise, remove a party and abandon — and nothing of an agreement in force
         String shown = clerk.get(page).body();
         assertThat(forms(shown)).containsExactly("submit", "revise", "remove", "abandon", "link", "document");
+        // what it waits for, each a link to the form that records it
+        assertThat(shown).contains("<a href=\"#form-submit\">Lämna utkastet för antagande.</a>");
 
         // revised: a corrected title and a new text version, its file uploaded with the form
         byte[] text = SampleFiles.pdfA("Avsiktsförklaring, version 2 " + id);
@@ -87,8 +89,16 @@ class EveryCommandAFormTest extends IntegrationTest {
 
         // submitted, and approved by the three parties left
         shown = clerk.get(page).body();
-        assertThat(clerk.post(page + "/submit", clerk.formOf(shown, Map.of())).statusCode())
-                .isEqualTo(302);
+        HttpResponse<String> submitted = clerk.post(page + "/submit", clerk.formOf(shown, Map.of()));
+        assertThat(submitted.statusCode()).isEqualTo(302);
+        // the page the form leads back to, which waits for what the form wrote
+        assertThat(text(clerk.get(submitted
+                                .headers()
+                                .firstValue("Location")
+                                .orElseThrow()
+                                .replaceFirst("^https?://[^/]+", ""))
+                        .body()))
+                .contains("Laholms kommun: beslut av Kommunstyrelsen saknas.", "Hylte kommun: underskrift saknas.");
         LocalDate approvedOn = BusinessTime.today(TestClock.INSTANCE).minusDays(40);
         String halmstadsDecision = null;
         for (String party : List.of("halmstad", "laholm", "hylte")) {
@@ -108,6 +118,10 @@ class EveryCommandAFormTest extends IntegrationTest {
 
         // in force: no drafting forms, the forms of an agreement in force
         shown = clerk.get(page).body();
+        assertThat(text(shown))
+                .as("the review to plan; the appeal windows closed long ago")
+                .contains("Ingen uppföljning är planerad; nästa ska hållas senast")
+                .doesNotContain("beslutet kan överklagas till");
         assertThat(forms(shown))
                 .containsExactly("appeal", "review", "held", "amend", "link", "document", "notice", "terminate");
 

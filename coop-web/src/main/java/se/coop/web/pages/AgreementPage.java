@@ -244,6 +244,11 @@ class AgreementPage {
         }
         boolean commandsHere = commands.getIfAvailable() != null && !past && view.state() != AgreementState.ARCHIVED;
         availableForms.addTo(model, view, meetings, named, commandsHere);
+        if (!past) {
+            @SuppressWarnings("unchecked")
+            Map<String, Boolean> may = (Map<String, Boolean>) model.getAttribute("may");
+            model.addAttribute("tasks", TaskList.of(view, today, may, words, fmt));
+        }
         model.addAttribute("failed", failed);
         if (failed != null) {
             model.addAttribute("failedTitle", text("form." + failed.replaceFirst("-.*", "") + ".title"));

@@ -133,7 +133,10 @@ class AvailableForms {
         return permissions.mayPost(apiPath);
     }
 
-    /** The board decisions an appeal may be recorded against: each party's latest, where it had an appeal window. */
+    /**
+     * The board decisions an appeal may be recorded against: each party's latest that had an appeal window — an appeal
+     * lodged within it may be recorded later (rule 12).
+     */
     private List<String[]> appealable(AgreementStatusView view) {
         List<String[]> options = new ArrayList<>();
         for (PartyStatusView party : view.parties()) {
