@@ -151,6 +151,11 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** Sets a date or date-time field as its picker would: the value the browser submits. */
+    void setValue(WebElement field, String value) {
+        driver.executeScript("arguments[0].value = arguments[1];", field, value);
+    }
+
     String text() {
         return driver.findElement(By.tagName("body")).getText();
     }

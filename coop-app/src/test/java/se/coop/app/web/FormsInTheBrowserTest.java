@@ -148,7 +148,7 @@ class FormsInTheBrowserTest extends IntegrationTest {
     }
 
     private static void date(Browser browser, String formId, String name, String isoDate) {
-        browser.driver.executeScript("arguments[0].value = arguments[1];", browser.in(formId, name), isoDate);
+        browser.setValue(browser.in(formId, name), isoDate);
     }
 
     private static void submit(Browser browser, String formId) {

@@ -431,7 +431,7 @@ class PagesTest extends IntegrationTest {
     /** A date field set as a date picker sets it: the value the browser submits. */
     private void date(String formId, String name, String isoDate) {
         WebElement field = formId == null ? browser.driver.findElement(By.name(name)) : browser.in(formId, name);
-        browser.driver.executeScript("arguments[0].value = arguments[1];", field, isoDate);
+        browser.setValue(field, isoDate);
     }
 
     private void submit(String formId) {

@@ -33,9 +33,19 @@ class PhonesTest extends IntegrationTest {
                 "Rådhuset, sammanträdesrum Laholmsbukten",
                 "Kommundirektör",
                 "kommundirektor@halmstad.example.org");
+        String drafted = secretariat.draft(Bodies.twoPartyDraft());
         secretariat.read("auditor", "/api/v1/agreements/" + id);
         Map<String, List<String>> pages = new LinkedHashMap<>();
-        pages.put("secretariat", List.of("/", "/agreements/new", "/calendar", "/agreements/" + id, "/accessibility"));
+        pages.put(
+                "secretariat",
+                List.of(
+                        "/",
+                        "/?party=Laholms%20kommun",
+                        "/agreements/new",
+                        "/calendar",
+                        "/agreements/" + id,
+                        "/agreements/" + drafted,
+                        "/accessibility"));
         pages.put("auditor", List.of("/agreements/" + id + "?validOn=" + LocalDate.of(2026, 1, 1), "/no-such-page"));
         pages.put("reviewer", List.of("/calendar", "/agreements/" + id));
         pages.put("operator", List.of("/operator"));

@@ -243,10 +243,8 @@ class AgreementPage {
             model.addAttribute("eventsTotal", stream.events().size());
         }
         boolean commandsHere = commands.getIfAvailable() != null && !past && view.state() != AgreementState.ARCHIVED;
-        availableForms.addTo(model, view, meetings, named, commandsHere);
+        Map<String, Boolean> may = availableForms.addTo(model, view, meetings, named, commandsHere);
         if (!past) {
-            @SuppressWarnings("unchecked")
-            Map<String, Boolean> may = (Map<String, Boolean>) model.getAttribute("may");
             model.addAttribute("tasks", TaskList.of(view, today, may, words, fmt));
         }
         model.addAttribute("failed", failed);

@@ -52,7 +52,8 @@ class AvailableForms {
         this.fmt = fmt;
     }
 
-    void addTo(
+    /** Puts the forms this reader gets, their choices and keys in {@code model}; answers which forms they are. */
+    Map<String, Boolean> addTo(
             Model model,
             AgreementStatusView view,
             List<ReviewView> meetings,
@@ -127,6 +128,7 @@ class AvailableForms {
             keys.put("outcome-" + meeting.reviewId(), FormCommands.newKey());
         }
         model.addAttribute("keys", keys);
+        return may;
     }
 
     private boolean may(String apiPath) {

@@ -86,7 +86,7 @@ class DraftPage {
                 request,
                 "/api/v1/agreements",
                 false,
-                fields(),
+                FIELDS,
                 () -> BusinessTime.ZONE,
                 DraftIntentRequest.class,
                 controller::draftIntent,
@@ -148,6 +148,9 @@ class DraftPage {
                         new String[] {"BOARD_ADOPTION", words.text("draft.requires.board")}));
         return "draft";
     }
+
+    /** The draft's fields, by the JSON path of the API's request, for up to {@link #MAX_ROWS} parties. */
+    private static final Map<String, Kind> FIELDS = fields();
 
     private static Map<String, Kind> fields() {
         Map<String, Kind> fields = new LinkedHashMap<>();
