@@ -14,3 +14,17 @@
         });
     });
 })();
+
+// Enter in a field that has a button of its own (the party search of a draft's row) presses that button, not the
+// form's first. Without script Enter sends the form's first button, and the row's button still searches.
+(function () {
+    document.querySelectorAll('input[data-enter]').forEach(function (input) {
+        input.addEventListener('keydown', function (event) {
+            var button = document.getElementById(input.getAttribute('data-enter'));
+            if (event.key === 'Enter' && button) {
+                event.preventDefault();
+                button.click();
+            }
+        });
+    });
+})();

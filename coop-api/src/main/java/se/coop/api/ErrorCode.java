@@ -71,6 +71,8 @@ public enum ErrorCode {
     // a contact erased stays erased; another contact has the address already
     CONTACT_ERASED(Kind.REFUSED),
     CONTACT_ADDRESS_TAKEN(Kind.REFUSED),
+    // the party register has an organisation with this id already
+    PARTY_ID_TAKEN(Kind.REFUSED),
     // one verification against a checkpoint runs at a time
     VERIFICATION_RUNNING(Kind.REFUSED),
     // the document store: a document an agreement names is not removed (only culled); a removal comes within its time;

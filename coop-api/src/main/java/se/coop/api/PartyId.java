@@ -2,6 +2,8 @@ package se.coop.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +48,25 @@ public record PartyId(@JsonValue String value) {
             throw new IllegalArgumentException(STRICT_FORM);
         }
         return new PartyId(value);
+    }
+
+    /**
+     * The party id a name suggests, in the one form a client names parties in: lower case, accents dropped, ø as o
+     * and æ as ae, other characters as single hyphens ("Høje-Taastrup Kommune" → {@code hoje-taastrup-kommune});
+     * null when nothing is left or it would be longer than 64.
+     */
+    public static String suggest(String name) {
+        if (name == null) {
+            return null;
+        }
+        String folded = fold(name).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return SLUG.matcher(folded).matches() ? folded : null;
+    }
+
+    /** Text in lower case with accents dropped, ø as o and æ as ae: what the party register compares. */
+    public static String fold(String text) {
+        String lower = text.toLowerCase(Locale.ROOT).replace("ø", "o").replace("æ", "ae");
+        return Normalizer.normalize(lower, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
     }
 
     @Override

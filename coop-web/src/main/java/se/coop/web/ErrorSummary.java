@@ -100,7 +100,16 @@ public class ErrorSummary {
             Map.entry("parties.country", "draft.country"),
             Map.entry("parties.adoptingBody", "draft.adoptingBody"),
             Map.entry("parties.requires", "draft.requires"),
-            Map.entry("parties.lead", "draft.lead"));
+            Map.entry("parties.lead", "draft.lead"),
+            Map.entry("parties.search", "draft.search"),
+            Map.entry("party:partyId", "parties.partyId"),
+            Map.entry("party:kind", "draft.partyKind"),
+            Map.entry("party:country", "draft.country"),
+            Map.entry("names.sv", "parties.nameSv"),
+            Map.entry("names.da", "parties.nameDa"),
+            Map.entry("names.en", "parties.nameEn"),
+            Map.entry("officialCode", "parties.officialCode"),
+            Map.entry("boardNames", "parties.boards"));
 
     /** A file's hash is the file field's: the person chose a file, not a hash. */
     private static final Map<String, String> SHOWN_AS = Map.of(
@@ -108,7 +117,10 @@ public class ErrorSummary {
             "text.sha256", "text.file",
             "sha256", "file",
             "text", "text.file",
-            "signatory", "signatory.name");
+            "signatory", "signatory.name",
+            "names", "names.sv",
+            "namesGiven", "names.sv",
+            "countryKnown", "country");
 
     private final Words words;
     private final Reasons reasons;

@@ -47,6 +47,22 @@ public class Reasons {
                 "måste vara avtalets version som sidan visade, ett heltal",
                 "skal være aftalens version, som siden viste, et heltal");
         reason(".*expected a whole number", "ange ett heltal", "angiv et heltal");
+        reason(
+                "must name the organisation in at least one of sv, da and en",
+                "ange organisationens namn på minst ett av svenska, danska och engelska",
+                "angiv organisationens navn på mindst ét af svensk, dansk og engelsk");
+        reason(
+                "must be an ISO 3166-1 alpha-2 code such as SE or DK",
+                "måste vara en landskod som SE eller DK",
+                "skal være en landekode som SE eller DK");
+        reason(
+                "must be 1 to 64 lower-case letters a-z, digits and single hyphens, e.g. hogskolan-i-halmstad",
+                "måste vara 1 till 64 små bokstäver a–z, siffror och enstaka bindestreck, t.ex. hogskolan-i-halmstad",
+                "skal være 1 til 64 små bogstaver a–z, cifre og enkelte bindestreger, f.eks. hogskolan-i-halmstad");
+        reason(
+                "partyId must be given: the name makes no id of 1 to 64 letters a-z, digits and hyphens",
+                "ange ett id: namnet ger inget id av 1 till 64 bokstäver a–z, siffror och bindestreck",
+                "angiv et id: navnet giver intet id af 1 til 64 bogstaver a–z, cifre og bindestreger");
         reason(".*expected true or false", "välj ja eller nej", "vælg ja eller nej");
         reason(
                 "'(.*)' is not valid; expected one of (.*)",

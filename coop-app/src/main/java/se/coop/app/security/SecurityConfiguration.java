@@ -159,6 +159,10 @@ public class SecurityConfiguration {
                                 "/api/v1/audit/checkpoints/*",
                                 "/api/v1/audit/checkpoints/*/verifications/*"))
                         .hasAnyRole(A, O)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/parties")
+                        .hasAnyRole(S, O)
+                        .requestMatchers(reads("/api/v1/parties", "/api/v1/parties/*"))
+                        .hasAnyRole(S, A, R, O)
                         .requestMatchers(reads("/api/v1/contacts"))
                         .hasAnyRole(S, O)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/contacts/*")

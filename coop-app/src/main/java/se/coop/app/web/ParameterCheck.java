@@ -43,7 +43,8 @@ class ParameterCheck implements WebMvcConfigurer, HandlerInterceptor {
                 return !(read || oneLineForm) || ParameterCheck.this.check(request, !register);
             }
         };
-        registry.addInterceptor(pages).addPathPatterns("/", "/agreements/**", "/calendar", "/calendar/**", "/operator");
+        registry.addInterceptor(pages)
+                .addPathPatterns("/", "/agreements/**", "/calendar", "/calendar/**", "/operator", "/parties");
     }
 
     @Override

@@ -293,6 +293,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
         calls.add(new Call("GET", "/api/v1/audit/keys", "/api/v1/audit/keys", null, Set.of(), true, 200));
         calls.add(new Call(
                 "GET", "/api/v1/agreements/{agreementId}/proof", agreement + "/proof", null, Set.of(A), false, 200));
+        // the party register: every role reads it; a secretariat or operator adds (here refused as incomplete)
+        calls.add(new Call("GET", "/api/v1/parties", "/api/v1/parties?q=koge", null, Set.of(S, A, R, O), false, 200));
+        calls.add(new Call(
+                "GET", "/api/v1/parties/{partyId}", "/api/v1/parties/koge", null, Set.of(S, A, R, O), false, 200));
+        calls.add(new Call("POST", "/api/v1/parties", "/api/v1/parties", "{}", Set.of(S, O), false, 400));
         String unknownContact = "/api/v1/contacts/00000000-0000-4000-8000-000000000006";
         calls.add(new Call(
                 "GET",

@@ -2,13 +2,12 @@ package se.coop.web.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +18,8 @@ import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 import se.coop.api.PartyKind;
+import se.coop.api.register.PartyRegister;
+import se.coop.api.register.RegisteredParty;
 import se.coop.command.web.AgreementCommandController;
 import se.coop.command.web.request.DraftIntentRequest;
 import se.coop.web.FormCommands;
@@ -29,7 +30,9 @@ import se.coop.web.Words;
 /**
  * A new letter of intent as a draft: title, kind, term (waiting for legal force or not), focus areas, reminders, its
  * text (a file uploaded with the form) and its parties — as many rows as needed, each with what its approval takes (a
- * company that only signs, a board that only adopts). "Add a party" shows the form again with one more row, as typed.
+ * company that only signs, a board that only adopts). "Add a party" shows the form again with one more row, as typed;
+ * each row searches the party register and takes the organisation picked from it (its id, its name as it is now, its
+ * kind, country and first board), all without script.
  */
 @Controller
 class DraftPage {
@@ -42,19 +45,22 @@ class DraftPage {
     /** The draft's text: a file uploaded with the form, named by its hash. */
     private static final List<FormCommands.Upload> TEXT_FILE =
             List.of(new FormCommands.Upload("text.file", "text.sha256", "text.title"));
-    /** The countries Coop's parties come from; the API takes any ISO code. */
-    private static final List<String> COUNTRIES = List.of("SE", "DK", "NO", "FI", "DE", "IS");
+    /** The register's organisations a row's search shows at most. */
+    private static final int MATCHES = 10;
 
     private final ObjectProvider<AgreementCommandController> commands;
     private final FormCommands forms;
     private final Permissions permissions;
     private final Words words;
+    private final PartyRegister register;
 
     DraftPage(
             ObjectProvider<AgreementCommandController> commands,
             FormCommands forms,
             Permissions permissions,
-            Words words) {
+            Words words,
+            PartyRegister register) {
+        this.register = register;
         this.commands = commands;
         this.forms = forms;
         this.permissions = permissions;
@@ -69,14 +75,27 @@ class DraftPage {
 
     @PostMapping("/agreements/new")
     String draft(HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        if (request.getParameter("addParty") != null) {
-            // another party row, the form kept as typed; nothing is sent
+        if (request.getParameter("addParty") != null
+                || request.getParameter("find") != null
+                || request.getParameter("pick") != null) {
+            // another party row, a search of the party register or a party picked from it: the form is shown again as
+            // typed, and nothing is sent
             permissions.require("POST", "/api/v1/agreements");
             FormCommands.Problem refused = forms.keepUploads(request, TEXT_FILE);
             if (refused != null) {
                 response.setStatus(refused.status());
             }
-            return render(model, typed(request), refused, rows(request) + (refused == null ? 1 : 0));
+            Map<String, String> values = typed(request);
+            int rows = rows(request);
+            if (refused == null && request.getParameter("addParty") != null) {
+                model.addAttribute("focus", "draft-parties-" + rows + "-search");
+                rows++;
+            } else if (refused == null && request.getParameter("find") != null) {
+                find(model, values, row(request.getParameter("find"), rows));
+            } else if (refused == null) {
+                pick(model, values, request.getParameter("pick"), rows);
+            }
+            return render(model, values, refused, rows);
         }
         AgreementCommandController controller = commands.getIfAvailable();
         if (controller == null) {
@@ -110,6 +129,52 @@ class DraftPage {
         return values;
     }
 
+    /** The register's organisations matching what row {@code row} searches for; the first takes focus. */
+    private void find(Model model, Map<String, String> values, int row) {
+        String q = values.getOrDefault("parties[" + row + "].search", "").strip();
+        Map<Integer, List<RegisteredParty>> matches = new HashMap<>();
+        matches.put(row, q.isEmpty() || q.length() > 200 ? List.of() : register.search(q, null, null, MATCHES));
+        model.addAttribute("matches", matches);
+        if (matches.get(row).isEmpty()) {
+            model.addAttribute("focus", "draft-parties-" + row + "-search");
+        }
+    }
+
+    /**
+     * Row {@code row:partyId} takes the organisation's id, its name in its own language, kind, country and first board:
+     * the agreement keeps them as they are now. Focus moves to the next row's search, or to "add a party".
+     */
+    private void pick(Model model, Map<String, String> values, String picked, int rows) {
+        int colon = picked.indexOf(':');
+        int row = row(colon < 0 ? picked : picked.substring(0, colon), rows);
+        Optional<RegisteredParty> party = colon < 0 ? Optional.empty() : register.get(picked.substring(colon + 1));
+        if (party.isEmpty()) {
+            find(model, values, row);
+            return;
+        }
+        RegisteredParty p = party.get();
+        String prefix = "parties[" + row + "].";
+        values.put(prefix + "partyId", p.partyId());
+        values.put(prefix + "name", p.ownName());
+        values.put(prefix + "kind", p.kind().name());
+        values.put(prefix + "country", p.country());
+        if (p.firstBoard() != null) {
+            values.put(prefix + "adoptingBody", p.firstBoard());
+        }
+        values.put(prefix + "search", "");
+        model.addAttribute("picked", Map.of(row, p));
+        model.addAttribute("focus", row + 1 < rows ? "draft-parties-" + (row + 1) + "-search" : "draft-add-party");
+    }
+
+    /** A row index the form named, within the rows it has. */
+    private static int row(String given, int rows) {
+        try {
+            return Math.max(0, Math.min(rows - 1, Integer.parseInt(given.strip())));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** How many party rows the form had. */
     private static int rows(HttpServletRequest request) {
         try {
@@ -126,17 +191,19 @@ class DraftPage {
     private String render(Model model, Map<String, String> values, FormCommands.Problem problem, int rows) {
         model.addAttribute("values", values);
         model.addAttribute("problem", problem);
+        if (!model.containsAttribute("matches")) {
+            model.addAttribute("matches", Map.of());
+        }
+        if (!model.containsAttribute("picked")) {
+            model.addAttribute("picked", Map.of());
+        }
         // a fresh key for every rendering: a form sent again after it was refused is a new request
         model.addAttribute("key", FormCommands.newKey());
         model.addAttribute("kindOptions", words.options(AgreementKind.values(), "kind."));
         model.addAttribute("partyKindOptions", words.options(PartyKind.values(), "partyKind."));
         model.addAttribute(
                 "yesNo", List.of(new String[] {"true", words.text("yes")}, new String[] {"false", words.text("no")}));
-        List<String[]> countries = new ArrayList<>();
-        for (String code : COUNTRIES) {
-            countries.add(new String[] {code, new Locale("", code).getDisplayCountry(LocaleContextHolder.getLocale())});
-        }
-        model.addAttribute("countryOptions", countries);
+        model.addAttribute("countryOptions", PartiesPage.countryOptions());
         model.addAttribute("rowCount", rows);
         model.addAttribute(
                 "rows", java.util.stream.IntStream.range(0, rows).boxed().toList());
