@@ -53,6 +53,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import se.coop.api.ErrorCode;
+import se.coop.api.Origin;
+import se.coop.api.PartyId;
 import se.coop.app.start.StartRefused;
 import se.coop.app.web.ProblemResponses;
 import se.coop.web.UploadForms;
@@ -210,7 +212,7 @@ public class SecurityConfiguration {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
             JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
-            tokens.setJwtAuthenticationConverter(rolesFromClaim(properties.rolesClaim()));
+            tokens.setJwtAuthenticationConverter(rolesFromClaim(properties.rolesClaim(), properties.partiesClaim()));
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .jwt(jwt -> jwt.authenticationManager(new ProviderManager(tokens)))
                     .authenticationEntryPoint((request, response, e) -> {
@@ -263,8 +265,8 @@ public class SecurityConfiguration {
                         log.warn("Sign-in through the OIDC issuer failed: {}", e.getMessage());
                         response.sendRedirect(request.getContextPath() + "/login?error");
                     })
-                    .userInfoEndpoint(
-                            userInfo -> userInfo.userAuthoritiesMapper(rolesFromOidc(properties.rolesClaim()))));
+                    .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(
+                            rolesFromOidc(properties.rolesClaim(), properties.partiesClaim()))));
         }
         return http.build();
     }
@@ -275,15 +277,17 @@ public class SecurityConfiguration {
         return handler;
     }
 
-    /** The roles of an OIDC sign-in, from the same claim as a bearer token's. */
-    static GrantedAuthoritiesMapper rolesFromOidc(String claim) {
+    /** The roles and parties of an OIDC sign-in, from the same claims as a bearer token's. */
+    static GrantedAuthoritiesMapper rolesFromOidc(String claim, String partiesClaim) {
         return authorities -> {
             Set<GrantedAuthority> roles = new LinkedHashSet<>();
             for (GrantedAuthority authority : authorities) {
                 if (authority instanceof OidcUserAuthority oidc) {
                     roles.addAll(roles(oidc.getIdToken().getClaims().get(claim)));
+                    roles.addAll(parties(oidc.getIdToken().getClaims().get(partiesClaim)));
                     if (oidc.getUserInfo() != null) {
                         roles.addAll(roles(oidc.getUserInfo().getClaims().get(claim)));
+                        roles.addAll(parties(oidc.getUserInfo().getClaims().get(partiesClaim)));
                     }
                 }
             }
@@ -394,9 +398,15 @@ public class SecurityConfiguration {
         List<UserDetails> local = new ArrayList<>();
         for (Role role : Role.values()) {
             String name = role.name().toLowerCase(Locale.ROOT);
+            List<GrantedAuthority> authorities = new ArrayList<>();
+            authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
+            if (BUILT_IN_EMAILS.containsKey(name)) {
+                // the demo's secretariat and reviewer are Halmstad's, as their addresses are
+                authorities.add(new SimpleGrantedAuthority(Origin.PARTY_AUTHORITY + "halmstad"));
+            }
             local.add(User.withUsername(name)
                     .password("{noop}" + name)
-                    .roles(role.name())
+                    .authorities(authorities)
                     .build());
         }
         return new InMemoryUserDetailsManager(local);
@@ -435,10 +445,20 @@ public class SecurityConfiguration {
                     "'" + user.name() + "' in coop.security.users has no role.",
                     "Give it one or more of " + Arrays.toString(Role.values()) + ".");
         }
-        String[] roles = user.roles().stream().map(r -> role(user, r)).toArray(String[]::new);
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        user.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role(user, r))));
+        for (String party : user.parties()) {
+            if (party == null || !PartyId.isId(party.strip())) {
+                throw new StartRefused(
+                        "'" + user.name() + "' in coop.security.users belongs to a party whose id is not one: '" + party
+                                + "'.",
+                        "Name each party by its id, e.g. halmstad (" + PartyId.STRICT_FORM + ").");
+            }
+            authorities.add(new SimpleGrantedAuthority(Origin.PARTY_AUTHORITY + party.strip()));
+        }
         return User.withUsername(user.name())
                 .password("{bcrypt}" + hash)
-                .roles(roles)
+                .authorities(authorities)
                 .build();
     }
 
@@ -470,10 +490,29 @@ public class SecurityConfiguration {
         return authorities;
     }
 
-    /** Roles from a configurable JWT claim: a list (or space-separated text) of SECRETARIAT, AUDITOR, … */
-    static Converter<Jwt, AbstractAuthenticationToken> rolesFromClaim(String claim) {
+    /** The parties a claim's value names: a list, or text separated by spaces or commas; what is no party id is ignored. */
+    static List<GrantedAuthority> parties(Object value) {
+        List<String> named = value instanceof Collection<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : value == null ? List.of() : List.of(String.valueOf(value).split("[\\s,]+"));
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        for (String party : named) {
+            if (PartyId.isId(party.strip())) {
+                authorities.add(new SimpleGrantedAuthority(Origin.PARTY_AUTHORITY + party.strip()));
+            }
+        }
+        return authorities;
+    }
+
+    /**
+     * Roles from a configurable JWT claim (a list, or space-separated text, of SECRETARIAT, AUDITOR, …) and the parties
+     * the user belongs to from another ({@code coop.security.parties-claim}, default {@code coop_parties}).
+     */
+    static Converter<Jwt, AbstractAuthenticationToken> rolesFromClaim(String claim, String partiesClaim) {
         return jwt -> {
-            Collection<GrantedAuthority> authorities = roles(jwt.getClaims().get(claim));
+            Collection<GrantedAuthority> authorities =
+                    new ArrayList<>(roles(jwt.getClaims().get(claim)));
+            authorities.addAll(parties(jwt.getClaims().get(partiesClaim)));
             String name = jwt.getClaimAsString("preferred_username");
             return new JwtAuthenticationToken(jwt, authorities, name == null ? jwt.getSubject() : name);
         };

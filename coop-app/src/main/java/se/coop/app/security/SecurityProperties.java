@@ -9,11 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the JWT claim that lists a token's roles; {@code coop.security.sign-ins}: how many password checks may fail.
  */
 @ConfigurationProperties("coop.security")
-public record SecurityProperties(List<User> users, String rolesClaim, SignIns signIns) {
+public record SecurityProperties(List<User> users, String rolesClaim, String partiesClaim, SignIns signIns) {
 
     public SecurityProperties {
         users = users == null ? List.of() : List.copyOf(users);
         rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim;
+        partiesClaim = partiesClaim == null || partiesClaim.isBlank() ? "coop_parties" : partiesClaim;
         signIns = signIns == null ? new SignIns(null, null, null, null, null, null, null) : signIns;
     }
 
@@ -44,7 +45,13 @@ public record SecurityProperties(List<User> users, String rolesClaim, SignIns si
 
     /**
      * A configured user; {@code password} is a bcrypt hash, with or without the {@code {bcrypt}} prefix; {@code email}
-     * (optional) puts the user's own meetings first in the calendar page.
+     * (optional) puts the user's own meetings first in the calendar page; {@code parties} (optional) the ids of the
+     * parties the user works for — a joint secretariat may belong to none and still record for every party.
      */
-    public record User(String name, String password, List<String> roles, String email) {}
+    public record User(String name, String password, List<String> roles, String email, List<String> parties) {
+
+        public User {
+            parties = parties == null ? List.of() : List.copyOf(parties);
+        }
+    }
 }

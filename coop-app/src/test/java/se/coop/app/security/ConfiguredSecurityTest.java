@@ -32,6 +32,7 @@ import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.TestClockConfiguration;
 import se.coop.app.support.TestDatabase;
+import tools.jackson.databind.JsonNode;
 
 /** A deployment with configured bcrypt users and an OIDC issuer's JWTs: no built-in users, roles from a claim. */
 @SpringBootTest(classes = CoopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -53,6 +54,7 @@ class ConfiguredSecurityTest {
         registry.add("coop.security.users[0].name", () -> "kansli");
         registry.add("coop.security.users[0].password", () -> KANSLI_HASH);
         registry.add("coop.security.users[0].roles[0]", () -> "SECRETARIAT");
+        registry.add("coop.security.users[0].parties[0]", () -> "laholm");
         registry.add("coop.security.roles-claim", () -> "coop_roles");
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> publicKeyFile());
     }
@@ -107,6 +109,33 @@ class ConfiguredSecurityTest {
                         .post("/api/v1/agreements", Bodies.halmstadDraft())
                         .status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void theEventsKeepThePartiesOfTheUserWhoActedFromTheConfigurationOrTheToken() {
+        Api.Answer drafted =
+                api.withPassword("kansli", "kansli-lösenord").post("/api/v1/agreements", Bodies.halmstadDraft());
+        assertThat(drafted.status()).isEqualTo(201);
+        String id = drafted.json().path("agreementId").asString();
+        String token = sign(
+                new JWTClaimsSet.Builder(claims("sekreterare@example.org", List.of("SECRETARIAT"), 3600))
+                        .claim("coop_parties", List.of("hylte", "not an id!"))
+                        .build(),
+                ISSUER_KEY);
+        assertThat(api.bearer(token)
+                        .post("/api/v1/agreements/" + id + "/submission", "{}")
+                        .status())
+                .isEqualTo(200);
+        String auditor = sign(claims("revisor@example.org", List.of("AUDITOR"), 3600), ISSUER_KEY);
+        JsonNode events = api.bearer(auditor)
+                .get("/api/v1/agreements/" + id + "/events")
+                .json()
+                .path("events");
+        assertThat(events.get(0).path("metadata").path("actorParties").asString())
+                .isEqualTo("laholm");
+        assertThat(events.get(1).path("metadata").path("actorParties").asString())
+                .isEqualTo("hylte");
+        assertThat(events.get(1).path("metadata").path("actor").asString()).isEqualTo("sekreterare@example.org");
     }
 
     private static String token(String user, List<String> roles, long secondsValid) {

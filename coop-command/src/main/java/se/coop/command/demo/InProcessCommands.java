@@ -80,7 +80,7 @@ class InProcessCommands implements DemoSeed.Transport {
     private DemoSeed.Answer invoke(
             HandlerMethod handler, Map<String, String> pathVariables, String key, String path, JsonNode body) {
         CommandContext command = new CommandContext(
-                USER, "SECRETARIAT", null, key, "coop-demo-" + UUID.randomUUID(), "POST " + path, baseUrl);
+                USER, "SECRETARIAT", null, key, "coop-demo-" + UUID.randomUUID(), "POST " + path, baseUrl, null);
         MethodParameter[] parameters = handler.getMethodParameters();
         Object[] arguments = new Object[parameters.length];
         for (int i = 0; i < parameters.length; i++) {

@@ -1,5 +1,6 @@
 package se.coop.command.web;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
 
@@ -7,7 +8,8 @@ import org.springframework.security.core.Authentication;
  * Who issues a command and under which request headers: the user and role, the condition of {@code If-Match} (or
  * null), the {@code Idempotency-Key} (or null) and the correlation id; and where it arrived:
  * {@code request} ("POST /api/v1/…", part of the fingerprint a retried key is compared by) and {@code baseUrl}, under
- * which {@code Location} answers are built.
+ * which {@code Location} answers are built; {@code userParties}: the parties the user belongs to (their
+ * {@code PARTY_} authorities), which the history names beside the party a command is for.
  */
 public record CommandContext(
         String user,
@@ -16,7 +18,12 @@ public record CommandContext(
         String idempotencyKey,
         String correlationId,
         String request,
-        String baseUrl) {
+        String baseUrl,
+        List<String> userParties) {
+
+    public CommandContext {
+        userParties = userParties == null ? List.of() : List.copyOf(userParties);
+    }
 
     /**
      * The context of a command sent from one of Coop's own pages: the signed-in user and role as the HTTP API reads
@@ -31,6 +38,7 @@ public record CommandContext(
                 CommandContextResolver.idempotencyKey(idempotencyKey),
                 UUID.randomUUID().toString(),
                 request,
-                baseUrl);
+                baseUrl,
+                CommandContextResolver.parties(user));
     }
 }

@@ -44,7 +44,15 @@ class CommandContextResolver implements HandlerMethodArgumentResolver {
                 idempotencyKey(request.getHeader(IDEMPOTENCY_KEY)),
                 correlationId(request.getHeader(CORRELATION_ID)),
                 http.getMethod() + " " + http.getRequestURI(),
-                ServletUriComponentsBuilder.fromContextPath(http).toUriString());
+                ServletUriComponentsBuilder.fromContextPath(http).toUriString(),
+                parties(user));
+    }
+
+    /** The parties a user belongs to, from their {@code PARTY_} authorities. */
+    static java.util.List<String> parties(Authentication user) {
+        return se.coop.api.Origin.partiesOf(user.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList());
     }
 
     /** Every If-Match line as one list, as RFC 9110 combines repeated header lines. */

@@ -62,7 +62,8 @@ public class CommandSender {
                 context.role(),
                 request.actingFor() == null ? null : request.actingFor().toString(),
                 context.idempotencyKey(),
-                context.correlationId());
+                context.correlationId(),
+                context.userParties().isEmpty() ? null : String.join(",", context.userParties()));
         Pending pending = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(request.command())
                 .andMetaData(origin.toMetaData())
                 .andMetaData(CommandGuard.controls(request, context, body)));

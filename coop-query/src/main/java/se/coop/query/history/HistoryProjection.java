@@ -141,7 +141,8 @@ public class HistoryProjection implements ReadModel {
             origin.actor(),
             origin.role(),
             partyId,
-            reference
+            reference,
+            origin.actorParties()
         });
     }
 
@@ -151,8 +152,8 @@ public class HistoryProjection implements ReadModel {
             if (!rows.isEmpty()) {
                 jdbc.batchUpdate(
                         "INSERT INTO " + ENTRIES + " (event_id, agreement_id, position, recorded_at, type, summary_sv,"
-                                + " summary_en, summary_da, actor, role, party_id, reference) VALUES (?, ?, ?, ?, ?, ?, ?,"
-                                + " ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
+                                + " summary_en, summary_da, actor, role, party_id, reference, actor_parties) VALUES (?, ?,"
+                                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
                         rows);
             }
         });
@@ -174,7 +175,8 @@ public class HistoryProjection implements ReadModel {
             default -> "summary_sv";
         };
         List<HistoryEntry> entries = jdbc.query(
-                "SELECT position, recorded_at, type, " + summary + ", actor, role, party_id, reference FROM " + table
+                "SELECT position, recorded_at, type, " + summary + ", actor, role, party_id, reference, actor_parties"
+                        + " FROM " + table
                         + " WHERE agreement_id = ? ORDER BY position, recorded_at",
                 (rs, row) -> new HistoryEntry(
                         rs.getLong(1),
@@ -184,7 +186,8 @@ public class HistoryProjection implements ReadModel {
                         rs.getString(5),
                         rs.getString(6),
                         rs.getString(7),
-                        rs.getString(8)),
+                        rs.getString(8),
+                        parties(rs.getString(9))),
                 query.agreementId().toString());
         if (entries.isEmpty()) {
             return Optional.empty();
@@ -205,8 +208,13 @@ public class HistoryProjection implements ReadModel {
                                         e.actor(),
                                         e.role(),
                                         e.partyId(),
-                                        e.reference()))
+                                        e.reference(),
+                                        e.actorParties()))
                         .toList()));
+    }
+
+    private static List<String> parties(String recorded) {
+        return recorded == null || recorded.isBlank() ? List.of() : List.of(recorded.split(","));
     }
 
     /**
