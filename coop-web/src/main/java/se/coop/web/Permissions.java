@@ -35,6 +35,22 @@ public class Permissions {
         return may("POST", apiPath);
     }
 
+    /** The parties the signed-in user belongs to (none for a user of no party, as a joint secretariat may be). */
+    public java.util.List<String> parties() {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        return user == null
+                ? java.util.List.of()
+                : se.coop.api.Origin.partiesOf(user.getAuthorities().stream()
+                        .map(org.springframework.security.core.GrantedAuthority::getAuthority)
+                        .toList());
+    }
+
+    /** The {@code owing} filter of "to do for my parties": the user's parties, or null when not asked or none. */
+    public String owingFilter(boolean mine) {
+        java.util.List<String> parties = parties();
+        return mine && !parties.isEmpty() ? String.join(",", parties) : null;
+    }
+
     public void require(String method, String apiPath) {
         if (!may(method, apiPath)) {
             throw new AccessDeniedException("Your role does not allow " + method + " " + apiPath);

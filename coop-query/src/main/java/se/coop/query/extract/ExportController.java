@@ -95,6 +95,9 @@ public class ExportController {
             @RequestParam(required = false) String country,
             @RequestParam(required = false) String focusArea,
             @RequestParam(required = false) String q,
+            @Parameter(description = "party ids separated by commas: agreements where one of them still owes something")
+                    @RequestParam(required = false)
+                    String owing,
             @Parameter(description = "csv or xlsx") @RequestParam(required = false) String format,
             @Parameter(description = "comma (the default) or semicolon; CSV only") @RequestParam(required = false)
                     String delimiter,
@@ -114,8 +117,8 @@ public class ExportController {
             ReadParameters.lang(lang);
         }
         boolean inWords = columns(columns);
-        ListAgreements filter =
-                new ListAgreements(state, blank(party), blank(country), blank(focusArea), blank(q), 0, 1);
+        ListAgreements filter = new ListAgreements(
+                state, blank(party), blank(country), blank(focusArea), blank(q), 0, 1, ReadParameters.parties(owing));
         String name = "coop-register-" + BusinessTime.today(clock) + "." + chosen.name();
         response.setContentType(
                 chosen == CSV

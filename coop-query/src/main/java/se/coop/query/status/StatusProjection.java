@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -21,9 +22,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.coop.api.BusinessTime;
 import se.coop.api.LocalizedText;
 import se.coop.api.Party;
 import se.coop.api.event.AgreementEvent;
+import se.coop.api.query.Owed;
 import se.coop.query.QueryNode;
 import se.coop.query.readmodel.BatchedFolds;
 import se.coop.query.readmodel.EventPositions;
@@ -128,13 +131,13 @@ public class StatusProjection implements ReadModel {
 
     private void writeAll(List<BatchedFolds.Folded<StatusState>> changed) {
         jdbc.execute((Connection connection) -> {
-            try (PreparedStatement upsert = connection.prepareStatement(
-                    "INSERT INTO " + TABLE
-                            + " (agreement_id, version, created_position, state, party_ids, countries, focus_areas,"
-                            + " search_text, fold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
-                            + " ON CONFLICT (agreement_id) DO UPDATE SET version = EXCLUDED.version, state = EXCLUDED.state,"
-                            + " party_ids = EXCLUDED.party_ids, countries = EXCLUDED.countries,"
-                            + " focus_areas = EXCLUDED.focus_areas, search_text = EXCLUDED.search_text, fold = EXCLUDED.fold")) {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + TABLE
+                    + " (agreement_id, version, created_position, state, party_ids, countries, focus_areas,"
+                    + " search_text, fold, owing_party_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)"
+                    + " ON CONFLICT (agreement_id) DO UPDATE SET version = EXCLUDED.version, state = EXCLUDED.state,"
+                    + " party_ids = EXCLUDED.party_ids, countries = EXCLUDED.countries,"
+                    + " focus_areas = EXCLUDED.focus_areas, search_text = EXCLUDED.search_text, fold = EXCLUDED.fold,"
+                    + " owing_party_ids = EXCLUDED.owing_party_ids")) {
                 for (BatchedFolds.Folded<StatusState> folded : changed) {
                     bind(connection, upsert, folded.state(), folded.firstChange());
                     upsert.addBatch();
@@ -199,6 +202,16 @@ public class StatusProjection implements ReadModel {
         upsert.setArray(7, array(connection, focusAreas));
         upsert.setString(8, search.toString().toLowerCase(Locale.ROOT));
         upsert.setString(9, state.toJson());
+        upsert.setArray(10, array(connection, owing(state)));
+    }
+
+    /**
+     * The parties that owe the agreement something ({@link Owed}), as its state stood when its last event was recorded:
+     * what a party owes changes only with an event, so the row is right until the next one.
+     */
+    static List<String> owing(StatusState state) {
+        Instant at = state.updatedAt != null ? state.updatedAt : Instant.EPOCH;
+        return Owed.owing(StatusRendering.render(state, at, BusinessTime.ZONE));
     }
 
     private static Array array(Connection connection, List<String> values) throws SQLException {

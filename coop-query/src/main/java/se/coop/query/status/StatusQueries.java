@@ -216,7 +216,8 @@ public class StatusQueries {
     public AgreementCounts count(CountAgreements query) {
         String table = states.readTable(NAME, TABLE);
         List<Object> arguments = new ArrayList<>();
-        StringBuilder where = where(query.party(), query.country(), query.focusArea(), query.text(), arguments);
+        StringBuilder where =
+                where(query.party(), query.country(), query.focusArea(), query.text(), query.owing(), arguments);
         Map<AgreementState, Long> byState = new EnumMap<>(AgreementState.class);
         for (AgreementState state : AgreementState.values()) {
             byState.put(state, 0L);
@@ -233,7 +234,8 @@ public class StatusQueries {
 
     /** The list's filters, state included, as one WHERE clause; their values are added to {@code arguments}. */
     private static StringBuilder where(ListAgreements filter, List<Object> arguments) {
-        StringBuilder where = where(filter.party(), filter.country(), filter.focusArea(), filter.text(), arguments);
+        StringBuilder where =
+                where(filter.party(), filter.country(), filter.focusArea(), filter.text(), filter.owing(), arguments);
         if (filter.state() != null) {
             where.append(" AND state = ?");
             arguments.add(filter.state().name());
@@ -243,8 +245,13 @@ public class StatusQueries {
 
     /** The list's filters but state, as one WHERE clause; their values are added to {@code arguments}. */
     private static StringBuilder where(
-            String party, String country, String focusArea, String text, List<Object> arguments) {
+            String party, String country, String focusArea, String text, List<String> owing, List<Object> arguments) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
+        if (owing != null) {
+            // the parties that still owe something (Owed), kept with each row by the status projection
+            where.append(" AND owing_party_ids && string_to_array(?, ',')");
+            arguments.add(String.join(",", owing));
+        }
         if (party != null) {
             where.append(" AND party_ids @> ARRAY[?]::text[]");
             arguments.add(party);

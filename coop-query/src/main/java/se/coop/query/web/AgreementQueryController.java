@@ -1,6 +1,7 @@
 package se.coop.query.web;
 
 import static se.coop.query.web.ReadParameters.blank;
+import static se.coop.query.web.ReadParameters.parties;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -74,7 +75,9 @@ public class AgreementQueryController {
             operationId = "listAgreements",
             summary = "A page of agreements, newest first",
             description = "Filters: state; party (a party id); country (ISO code); focusArea (a focus area code);"
-                    + " q (free text in the titles, every language, and the parties' names). page from 0, size 1–100."
+                    + " q (free text in the titles, every language, and the parties' names); owing (party ids"
+                    + " separated by commas): only agreements where one of them still owes a decision, a signature or"
+                    + " an amendment's approval. page from 0, size 1–100."
                     + " totalElements is exact up to 10,000 matches; beyond that it is 10,000, a lower bound, and"
                     + " totalExact is false. (The page once counted every match and had no totalExact: a filter"
                     + " matching most of a register of 100,000 agreements spent its time counting.)")
@@ -85,7 +88,8 @@ public class AgreementQueryController {
             @RequestParam(required = false) String focusArea,
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(defaultValue = "20") int size,
+            @RequestParam(required = false) String owing) {
         if (page < 0) {
             throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "page must be 0 or more", "page");
         }
@@ -93,7 +97,8 @@ public class AgreementQueryController {
             throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "size must be from 1 to 100", "size");
         }
         AgreementPage answer = queries.one(
-                new ListAgreements(state, blank(party), blank(country), blank(focusArea), blank(q), page, size),
+                new ListAgreements(
+                        state, blank(party), blank(country), blank(focusArea), blank(q), page, size, parties(owing)),
                 AgreementPage.class);
         return withRebuilding(StatusProjection.NAME).body(answer);
     }
@@ -101,15 +106,18 @@ public class AgreementQueryController {
     @GetMapping("/counts")
     @Operation(
             summary = "How many agreements are in each state",
-            description = "Under the list's other filters: party, country, focusArea, q. Every state is named, zero"
-                    + " included; total is their sum. One query, where a count per state would be one list per state.")
+            description =
+                    "Under the list's other filters: party, country, focusArea, q, owing. Every state is named, zero"
+                            + " included; total is their sum. One query, where a count per state would be one list per state.")
     public ResponseEntity<AgreementCounts> counts(
             @RequestParam(required = false) String party,
             @RequestParam(required = false) String country,
             @RequestParam(required = false) String focusArea,
-            @RequestParam(required = false) String q) {
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String owing) {
         AgreementCounts counts = queries.one(
-                new CountAgreements(blank(party), blank(country), blank(focusArea), blank(q)), AgreementCounts.class);
+                new CountAgreements(blank(party), blank(country), blank(focusArea), blank(q), parties(owing)),
+                AgreementCounts.class);
         return withRebuilding(StatusProjection.NAME).body(counts);
     }
 

@@ -49,6 +49,25 @@ public final class ReadParameters {
         }
     }
 
+    /**
+     * The party ids of an {@code owing} filter (separated by commas), or none when blank; 400 naming it for what is no
+     * party id.
+     */
+    public static java.util.List<String> parties(String owing) {
+        if (owing == null || owing.isBlank()) {
+            return null;
+        }
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (String id : owing.split(",")) {
+            if (!se.coop.api.PartyId.isId(id.strip())) {
+                throw new CoopProblem(
+                        ErrorCode.VALIDATION_FAILED, "owing must be party ids separated by commas", "owing");
+            }
+            ids.add(id.strip());
+        }
+        return ids;
+    }
+
     /** A filter's value, stripped; none when blank. */
     public static String blank(String value) {
         return value == null || value.isBlank() ? null : value.strip();

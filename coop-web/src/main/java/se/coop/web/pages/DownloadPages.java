@@ -95,6 +95,7 @@ class DownloadPages {
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "csv") String format,
             @RequestParam(required = false) String delimiter,
+            @RequestParam(defaultValue = "false") boolean mine,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
@@ -106,6 +107,7 @@ class DownloadPages {
                 country,
                 focusArea,
                 q,
+                permissions.owingFilter(mine),
                 format,
                 delimiter,
                 Formats.language(),

@@ -35,6 +35,7 @@ class RegisterPage {
             @RequestParam(required = false) String focusArea,
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "false") boolean mine,
             Model model) {
         if (!permissions.mayRead("/api/v1/agreements") && permissions.mayRead("/api/v1/admin/projections")) {
             // an operator reads no agreements: their home is the operations page
@@ -48,17 +49,22 @@ class RegisterPage {
             party = null;
             model.addAttribute("partyAsText", typedParty.strip());
         }
+        // "to do for my parties": the agreements where one of the reader's parties still owes something
+        String owing = permissions.owingFilter(mine);
         AgreementPage agreementsPage = agreements
-                .list(state, party, country, focusArea, q, Math.max(0, page), PAGE_SIZE)
+                .list(state, party, country, focusArea, q, Math.max(0, page), PAGE_SIZE, owing)
                 .getBody();
         long lastPage = (agreementsPage.totalElements() - 1) / PAGE_SIZE;
         if (agreementsPage.totalExact() && agreementsPage.page() > Math.max(0, lastPage)) {
             // a page beyond the last (an old link, a hand-made address): the last one
             agreementsPage = agreements
-                    .list(state, party, country, focusArea, q, (int) Math.max(0, lastPage), PAGE_SIZE)
+                    .list(state, party, country, focusArea, q, (int) Math.max(0, lastPage), PAGE_SIZE, owing)
                     .getBody();
         }
-        AgreementCounts counts = agreements.counts(party, country, focusArea, q).getBody();
+        AgreementCounts counts =
+                agreements.counts(party, country, focusArea, q, owing).getBody();
+        model.addAttribute("mine", owing != null ? Boolean.TRUE : null);
+        model.addAttribute("myParties", permissions.parties());
         model.addAttribute("agreements", agreementsPage);
         model.addAttribute("counts", counts.byState());
         model.addAttribute("all", counts.total());

@@ -4,9 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import se.coop.api.AgreementState;
-import se.coop.api.ApprovalType;
 import se.coop.api.query.AgreementStatusView;
+import se.coop.api.query.Owed;
 import se.coop.api.query.PartyStatusView;
 import se.coop.web.Formats;
 import se.coop.web.Words;
@@ -37,15 +38,15 @@ final class TaskList {
             if (!"ACTIVE".equals(party.participation()) && !"LEAVING".equals(party.participation())) {
                 continue;
             }
-            if (approving && party.requires().contains(ApprovalType.BOARD_ADOPTION) && !party.adopted()) {
+            Set<Owed> owed = Owed.by(view, party);
+            if (owed.contains(Owed.DECISION)) {
                 tasks.add(new Task(
                         words.text("tasks.decision", party.name(), party.adoptingBody()), href(may, "decide")));
             }
-            if (approving && party.requires().contains(ApprovalType.SIGNATURE) && !party.signed()) {
+            if (owed.contains(Owed.SIGNATURE)) {
                 tasks.add(new Task(words.text("tasks.signature", party.name()), href(may, "sign")));
             }
-            if (view.pendingAmendment() != null
-                    && !view.pendingAmendment().approvedBy().contains(party.partyId())) {
+            if (owed.contains(Owed.AMENDMENT)) {
                 tasks.add(new Task(
                         words.text(
                                 "tasks.amendment",
