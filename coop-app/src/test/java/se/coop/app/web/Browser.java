@@ -216,6 +216,23 @@ final class Browser implements AutoCloseable {
                 .isEmpty();
     }
 
+    /**
+     * axe over the page at the window's width and again on a phone's screen, 375 CSS pixels wide (Chromium's device
+     * emulation over the same page), where nothing may scroll sideways either.
+     */
+    void assertAccessibleOnDeskAndPhone(String page) {
+        assertAccessible(page + ", desktop");
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 375, "height", 812, "deviceScaleFactor", 2, "mobile", true));
+        try {
+            assertFitsTheScreen(page + ", 375 px");
+            assertAccessible(page + ", 375 px");
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();

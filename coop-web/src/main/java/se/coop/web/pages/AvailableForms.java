@@ -96,6 +96,14 @@ class AvailableForms {
         model.addAttribute("may", may);
         model.addAttribute("anyForm", may.containsValue(true));
         model.addAttribute("textOptions", texts(view));
+        // rule 11: only the decision of a party's own adopting body counts — the decision form says whose that is
+        model.addAttribute(
+                "adoptingBodies",
+                view.parties().stream()
+                        .filter(p -> p.requires().contains(se.coop.api.ApprovalType.BOARD_ADOPTION))
+                        .filter(p -> "ACTIVE".equals(p.participation()) || "LEAVING".equals(p.participation()))
+                        .map(p -> p.name() + " – " + p.adoptingBody())
+                        .collect(java.util.stream.Collectors.joining("; ")));
         model.addAttribute(
                 "partyOptions",
                 view.parties().stream()
