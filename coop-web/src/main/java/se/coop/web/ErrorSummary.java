@@ -103,13 +103,14 @@ public class ErrorSummary {
             Map.entry("parties.lead", "draft.lead"),
             Map.entry("parties.search", "draft.search"),
             Map.entry("party:partyId", "parties.partyId"),
+            Map.entry("parties:q", "parties.q"),
             Map.entry("party:kind", "draft.partyKind"),
             Map.entry("party:country", "draft.country"),
-            Map.entry("names.sv", "parties.nameSv"),
-            Map.entry("names.da", "parties.nameDa"),
-            Map.entry("names.en", "parties.nameEn"),
-            Map.entry("officialCode", "parties.officialCode"),
-            Map.entry("boardNames", "parties.boards"));
+            Map.entry("party:names.sv", "parties.nameSv"),
+            Map.entry("party:names.da", "parties.nameDa"),
+            Map.entry("party:names.en", "parties.nameEn"),
+            Map.entry("party:officialCode", "parties.officialCode"),
+            Map.entry("party:boardNames", "parties.boards"));
 
     /** A file's hash is the file field's: the person chose a file, not a hash. */
     private static final Map<String, String> SHOWN_AS = Map.of(
@@ -118,9 +119,7 @@ public class ErrorSummary {
             "sha256", "file",
             "text", "text.file",
             "signatory", "signatory.name",
-            "names", "names.sv",
-            "namesGiven", "names.sv",
-            "countryKnown", "country");
+            "names", "names.sv");
 
     private final Words words;
     private final Reasons reasons;

@@ -111,9 +111,12 @@ public class Formats {
             return "";
         }
         var local = at.atZone(BusinessTime.ZONE);
-        return date(local.toLocalDate()) + beforeTime()
+        return date(local.toLocalDate())
+                + beforeTime()
                 + local.format(times())
-                + ":" + String.format("%02d", local.getSecond());
+                // Danish writes a time with points throughout ("kl. 08.19.39"), Swedish and English with colons
+                + (language().equals("da") ? "." : ":")
+                + String.format("%02d", local.getSecond());
     }
 
     /** A moment as a compact local time in Sweden, for tables: "2026-12-01 16:26:12". */

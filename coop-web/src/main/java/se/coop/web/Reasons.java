@@ -94,6 +94,44 @@ public class Reasons {
                 "måste vara en https:- eller http:-adress (eller en urn:)",
                 "skal være en https:- eller http:-adresse (eller en urn:)");
         reason("\\w+ \\S+ lies after today \\((\\S+)\\).*", "ligger efter i dag ($1)", "ligger efter i dag ($1)");
+        reason(
+                "The party register has an organisation with id (\\S+) already; give another partyId\\.",
+                "partsregistret har redan en organisation med id $1; ange ett annat id",
+                "partsregistret har allerede en organisation med id $1; angiv et andet id");
+        // the rules' refusals of dates out of order (DATE_OUT_OF_ORDER), which a clerk meets on the agreement's forms
+        reason(
+                "heldOn (\\S+) lies outside the time the agreement was in force \\(from (\\S+) to (\\S+)\\)\\.",
+                "$1 ligger utanför tiden då avtalet gällde ($2–$3)",
+                "$1 ligger uden for den tid, aftalen gjaldt ($2–$3)");
+        reason(
+                "heldOn (\\S+) lies outside the time the agreement was in force \\(from (\\S+)\\)\\.",
+                "$1 ligger före den dag avtalet trädde i kraft ($2)",
+                "$1 ligger før den dag, aftalen trådte i kraft ($2)");
+        reason(
+                "heldOn (\\S+) lies before the day the meeting was scheduled \\((\\S+)\\); record a meeting held"
+                        + " earlier as held, not as this one's outcome \\(rule 7\\)\\.",
+                "$1 ligger före den dag mötet planerades ($2): registrera ett tidigare möte som hållet, inte som det"
+                        + " här mötets utfall",
+                "$1 ligger før den dag, mødet blev planlagt ($2): registrér et tidligere møde som afholdt, ikke som"
+                        + " dette mødes resultat");
+        reason(
+                "givenOn (\\S+) lies before the agreement entered into force \\((\\S+)\\): notice can only be given"
+                        + " under an agreement in force \\(rule 1\\)\\.",
+                "$1 ligger före den dag avtalet trädde i kraft ($2): bara ett avtal som gäller kan sägas upp",
+                "$1 ligger før den dag, aftalen trådte i kraft ($2): kun en gældende aftale kan opsiges");
+        reason(
+                "The termination cannot take effect \\((\\S+)\\) before the agreement entered into force"
+                        + " \\((\\S+)\\)\\.",
+                "avtalet kan inte upphöra ($1) före den dag det trädde i kraft ($2)",
+                "aftalen kan ikke ophøre ($1) før den dag, den trådte i kraft ($2)");
+        reason(
+                "The minutes cannot have been posted \\((\\S+)\\) before the decision was made \\((\\S+)\\)\\.",
+                "protokollet kan inte ha anslagits ($1) före beslutet ($2)",
+                "protokollen kan ikke være offentliggjort ($1) før beslutningen ($2)");
+        reason(
+                "The agreement ends on (\\S+); a meeting on (\\S+) would be held after it ended\\.",
+                "avtalet upphör $1; ett möte $2 skulle hållas efter det",
+                "aftalen ophører $1; et møde $2 ville blive holdt efter det");
         reason(".* has passed.*", "tidpunkten har redan passerat", "tidspunktet er allerede passeret");
         reason(
                 "give asOf or validOn, not both",

@@ -13,8 +13,9 @@ import se.coop.api.Term;
 /**
  * The status of one agreement (docs/api.md, Reads): its state, the text version that counts, each party's approvals,
  * and whether its review is overdue. {@code overdue} and each party's {@code legallyFinal} are computed for the day
- * the view is read. {@code terminatesOn}: the day a decided termination takes effect, while the agreement is still in
- * force. {@code latestDecisionOn}: the day of the latest board decision of any party, whatever it decided.
+ * the view is read. {@code terminatesOn}: the day the agreement ends while it is still in force — the earlier of a
+ * decided termination's day ({@code terminationDecidedOn}, null when none is decided: a decided termination is not
+ * withdrawn or moved) and the day notices leave fewer than two parties. {@code latestDecisionOn}: the day of the latest board decision of any party, whatever it decided.
  */
 public record AgreementStatusView(
         String agreementId,
@@ -29,6 +30,7 @@ public record AgreementStatusView(
         LocalDate endedOn,
         String endReason,
         LocalDate terminatesOn,
+        LocalDate terminationDecidedOn,
         List<PartyStatusView> parties,
         List<FocusArea> focusAreas,
         Term term,
@@ -64,6 +66,7 @@ public record AgreementStatusView(
         private LocalDate endedOn;
         private String endReason;
         private LocalDate terminatesOn;
+        private LocalDate terminationDecidedOn;
         private List<PartyStatusView> parties;
         private List<FocusArea> focusAreas;
         private Term term;
@@ -140,6 +143,11 @@ public record AgreementStatusView(
 
         public Builder terminatesOn(LocalDate terminatesOn) {
             this.terminatesOn = terminatesOn;
+            return this;
+        }
+
+        public Builder terminationDecidedOn(LocalDate terminationDecidedOn) {
+            this.terminationDecidedOn = terminationDecidedOn;
             return this;
         }
 
@@ -237,6 +245,7 @@ public record AgreementStatusView(
                     endedOn,
                     endReason,
                     terminatesOn,
+                    terminationDecidedOn,
                     parties,
                     focusAreas,
                     term,

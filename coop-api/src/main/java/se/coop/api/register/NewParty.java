@@ -1,20 +1,20 @@
 package se.coop.api.register;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import se.coop.api.PartyKind;
 import se.coop.api.ValueChecks;
+import se.coop.api.input.CountryCode;
 
 /**
  * An organisation a secretariat adds to the party register. {@code partyId} may be left out: it is then made from the
- * first name given ("Högskolan i Halmstad" → {@code hogskolan-i-halmstad}).
+ * name in the party's own language ("Högskolan i Halmstad" → {@code hogskolan-i-halmstad}); blank board names are
+ * dropped, and one named twice is named once.
  */
 public record NewParty(
         @Pattern(
@@ -23,18 +23,17 @@ public record NewParty(
                         + " digits and single hyphens, e.g. hogskolan-i-halmstad")
         String partyId,
 
-        @NotNull @Valid PartyNames names,
+        @NameGiven @Valid PartyNames names,
         @NotNull PartyKind kind,
-        @NotNull String country,
+        @NotNull @CountryCode String country,
         @Size(max = 40) String officialCode,
-        @Size(max = 10) List<@NotNull @Size(min = 1, max = 200) String> boardNames) {
-
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+        @Size(max = 10) List<@Size(max = 200) String> boardNames) {
 
     public NewParty {
         partyId = ValueChecks.trimToNull(partyId);
         officialCode = ValueChecks.trimToNull(officialCode);
-        country = country == null ? null : country.trim().toUpperCase(Locale.ROOT);
+        country =
+                ValueChecks.trimToNull(country) == null ? null : country.trim().toUpperCase(Locale.ROOT);
         List<String> boards = new ArrayList<>();
         if (boardNames != null) {
             for (String board : boardNames) {
@@ -45,15 +44,5 @@ public record NewParty(
             }
         }
         boardNames = List.copyOf(boards);
-    }
-
-    @AssertTrue(message = "must name the organisation in at least one of sv, da and en")
-    public boolean isNamesGiven() {
-        return names == null || !names.none();
-    }
-
-    @AssertTrue(message = "must be an ISO 3166-1 alpha-2 code such as SE or DK")
-    public boolean isCountryKnown() {
-        return country == null || COUNTRIES.contains(country);
     }
 }

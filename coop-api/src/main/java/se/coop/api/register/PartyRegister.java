@@ -7,7 +7,7 @@ import se.coop.api.PartyKind;
 /** The party register (package {@link se.coop.api.register}). */
 public interface PartyRegister {
 
-    /** The most results one search gives. */
+    /** The most results one search of the API or the page shows. */
     int MOST = 100;
 
     /**

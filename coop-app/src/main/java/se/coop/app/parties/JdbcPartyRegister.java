@@ -133,7 +133,9 @@ class JdbcPartyRegister implements PartyRegister, InitializingBean {
 
     @Override
     public List<RegisteredParty> search(String q, String country, PartyKind kind, int limit) {
-        String words = q == null || q.isBlank() ? null : PartyId.fold(q.trim());
+        // folded first (a no-break space becomes a space), then trimmed; '|' separates the parts of search_text
+        String folded = q == null ? "" : PartyId.fold(q).replace("|", " ").strip();
+        String words = folded.isEmpty() ? null : folded;
         String like = words == null ? null : "%" + escape(words) + "%";
         String begins = words == null ? null : "%|" + escape(words) + "%";
         return jdbc.query(
@@ -150,7 +152,7 @@ class JdbcPartyRegister implements PartyRegister, InitializingBean {
                 kind == null ? null : kind.name(),
                 begins,
                 begins,
-                Math.max(1, Math.min(MOST, limit)));
+                Math.max(1, Math.min(10 * MOST, limit)));
     }
 
     private static String escape(String words) {

@@ -43,8 +43,7 @@ class ParameterCheck implements WebMvcConfigurer, HandlerInterceptor {
                 return !(read || oneLineForm) || ParameterCheck.this.check(request, !register);
             }
         };
-        registry.addInterceptor(pages)
-                .addPathPatterns("/", "/agreements/**", "/calendar", "/calendar/**", "/operator", "/parties");
+        registry.addInterceptor(pages).addPathPatterns("/", "/agreements/**", "/calendar", "/calendar/**", "/operator");
     }
 
     @Override

@@ -73,6 +73,21 @@ class DemoDataTest {
                     .get("/api/v1/agreements?size=100&q=Scandlines")
                     .json();
             assertThat(withACompany.get("totalElements").asLong()).isEqualTo(1);
+            // every party of the demo's agreements is in the party register, so that a draft can pick it there
+            List<String> notRegistered = new ArrayList<>();
+            api.as("auditor")
+                    .get("/api/v1/agreements?size=100")
+                    .json()
+                    .get("content")
+                    .forEach(a -> a.get("parties").forEach(p -> {
+                        String party = p.get("partyId").asString();
+                        if (api.as("auditor").get("/api/v1/parties/" + party).status() != 200) {
+                            notRegistered.add(party);
+                        }
+                    }));
+            assertThat(notRegistered)
+                    .as("demo parties missing from the party register")
+                    .isEmpty();
             events = agreementEvents(jdbc);
             answers = jdbc.queryForObject(
                     "SELECT count(*) FROM idempotent_request WHERE principal = 'secretariat'"

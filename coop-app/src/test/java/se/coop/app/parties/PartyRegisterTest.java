@@ -86,7 +86,7 @@ class PartyRegisterTest extends IntegrationTest {
                         "/api/v1/parties",
                         "{\"partyId\":\"Not An Id\",\"names\":{},\"kind\":\"COMPANY\",\"country\":\"XX\"}");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body()).contains("partyId", "namesGiven", "countryKnown");
+        assertThat(bad.body()).contains("\"field\":\"partyId\"", "\"field\":\"names\"", "\"field\":\"country\"");
         assertThat(api.as("reviewer").post("/api/v1/parties", "{}").status()).isEqualTo(403);
         assertThat(count()).isEqualTo(before);
         assertThat(api.as("auditor").get("/api/v1/parties/no-such-party").status())

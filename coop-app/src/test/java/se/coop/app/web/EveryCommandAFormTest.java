@@ -343,6 +343,85 @@ class EveryCommandAFormTest extends IntegrationTest {
     }
 
     @Test
+    void removingTheOnePartyThatHadNotApprovedSaysTheAgreementThenEntersIntoForce() {
+        // found on the walk: the confirmation said who stays, not that the removal completes the approvals
+        Secretariat secretariat = new Secretariat(api);
+        Map<String, Object> draft = new LinkedHashMap<>(Bodies.halmstadDraft());
+        draft.put("parties", ((List<?>) draft.get("parties")).subList(0, 3));
+        String id = secretariat.draft(draft);
+        secretariat.submit(id);
+        String sha = read(secretariat, id).get("textSha256").asString();
+        String on = BusinessTime.today(TestClock.INSTANCE).minusDays(30).toString();
+        for (String party : List.of("halmstad", "laholm")) {
+            secretariat.sign(id, party, sha, on);
+            secretariat.adopt(id, party, sha, on);
+        }
+        String page = "/agreements/" + id;
+        clerk = new PageSession(port).signIn("secretariat");
+        Map<String, String> removal = clerk.formOf(
+                clerk.get(page + "?after=" + secretariat.position()).body(),
+                Map.of("partyId", "hylte", "reason", "avstår"));
+        assertThat(text(clerk.post(page + "/remove-party", removal).body()))
+                .contains("Avtalet fortsätter med Halmstads kommun, Laholms kommun.")
+                .contains(
+                        "Alla övriga parter har redan godkänt avtalet: det träder i kraft när parten har tagits bort.");
+        Map<String, String> confirmed = new LinkedHashMap<>(removal);
+        confirmed.put("confirmed", "yes");
+        assertThat(clerk.post(page + "/remove-party", confirmed).statusCode()).isEqualTo(302);
+        assertThat(read(secretariat, id).get("state").asString()).isEqualTo("IN_FORCE");
+    }
+
+    @Test
+    void aDecidedTerminationIsNotOfferedAgain() {
+        // found on the walk: a termination decided for a later day still offered the form, which the API refused
+        Secretariat secretariat = new Secretariat(api);
+        LocalDate today = BusinessTime.today(TestClock.INSTANCE);
+        String id = secretariat.inForce(Bodies.twoPartyDraft(), today.minusDays(30));
+        String page = "/agreements/" + id;
+        clerk = new PageSession(port).signIn("secretariat");
+        assertThat(forms(clerk.get(page + "?after=" + secretariat.position()).body()))
+                .contains("terminate");
+        secretariat.command(
+                "/api/v1/agreements/" + id + "/termination",
+                Map.of(
+                        "reason",
+                        "Samverkan avslutas.",
+                        "effectiveOn",
+                        today.plusMonths(3).toString()));
+        assertThat(read(secretariat, id).get("terminationDecidedOn").asString())
+                .isEqualTo(today.plusMonths(3).toString());
+        assertThat(forms(clerk.get(page).body())).doesNotContain("terminate").contains("held");
+    }
+
+    @Test
+    void aDateOutOfOrderIsExplainedInThePagesLanguage() {
+        // found on the walk: a meeting dated before entry into force was refused with "check what was given here" only
+        Secretariat secretariat = new Secretariat(api);
+        LocalDate inForce = BusinessTime.today(TestClock.INSTANCE).minusDays(30);
+        String id = secretariat.inForce(Bodies.twoPartyDraft(), inForce);
+        String page = "/agreements/" + id;
+        clerk = new PageSession(port).signIn("secretariat");
+        String shown = clerk.get(page + "?after=" + secretariat.position()).body();
+        Map<String, String> held = clerk.formOf(
+                shown,
+                Map.of(
+                        "kind", "ANNUAL_REVIEW",
+                        "heldOn", inForce.minusDays(5).toString(),
+                        "location", "Stadshuset",
+                        "outcome.summary", "Samverkan fortsätter.",
+                        "outcome.decision", "CONTINUE"));
+        HttpResponse<String> swedish = clerk.post(page + "/reviews/held", held);
+        assertThat(swedish.statusCode()).isEqualTo(409);
+        assertThat(text(swedish.body()))
+                .contains(inForce.minusDays(5) + " ligger före den dag avtalet trädde i kraft (" + inForce + ")")
+                .doesNotContain("lies outside");
+        HttpResponse<String> danish = clerk.post(page + "/reviews/held?lang=da", held);
+        assertThat(text(danish.body()))
+                .contains(inForce.minusDays(5) + " ligger før den dag, aftalen trådte i kraft (" + inForce + ")");
+        clerk.get(page + "?lang=sv");
+    }
+
+    @Test
     void aReaderWhoMayNotSendACommandSeesNoneOfTheForms() {
         Secretariat secretariat = new Secretariat(api);
         String id = secretariat.inForce(

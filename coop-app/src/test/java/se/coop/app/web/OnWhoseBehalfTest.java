@@ -24,8 +24,8 @@ class OnWhoseBehalfTest extends IntegrationTest {
         Secretariat secretariat = new Secretariat(api);
         String id = secretariat.draft(Bodies.twoPartyDraft());
         secretariat.submit(id);
-        String sha = api.as("secretariat")
-                .get("/api/v1/agreements/" + id)
+        String sha = secretariat
+                .read("secretariat", "/api/v1/agreements/" + id)
                 .json()
                 .path("textSha256")
                 .asString();

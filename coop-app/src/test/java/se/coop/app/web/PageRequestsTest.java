@@ -145,6 +145,18 @@ class PageRequestsTest extends IntegrationTest {
         Map<String, String> form =
                 Map.of("_csrf", PageSession.csrf(secretariat.get("/").body()));
         assertPage(secretariat.post("/calendar", form), 405, "Begäran gick inte att besvara");
+        // a form's address opened as a page (a confirmation reloaded, the back button) leads to the form, sending
+        // nothing
+        String agreement = java.util.UUID.randomUUID().toString();
+        for (String[] address : new String[][] {
+            {"notice", "form-notice"}, {"remove-party", "form-remove"}, {"reviews/held", "form-held"}
+        }) {
+            HttpResponse<String> opened = secretariat.get("/agreements/" + agreement + "/" + address[0]);
+            assertThat(opened.statusCode()).as(address[0]).isEqualTo(302);
+            assertThat(opened.headers().firstValue("Location").orElseThrow())
+                    .endsWith("/agreements/" + agreement + "#" + address[1]);
+        }
+        assertPage(secretariat.get("/agreements/no-such-agreement/notice"), 404, "Det finns inget sådant avtal.");
         Map<String, String> huge = new java.util.HashMap<>(form);
         huge.put("summary", "x".repeat(300 * 1024));
         assertPage(secretariat.post("/agreements/new", huge), 413, "Formuläret är för stort");

@@ -91,6 +91,7 @@ final class StatusRendering {
                 .endedOn(s.endedOn)
                 .endReason(s.endReason)
                 .terminatesOn(s.terminatesOn)
+                .terminationDecidedOn(s.state == AgreementState.IN_FORCE ? s.decidedTerminationOn : null)
                 .parties(parties)
                 .focusAreas(s.focusAreas)
                 .term(s.term)

@@ -58,7 +58,7 @@ public final class ReadParameters {
             return null;
         }
         java.util.List<String> ids = new java.util.ArrayList<>();
-        for (String id : owing.split(",")) {
+        for (String id : owing.split(",", -1)) {
             if (!se.coop.api.PartyId.isId(id.strip())) {
                 throw new CoopProblem(
                         ErrorCode.VALIDATION_FAILED, "owing must be party ids separated by commas", "owing");

@@ -34,6 +34,7 @@ import se.coop.api.event.ReviewOutcomeRecorded;
 import se.coop.api.event.ReviewScheduled;
 import se.coop.api.event.SubmittedForAdoption;
 import se.coop.api.event.TerminationCause;
+import se.coop.api.event.TerminationDecided;
 import se.coop.api.query.AgreementStatusView;
 import se.coop.api.query.PartyStatusView;
 import se.coop.query.Events;
@@ -78,6 +79,22 @@ class StatusFoldTest {
                 Instant.parse("2026-12-08T08:00:00Z"));
         assertThat(view.state()).isEqualTo(AgreementState.IN_FORCE);
         assertThat(view.terminatesOn()).isEqualTo(leaves);
+    }
+
+    @Test
+    void aDecidedTerminationIsToldApartFromNoticesEndingTheAgreement() {
+        // found on the walk: a decided termination still offered the termination form, which the API then refused
+        // (a decided termination is not withdrawn or moved); the view could not tell it from notices' end
+        LocalDate leaves = LocalDate.of(2027, 6, 7);
+        Instant now = Instant.parse("2026-12-08T08:00:00Z");
+        AgreementStatusView byNotice =
+                render(inForce().then(new NoticeGiven(ID, KOGE, LocalDate.of(2026, 12, 7), leaves, null)), now);
+        assertThat(byNotice.terminationDecidedOn()).isNull();
+        LocalDate decided = LocalDate.of(2027, 3, 31);
+        AgreementStatusView byDecision =
+                render(inForce().then(new TerminationDecided(ID, "Samverkan avslutas.", decided)), now);
+        assertThat(byDecision.terminationDecidedOn()).isEqualTo(decided);
+        assertThat(byDecision.terminatesOn()).isEqualTo(decided);
     }
 
     @Test

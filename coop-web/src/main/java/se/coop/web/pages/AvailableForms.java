@@ -80,7 +80,10 @@ class AvailableForms {
         may.put("link", commandsHere && may(api + "/links"));
         may.put("document", commandsHere && may(api + "/documents"));
         may.put("notice", commandsHere && inForce && !mayLeave.isEmpty() && may(api + "/parties/x/notice"));
-        may.put("terminate", commandsHere && inForce && may(api + "/termination"));
+        // a decided termination is not withdrawn or moved (docs/api.md): once decided, no second one is offered
+        may.put(
+                "terminate",
+                commandsHere && inForce && view.terminationDecidedOn() == null && may(api + "/termination"));
         long active = view.parties().stream()
                 .filter(p -> "ACTIVE".equals(p.participation()))
                 .count();

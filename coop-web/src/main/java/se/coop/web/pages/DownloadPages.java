@@ -95,7 +95,7 @@ class DownloadPages {
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "csv") String format,
             @RequestParam(required = false) String delimiter,
-            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(required = false) String mine,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
@@ -107,7 +107,7 @@ class DownloadPages {
                 country,
                 focusArea,
                 q,
-                permissions.owingFilter(mine),
+                permissions.owingFilter("true".equals(mine)),
                 format,
                 delimiter,
                 Formats.language(),

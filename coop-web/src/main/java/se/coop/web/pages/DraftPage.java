@@ -18,6 +18,7 @@ import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 import se.coop.api.PartyKind;
+import se.coop.api.input.ClientText;
 import se.coop.api.register.PartyRegister;
 import se.coop.api.register.RegisteredParty;
 import se.coop.command.web.AgreementCommandController;
@@ -91,7 +92,7 @@ class DraftPage {
                 model.addAttribute("focus", "draft-parties-" + rows + "-search");
                 rows++;
             } else if (refused == null && request.getParameter("find") != null) {
-                find(model, values, row(request.getParameter("find"), rows));
+                row(request.getParameter("find"), rows).ifPresent(row -> find(model, values, row));
             } else if (refused == null) {
                 pick(model, values, request.getParameter("pick"), rows);
             }
@@ -132,8 +133,13 @@ class DraftPage {
     /** The register's organisations matching what row {@code row} searches for; the first takes focus. */
     private void find(Model model, Map<String, String> values, int row) {
         String q = values.getOrDefault("parties[" + row + "].search", "").strip();
+        if (q.isEmpty() || q.length() > 200 || ClientText.problem(q, false) != null) {
+            // nothing (or nothing searchable) to search for: back to the row's search field
+            model.addAttribute("focus", "draft-parties-" + row + "-search");
+            return;
+        }
         Map<Integer, List<RegisteredParty>> matches = new HashMap<>();
-        matches.put(row, q.isEmpty() || q.length() > 200 ? List.of() : register.search(q, null, null, MATCHES));
+        matches.put(row, register.search(q, null, null, MATCHES));
         model.addAttribute("matches", matches);
         if (matches.get(row).isEmpty()) {
             model.addAttribute("focus", "draft-parties-" + row + "-search");
@@ -146,32 +152,32 @@ class DraftPage {
      */
     private void pick(Model model, Map<String, String> values, String picked, int rows) {
         int colon = picked.indexOf(':');
-        int row = row(colon < 0 ? picked : picked.substring(0, colon), rows);
-        Optional<RegisteredParty> party = colon < 0 ? Optional.empty() : register.get(picked.substring(colon + 1));
+        Optional<Integer> at = colon < 0 ? Optional.empty() : row(picked.substring(0, colon), rows);
+        Optional<RegisteredParty> party = at.isEmpty() ? Optional.empty() : register.get(picked.substring(colon + 1));
         if (party.isEmpty()) {
-            find(model, values, row);
+            // no row of this form, or no organisation of the register (a stale page): the form as it was
             return;
         }
+        int row = at.get();
         RegisteredParty p = party.get();
         String prefix = "parties[" + row + "].";
         values.put(prefix + "partyId", p.partyId());
         values.put(prefix + "name", p.ownName());
         values.put(prefix + "kind", p.kind().name());
         values.put(prefix + "country", p.country());
-        if (p.firstBoard() != null) {
-            values.put(prefix + "adoptingBody", p.firstBoard());
-        }
+        values.put(prefix + "adoptingBody", p.firstBoard() == null ? "" : p.firstBoard());
         values.put(prefix + "search", "");
         model.addAttribute("picked", Map.of(row, p));
         model.addAttribute("focus", row + 1 < rows ? "draft-parties-" + (row + 1) + "-search" : "draft-add-party");
     }
 
-    /** A row index the form named, within the rows it has. */
-    private static int row(String given, int rows) {
+    /** The row the form named, when it is one of its rows. */
+    private static Optional<Integer> row(String given, int rows) {
         try {
-            return Math.max(0, Math.min(rows - 1, Integer.parseInt(given.strip())));
+            int row = Integer.parseInt(given.strip());
+            return row >= 0 && row < rows ? Optional.of(row) : Optional.empty();
         } catch (NumberFormatException e) {
-            return 0;
+            return Optional.empty();
         }
     }
 

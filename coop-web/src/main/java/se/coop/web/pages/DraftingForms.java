@@ -10,6 +10,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.coop.api.AgreementState;
+import se.coop.api.Term;
+import se.coop.api.query.Owed;
+import se.coop.api.query.PartyStatusView;
 import se.coop.command.web.request.ReasonRequest;
 import se.coop.command.web.request.ReviseDraftRequest;
 import se.coop.query.QueryNode;
@@ -118,6 +122,29 @@ class DraftingForms {
                 redirect);
     }
 
+    /**
+     * What removing {@code party} does: it leaves before entry into force, the others go on — and when every other
+     * party has already given all its approval requires (Owed), the removal completes the approvals, so the agreement
+     * then enters into force (once the decisions are legally final, where it waits for that).
+     */
+    private List<String> removal(AgreementForms.Consequences<?> given, String party) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(words.text("confirm.remove", AgreementForms.nameOf(given.view(), party)));
+        List<PartyStatusView> staying = given.staying(party);
+        lines.add(words.text("confirm.remove.staying", AgreementForms.names(staying)));
+        boolean approving = given.view().state() == AgreementState.AWAITING_APPROVAL;
+        if (approving
+                && staying.size() >= 2
+                && staying.stream().allMatch(p -> Owed.by(given.view(), p).isEmpty())) {
+            Term term = given.view().term();
+            lines.add(words.text(
+                    term != null && term.waitsForLegalForce()
+                            ? "confirm.remove.completesAfterLegalForce"
+                            : "confirm.remove.completes"));
+        }
+        return lines;
+    }
+
     @PostMapping("/agreements/{id}/remove-party")
     String removeParty(
             @PathVariable String id,
@@ -136,9 +163,7 @@ class DraftingForms {
                                 ReasonRequest.class,
                                 (context, body) -> forms.commands().removeParty(context, id, party, body))
                         .requiring("partyId"),
-                given -> List.of(
-                        words.text("confirm.remove", AgreementForms.nameOf(given.view(), party)),
-                        words.text("confirm.remove.staying", AgreementForms.names(given.staying(party)))),
+                given -> removal(given, party),
                 request,
                 response,
                 model,

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.coop.api.BusinessTime;
 import se.coop.api.PartyKind;
+import se.coop.api.input.ClientText;
 import se.coop.api.register.NewParty;
 import se.coop.api.register.PartyRegister;
 import se.coop.api.register.RegisteredParty;
@@ -62,9 +63,27 @@ class PartiesPage {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String country,
             @RequestParam(required = false) String kind,
+            HttpServletResponse response,
             Model model) {
         permissions.require("GET", "/api/v1/parties");
-        return render(model, q, country, kind, Map.of(), null);
+        String searched = q == null ? null : q.strip();
+        String reason = searched == null ? null : ClientText.problem(searched, false);
+        if (reason == null && searched != null && searched.length() > 200) {
+            reason = "must be at most 200 characters";
+        }
+        if (reason != null) {
+            // the search as typed stays in its field, its problem named beside it; nothing is searched
+            response.setStatus(400);
+            model.addAttribute("problemForm", "parties");
+            return render(
+                    model,
+                    q,
+                    country,
+                    kind,
+                    Map.of(),
+                    new FormCommands.Problem("VALIDATION_FAILED", 400, reason, Map.of("q", reason)));
+        }
+        return render(model, searched, country, kind, Map.of(), null);
     }
 
     @PostMapping("/parties")
@@ -95,19 +114,23 @@ class PartiesPage {
             String kind,
             Map<String, String> values,
             FormCommands.Problem problem) {
-        String countryCode =
-                country == null || country.isBlank() ? null : country.trim().toUpperCase(Locale.ROOT);
+        // a country the filter does not offer filters nothing
+        String countryCode = country == null || !country.strip().matches("[A-Za-z]{2}")
+                ? null
+                : country.strip().toUpperCase(Locale.ROOT);
         PartyKind partyKind = kindOf(kind);
         model.addAttribute("q", q);
         model.addAttribute("country", countryCode);
         model.addAttribute("kind", partyKind == null ? null : partyKind.name());
         boolean searched = q != null || countryCode != null || partyKind != null;
         model.addAttribute("searched", searched);
+        // one more than are shown is asked for: the page says when there are more than it shows
+        List<RegisteredParty> results = searched && problem == null
+                ? register.search(q, countryCode, partyKind, PartyRegister.MOST + 1)
+                : List.of();
+        model.addAttribute("more", results.size() > PartyRegister.MOST);
         model.addAttribute(
-                "results",
-                searched && problem == null
-                        ? register.search(q, countryCode, partyKind, PartyRegister.MOST)
-                        : List.of());
+                "results", results.size() > PartyRegister.MOST ? results.subList(0, PartyRegister.MOST) : results);
         model.addAttribute("partyKindOptions", words.options(PartyKind.values(), "partyKind."));
         model.addAttribute("countryOptions", countryOptions());
         model.addAttribute("mayAdd", permissions.mayPost("/api/v1/parties"));

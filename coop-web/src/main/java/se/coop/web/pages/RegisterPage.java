@@ -35,7 +35,7 @@ class RegisterPage {
             @RequestParam(required = false) String focusArea,
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(required = false) String mine,
             Model model) {
         if (!permissions.mayRead("/api/v1/agreements") && permissions.mayRead("/api/v1/admin/projections")) {
             // an operator reads no agreements: their home is the operations page
@@ -50,7 +50,7 @@ class RegisterPage {
             model.addAttribute("partyAsText", typedParty.strip());
         }
         // "to do for my parties": the agreements where one of the reader's parties still owes something
-        String owing = permissions.owingFilter(mine);
+        String owing = permissions.owingFilter("true".equals(mine));
         AgreementPage agreementsPage = agreements
                 .list(state, party, country, focusArea, q, Math.max(0, page), PAGE_SIZE, owing)
                 .getBody();
