@@ -98,6 +98,27 @@ public class Reasons {
                 "The party register has an organisation with id (\\S+) already; give another partyId\\.",
                 "partsregistret har redan en organisation med id $1; ange ett annat id",
                 "partsregistret har allerede en organisation med id $1; angiv et andet id");
+        // a draft's term and parties (the term's own checks; rule 1)
+        reason(
+                "a fixed-term agreement needs endsOn \\(or untilFurtherNotice: true\\)",
+                "ett tidsbegränsat avtal behöver ett slutdatum (eller välj ”Tills vidare”: Ja)",
+                "en tidsbegrænset aftale skal have en slutdato (eller vælg ”Indtil videre”: Ja)");
+        reason(
+                "an agreement in force until further notice has no endsOn",
+                "ett avtal som gäller tills vidare har inget slutdatum",
+                "en aftale, der gælder indtil videre, har ingen slutdato");
+        reason(
+                "endsOn lies before startsOn",
+                "slutdatumet ligger före startdatumet",
+                "slutdatoen ligger før startdatoen");
+        reason(
+                "Exactly one party must lead the agreement \\(rule 1\\); (\\d+) are marked as lead\\.",
+                "exakt en part ska vara sammankallande; $1 är markerade",
+                "præcis én part skal være koordinerende; $1 er markeret");
+        reason(
+                "Party id '(.*)' is given twice; party ids must be unique \\(rule 1\\)\\.",
+                "part-id ”$1” förekommer två gånger; varje part ska ha ett eget id",
+                "part-id ”$1” forekommer to gange; hver part skal have sit eget id");
         // the rules' refusals of dates out of order (DATE_OUT_OF_ORDER), which a clerk meets on the agreement's forms
         reason(
                 "heldOn (\\S+) lies outside the time the agreement was in force \\(from (\\S+) to (\\S+)\\)\\.",

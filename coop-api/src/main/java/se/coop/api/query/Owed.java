@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import se.coop.api.AgreementState;
-import se.coop.api.ApprovalType;
 
 /**
  * What a party still owes an agreement (issue 27, item 3): its board's decision or its signature on the text awaiting
@@ -25,10 +24,10 @@ public enum Owed {
             return owed;
         }
         if (view.state() == AgreementState.AWAITING_APPROVAL) {
-            if (party.requires().contains(ApprovalType.BOARD_ADOPTION) && !party.adopted()) {
+            if (party.requiresBoardAdoption() && !party.adopted()) {
                 owed.add(DECISION);
             }
-            if (party.requires().contains(ApprovalType.SIGNATURE) && !party.signed()) {
+            if (party.requiresSignature() && !party.signed()) {
                 owed.add(SIGNATURE);
             }
         }

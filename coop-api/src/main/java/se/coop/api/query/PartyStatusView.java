@@ -32,4 +32,15 @@ public record PartyStatusView(
         boolean adoptionAnnulled,
         String participation,
         LocalDate leavesOn,
-        LocalDate councilReportDueOn) {}
+        LocalDate councilReportDueOn) {
+
+    /** Whether the party's approval takes its signature (rule 2). */
+    public boolean requiresSignature() {
+        return requires != null && requires.contains(se.coop.api.ApprovalType.SIGNATURE);
+    }
+
+    /** Whether the party's approval takes its board's decision (rule 2). */
+    public boolean requiresBoardAdoption() {
+        return requires != null && requires.contains(se.coop.api.ApprovalType.BOARD_ADOPTION);
+    }
+}

@@ -422,6 +422,55 @@ class EveryCommandAFormTest extends IntegrationTest {
     }
 
     @Test
+    void aDecisionByAnotherBodyIsRecordedAndTheClerkIsToldAtOnceThatItDoesNotCount() {
+        // found on an independent walk: "the decision is recorded", and only the history said, later, it did not count
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Bodies.twoPartyDraft());
+        secretariat.submit(id);
+        String page = "/agreements/" + id;
+        clerk = new PageSession(port).signIn("secretariat");
+        String shown = clerk.get(page + "?after=" + secretariat.position()).body();
+        assertThat(text(shown)).contains("Räknas som godkännande bara när det beslutande organet är partens eget:");
+        String on = BusinessTime.today(TestClock.INSTANCE).minusDays(3).toString();
+        String sha = read(secretariat, id).get("textSha256").asString();
+        HttpResponse<String> decided = clerk.post(
+                page + "/decide",
+                clerk.formOf(
+                        shown,
+                        Map.of(
+                                "partyId", "halmstad",
+                                "textSha256", sha,
+                                "body", "Kommunfullmäktige",
+                                "decidedOn", on,
+                                "caseNumber", "KF 2026/1",
+                                "outcome", "ADOPTED")));
+        assertThat(decided.statusCode()).as(text(decided.body())).isEqualTo(302);
+        String after = clerk.get(
+                        decided.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""))
+                .body();
+        assertThat(text(after))
+                .contains(
+                        "Obs: beslutet räknas inte som Halmstads kommuns antagande. Det är fattat av Kommunfullmäktige,"
+                                + " men partens beslutande organ är Kommunstyrelsen.");
+        // the decision of its own body: no such note
+        HttpResponse<String> own = clerk.post(
+                page + "/decide",
+                clerk.formOf(
+                        after,
+                        Map.of(
+                                "partyId", "laholm",
+                                "textSha256", sha,
+                                "body", "kommunstyrelsen ",
+                                "decidedOn", on,
+                                "caseNumber", "KS 2026/2",
+                                "outcome", "ADOPTED")));
+        String ownPage = clerk.get(
+                        own.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""))
+                .body();
+        assertThat(text(ownPage)).doesNotContain("Obs: beslutet räknas inte");
+    }
+
+    @Test
     void aReaderWhoMayNotSendACommandSeesNoneOfTheForms() {
         Secretariat secretariat = new Secretariat(api);
         String id = secretariat.inForce(

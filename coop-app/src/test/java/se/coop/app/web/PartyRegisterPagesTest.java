@@ -55,6 +55,21 @@ class PartyRegisterPagesTest extends IntegrationTest {
         String replaced = clerk.post("/agreements/new", again).body();
         assertThat(replaced).contains("value=\"" + university + "\"").doesNotContain("value=\"Kommunalbestyrelsen\"");
 
+        // a company picked signs, as a rule: its row asks for its signature only (the clerk may still change it)
+        String company = api.as("secretariat")
+                .post(
+                        "/api/v1/parties",
+                        "{\"names\":{\"da\":\"Færge "
+                                + UUID.randomUUID().toString().substring(0, 6)
+                                + "\"},\"kind\":\"COMPANY\",\"country\":\"DK\"}")
+                .json()
+                .path("partyId")
+                .asString();
+        Map<String, String> signs = new LinkedHashMap<>(form);
+        signs.put("pick", "0:" + company);
+        assertThat(clerk.post("/agreements/new", signs).body())
+                .containsPattern("<option value=\"SIGNATURE\"\\s+selected");
+
         // a row the form has not, a row that is no number, an organisation the register has not: nothing changes
         for (String stale : new String[] {"7:koge", "abc:koge", "-1:koge", ":koge", "0:no-such-party"}) {
             Map<String, String> bogus = new LinkedHashMap<>(form);

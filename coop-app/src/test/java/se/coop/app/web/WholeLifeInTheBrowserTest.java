@@ -274,6 +274,12 @@ class WholeLifeInTheBrowserTest extends IntegrationTest {
             type("form-draft", "parties[" + row + "].search", words);
             browser.press("form-draft", "button[name=find][value='" + row + "']");
             page("the party register's matches in a draft");
+            // found on an independent walk: the matches were white on white, a style meant for the dark header
+            assertThat(browser.driver
+                            .findElement(By.cssSelector("#form-draft button[name=pick]"))
+                            .getCssValue("color"))
+                    .as("a match reads as a link")
+                    .isEqualTo("rgba(11, 79, 153, 1)");
             browser.press("form-draft", "button[name=pick]");
         }
 

@@ -291,7 +291,7 @@ class Agreement {
             }
         }
         TextMatch match = matchText(command.textSha256());
-        boolean ownBody = sameBody(command.body(), party.adoptingBody());
+        boolean ownBody = BoardDecision.byOwnBody(command.body(), party.adoptingBody());
         LocalDate lastDayToAppeal = party.inSweden() && command.minutesPostedOn() != null
                 ? AppealWindow.lastDay(command.minutesPostedOn())
                 : null;
@@ -844,15 +844,6 @@ class Agreement {
                     .append("…)");
         }
         return text.toString();
-    }
-
-    /** Rule 11: the decision of the party's own adopting body is the one that binds it. */
-    private static boolean sameBody(String a, String b) {
-        return normalize(a).equals(normalize(b));
-    }
-
-    private static String normalize(String body) {
-        return body.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
     // ------------------------------------------------------------------ what the aggregate acts on

@@ -187,6 +187,8 @@ class AgreementForms {
                 request.getRequestURI().substring(request.getContextPath().length()));
         model.addAttribute("values", values);
         model.addAttribute("submitLabel", words.text("form." + form.family() + ".submit"));
+        // "change" shows the agreement's page again at the form, as typed; "confirm" leads back there anyway
+        model.addAttribute("formAnchor", "form-" + form.name());
         return "confirm";
     }
 

@@ -14,8 +14,10 @@ import se.coop.command.web.request.AdoptByBoardRequest;
 import se.coop.command.web.request.RecordAppealRequest;
 import se.coop.command.web.request.SignAgreementRequest;
 import se.coop.query.QueryNode;
+import se.coop.rules.BoardDecision;
 import se.coop.web.FormCommands;
 import se.coop.web.FormCommands.Kind;
+import se.coop.web.Words;
 import se.coop.web.pages.AgreementForms.Form;
 
 /** A party approves a text version — its signature, its board's decision with the extract — and an appeal against a decision. */
@@ -56,9 +58,11 @@ class ApprovalForms {
             List.of(new FormCommands.Upload("document.file", "document.sha256", null));
 
     private final AgreementForms forms;
+    private final Words words;
 
-    ApprovalForms(AgreementForms forms) {
+    ApprovalForms(AgreementForms forms, Words words) {
         this.forms = forms;
+        this.words = words;
     }
 
     @PostMapping("/agreements/{id}/sign")
@@ -90,19 +94,33 @@ class ApprovalForms {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        return forms.send(
+        String party = request.getParameter("partyId");
+        String body = request.getParameter("body");
+        String shown = forms.send(
                 id,
                 new Form<>(
                         "decide",
                         "/board-decisions",
                         DECIDE_FIELDS,
                         AdoptByBoardRequest.class,
-                        (context, body) -> forms.commands().adoptByBoard(context, id, body),
+                        (context, request1) -> forms.commands().adoptByBoard(context, id, request1),
                         ACT_DOCUMENT),
                 request,
                 response,
                 model,
                 redirect);
+        if (shown.startsWith("redirect:") && party != null && body != null) {
+            // recorded, and shown — but it counts only when the party's own adopting body made it (rule 11): said now,
+            // not found later in the history
+            forms.current(id, request).parties().stream()
+                    .filter(p -> p.partyId().equals(party))
+                    .filter(p -> !BoardDecision.byOwnBody(body, p.adoptingBody()))
+                    .findFirst()
+                    .ifPresent(p -> redirect.addFlashAttribute(
+                            "warning",
+                            words.text("form.decide.notCounting", p.name(), p.adoptingBody(), body.strip())));
+        }
+        return shown;
     }
 
     @PostMapping("/agreements/{id}/appeal")

@@ -103,7 +103,7 @@ class AvailableForms {
         model.addAttribute(
                 "adoptingBodies",
                 view.parties().stream()
-                        .filter(p -> p.requires().contains(se.coop.api.ApprovalType.BOARD_ADOPTION))
+                        .filter(PartyStatusView::requiresBoardAdoption)
                         .filter(p -> "ACTIVE".equals(p.participation()) || "LEAVING".equals(p.participation()))
                         .map(p -> p.name() + " – " + p.adoptingBody())
                         .collect(java.util.stream.Collectors.joining("; ")));

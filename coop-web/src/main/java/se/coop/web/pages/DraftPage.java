@@ -166,6 +166,10 @@ class DraftPage {
         values.put(prefix + "kind", p.kind().name());
         values.put(prefix + "country", p.country());
         values.put(prefix + "adoptingBody", p.firstBoard() == null ? "" : p.firstBoard());
+        if (p.kind() == PartyKind.COMPANY) {
+            // a company takes no board decision under a municipal act: it signs (as Scandlines in HH Cityclub)
+            values.put(prefix + "requires", "SIGNATURE");
+        }
         values.put(prefix + "search", "");
         model.addAttribute("picked", Map.of(row, p));
         model.addAttribute("focus", row + 1 < rows ? "draft-parties-" + (row + 1) + "-search" : "draft-add-party");

@@ -47,12 +47,13 @@ final class TaskList {
                 tasks.add(new Task(words.text("tasks.signature", party.name()), href(may, "sign")));
             }
             if (owed.contains(Owed.AMENDMENT)) {
+                // the form of what the party gives: a company that only signs approves by its signature
                 tasks.add(new Task(
                         words.text(
                                 "tasks.amendment",
                                 party.name(),
                                 view.pendingAmendment().textVersion()),
-                        href(may, "decide")));
+                        href(may, party.requiresBoardAdoption() ? "decide" : "sign")));
             }
             if (party.appealWindowEndsOn() != null
                     && !party.appealWindowEndsOn().isBefore(today)
