@@ -38,8 +38,9 @@ class ParameterCheck implements WebMvcConfigurer, HandlerInterceptor {
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
                 boolean oneLineForm = request.getRequestURI().endsWith("/calendar/feeds");
-                // the register's party filter takes a name too (searched as text): only the API insists on an id
-                boolean register = request.getRequestURI().equals(request.getContextPath() + "/");
+                // the register's and the calendar's party filters take a name too: only the API insists on an id
+                boolean register = request.getRequestURI().equals(request.getContextPath() + "/")
+                        || request.getRequestURI().equals(request.getContextPath() + "/calendar");
                 return !(read || oneLineForm) || ParameterCheck.this.check(request, !register);
             }
         };

@@ -102,6 +102,23 @@ class PartyRegisterPagesTest extends IntegrationTest {
     }
 
     @Test
+    void theCalendarTakesAPartysNameAsTheRegisterKnowsIt() {
+        // found on an independent walk: a party's name in the calendar's filter gave a dead-end page
+        PageSession reader = new PageSession(port).signIn("reviewer");
+        HttpResponse<String> byName = reader.get("/calendar?party=Kristianstad");
+        assertThat(byName.statusCode()).isEqualTo(200);
+        assertThat(byName.body()).contains("Visar möten för Kristianstads kommun.");
+        HttpResponse<String> many = reader.get("/calendar?party=Kommun");
+        assertThat(many.statusCode()).isEqualTo(200);
+        assertThat(many.body()).contains("Ingen enda part i partsregistret matchar ”Kommun”");
+        // the API keeps taking ids only
+        assertThat(api.as("reviewer")
+                        .get("/api/v1/reviews?party=Kristianstad%20kommun")
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void aSecretariatAddsAnOrganisationAndSeesEveryProblemAtOnce() {
         PageSession clerk = new PageSession(port).signIn("secretariat");
         String page = clerk.get("/parties").body();

@@ -98,6 +98,8 @@ class WholeLifeInTheBrowserTest extends IntegrationTest {
             walk.sign("helsingborg", "Utvecklingsdirektören", approved, files);
             walk.sign("helsingor", "Centerchefen", approved, files);
             walk.sign("scandlines-" + run, "Head of Travel", approved, files);
+            // the last signature completed the approvals: the page says so with its "done"
+            assertThat(browser.text()).contains("aftalen er trådt i kraft fra");
             inState(id, "IN_FORCE");
             walk.page("i kraft");
 
@@ -174,6 +176,11 @@ class WholeLifeInTheBrowserTest extends IntegrationTest {
             walk.decide("koge", "Byrådet", approved, "Sag 21/24816", "Punkt 7", files);
             walk.sign("kristianstad", "Pierre Månsson", approved, files);
             walk.sign("koge", "Marie Staerke", approved, files);
+            assertThat(browser.text())
+                    .contains(
+                            language.equals("sv")
+                                    ? "avtalet har trätt i kraft från"
+                                    : "the agreement has entered into force from");
             inState(id, "IN_FORCE");
             walk.page("in force");
 

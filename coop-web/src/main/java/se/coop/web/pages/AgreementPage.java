@@ -107,6 +107,7 @@ class AgreementPage {
             // the position a form of this session just wrote (a flash attribute says so): wait for it, as the API's
             // Coop-Min-Position does, within the same bound on waiting reads
             model.addAttribute("stillProcessing", !readYourWrites.awaitBounded(after));
+            model.addAttribute("afterPosition", after);
         }
         FormCommands.Problem refused = pickers(asOf, validOn);
         if (refused != null) {
@@ -189,6 +190,21 @@ class AgreementPage {
                         ? text("agreement.asOfShown", fmt.instant(asOfInstant.toInstant()))
                         : validOnDate != null ? text("agreement.validOnShown", fmt.date(validOnDate)) : null);
         model.addAttribute("history", history == null ? List.<HistoryEntry>of() : history.entries());
+        if (history != null && model.getAttribute("afterPosition") instanceof Long written) {
+            // the form just sent completed the approvals: its last event is the entry into force — said with "done"
+            history.entries().stream()
+                    .filter(e -> e.position() <= written)
+                    .reduce((first, second) -> second.position() >= first.position() ? second : first)
+                    .map(HistoryEntry::type)
+                    .ifPresent(type -> {
+                        if (type.equals("AgreementEnteredIntoForce") && view.effectiveFrom() != null) {
+                            model.addAttribute(
+                                    "reached", text("agreement.enteredIntoForceNow", fmt.date(view.effectiveFrom())));
+                        } else if (type.equals("AmendmentEnteredIntoForce")) {
+                            model.addAttribute("reached", text("agreement.amendmentInForceNow"));
+                        }
+                    });
+        }
         model.addAttribute("mayReadHistory", mayReadHistory);
         model.addAttribute("meetings", meetings);
         Map<String, String> linkTitles = new LinkedHashMap<>();

@@ -27,12 +27,17 @@ import org.springframework.web.util.UriComponentsBuilder;
 import se.coop.api.BusinessTime;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
+import se.coop.api.PartyId;
+import se.coop.api.input.ClientText;
 import se.coop.api.input.PlausibleDates;
 import se.coop.api.query.ReviewView;
+import se.coop.api.register.PartyRegister;
+import se.coop.api.register.RegisteredParty;
 import se.coop.query.QueryNode;
 import se.coop.query.calendar.CalendarController;
 import se.coop.query.web.ReviewQueryController;
 import se.coop.web.FormCommands;
+import se.coop.web.Formats;
 import se.coop.web.Permissions;
 import se.coop.web.ProblemDescriber;
 import se.coop.web.UserEmails;
@@ -59,6 +64,7 @@ class CalendarPage {
     private final FormCommands forms;
     private final ProblemDescriber problems;
     private final Clock clock;
+    private final PartyRegister register;
 
     CalendarPage(
             ReviewQueryController reviews,
@@ -67,7 +73,9 @@ class CalendarPage {
             UserEmails emails,
             FormCommands forms,
             ProblemDescriber problems,
-            Clock clock) {
+            Clock clock,
+            PartyRegister register) {
+        this.register = register;
         this.reviews = reviews;
         this.calendar = calendar;
         this.permissions = permissions;
@@ -84,8 +92,33 @@ class CalendarPage {
             @RequestParam(required = false) String month,
             Model model) {
         permissions.require("GET", "/api/v1/reviews");
-        fill(model, party, reviewer, month);
+        fill(model, byName(party, model), reviewer, month);
         return "calendar";
+    }
+
+    /**
+     * A party as the reader named it: its id as it is; a name, the organisation of the party register that is the
+     * only one to match it (the page says whose meetings it shows) — else no party, and the page says why.
+     */
+    private String byName(String party, Model model) {
+        String given = blank(party);
+        if (given == null || given.equals(PartyId.suggest(given))) {
+            // nothing, or an id in the form clients name parties in
+            return party;
+        }
+        List<RegisteredParty> found = given.length() > 200 || ClientText.problem(given, false) != null
+                ? List.of()
+                : register.search(given, null, null, 2);
+        if (found.size() == 1) {
+            model.addAttribute("partyFound", found.get(0).names().in(Formats.language()));
+            return found.get(0).partyId();
+        }
+        if (found.isEmpty() && PartyId.isId(given)) {
+            // an id in a form earlier versions stored (capitals, '.', '_')
+            return given;
+        }
+        model.addAttribute("partyNotFound", given);
+        return null;
     }
 
     @PostMapping("/calendar/feeds")
