@@ -51,9 +51,36 @@ public class RecordedBy {
                 }
             }
         }
+        String language = Formats.language();
+        String key = language + ":" + partyId;
+        synchronized (names) {
+            String cached = names.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        // a page's history names the same few parties entry after entry: the register is asked once for each
         PartyRegister known = register.getIfAvailable();
-        return known == null
-                ? partyId
-                : known.get(partyId).map(p -> p.names().in(Formats.language())).orElse(partyId);
+        String name = known == null
+                ? null
+                : known.get(partyId).map(p -> p.names().in(language)).orElse(null);
+        if (name == null) {
+            // not registered (yet): by its id, and asked again next time
+            return partyId;
+        }
+        synchronized (names) {
+            names.put(key, name);
+        }
+        return name;
     }
+
+    /** Register names by language and id, the most recently used kept (an organisation's names are not changed). */
+    private final java.util.Map<String, String> names = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+            return size() > 1000;
+        }
+    };
 }
