@@ -298,7 +298,26 @@ public class FormCommands {
             Map<String, String> uploaded) {
         ObjectNode body = body(request, fields, zone);
         uploaded.forEach((field, value) -> put(body, field, JsonNodeFactory.instance.stringNode(value)));
-        T value = json.treeToValue(body, type);
+        // a field the API's JSON reading refuses (a term that contradicts itself, a value of the wrong kind) is named,
+        // and the form read again without it, so that every other problem of the form is named at once too
+        List<Violation> unreadable = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        T value = null;
+        while (value == null) {
+            try {
+                value = json.treeToValue(body, type);
+            } catch (tools.jackson.core.JacksonException e) {
+                String path = drop(body, e.getPath());
+                if (path == null || dropped.size() >= MAX_ROWS) {
+                    if (unreadable.isEmpty()) {
+                        throw e;
+                    }
+                    throw new InvalidRequestException(unreadable);
+                }
+                dropped.add(path);
+                problem(problems.describe(e)).fields().forEach((f, m) -> unreadable.add(new Violation(f, m)));
+            }
+        }
         // the API's own wording (English), whatever the page's language: Reasons puts it in the page's words
         java.util.Locale page = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         Set<ConstraintViolation<T>> violations;
@@ -308,15 +327,74 @@ public class FormCommands {
         } finally {
             org.springframework.context.i18n.LocaleContextHolder.setLocale(page);
         }
-        if (!violations.isEmpty()) {
-            List<Violation> list = new ArrayList<>();
-            violations.stream()
-                    .sorted(java.util.Comparator.comparing(
-                            v -> v.getPropertyPath().toString()))
-                    .forEach(v -> list.add(new Violation(v.getPropertyPath().toString(), v.getMessage())));
+        List<Violation> list = new ArrayList<>(unreadable);
+        violations.stream()
+                .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+                // a field dropped as unreadable is missing now: its own problem is named already
+                .filter(v -> dropped.stream()
+                        .noneMatch(d -> within(v.getPropertyPath().toString(), d)))
+                .forEach(v -> list.add(new Violation(v.getPropertyPath().toString(), v.getMessage())));
+        if (!list.isEmpty()) {
             throw new InvalidRequestException(list);
         }
         return value;
+    }
+
+    private static boolean within(String path, String dropped) {
+        return path.equals(dropped) || path.startsWith(dropped + ".") || path.startsWith(dropped + "[");
+    }
+
+    /**
+     * Takes the node at {@code path} out of the body (an array's member becomes null, so the others keep their
+     * places), answering its path as the API names fields; null when there is no such node.
+     */
+    private static String drop(ObjectNode body, List<tools.jackson.core.JacksonException.Reference> path) {
+        if (path == null || path.isEmpty()) {
+            return null;
+        }
+        JsonNode node = body;
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < path.size(); i++) {
+            tools.jackson.core.JacksonException.Reference step = path.get(i);
+            boolean last = i == path.size() - 1;
+            if (step.getIndex() >= 0 && node instanceof ArrayNode array && step.getIndex() < array.size()) {
+                name.append('[').append(step.getIndex()).append(']');
+                if (last) {
+                    array.set(step.getIndex(), JsonNodeFactory.instance.nullNode());
+                    return name.toString();
+                }
+                node = array.get(step.getIndex());
+            } else if (step.getPropertyName() != null
+                    && node instanceof ObjectNode object
+                    && object.has(step.getPropertyName())) {
+                name.append(name.isEmpty() ? "" : ".").append(step.getPropertyName());
+                if (last) {
+                    object.remove(step.getPropertyName());
+                    return name.toString();
+                }
+                node = object.get(step.getPropertyName());
+            } else {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One part of the form's request ({@code field}, a top-level member) as {@code type}, when it reads: for a page
+     * that checks it by a rule of the domain beside the form's own problems. Empty when it does not read.
+     */
+    public <T> java.util.Optional<T> readPart(
+            HttpServletRequest request, Map<String, Kind> fields, String field, Supplier<ZoneId> zone, Class<T> type) {
+        JsonNode part = body(request, fields, zone).get(field);
+        if (part == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.ofNullable(json.treeToValue(part, type));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The JSON body the form's fields stand for; an empty field is left out, as a client would leave it out. */

@@ -469,6 +469,35 @@ class EveryCommandAFormTest extends IntegrationTest {
     }
 
     @Test
+    void aDraftWithSeveralProblemsNamesThemAllInOneSend() {
+        // found on an independent walk: the draft form named its problems one send after another — the term (which the
+        // API's JSON reading refuses), then the kind, then rule 1's lead
+        clerk = new PageSession(port).signIn("secretariat");
+        Map<String, String> form =
+                new LinkedHashMap<>(clerk.formOf(clerk.get("/agreements/new").body(), Map.of()));
+        form.put("rows", "2");
+        form.put("title.sv", "Tre fel på en gång");
+        form.put("term.startsOn", BusinessTime.today(TestClock.INSTANCE).toString());
+        form.put("term.untilFurtherNotice", "false");
+        String[][] parties = {{"halmstad", "Halmstads kommun", "SE"}, {"koge", "Køge Kommune", "DK"}};
+        for (int i = 0; i < parties.length; i++) {
+            String row = "parties[" + i + "].";
+            form.put(row + "partyId", parties[i][0]);
+            form.put(row + "name", parties[i][1]);
+            form.put(row + "kind", "MUNICIPALITY");
+            form.put(row + "country", parties[i][2]);
+            form.put(row + "adoptingBody", "Kommunstyrelsen");
+            form.put(row + "requires", "SIGNATURE,BOARD_ADOPTION");
+        }
+        HttpResponse<String> refused = clerk.post("/agreements/new", form);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(text(refused.body()))
+                .contains("ett tidsbegränsat avtal behöver ett slutdatum")
+                .contains("exakt en part ska vara sammankallande; 0 är markerade")
+                .contains("Typ : måste fyllas i");
+    }
+
+    @Test
     void aReaderWhoMayNotSendACommandSeesNoneOfTheForms() {
         Secretariat secretariat = new Secretariat(api);
         String id = secretariat.inForce(

@@ -15,12 +15,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.coop.api.AgreementKind;
 import se.coop.api.BusinessTime;
+import se.coop.api.CommandRefusedException;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
+import se.coop.api.Party;
 import se.coop.api.PartyKind;
 import se.coop.api.input.ClientText;
 import se.coop.api.register.PartyRegister;
 import se.coop.api.register.RegisteredParty;
+import se.coop.command.agreement.DraftRules;
 import se.coop.command.web.AgreementCommandController;
 import se.coop.command.web.request.DraftIntentRequest;
 import se.coop.web.FormCommands;
@@ -116,8 +119,32 @@ class DraftPage {
             return "redirect:/agreements/" + outcome.response().agreementId() + "?after="
                     + outcome.response().position();
         }
-        response.setStatus(outcome.problem().status());
-        return render(model, typed(request), outcome.problem(), rows(request));
+        FormCommands.Problem problem = withRuleOne(request, outcome.problem());
+        response.setStatus(problem.status());
+        return render(model, typed(request), problem, rows(request));
+    }
+
+    /**
+     * A draft refused as unreadable or invalid is also held to rule 1 (two parties, each once, one lead) where its
+     * parties read, so that every problem of the form is named at once rather than one send after another.
+     */
+    private FormCommands.Problem withRuleOne(HttpServletRequest request, FormCommands.Problem problem) {
+        if (!"VALIDATION_FAILED".equals(problem.errorCode()) || problem.fields().containsKey("parties")) {
+            return problem;
+        }
+        java.util.Optional<Party[]> parties =
+                forms.readPart(request, FIELDS, "parties", () -> BusinessTime.ZONE, Party[].class);
+        if (parties.isEmpty() || java.util.Arrays.stream(parties.get()).anyMatch(java.util.Objects::isNull)) {
+            return problem;
+        }
+        try {
+            DraftRules.requireValidParties(List.of(parties.get()));
+            return problem;
+        } catch (CommandRefusedException refused) {
+            Map<String, String> fields = new LinkedHashMap<>(problem.fields());
+            fields.put("parties", refused.getMessage());
+            return new FormCommands.Problem(problem.errorCode(), problem.status(), problem.detail(), fields);
+        }
     }
 
     /** The form as typed; the text uploaded with it is kept, shown again by its hash, so it need not be chosen again. */
