@@ -495,6 +495,14 @@ class EveryCommandAFormTest extends IntegrationTest {
                 .contains("ett tidsbegränsat avtal behöver ett slutdatum")
                 .contains("exakt en part ska vara sammankallande; 0 är markerade")
                 .contains("Typ : måste fyllas i");
+        // a draft with no party filled in: its rows' own problems, and no "party id 'null' given twice"
+        Map<String, String> empty =
+                new LinkedHashMap<>(clerk.formOf(clerk.get("/agreements/new").body(), Map.of()));
+        empty.put("rows", "2");
+        empty.put("title.sv", "Inga parter");
+        empty.put("parties[0].requires", "SIGNATURE,BOARD_ADOPTION");
+        empty.put("parties[1].requires", "SIGNATURE,BOARD_ADOPTION");
+        assertThat(text(clerk.post("/agreements/new", empty).body())).doesNotContain("”null”");
     }
 
     @Test

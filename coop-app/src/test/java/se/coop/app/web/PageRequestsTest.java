@@ -29,7 +29,8 @@ class PageRequestsTest extends IntegrationTest {
                 .contains("value=\"2026-01-15T10:00\"", "value=\"2026-01-01\"")
                 .contains("href=\"#pickers-validOn\"", "id=\"pickers-validOn\"")
                 .contains("fyll i bara ett av de två")
-                .doesNotContain("give asOf or validOn");
+                .contains("Formuläret ”Visa avtalet som det var” skickades inte")
+                .doesNotContain("give asOf or validOn", "form.pickers.title");
         // the events as stored, in local time beside the stored UTC
         String page = auditor.get("/agreements/" + id).body();
         assertThat(page).contains("Registrerad (lokal tid").containsPattern("<time datetime=\"20[0-9-]+T[0-9:.]+Z\">");

@@ -134,7 +134,9 @@ class DraftPage {
         }
         java.util.Optional<Party[]> parties =
                 forms.readPart(request, FIELDS, "parties", () -> BusinessTime.ZONE, Party[].class);
-        if (parties.isEmpty() || java.util.Arrays.stream(parties.get()).anyMatch(java.util.Objects::isNull)) {
+        // a row not filled in (no id) is the form's own problem, named already: rule 1 is asked of whole parties only
+        if (parties.isEmpty()
+                || java.util.Arrays.stream(parties.get()).anyMatch(p -> p == null || p.partyId() == null)) {
             return problem;
         }
         try {
