@@ -190,7 +190,7 @@ class RegisterExportTest extends IntegrationTest {
         assertThat(format.json().get("violations").get(0).get("field").asString())
                 .isEqualTo("format");
         assertThat(format.body()).contains("csv, xlsx");
-        Api.Answer delimiter = api.as("auditor").get("/api/v1/agreements/export?delimiter=tab");
+        Api.Answer delimiter = api.as("auditor").get("/api/v1/agreements/export?delimiter=pipe");
         assertThat(delimiter.status()).isEqualTo(400);
         assertThat(delimiter.json().get("violations").get(0).get("field").asString())
                 .isEqualTo("delimiter");
@@ -230,6 +230,71 @@ class RegisterExportTest extends IntegrationTest {
                         .get("latestDecisionOn")
                         .asString())
                 .isEqualTo(today.minusDays(5).toString());
+    }
+
+    /**
+     * Issue 28, finding 4: a title {@code Samverkan;=1+1} exported with commas was written unquoted, so a spreadsheet
+     * splitting on semicolons (Excel set up the Swedish way) got a cell beginning with {@code =}. Every delimiter Coop
+     * writes is read here with every delimiter a spreadsheet may split on, as a spreadsheet reads it (quotes honoured
+     * only at a cell's start, spaces before a formula ignored): no cell may begin with a formula character.
+     */
+    @Test
+    void noCellBeginsWithAFormulaWhateverDelimiterTheSpreadsheetSplitsOn() {
+        Secretariat secretariat = new Secretariat(api);
+        Map<String, Object> draft = new LinkedHashMap<>(Fixtures.draft("exportsplits"));
+        draft.put("title", Map.of("sv", "Samverkan;=1+1, +2;@SUM(A1),\"-3\" exportsplits"));
+        secretariat.draft(draft);
+        for (String written : List.of("comma", "semicolon", "tab")) {
+            String text = new String(
+                            secretariat
+                                    .reader("auditor")
+                                    .download("/api/v1/agreements/export?q=exportsplits&delimiter=" + written)
+                                    .bytes(),
+                            StandardCharsets.UTF_8)
+                    .substring(1);
+            assertThat(text).as(written).contains("exportsplits");
+            for (char split : new char[] {',', ';', '\t'}) {
+                for (String cell : spreadsheetCells(text, split)) {
+                    String shown = cell.stripLeading();
+                    assertThat(shown.isEmpty() ? ' ' : shown.charAt(0))
+                            .as("written with %s, split on '%s': cell %s", written, split, cell)
+                            .isNotIn('=', '+', '-', '@');
+                }
+            }
+        }
+    }
+
+    /** The cells a spreadsheet makes of a text split on {@code split}: a quote opens a quoted cell only at its start. */
+    private static List<String> spreadsheetCells(String text, char split) {
+        List<String> cells = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        boolean atStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"' && atStart) {
+                quoted = true;
+                atStart = false;
+            } else if (c == split || c == '\n' || c == '\r') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+                atStart = true;
+            } else {
+                cell.append(c);
+                atStart = atStart && c == ' ';
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 
     @Test

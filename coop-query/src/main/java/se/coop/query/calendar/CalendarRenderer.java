@@ -36,6 +36,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.springframework.stereotype.Component;
+import se.coop.api.Bidi;
 import se.coop.api.BusinessTime;
 import se.coop.api.ReviewKind;
 import se.coop.api.query.ReviewView;
@@ -142,8 +143,9 @@ public class CalendarRenderer {
     }
 
     private VEvent event(ReviewView meeting, String baseUrl) {
-        String what = lines((meeting.title() != null ? meeting.title() : kind(meeting.kind())) + ": "
-                + meeting.agreementTitle().in("sv"));
+        // a user's text isolated, so a direction control in it cannot turn Coop's words around it
+        String what = lines((meeting.title() != null ? Bidi.isolate(meeting.title()) : kind(meeting.kind())) + ": "
+                + Bidi.isolate(meeting.agreementTitle().in("sv")));
         VEvent event;
         if (meeting.startsAt() != null) {
             ZonedDateTime start = meeting.startsAt().atZoneSameInstant(ZoneId.of(meeting.timeZone()));
@@ -165,9 +167,10 @@ public class CalendarRenderer {
             event.add(new Location(lines(meeting.location())));
         }
         event.add(new Url(URI.create(link)));
-        StringBuilder description = new StringBuilder(meeting.agreementTitle().in("sv"));
+        StringBuilder description =
+                new StringBuilder(Bidi.isolate(meeting.agreementTitle().in("sv")));
         if (meeting.outcomeSummary() != null) {
-            description.append("\nUtfall: ").append(meeting.outcomeSummary());
+            description.append("\nUtfall: ").append(Bidi.isolate(meeting.outcomeSummary()));
         }
         description.append('\n').append(link);
         event.add(new Description(lines(description.toString())));

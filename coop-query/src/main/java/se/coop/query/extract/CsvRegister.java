@@ -14,8 +14,14 @@ import se.coop.api.query.AgreementStatusView;
  * The register as CSV per RFC 4180: UTF-8 with a byte-order mark (so Excel reads å, ä, ö, æ and ø), CRLF after
  * every record, a field quoted when it holds the delimiter, a quote or a line break (a quote doubled). Headers are the
  * JSON names and values codes, or both in people's words ({@link RegisterColumns#inWords}); dates ISO 8601; yes/no as
- * true/false unless in words. A text that begins with = + - @, a tab or a carriage return gets
- * a leading apostrophe, so that a spreadsheet shows it rather than running it as a formula (CSV injection).
+ * true/false unless in words.
+ *
+ * <p>Closed against formulas (CSV injection) whatever character the reader's spreadsheet splits on: not only a text
+ * that begins with = + - @, a tab or a carriage return, but every part of a text after a comma, a semicolon, a tab or a
+ * line break that begins with one (spaces and quotes before it skipped, as a spreadsheet skips them) gets an apostrophe
+ * before it, so that a spreadsheet splitting this file on another delimiter than the one it was written with (Excel
+ * set up the Swedish way splits on semicolons) still finds no cell it would run. And every field holding any of the
+ * three delimiters is quoted, not only the one chosen.
  */
 final class CsvRegister implements RegisterWriter {
 
@@ -23,6 +29,9 @@ final class CsvRegister implements RegisterWriter {
 
     /** The characters that make a spreadsheet read a cell as a formula. */
     private static final String FORMULA = "=+-@\t\r";
+
+    /** The characters a spreadsheet may split a line on, whichever the file was written with, and line breaks. */
+    private static final String SPLITS = ",;\t\r\n";
 
     private final Writer out;
     private final char delimiter;
@@ -60,13 +69,37 @@ final class CsvRegister implements RegisterWriter {
         if (text == null) {
             return "";
         }
-        // a cell a spreadsheet would run as a formula (OWASP: CSV injection) is written as text
-        String value = FORMULA.indexOf(text.isEmpty() ? 'x' : text.charAt(0)) >= 0 ? "'" + text : text;
-        boolean quote = value.indexOf(delimiter) >= 0
-                || value.indexOf('"') >= 0
-                || value.indexOf('\n') >= 0
-                || value.indexOf('\r') >= 0;
+        String value = inert(text);
+        boolean quote =
+                value.indexOf(delimiter) >= 0 || value.chars().anyMatch(c -> c == '"' || SPLITS.indexOf(c) >= 0);
         return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    }
+
+    /**
+     * The text with an apostrophe before every part a spreadsheet could read as a cell of its own that would begin
+     * with a formula character: the text's start, and whatever follows a comma, semicolon, tab or line break.
+     */
+    static String inert(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2);
+        boolean cellStart = true;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (cellStart) {
+                int j = i;
+                while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '"')) {
+                    j++;
+                }
+                if (j < text.length() && FORMULA.indexOf(text.charAt(j)) >= 0) {
+                    out.append('\'');
+                }
+                cellStart = false;
+            }
+            out.append(c);
+            cellStart = SPLITS.indexOf(c) >= 0;
+            i++;
+        }
+        return out.toString();
     }
 
     private static String text(Object value) {

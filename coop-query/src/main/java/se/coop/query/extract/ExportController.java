@@ -75,8 +75,9 @@ public class ExportController {
                             + " these JSON names and values their codes; columns=words gives people's headers and words"
                             + " (a state 'Gäller', yes/no) in lang=sv|da|en (sv by default), as the pages' downloads do; in"
                             + " Excel, lang alone gives people's headers over the codes. Several values in one"
-                            + " cell are joined with ' | '. CSV: RFC 4180, UTF-8 with a byte-order mark, comma-separated or"
-                            + " delimiter=semicolon (Excel set up the Swedish way). Excel: typed date cells, a frozen header"
+                            + " cell are joined with ' | '. CSV: RFC 4180, UTF-8 with a byte-order mark, comma-separated,"
+                            + " delimiter=semicolon (Excel set up the Swedish way) or delimiter=tab; closed against formulas"
+                            + " whatever a spreadsheet splits on (a part that begins = + - @ gets an apostrophe). Excel: typed date cells, a frozen header"
                             + " row with a filter. format=csv|xlsx; without it the Accept header chooses (CSV by default)."
                             + " Streamed: no size limit, nothing held in memory; a filter that matches nothing gives the"
                             + " header only.",
@@ -99,7 +100,7 @@ public class ExportController {
                     @RequestParam(required = false)
                     String owing,
             @Parameter(description = "csv or xlsx") @RequestParam(required = false) String format,
-            @Parameter(description = "comma (the default) or semicolon; CSV only") @RequestParam(required = false)
+            @Parameter(description = "comma (the default), semicolon or tab; CSV only") @RequestParam(required = false)
                     String delimiter,
             @Parameter(description = "sv, da or en: the language of columns=words, and of Excel's headers")
                     @RequestParam(required = false)
@@ -179,6 +180,9 @@ public class ExportController {
         if (delimiter.equals("semicolon")) {
             return ';';
         }
-        throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "delimiter must be comma or semicolon", "delimiter");
+        if (delimiter.equals("tab")) {
+            return '\t';
+        }
+        throw new CoopProblem(ErrorCode.VALIDATION_FAILED, "delimiter must be comma, semicolon or tab", "delimiter");
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import se.coop.api.AgreementKind;
+import se.coop.api.Bidi;
 import se.coop.api.BoardOutcome;
 import se.coop.api.BusinessTime;
 import se.coop.api.DocumentKind;
@@ -64,7 +65,7 @@ public final class HistoryWording {
     record Agreement(AgreementKind kind, Map<String, String> partyNames) {
 
         String name(Object partyId) {
-            return partyNames.getOrDefault(String.valueOf(partyId), String.valueOf(partyId));
+            return Bidi.isolate(partyNames.getOrDefault(String.valueOf(partyId), String.valueOf(partyId)));
         }
     }
 
@@ -393,7 +394,9 @@ public final class HistoryWording {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static Wording of(AgreementEvent event, Agreement agreement) {
+    static Wording of(AgreementEvent stored, Agreement agreement) {
+        // a user's text is set apart from Coop's words around it, so a direction control in it cannot turn them
+        AgreementEvent event = Bidi.isolated(stored);
         Words words = WORDS.get(event.getClass());
         Wording wording = words.of(event, agreement);
         return wording.withDanish(DanishWording.of(event, agreement));
@@ -451,7 +454,8 @@ public final class HistoryWording {
     }
 
     /** An issued reminder: to whom, about what, how long before. */
-    static Wording reminder(ReviewReminderIssued e) {
+    static Wording reminder(ReviewReminderIssued issued) {
+        ReviewReminderIssued e = Bidi.isolated(issued);
         String to = e.recipients().stream().map(r -> r.name() + address(r)).collect(Collectors.joining(", "));
         String before = e.offsetDays() == 0 ? "" : " (" + e.offsetDays() + " dagar före)";
         String beforeEn = e.offsetDays() == 0 ? "" : " (" + e.offsetDays() + " days ahead)";

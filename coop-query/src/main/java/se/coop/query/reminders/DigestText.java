@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.coop.api.Bidi;
 import se.coop.api.BusinessTime;
 import se.coop.api.LocalizedText;
 import se.coop.api.ReviewDecision;
@@ -60,10 +61,10 @@ class DigestText {
             switch (item.subject()) {
                 case "MEETING" ->
                     text.append("   ")
-                            .append(item.title() != null ? item.title() : "Möte / meeting")
+                            .append(item.title() != null ? Bidi.isolate(item.title()) : "Möte / meeting")
                             .append(": ")
                             .append(SV.format(due))
-                            .append(item.location() == null ? "" : ", " + item.location())
+                            .append(item.location() == null ? "" : ", " + Bidi.isolate(item.location()))
                             .append(inDays(today, due.toLocalDate()))
                             .append('\n');
                 case "OVERDUE_REVIEW" ->
@@ -73,7 +74,7 @@ class DigestText {
                             .append("). / The annual review is overdue.\n");
                 default ->
                     text.append("   ")
-                            .append(item.title() != null ? item.title() : "Årlig redovisning")
+                            .append(item.title() != null ? Bidi.isolate(item.title()) : "Årlig redovisning")
                             .append(": senast ")
                             .append(SV_DAY.format(due))
                             .append(" / due by ")
@@ -102,7 +103,8 @@ class DigestText {
                 "SELECT title FROM review_agreement WHERE agreement_id = ?", String.class, agreementId);
         return titles.isEmpty()
                 ? agreementId
-                : json.readValue(titles.get(0), LocalizedText.class).in("sv");
+                : Bidi.isolate(
+                        json.readValue(titles.get(0), LocalizedText.class).in("sv"));
     }
 
     private String lastDecision(String agreementId) {
@@ -110,7 +112,7 @@ class DigestText {
                 "SELECT held_on, outcome_summary, outcome_decision FROM review_meeting"
                         + " WHERE agreement_id = ? AND status = 'HELD' AND kind = 'ANNUAL_REVIEW'"
                         + " ORDER BY held_on DESC LIMIT 1",
-                (rs, row) -> SV_DAY.format(rs.getDate(1).toLocalDate()) + ": " + rs.getString(2) + " ("
+                (rs, row) -> SV_DAY.format(rs.getDate(1).toLocalDate()) + ": " + Bidi.isolate(rs.getString(2)) + " ("
                         + decision(rs.getString(3)) + ")",
                 agreementId);
         return decisions.isEmpty() ? "ingen uppföljning hållen ännu / no review held yet" : decisions.get(0);
