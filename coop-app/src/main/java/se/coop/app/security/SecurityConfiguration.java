@@ -50,6 +50,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import se.coop.api.ErrorCode;
@@ -77,6 +78,10 @@ public class SecurityConfiguration {
     private static final String O = Role.OPERATOR.name();
 
     /** The paths of the HTTP API and the machines' endpoints: stateless, no session, no CSRF. */
+    /** The pages' Content-Security-Policy (docs/deploying.md). */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
     static final String[] API_PATHS = {
         "/api/**",
         "/actuator",
@@ -135,6 +140,7 @@ public class SecurityConfiguration {
         http.securityMatcher(API_PATHS)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .authenticationManager(new ProviderManager(passwordCheck.provider()))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(reads("/actuator/health", "/actuator/health/**"))
                         .permitAll()
@@ -255,6 +261,10 @@ public class SecurityConfiguration {
                         .authenticated())
                 .addFilterBefore(new UploadsNeedSignIn(), CsrfFilter.class)
                 .formLogin(form -> form.loginPage("/login").failureUrl("/login?error"))
+                // the pages run no inline script or style: everything comes from Coop itself; no page may be framed,
+                // and no address of Coop (an agreement's id in it) is sent to another site as a referrer
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // a form whose CSRF token is missing or stale gets a page saying so, not the API's JSON
                 .exceptionHandling(handling -> handling.accessDeniedHandler(formExpired()));

@@ -86,6 +86,8 @@ final class Browser implements AutoCloseable {
                     "--lang=" + language,
                     "--user-data-dir=" + profile);
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+            // the console's messages, where Chromium reports what the Content-Security-Policy refused
+            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
             if (phone) {
                 options.setExperimentalOption(
                         "mobileEmulation",
@@ -202,6 +204,7 @@ final class Browser implements AutoCloseable {
 
     /** axe-core over the page as it is: no WCAG 2.0, 2.1 or 2.2 A or AA violation. */
     void assertAccessible(String page) {
+        assertNothingRefusedByThePolicy(page);
         Results results = new AxeBuilder().withTags(WCAG_AA).analyze(driver);
         List<Rule> violations = results.getViolations();
         assertThat(violations)
@@ -213,6 +216,17 @@ final class Browser implements AutoCloseable {
                                                 .map(n -> String.valueOf(n.getTarget()))
                                                 .collect(Collectors.joining(", ")))
                                 .collect(Collectors.joining("\n")))
+                .isEmpty();
+    }
+
+    /** Nothing the page loaded or ran was refused by its Content-Security-Policy (issue 28, finding 8). */
+    void assertNothingRefusedByThePolicy(String page) {
+        List<String> refused = driver.manage().logs().get("browser").getAll().stream()
+                .map(entry -> entry.getMessage())
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
+        assertThat(refused)
+                .as(page + ": refused by the Content-Security-Policy")
                 .isEmpty();
     }
 
