@@ -43,6 +43,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class ArchivePackageTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private se.coop.query.extract.ArchiveExports exports;
+
     static final String METS = "http://www.loc.gov/METS/";
     static final String XLINK = "http://www.w3.org/1999/xlink";
     static final String ERMS = "https://DILCIS.eu/XML/ERMS";
@@ -337,6 +340,23 @@ class ArchivePackageTest extends IntegrationTest {
             assertThat((long) bytes.length).isEqualTo(p.get("size").asLong());
         }
         assertThat(agreements).contains(archived).doesNotContain(inForce);
+        assertThat(done.get("removedAt").isNull()).isTrue();
+
+        // issue 28, finding 8: finished exports stayed on disk for ever. Kept coop.archive.keep-exports (7 days by
+        // default) after they finished, then their files go and the record stays, saying when
+        exports.removeExpired();
+        assertThat(directory).isDirectory();
+        jdbc.update(
+                "UPDATE archive_export SET finished_at = finished_at - interval '8 days' WHERE export_id = ?::uuid",
+                location.substring(location.lastIndexOf('/') + 1));
+        assertThat(exports.removeExpired()).isPositive();
+        assertThat(directory).doesNotExist();
+        JsonNode removed = api.as("operator").get(location).json();
+        assertThat(removed.get("state").asString()).isEqualTo("DONE");
+        assertThat(removed.get("packages")).hasSize(done.get("total").asInt());
+        assertThat(removed.get("removedAt").asString()).isNotBlank();
+        exports.removeExpired();
+        assertThat(api.as("operator").get(location).json().get("removedAt")).isEqualTo(removed.get("removedAt"));
 
         Api.Answer unknown = api.as("operator").get("/api/v1/admin/archive-exports/not-an-export");
         assertThat(unknown.status()).isEqualTo(404);

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * An export of every archived agreement to packages: RUNNING (with {@code done} of {@code total}), DONE, FAILED (with
  * the error) or INTERRUPTED (its node stopped while it ran: nothing moved for {@link ArchiveExports#STALE}, the time
- * one package may take at most); each package written with its file, size and SHA-256.
+ * one package may take at most); each package written with its file, size and SHA-256. {@code removedAt}: when its
+ * files were removed from disk, {@code coop.archive.keep-exports} after it finished; its record stays.
  */
 public record ArchiveExport(
         String exportId,
@@ -19,7 +20,8 @@ public record ArchiveExport(
         Instant startedAt,
         Instant finishedAt,
         String error,
-        List<Package> packages) {
+        List<Package> packages,
+        Instant removedAt) {
 
     /** One package written: the agreement, the file (relative to the export's directory), its size and SHA-256. */
     @Schema(name = "ExportedPackage") // "Package" is a word generated clients cannot use for a class

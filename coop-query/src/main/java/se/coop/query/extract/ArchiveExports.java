@@ -13,15 +13,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -43,7 +48,7 @@ import se.coop.query.status.StatusQueries;
  */
 @QueryNode
 @Component
-public class ArchiveExports implements DisposableBean {
+public class ArchiveExports implements DisposableBean, SmartInitializingSingleton {
 
     /** A RUNNING export whose progress has not moved for this long is shown as INTERRUPTED. */
     static final Duration STALE = Duration.ofMinutes(5);
@@ -58,6 +63,12 @@ public class ArchiveExports implements DisposableBean {
     private final TransactionTemplate transaction;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "coop-archive-export");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "coop-archive-export-cleaner");
         thread.setDaemon(true);
         return thread;
     });
@@ -196,6 +207,7 @@ public class ArchiveExports implements DisposableBean {
                                 state = "INTERRUPTED";
                             }
                             Timestamp finished = rs.getTimestamp("finished_at");
+                            Timestamp removed = rs.getTimestamp("removed_at");
                             return new ArchiveExport(
                                     exportId.toString(),
                                     state,
@@ -206,15 +218,69 @@ public class ArchiveExports implements DisposableBean {
                                     rs.getTimestamp("started_at").toInstant(),
                                     finished == null ? null : finished.toInstant(),
                                     rs.getString("error"),
-                                    written);
+                                    written,
+                                    removed == null ? null : removed.toInstant());
                         },
                         exportId)
                 .stream()
                 .findFirst();
     }
 
+    /**
+     * Removes the files of every export finished more than {@code coop.archive.keep-exports} ago whose directory is on
+     * this node's disk, and records when; returns how many were removed. Each node removes its own: an export's files
+     * are where the node that ran it wrote them.
+     */
+    public int removeExpired() {
+        Instant before = clock.instant().minus(settings.keepExports());
+        List<Map<String, Object>> expired = jdbc.queryForList(
+                "SELECT export_id, directory FROM archive_export WHERE state <> 'RUNNING' AND removed_at IS NULL"
+                        + " AND finished_at < ?",
+                Timestamp.from(before));
+        int removed = 0;
+        for (Map<String, Object> export : expired) {
+            Path directory = Path.of((String) export.get("directory"));
+            if (!Files.isDirectory(directory)) {
+                continue;
+            }
+            try (var files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            } catch (IOException e) {
+                log.warn("Could not remove the files of archive export {}: {}", export.get("export_id"), e.toString());
+                continue;
+            }
+            jdbc.update(
+                    "UPDATE archive_export SET removed_at = ? WHERE export_id = ?",
+                    Timestamp.from(clock.instant()),
+                    export.get("export_id"));
+            removed++;
+        }
+        return removed;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        long every = Math.max(
+                60_000,
+                Math.min(settings.keepExports().toMillis(), Duration.ofHours(1).toMillis()));
+        cleaner.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        removeExpired();
+                    } catch (RuntimeException e) {
+                        log.warn("Could not remove expired archive exports: {}", e.toString());
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void destroy() {
         worker.shutdownNow();
+        cleaner.shutdownNow();
     }
 }
