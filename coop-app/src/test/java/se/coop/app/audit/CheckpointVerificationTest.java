@@ -97,6 +97,24 @@ class CheckpointVerificationTest {
         assertThat(last.get("streamsShorterCount").asLong()).isEqualTo(1);
     }
 
+    /** Issue 28, finding 12: docs/audit.md says {@code {}} verifies against the checkpoint as Coop keeps it; it was 400. */
+    @Test
+    void anEmptyObjectVerifiesAgainstTheCheckpointAsCoopKeepsIt() {
+        Api.Answer taken = api.as("operator").post("/api/v1/audit/checkpoints", "");
+        assertThat(taken.status()).isEqualTo(201);
+        String checkpoint = taken.json().get("checkpointId").asString();
+        JsonNode result = Verifications.verified(api, checkpoint, "{}");
+        assertThat(result.get("intact").asBoolean()).as(result.toString()).isTrue();
+
+        // a whole checkpoint document naming another checkpoint is refused, naming the field
+        String another = taken.body().replace(checkpoint, "3f2504e0-4f89-41d3-9a0c-0305e82c3301");
+        Api.Answer other =
+                api.as("auditor").post("/api/v1/audit/checkpoints/" + checkpoint + "/verifications", another);
+        assertThat(other.status()).as(other.toString()).isEqualTo(400);
+        assertThat(other.json().get("violations").get(0).get("field").asString())
+                .isEqualTo("checkpointId");
+    }
+
     @Test
     void aVerificationOfNoCheckpointIsNotFound() {
         Api.Answer answer = api.as("auditor")

@@ -292,6 +292,17 @@ class ArchivePackageTest extends IntegrationTest {
         Element mets = xml(files.get("uuid-" + id + "/METS.xml"));
         assertThat(mets.getAttribute("LABEL")).startsWith("Preliminärt uttag, ej arkiverat: ");
         assertThat(child(mets, "metsHdr").getAttribute("RECORDSTATUS")).isEqualTo("TEST");
+        // issue 28, finding 12: the software's version was the constant 1.0; it is the build's (the root pom's)
+        String built = java.util.regex.Pattern.compile(
+                        "</parent>\\s*<groupId>[^<]*</groupId>\\s*<artifactId>[^<]*</artifactId>"
+                                + "\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(Path.of("../pom.xml")))
+                .results()
+                .findFirst()
+                .orElseThrow()
+                .group(1);
+        assertThat(new String(files.get("uuid-" + id + "/METS.xml"), StandardCharsets.UTF_8))
+                .contains("csip:NOTETYPE=\"SOFTWARE VERSION\">" + built + "<");
         assertThat(new String(files.get("uuid-" + id + "/metadata/preservation/premis.xml"), StandardCharsets.UTF_8))
                 .contains("Preliminary extract: the agreement is IN_FORCE, not archived");
         Path file = temp.resolve("preliminary.zip");

@@ -13,7 +13,13 @@ public final class Verifications {
 
     /** Starts a verification against {@code checkpointId} (202), waits until it is DONE and gives its result. */
     public static JsonNode verified(Api api, String checkpointId) {
-        Api.Answer started = api.as("auditor").post("/api/v1/audit/checkpoints/" + checkpointId + "/verifications", "");
+        return verified(api, checkpointId, "");
+    }
+
+    /** The same, with {@code body} sent: none, {@code {}}, or a checkpoint document the auditor kept. */
+    public static JsonNode verified(Api api, String checkpointId, String body) {
+        Api.Answer started =
+                api.as("auditor").post("/api/v1/audit/checkpoints/" + checkpointId + "/verifications", body);
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         JsonNode[] done = new JsonNode[1];
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {

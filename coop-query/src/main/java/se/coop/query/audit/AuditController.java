@@ -1,13 +1,18 @@
 package se.coop.query.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +24,9 @@ import se.coop.api.ErrorCode;
 import se.coop.api.proof.Checkpoint;
 import se.coop.query.QueryNode;
 import se.coop.query.web.ReadParameters;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** Checkpoints as auditors keep them, the keys that signed them, and an agreement's proof against one. */
 @QueryNode
@@ -29,9 +37,12 @@ public class AuditController {
     private final CheckpointLog checkpoints;
     private final CheckpointVerifications verifications;
 
-    AuditController(CheckpointLog checkpoints, CheckpointVerifications verifications) {
+    private final ObjectMapper json;
+
+    AuditController(CheckpointLog checkpoints, CheckpointVerifications verifications, ObjectMapper json) {
         this.checkpoints = checkpoints;
         this.verifications = verifications;
+        this.json = json;
     }
 
     @GetMapping(path = "/api/v1/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -68,9 +79,17 @@ public class AuditController {
                     + " hold. 404 for a checkpoint that names none; 409 VERIFICATION_RUNNING while another runs (one"
                     + " at a time).")
     public ResponseEntity<CheckpointVerifications.Verification> verify(
-            @PathVariable String checkpointId, Principal user, @RequestBody(required = false) Checkpoint kept) {
+            @PathVariable String checkpointId,
+            Principal user,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = Checkpoint.class)))
+                    @RequestBody(required = false)
+                    JsonNode body,
+            HttpServletRequest request) {
         Checkpoint stored = checkpoints.find(checkpointId(checkpointId)).orElseThrow(() -> unknown(checkpointId));
         Checkpoint checkpoint = stored;
+        // no body and {} alike verify against the checkpoint as Coop keeps it
+        Checkpoint kept = body == null || body.isEmpty() && body.isObject() ? null : kept(body, request);
         if (kept != null && kept.checkpointId() != null) {
             if (!kept.checkpointId().equals(stored.checkpointId())) {
                 throw new CoopProblem(
@@ -86,6 +105,16 @@ public class AuditController {
                 .body(verifications
                         .find(UUID.fromString(checkpoint.checkpointId()), id)
                         .orElseThrow());
+    }
+
+    /** The checkpoint document an auditor sent, or the same 400 as any body Coop cannot read. */
+    private Checkpoint kept(JsonNode body, HttpServletRequest request) {
+        try {
+            return json.treeToValue(body, Checkpoint.class);
+        } catch (JacksonException e) {
+            throw new HttpMessageNotReadableException(
+                    "the checkpoint sent cannot be read", e, new ServletServerHttpRequest(request));
+        }
     }
 
     @GetMapping(

@@ -50,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ArchivePackages {
 
-    static final String SOFTWARE_VERSION = "1.0";
+    static final String SOFTWARE_VERSION = se.coop.api.CoopVersion.VERSION;
 
     private final Dossiers dossiers;
     private final ObjectProvider<DossierRenderer> renderer;
