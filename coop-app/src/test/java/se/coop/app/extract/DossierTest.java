@@ -76,6 +76,27 @@ class DossierTest extends IntegrationTest {
                     .contains((HALMSTAD_CASE + "§10").replace(" ", ""))
                     .contains((LAHOLM_CASE + "§11").replace(" ", ""))
                     .contains(headHash);
+
+            // issue 28, finding 12: dates, hashes and timestamps wrapped across lines, so searching the text found
+            // none of them. Every event's chain hash and time (ISO 8601), the text's SHA-256 and the head hash are
+            // found whole, as a reader searching the PDF types them
+            JsonNode events = secretariat
+                    .reader("auditor")
+                    .get("/api/v1/agreements/" + id + "/events")
+                    .json()
+                    .get("events");
+            assertThat(events).isNotEmpty();
+            for (JsonNode event : events) {
+                assertThat(text)
+                        .contains(event.get("chainHash").asString())
+                        .contains(event.get("recordedAt").asString());
+            }
+            String textSha = secretariat
+                    .read("auditor", "/api/v1/agreements/" + id)
+                    .json()
+                    .get("textSha256")
+                    .asString();
+            assertThat(text).contains(headHash).contains(textSha).contains(id);
         }
     }
 
