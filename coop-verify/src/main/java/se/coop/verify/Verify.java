@@ -74,15 +74,37 @@ public final class Verify {
         System.exit(run(args, System.out));
     }
 
+    private static final String USAGE = "usage: java -jar coop-verify.jar --key FILE (--dossier FILE | --package ZIP)"
+            + " [--checkpoint FILE] [--proof FILE]";
+
+    private static final String HELP = USAGE + """
+
+            Checks, without Coop and without a database, that an agreement's events are those a signed checkpoint
+            covered, and says in plain words what holds and what does not.
+
+              --key FILE          the public key (PEM) the checkpoint was signed with (GET /api/v1/audit/keys)
+              --dossier FILE      the agreement's dossier as JSON (GET /api/v1/agreements/{id}/dossier?format=json)
+              --package ZIP       the agreement's archive package; its METS checksums are checked too
+              --checkpoint FILE   a checkpoint an auditor kept, instead of the one in the dossier or package
+              --proof FILE        its proof for the agreement, instead of the one in the dossier or package
+              --help              this text
+
+            Exit code: 0 when everything the checkpoint covers holds, 1 when something does not, 2 when the files
+            cannot be read. docs/audit.md gives the exact bytes of every hash and of the signed text.""";
+
     /** Runs the verifier; returns its exit code. */
     public static int run(String[] args, PrintStream out) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(HELP);
+            return 0;
+        }
         Map<String, Path> files;
         try {
             files = arguments(args);
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
-            out.println("usage: java -jar coop-verify.jar --key FILE (--dossier FILE | --package ZIP)"
-                    + " [--checkpoint FILE] [--proof FILE]");
+            out.println(USAGE);
+            out.println("(--help says more)");
             return 2;
         }
         try {
@@ -116,7 +138,11 @@ public final class Verify {
     }
 
     /** What the dossier or package holds: the agreement, its stored events, and the checkpoint and proof, if any. */
-    private record Record(String agreementId, List<JsonNode> events, JsonNode checkpoint, JsonNode proof) {}
+    private record Record(
+            String agreementId, List<JsonNode> events, JsonNode checkpoint, JsonNode proof, Checksums checksums) {}
+
+    /** A package's METS checksums: how many files they name, and each that is missing or differs. */
+    private record Checksums(int named, List<String> wrong) {}
 
     private int verify(Map<String, Path> files) throws IOException {
         Record record =
@@ -149,6 +175,16 @@ public final class Verify {
                 "its signature holds",
                 "its signature does not hold: the checkpoint was changed after it was signed, or not signed by this key");
 
+        if (record.checksums() != null) {
+            Checksums sums = record.checksums();
+            check(
+                    sums.named() > 0 && sums.wrong().isEmpty(),
+                    "the package's " + sums.named() + " files match the SHA-256 checksums its METS files give",
+                    sums.named() == 0
+                            ? "the package's METS files give no checksums"
+                            : "files of the package do not match its METS checksums: "
+                                    + String.join(", ", sums.wrong()));
+        }
         out.println("Agreement " + record.agreementId() + ": " + record.events().size() + " events");
         long sequence = proof.path("sequence").asLong(-1);
         long leafIndex = proof.path("leafIndex").asLong(-1);
@@ -195,19 +231,25 @@ public final class Verify {
                 chainHolds && covered.head().equals(proof.path("chainHash").asText()),
                 "event " + sequence + "'s hash is the one the checkpoint recorded",
                 "event " + sequence + "'s hash is not the one the checkpoint recorded");
-        byte[] leaf = MerkleTree.leaf(record.agreementId(), sequence, HEX.parseHex(covered.head()));
+        // the leaf of the hash the proof says the checkpoint recorded: whether the path leads from it to the signed
+        // root
+        // is one question, whether the events lead to that hash (above) another — each answered on its own
         List<byte[]> path = new ArrayList<>();
-        boolean readable = true;
+        byte[] leaf = null;
         try {
+            leaf = MerkleTree.leaf(
+                    record.agreementId(),
+                    sequence,
+                    HEX.parseHex(proof.path("chainHash").asText()));
             proof.path("path").forEach(sibling -> path.add(HEX.parseHex(sibling.asText())));
             HEX.parseHex(checkpoint.root());
         } catch (IllegalArgumentException e) {
-            readable = false;
+            leaf = null;
         }
         check(
-                readable && MerkleTree.verify(leaf, leafIndex, treeSize, path, HEX.parseHex(checkpoint.root())),
-                "the agreement's leaf and its audit path lead to the checkpoint's signed root",
-                "the agreement's leaf and its audit path do not lead to the checkpoint's signed root");
+                leaf != null && MerkleTree.verify(leaf, leafIndex, treeSize, path, HEX.parseHex(checkpoint.root())),
+                "the recorded hash and its audit path lead to the checkpoint's signed root",
+                "the recorded hash and its audit path do not lead to the checkpoint's signed root");
         if (later > 0) {
             out.println("  " + later + " later event(s), " + (sequence + 1) + " on: not covered by this checkpoint"
                     + (all.intact()
@@ -233,7 +275,7 @@ public final class Verify {
         JsonNode dossier = read(file);
         List<JsonNode> events = new ArrayList<>();
         dossier.path("events").forEach(events::add);
-        return new Record(text(dossier, "agreementId"), events, dossier.get("checkpoint"), dossier.get("proof"));
+        return new Record(text(dossier, "agreementId"), events, dossier.get("checkpoint"), dossier.get("proof"), null);
     }
 
     private static Record archivePackage(Path file) throws IOException {
@@ -241,31 +283,118 @@ public final class Verify {
         List<JsonNode> events = new ArrayList<>();
         JsonNode checkpoint = null;
         JsonNode proof = null;
+        Map<String, String> sha256 = new LinkedHashMap<>();
+        Map<String, byte[]> mets = new LinkedHashMap<>();
         try (InputStream in = Files.newInputStream(file);
                 ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 String name = entry.getName();
-                if (agreementId == null && name.startsWith("uuid-")) {
-                    agreementId = name.substring("uuid-".length(), name.indexOf('/'));
+                if (entry.isDirectory()) {
+                    continue;
                 }
+                if (name.endsWith("METS.xml")) {
+                    byte[] bytes = zip.readAllBytes();
+                    mets.put(name, bytes);
+                    sha256.put(name, sha256(new java.io.ByteArrayInputStream(bytes)));
+                    continue;
+                }
+                if (!name.endsWith(".json") && !name.endsWith(".jsonl")) {
+                    // a document may be large: hashed as it is read, not held
+                    sha256.put(name, sha256(zip));
+                    continue;
+                }
+                byte[] bytes = zip.readAllBytes();
+                sha256.put(name, sha256(new java.io.ByteArrayInputStream(bytes)));
                 if (name.endsWith("/data/events.jsonl")) {
-                    for (String line : new String(zip.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
                         if (!line.isBlank()) {
                             events.add(JSON.readTree(line));
                         }
                     }
                 } else if (name.endsWith("/data/checkpoint.json")) {
-                    checkpoint = JSON.readTree(zip.readAllBytes());
+                    checkpoint = JSON.readTree(bytes);
                 } else if (name.endsWith("/data/proof.json")) {
-                    proof = JSON.readTree(zip.readAllBytes());
+                    proof = JSON.readTree(bytes);
                 }
+            }
+        }
+        for (String name : sha256.keySet()) {
+            if (agreementId == null && name.startsWith("uuid-")) {
+                agreementId = name.substring("uuid-".length(), name.indexOf('/'));
             }
         }
         if (agreementId == null) {
             throw new IOException(file + " is no archive package of Coop (no uuid-… folder)");
         }
-        return new Record(agreementId, events, checkpoint, proof);
+        return new Record(agreementId, events, checkpoint, proof, checksums(mets, sha256));
+    }
+
+    /**
+     * Every file a METS.xml of the package gives a checksum for (a file's FLocat, a metadata reference's own href),
+     * resolved from that METS.xml's folder, against the SHA-256 of the file as the package holds it.
+     */
+    private static Checksums checksums(Map<String, byte[]> mets, Map<String, String> sha256) throws IOException {
+        int named = 0;
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, byte[]> file : mets.entrySet()) {
+            String folder = file.getKey().substring(0, file.getKey().lastIndexOf('/') + 1);
+            org.w3c.dom.Document document = xml(file.getValue(), file.getKey());
+            org.w3c.dom.NodeList all = document.getElementsByTagNameNS("*", "*");
+            for (int i = 0; i < all.getLength(); i++) {
+                org.w3c.dom.Element element = (org.w3c.dom.Element) all.item(i);
+                if (!element.hasAttribute("CHECKSUM")) {
+                    continue;
+                }
+                String href = element.getAttributeNS(XLINK, "href");
+                if (href.isEmpty()) {
+                    org.w3c.dom.NodeList locations = element.getElementsByTagNameNS("*", "FLocat");
+                    href = locations.getLength() == 0
+                            ? ""
+                            : ((org.w3c.dom.Element) locations.item(0)).getAttributeNS(XLINK, "href");
+                }
+                String path =
+                        java.net.URI.create(folder).resolve(href).normalize().toString();
+                named++;
+                String actual = sha256.get(path);
+                if (!"SHA-256".equalsIgnoreCase(element.getAttribute("CHECKSUMTYPE"))) {
+                    wrong.add(path + " (a checksum of another kind than SHA-256)");
+                } else if (actual == null) {
+                    wrong.add(path + " (missing)");
+                } else if (!actual.equalsIgnoreCase(element.getAttribute("CHECKSUM"))) {
+                    wrong.add(path + " (changed)");
+                }
+            }
+        }
+        return new Checksums(named, wrong);
+    }
+
+    private static final String XLINK = "http://www.w3.org/1999/xlink";
+
+    private static org.w3c.dom.Document xml(byte[] bytes, String name) throws IOException {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            return factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(bytes));
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+            throw new IOException(name + " cannot be read as XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static String sha256(InputStream in) throws IOException {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HEX.formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonNode read(Path file) throws IOException {

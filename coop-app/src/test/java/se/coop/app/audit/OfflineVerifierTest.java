@@ -82,6 +82,71 @@ class OfflineVerifierTest extends IntegrationTest {
         Run run = verify("--key", key, "--package", pack);
 
         assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output())
+                .containsPattern("the package's \\d+ files match the SHA-256 checksums its METS files give");
+    }
+
+    /** Issue 28, finding 11: a changed history.sv.txt passed, for the package's own METS checksums went unchecked. */
+    @Test
+    void aFileOfThePackageChangedIsNamedByItsMetsChecksum() throws IOException {
+        Api.Download zip = api.as("operator").download("/api/v1/agreements/" + id + "/archive-package");
+        Path changed = files.resolve("changed.zip");
+        String history = null;
+        try (java.util.zip.ZipInputStream in =
+                        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.bytes()));
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(changed))) {
+            java.util.zip.ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                byte[] bytes = in.readAllBytes();
+                if (entry.getName().endsWith("history.sv.txt")) {
+                    history = entry.getName();
+                    bytes = (new String(bytes, StandardCharsets.UTF_8) + "\nen rad till\n")
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        assertThat(history).as("the package has a history.sv.txt").isNotNull();
+
+        Run run = verify("--key", key, "--package", changed);
+
+        assertThat(run.exit()).as(run.output()).isEqualTo(1);
+        assertThat(run.output())
+                .contains("files of the package do not match its METS checksums: " + history + " (changed)")
+                .contains("Result: does NOT hold");
+    }
+
+    /**
+     * Issue 28, finding 11: with no events the verifier said the audit path did not lead to the root, though it did;
+     * the path is checked from the hash the checkpoint recorded, the events against that hash.
+     */
+    @Test
+    void withoutItsEventsTheChainFailsAndThePathStillHolds() throws IOException {
+        ObjectNode emptied = (ObjectNode) json.readTree(dossier.toFile());
+        emptied.putArray("events");
+
+        Run run = verify("--key", key, "--dossier", write("emptied.json", emptied));
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.output())
+                .contains("holds:    the recorded hash and its audit path lead to the checkpoint's signed root")
+                .contains("FAILS:    events 0–")
+                .contains("are not all there: 0 of");
+    }
+
+    @Test
+    void helpSaysWhatEachArgumentIs() {
+        Run run = verify("--help");
+        assertThat(run.exit()).isZero();
+        assertThat(run.output())
+                .startsWith("usage: java -jar coop-verify.jar")
+                .contains("--package ZIP")
+                .contains("Exit code");
+        Run unknown = verify("--nonsense");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.output()).contains("unknown argument: --nonsense").contains("--help says more");
     }
 
     @Test
