@@ -136,7 +136,8 @@ public final class Bench {
             Duration warmup = Duration.ofSeconds(options.quick() ? 2 : 4);
             Duration seconds = Duration.ofSeconds(options.seconds());
             if (!options.extractsOnly() && !options.commandsOnly() && !options.readsOnly()) {
-                step("failed sign-ins: one secretariat alone, then while 8 clients guess passwords");
+                step(
+                        "failed sign-ins: one secretariat and a sign-in probe alone, then while 8 clients guess from one address, then from many");
                 report.authFlood(AuthFlood.run(base, secretariat, today, 8, warmup, seconds));
             }
             if (options.authFloodOnly()) {

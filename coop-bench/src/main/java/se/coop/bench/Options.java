@@ -33,7 +33,9 @@ record Options(
               --agreements N     agreements in the event store for queries and rebuilds (default 120000; quick 3000)
               --seconds N        measured seconds per concurrency level (default 20; quick 6)
               --commands-only    only the command load and its baseline (no cold start, history, queries, rebuilds)
-              --auth-flood       only the failed sign-in flood: commands alone, then with 8 clients guessing
+              --auth-flood       only the failed sign-in flood: commands and a sign-in probe alone, then with 8
+                                 clients guessing from one address, then from 65,536 (give the Coop measured the
+                                 probe users: --spring.config.additional-location=file:coop-bench/auth-flood-users.yml)
               --extracts-only    only the history and the register's CSV and Excel exports (time, memory)
               --reads-only       only the history, its catch-up, queries, pages and rebuilds (no cold start, no
                                  command load, no exports)

@@ -58,14 +58,22 @@ final class Report {
     void authFlood(AuthFlood.Result flood) {
         this.flood = flood;
         ObjectNode node = root.putObject("authFlood");
-        node.put("commandsPerSecondAlone", round(flood.alone()));
-        node.put("commandsPerSecondUnderAttack", round(flood.underAttack()));
-        node.put("kept", Math.round(flood.kept() * 1000) / 1000.0);
-        node.put("commandP50MsAlone", round(flood.aloneLatencies().percentileMs(50)));
-        node.put("commandP50MsUnderAttack", round(flood.attackedLatencies().percentileMs(50)));
-        node.put("failedSignInsPerSecond", round(flood.attemptsPerSecond()));
-        ObjectNode answers = node.putObject("attackAnswers");
-        flood.attackAnswers().forEach((status, count) -> answers.put(Integer.toString(status), count));
+        AuthFlood.Phase alone = flood.alone();
+        for (AuthFlood.Phase phase : flood.phases()) {
+            ObjectNode one = node.putObject(phase.name().replace(' ', '-'));
+            one.put("commandsPerSecond", round(phase.commandsPerSecond()));
+            one.put("kept", Math.round(phase.commandsPerSecond() / alone.commandsPerSecond() * 1000) / 1000.0);
+            one.put("commandP50Ms", round(phase.commands().percentileMs(50)));
+            one.put("probeSignIns", phase.probeSignIns());
+            one.put("probeSucceeded", phase.probeSucceeded());
+            one.put("probeP50Ms", round(phase.probe().percentileMs(50)));
+            one.put("probeP99Ms", round(phase.probe().percentileMs(99)));
+            ObjectNode probeAnswers = one.putObject("probeAnswers");
+            phase.probeAnswers().forEach((status, count) -> probeAnswers.put(Integer.toString(status), count));
+            one.put("failedSignInsPerSecond", round(phase.attemptsPerSecond()));
+            ObjectNode answers = one.putObject("attackAnswers");
+            phase.attackAnswers().forEach((status, count) -> answers.put(Integer.toString(status), count));
+        }
     }
 
     void bulk(int agreements, long events, long head, double seconds) {
@@ -253,17 +261,24 @@ final class Report {
         }
         if (flood != null) {
             out.println();
-            out.println(String.format(
-                    Locale.ROOT,
-                    "failed sign-ins: one secretariat %.1f cmd/s alone (p50 %.1f ms), %.1f cmd/s (p50 %.1f ms) while 8"
-                            + " clients sent %.0f wrong credentials/s (answers %s): %.0f %% kept",
-                    flood.alone(),
-                    flood.aloneLatencies().percentileMs(50),
-                    flood.underAttack(),
-                    flood.attackedLatencies().percentileMs(50),
-                    flood.attemptsPerSecond(),
-                    flood.attackAnswers(),
-                    100 * flood.kept()));
+            for (AuthFlood.Phase phase : flood.phases()) {
+                out.println(String.format(
+                        Locale.ROOT,
+                        "sign-ins, %-14s: secretariat %.1f cmd/s (p50 %.1f ms, %.0f %% kept); probe %d of %d fresh"
+                                + " sign-ins succeeded (p50 %.0f ms, p99 %.0f ms, answers %s); %.0f wrong credentials/s"
+                                + " (answers %s)",
+                        phase.name(),
+                        phase.commandsPerSecond(),
+                        phase.commands().percentileMs(50),
+                        100 * phase.commandsPerSecond() / flood.alone().commandsPerSecond(),
+                        phase.probeSucceeded(),
+                        phase.probeSignIns(),
+                        phase.probe().percentileMs(50),
+                        phase.probe().percentileMs(99),
+                        phase.probeAnswers(),
+                        phase.attemptsPerSecond(),
+                        phase.attackAnswers()));
+            }
         }
         if (queries != null) {
             print(out, "query at " + queriedAgreements + " agreements, one reader", queries);

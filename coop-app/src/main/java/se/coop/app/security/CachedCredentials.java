@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -15,13 +16,16 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * Remembers successful password checks for a short while, so that bcrypt (tens of milliseconds by design) runs once
  * per user and password rather than on every request. Only successes are kept, under a SHA-256 of user and password.
  * Every other check runs on the bounded {@link PasswordChecks} pool, and only while {@link FailedSignIns} still has a
- * token for the client's address and the user name. The time is measured on the monotonic timer.
+ * token for the client's network and the user name. A name that does not exist takes its tokens like any other and is
+ * then refused without a check, answered as late as a check would be ({@link AnsweredLater}): a flood of made-up names
+ * costs no check at all (decisions/0009). The time is measured on the monotonic timer.
  */
 final class CachedCredentials implements AuthenticationProvider {
 
     private record Entry(Authentication authentication, long checkedAt) {}
 
     private final AuthenticationProvider delegate;
+    private final Predicate<String> exists;
     private final FailedSignIns failures;
     private final PasswordChecks checks;
     private final long freshNanos;
@@ -29,11 +33,13 @@ final class CachedCredentials implements AuthenticationProvider {
 
     CachedCredentials(
             AuthenticationProvider delegate,
+            Predicate<String> exists,
             FailedSignIns failures,
             PasswordChecks checks,
             java.time.Duration fresh,
             int capacity) {
         this.delegate = delegate;
+        this.exists = exists;
         this.failures = failures;
         this.checks = checks;
         this.freshNanos = fresh.toNanos();
@@ -56,9 +62,13 @@ final class CachedCredentials implements AuthenticationProvider {
             return cached.authentication();
         }
         FailedSignIns.Permit permit = failures.take(address(authentication), authentication.getName());
+        if (!exists.test(authentication.getName())) {
+            // nothing to check: refused without a check's cost, and answered as late as a check would be
+            throw new AnsweredLater(checks.aCheckTook());
+        }
         Authentication checked;
         try {
-            checked = checks.check(() -> delegate.authenticate(authentication));
+            checked = checks.check(() -> delegate.authenticate(authentication), permit.trusted());
         } catch (TooManySignIns busy) {
             // not checked at all: that was no failure of this user's, so its token goes back
             permit.giveBack();

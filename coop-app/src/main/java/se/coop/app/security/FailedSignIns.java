@@ -2,62 +2,137 @@ package se.coop.app.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
- * How many password checks may fail, per client address and per user name: each has a token bucket (Caffeine keeps
- * the recent ones) that a check takes one token from before it runs and that a success gives back. An empty bucket
- * refuses the check at once, without hashing, saying when the next token comes: guessing costs the guesser time, not
- * Coop's processors. A successful check remembered by {@link CachedCredentials} needs no token, so a user already
- * signed in keeps working while someone else guesses at their name.
+ * How many password checks may fail (decisions/0009). Each limit is a token bucket (Caffeine keeps the recent ones)
+ * that a check takes one token from before it runs and that a success gives back; an empty bucket refuses the check
+ * at once, without hashing, saying when the next token comes. Addresses count by network: an IPv4 address, or an IPv6
+ * address's /64 (what one subscriber is given, so changing addresses within it gains nothing).
+ *
+ * <ul>
+ *   <li><b>per network</b>: failures from one network, whatever names it tries;
+ *   <li><b>per user name and network</b>: failures for one name from one network — so failures from elsewhere can
+ *       never lock a user out where they sign in;
+ *   <li><b>per user name, across networks</b>: a larger allowance for a name from every network where it has not
+ *       signed in (within {@code coop.security.sign-ins.trust}), which holds back guessing spread over many networks;
+ *       a network where the user signed in before is not held to it.
+ * </ul>
+ *
+ * A name that does not exist has its buckets like any other, so that the answers cannot tell names apart.
  */
 final class FailedSignIns {
 
     /** A token taken for one check; {@link #giveBack} when the check succeeded. */
     interface Permit {
         void giveBack();
+
+        /** Whether the user signed in from this network before: its check goes ahead of the others. */
+        boolean trusted();
     }
 
-    private final Cache<String, Bucket> byAddress;
+    private final Cache<String, Bucket> byNetwork;
+    private final Cache<String, Bucket> byUserAndNetwork;
     private final Cache<String, Bucket> byUser;
+    private final Cache<String, Boolean> trusted;
     private final SecurityProperties.SignIns limits;
 
     FailedSignIns(SecurityProperties.SignIns limits) {
         this.limits = limits;
-        this.byAddress = Caffeine.newBuilder()
+        this.byNetwork = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterAccess(limits.perAddressEvery().multipliedBy(limits.perAddress() + 1L))
                 .build();
-        this.byUser = Caffeine.newBuilder()
+        this.byUserAndNetwork = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterAccess(limits.perUserEvery().multipliedBy(limits.perUser() + 1L))
+                .build();
+        this.byUser = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterAccess(limits.perUserTotalEvery().multipliedBy(limits.perUserTotal() + 1L))
+                .build();
+        this.trusted = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(limits.trust())
                 .build();
     }
 
     Permit take(String address, String user) {
         long now = System.nanoTime();
-        Bucket forAddress = byAddress.get(
-                address == null ? "?" : address, key -> new Bucket(limits.perAddress(), limits.perAddressEvery()));
-        Bucket forUser = byUser.get(
-                user == null ? "" : user.toLowerCase(Locale.ROOT),
-                key -> new Bucket(limits.perUser(), limits.perUserEvery()));
-        long wait = forAddress.take(now);
+        String network = network(address);
+        String name = user == null ? "" : user.toLowerCase(Locale.ROOT);
+        String pair = name + "\u0000" + network;
+        boolean known = trusted.getIfPresent(pair) != null;
+        Bucket forNetwork = byNetwork.get(network, key -> new Bucket(limits.perAddress(), limits.perAddressEvery()));
+        Bucket forPair = byUserAndNetwork.get(pair, key -> new Bucket(limits.perUser(), limits.perUserEvery()));
+        Bucket forUser =
+                known ? null : byUser.get(name, key -> new Bucket(limits.perUserTotal(), limits.perUserTotalEvery()));
+        long wait = forNetwork.take(now);
         if (wait > 0) {
             throw new TooManySignIns(
                     "Too many failed sign-ins from this address; try again in " + seconds(wait) + " s.", seconds(wait));
         }
-        wait = forUser.take(now);
+        wait = forPair.take(now);
         if (wait > 0) {
-            forAddress.giveBack();
+            forNetwork.giveBack();
             throw new TooManySignIns(
                     "Too many failed sign-ins for this user name; try again in " + seconds(wait) + " s.",
                     seconds(wait));
         }
-        return () -> {
-            forAddress.giveBack();
-            forUser.giveBack();
+        if (forUser != null) {
+            wait = forUser.take(now);
+            if (wait > 0) {
+                forNetwork.giveBack();
+                forPair.giveBack();
+                throw new TooManySignIns(
+                        "Too many failed sign-ins for this user name; try again in " + seconds(wait) + " s.",
+                        seconds(wait));
+            }
+        }
+        return new Permit() {
+            @Override
+            public void giveBack() {
+                forNetwork.giveBack();
+                forPair.giveBack();
+                if (forUser != null) {
+                    forUser.giveBack();
+                }
+                trusted.put(pair, Boolean.TRUE);
+            }
+
+            @Override
+            public boolean trusted() {
+                return known;
+            }
         };
+    }
+
+    /**
+     * The network an address counts as: an IPv4 address itself (an IPv4-mapped IPv6 address as its IPv4 address), an
+     * IPv6 address's first 64 bits; {@code ?} when there is none.
+     */
+    static String network(String address) {
+        if (address == null || address.isBlank()) {
+            return "?";
+        }
+        if (!address.matches("[0-9A-Fa-f:.]+")) {
+            // not an address literal (a proxy's header gone wrong): counted as what it says, never looked up
+            return address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            if (bytes.length == 4) {
+                return InetAddress.getByAddress(bytes).getHostAddress();
+            }
+            byte[] prefix = new byte[16];
+            System.arraycopy(bytes, 0, prefix, 0, 8);
+            return InetAddress.getByAddress(prefix).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 
     private static long seconds(long nanos) {

@@ -2,7 +2,6 @@ package se.coop.app.security;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -110,7 +109,20 @@ public class SecurityConfiguration {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
         return new PasswordCheck(new CachedCredentials(
-                passwords, new FailedSignIns(properties.signIns()), passwordChecks, Duration.ofMinutes(5), 10_000));
+                passwords,
+                name -> exists(users, name),
+                new FailedSignIns(properties.signIns()),
+                passwordChecks,
+                properties.signIns().remember(),
+                10_000));
+    }
+
+    private static boolean exists(UserDetailsService users, String name) {
+        try {
+            return users.loadUserByUsername(name) != null;
+        } catch (org.springframework.security.core.userdetails.UsernameNotFoundException e) {
+            return false;
+        }
     }
 
     /**
@@ -134,8 +146,12 @@ public class SecurityConfiguration {
                 slowRefusals.refuse(request, response, tooMany);
                 return;
             }
-            response.setHeader("WWW-Authenticate", "Basic realm=\"coop\"");
-            problems.write(response, ErrorCode.UNAUTHENTICATED, "Log in to use Coop (HTTP Basic or a bearer token).");
+            SlowRefusals.Answer unauthenticated = answer -> {
+                answer.setHeader("WWW-Authenticate", "Basic realm=\"coop\"");
+                problems.write(answer, ErrorCode.UNAUTHENTICATED, "Log in to use Coop (HTTP Basic or a bearer token).");
+            };
+            slowRefusals.later(
+                    request, response, e instanceof AnsweredLater later ? later.afterNanos() : 0, unauthenticated);
         };
         http.securityMatcher(API_PATHS)
                 .csrf(csrf -> csrf.disable())
@@ -238,6 +254,7 @@ public class SecurityConfiguration {
     SecurityFilterChain pageSecurity(
             HttpSecurity http,
             PasswordCheck passwordCheck,
+            SlowRefusals slowRefusals,
             SecurityProperties properties,
             ObjectProvider<ClientRegistrationRepository> issuers)
             throws Exception {
@@ -260,7 +277,14 @@ public class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .addFilterBefore(new UploadsNeedSignIn(), CsrfFilter.class)
-                .formLogin(form -> form.loginPage("/login").failureUrl("/login?error"))
+                .formLogin(form -> form.loginPage("/login").failureHandler((request, response, e) -> {
+                    // a name that does not exist is answered as late as a password check would be (decisions/0009)
+                    slowRefusals.later(
+                            request,
+                            response,
+                            e instanceof AnsweredLater later ? later.afterNanos() : 0,
+                            answer -> answer.sendRedirect(request.getContextPath() + "/login?error"));
+                }))
                 // the pages run no inline script or style: everything comes from Coop itself; no page may be framed,
                 // and no address of Coop (an agreement's id in it) is sent to another site as a referrer
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))

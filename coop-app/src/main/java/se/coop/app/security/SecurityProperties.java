@@ -15,28 +15,41 @@ public record SecurityProperties(List<User> users, String rolesClaim, String par
         users = users == null ? List.of() : List.copyOf(users);
         rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim;
         partiesClaim = partiesClaim == null || partiesClaim.isBlank() ? "coop_parties" : partiesClaim;
-        signIns = signIns == null ? new SignIns(null, null, null, null, null, null, null) : signIns;
+        signIns = signIns == null
+                ? new SignIns(null, null, null, null, null, null, null, null, null, null, null)
+                : signIns;
     }
 
     /**
-     * Failed password checks allowed: {@code per-address} at once from one client address, then one more every
-     * {@code per-address-every}; the same per user name; checks run on {@code check-threads} threads, with at most
-     * {@code check-queue} waiting; a refused sign-in is answered after {@code refusal-pause}.
+     * Failed password checks allowed (decisions/0009): {@code per-address} at once from one client network, then one
+     * more every {@code per-address-every}; {@code per-user} for one user name from one network, then one every
+     * {@code per-user-every}; {@code per-user-total} for one name from all networks where it has not signed in within
+     * {@code trust}, then one every {@code per-user-total-every}. Checks run on {@code check-threads} threads, with at
+     * most {@code check-queue} waiting (and one more thread for users signing in where they signed in before); a
+     * refused sign-in is answered after {@code refusal-pause}; a successful check is remembered for {@code remember}.
      */
     public record SignIns(
             Integer perAddress,
             Duration perAddressEvery,
             Integer perUser,
             Duration perUserEvery,
+            Integer perUserTotal,
+            Duration perUserTotalEvery,
+            Duration trust,
             Integer checkThreads,
             Integer checkQueue,
-            Duration refusalPause) {
+            Duration refusalPause,
+            Duration remember) {
 
         public SignIns {
             perAddress = perAddress == null ? 20 : perAddress;
             perAddressEvery = perAddressEvery == null ? Duration.ofSeconds(3) : perAddressEvery;
             perUser = perUser == null ? 10 : perUser;
             perUserEvery = perUserEvery == null ? Duration.ofSeconds(6) : perUserEvery;
+            perUserTotal = perUserTotal == null ? 100 : perUserTotal;
+            perUserTotalEvery = perUserTotalEvery == null ? Duration.ofSeconds(36) : perUserTotalEvery;
+            trust = trust == null ? Duration.ofDays(30) : trust;
+            remember = remember == null ? Duration.ofMinutes(5) : remember;
             checkThreads = checkThreads == null ? 1 : checkThreads;
             checkQueue = checkQueue == null ? 16 : checkQueue;
             refusalPause = refusalPause == null ? Duration.ofSeconds(1) : refusalPause;
