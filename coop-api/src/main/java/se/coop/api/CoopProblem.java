@@ -12,15 +12,27 @@ public class CoopProblem extends RuntimeException {
 
     private final ErrorCode errorCode;
     private final String field;
+    private final long retryAfterSeconds;
 
     public CoopProblem(ErrorCode errorCode, String message) {
         this(errorCode, message, null);
     }
 
     public CoopProblem(ErrorCode errorCode, String message, String field) {
+        this(errorCode, message, field, 0);
+    }
+
+    /** A refusal for now: to be asked again after {@code retryAfterSeconds} (the answer's {@code Retry-After}). */
+    public CoopProblem(ErrorCode errorCode, String message, String field, long retryAfterSeconds) {
         super(message, null, false, false);
         this.errorCode = Objects.requireNonNull(errorCode);
         this.field = field;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** When to ask again, in seconds; 0 when the answer will not change by waiting. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public ErrorCode errorCode() {

@@ -33,6 +33,8 @@ public enum ErrorCode {
     UNAUTHENTICATED(Kind.UNAUTHENTICATED),
     FORBIDDEN(Kind.FORBIDDEN),
     TOO_MANY_SIGN_INS(Kind.TOO_MANY_REQUESTS),
+    /** More of one kind of request than Coop takes from one user or at once; {@code Retry-After} says when to ask again. */
+    TOO_MANY_REQUESTS(Kind.TOO_MANY_REQUESTS),
     // lifecycle rules (docs/domain.md), each refused with 409
     AGREEMENT_ARCHIVED(Kind.REFUSED),
     WRONG_STATE(Kind.REFUSED),

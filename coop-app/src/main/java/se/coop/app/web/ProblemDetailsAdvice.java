@@ -68,7 +68,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
     ResponseEntity<ProblemDetail> refused(CoopProblem refusal) {
         List<Violation> violations =
                 refusal.field() == null ? List.of() : List.of(new Violation(refusal.field(), refusal.getMessage()));
-        return answer(refusal.errorCode(), refusal.getMessage(), violations);
+        ResponseEntity<ProblemDetail> answer = answer(refusal.errorCode(), refusal.getMessage(), violations);
+        if (refusal.retryAfterSeconds() > 0) {
+            return ResponseEntity.status(answer.getStatusCode())
+                    .headers(answer.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds()))
+                    .body(answer.getBody());
+        }
+        return answer;
     }
 
     @ExceptionHandler(InvalidRequestException.class)

@@ -231,12 +231,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 201));
         calls.add(new Call(
                 "DELETE",
-                "/api/v1/calendar/feeds/{token}",
+                "/api/v1/calendar/feeds/{feed}",
                 "/api/v1/calendar/feeds/no-such-token",
                 null,
-                Set.of(S),
+                Set.of(S, O),
                 false,
                 404));
+        calls.add(new Call("GET", "/api/v1/calendar/feeds", "/api/v1/calendar/feeds", null, Set.of(S, O), false, 200));
         calls.add(new Call(
                 "GET",
                 "/api/v1/calendar/{token}.ics",

@@ -1,6 +1,7 @@
 package se.coop.app.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.time.OffsetDateTime;
@@ -204,4 +205,74 @@ class CalendarTest extends IntegrationTest {
                         .status())
                 .isEqualTo(400);
     }
+
+    /**
+     * Issue 28, finding 7: party feeds could be made for a party that does not exist, 2,000 in 13 s, and nobody could
+     * list feeds or revoke one without its token. A party feed is made only for a party the register or an agreement
+     * names; one user makes 20 at once, then one a minute; a secretariat or an operator lists the feeds — by whom,
+     * for whom, when last read — and revokes any by its id.
+     */
+    @Test
+    void feedsAreForPartiesThatExistListedWithTheirMakerAndRevokedByAnyoneWhoMayList() throws Exception {
+        long before = jdbc.queryForObject("SELECT count(*) FROM calendar_feed", Long.class);
+        Api.Answer nobody = api.as("secretariat").post("/api/v1/calendar/feeds", Map.of("party", "no-such-party-28"));
+        assertThat(nobody.status()).isEqualTo(404);
+        assertThat(nobody.json().get("errorCode").asString()).isEqualTo("PARTY_NOT_FOUND");
+        assertThat(nobody.json().get("violations").get(0).get("field").asString())
+                .isEqualTo("party");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM calendar_feed", Long.class))
+                .isEqualTo(before);
+
+        Api.Answer created = api.as("secretariat").post("/api/v1/calendar/feeds", Map.of("party", "laholm"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String token = created.json().get("token").asString();
+        assertThat(api.anonymous().get("/api/v1/calendar/" + token + ".ics").status())
+                .isEqualTo(200);
+
+        JsonNode listed = null;
+        for (JsonNode feed : api.as("operator").get("/api/v1/calendar/feeds").json()) {
+            if ("laholm".equals(feed.path("party").asString(null))
+                    && "secretariat".equals(feed.path("createdBy").asString(null))
+                    && !feed.path("lastUsedAt").isNull()) {
+                listed = feed;
+            }
+        }
+        assertThat(listed)
+                .as("the operator lists the feed, its maker and its last read")
+                .isNotNull();
+        assertThat(listed.toString()).doesNotContain(token);
+        assertThat(api.as("auditor").get("/api/v1/calendar/feeds").status()).isEqualTo(403);
+        assertThat(api.as("reviewer").get("/api/v1/calendar/feeds").status()).isEqualTo(403);
+
+        String feedId = listed.get("feedId").asString();
+        assertThat(api.as("operator").delete("/api/v1/calendar/feeds/" + feedId).status())
+                .isEqualTo(204);
+        assertThat(api.anonymous().get("/api/v1/calendar/" + token + ".ics").status())
+                .isEqualTo(404);
+        assertThat(api.as("operator").delete("/api/v1/calendar/feeds/" + feedId).status())
+                .isEqualTo(404);
+        assertThat(api.as("operator").get("/api/v1/calendar/feeds?revoked=true").body())
+                .contains(feedId);
+        assertThat(api.as("operator").get("/api/v1/calendar/feeds").body()).doesNotContain(feedId);
+    }
+
+    @Test
+    void oneUserMakesTwentyFeedsAtOnceThenOneAMinute() {
+        // a maker of its own, so that no other test's feeds count
+        String maker = "feed-maker-" + java.util.UUID.randomUUID();
+        for (int i = 0; i < 20; i++) {
+            feeds.createForParty("halmstad", maker);
+        }
+        assertThatThrownBy(() -> feeds.createForParty("halmstad", maker))
+                .isInstanceOf(se.coop.api.CoopProblem.class)
+                .satisfies(e -> {
+                    se.coop.api.CoopProblem problem = (se.coop.api.CoopProblem) e;
+                    assertThat(problem.errorCode()).isEqualTo(se.coop.api.ErrorCode.TOO_MANY_REQUESTS);
+                    assertThat(problem.retryAfterSeconds()).isBetween(1L, 60L);
+                });
+        assertThat(feeds.createForParty("halmstad", "another-" + maker)).isNotBlank();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private se.coop.query.calendar.CalendarFeeds feeds;
 }

@@ -8,8 +8,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
@@ -120,18 +123,22 @@ public class CalendarController {
             summary = "Creates a feed token for a reviewer or a party (roles SECRETARIAT, REVIEWER)",
             description = "Body: reviewer (an e-mail: the meetings with that reviewer, kept by the contact holding it;"
                     + " 404 CONTACT_NOT_FOUND when no meeting names the address) or party (a party id: the meetings of"
-                    + " that party's agreements). 201 with the subscribable address. The token is shown once; Coop"
-                    + " keeps only its hash.")
-    public ResponseEntity<Feed> create(@Valid @RequestBody FeedRequest request, HttpServletRequest http) {
+                    + " that party's agreements; 404 PARTY_NOT_FOUND for a party neither the party register nor any"
+                    + " agreement names). 201 with the subscribable address. The token is shown once; Coop keeps only"
+                    + " its hash, who made it and when it was last read. One user makes 20 feeds at once, then one a"
+                    + " minute: beyond that 429 TOO_MANY_REQUESTS with Retry-After.")
+    public ResponseEntity<Feed> create(
+            @Valid @RequestBody FeedRequest request, Principal user, HttpServletRequest http) {
         if ((request.reviewer() == null || request.reviewer().isBlank()) == (request.party() == null)) {
             throw new CoopProblem(
                     ErrorCode.VALIDATION_FAILED,
                     "give reviewer (an e-mail) or party (a party id), not both",
                     "reviewer");
         }
+        String by = user == null ? null : user.getName();
         String token = request.party() != null
-                ? feeds.createForParty(request.party().value())
-                : feeds.create(request.reviewer());
+                ? feeds.createForParty(request.party().value(), by)
+                : feeds.create(request.reviewer(), by);
         String url = address.base(http) + "/api/v1/calendar/" + token + ".ics";
         return ResponseEntity.created(URI.create(url))
                 .body(new Feed(
@@ -141,15 +148,41 @@ public class CalendarController {
                         url));
     }
 
-    @DeleteMapping("/api/v1/calendar/feeds/{token}")
+    @GetMapping(path = "/api/v1/calendar/feeds", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "listFeeds",
+            summary = "Every calendar feed, newest first (roles SECRETARIAT, OPERATOR)",
+            description = "Each feed's id, for whom (a reviewer's address as the contact register holds it now, and the"
+                    + " contact's id; or a party), who made it (null for a feed made before Coop kept it), when, when a"
+                    + " calendar last read it (to the minute) and, with revoked=true, when it was revoked. Never a"
+                    + " token.")
+    public List<CalendarFeeds.Listed> list(@RequestParam(required = false, defaultValue = "false") boolean revoked) {
+        return feeds.list(revoked);
+    }
+
+    @DeleteMapping("/api/v1/calendar/feeds/{feed}")
     @Operation(
             operationId = "revokeFeed",
-            summary = "Revokes a feed token (role SECRETARIAT): the feed answers 404 from now on")
-    public ResponseEntity<Void> revoke(@PathVariable String token) {
-        if (!feeds.revoke(token)) {
+            summary = "Revokes a feed (roles SECRETARIAT, OPERATOR): it answers 404 from now on",
+            description = "By its id (as the list gives it) or by its token.")
+    public ResponseEntity<Void> revoke(@PathVariable String feed) {
+        UUID feedId = feedId(feed);
+        boolean revoked = feedId != null ? feeds.revoke(feedId) : feeds.revoke(feed);
+        if (!revoked) {
             throw new CoopProblem(ErrorCode.NOT_FOUND, "There is no such calendar feed.");
         }
         return ResponseEntity.noContent().build();
+    }
+
+    private static UUID feedId(String feed) {
+        if (feed.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(feed);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private java.util.List<se.coop.api.query.ReviewView> meetings(String party, String reviewer) {

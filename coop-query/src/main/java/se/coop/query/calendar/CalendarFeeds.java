@@ -6,9 +6,15 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.coop.api.CoopProblem;
@@ -16,23 +22,84 @@ import se.coop.api.ErrorCode;
 import se.coop.api.contact.Contact;
 import se.coop.api.contact.ContactId;
 import se.coop.api.contact.Contacts;
+import se.coop.api.register.PartyRegister;
 
 /**
  * A reviewer's calendar feed is reached by a secret token, since calendar clients cannot log in. Only the token's
- * SHA-256 is stored, so the table does not give tokens away; a revoked token answers nothing.
+ * SHA-256 is stored, so the table does not give tokens away; a revoked token answers nothing. Each feed also has an
+ * id of its own, who made it and when it was last read, so that a secretariat or an operator can list the feeds and
+ * revoke any without knowing its token. A party's feed is made only for a party that exists (in the party register,
+ * or named by an agreement); one user makes at most {@link #BURST} feeds at once, then one a minute.
  */
 @Component
 public class CalendarFeeds {
+
+    static final int BURST = 20;
+    static final Duration ONE_MORE_EVERY = Duration.ofMinutes(1);
+
+    /** A feed as listed: never its token. */
+    public record Listed(
+            UUID feedId,
+            String reviewer,
+            String reviewerContactId,
+            String party,
+            String createdBy,
+            Instant createdAt,
+            Instant lastUsedAt,
+            Instant revokedAt) {}
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Contacts contacts;
+    private final ObjectProvider<PartyRegister> register;
+    /** Each user's allowance, the 10,000 most recent users. */
+    private final Map<String, Allowance> allowances =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
 
-    CalendarFeeds(JdbcTemplate jdbc, Clock clock, Contacts contacts) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Allowance> eldest) {
+                    return size() > 10_000;
+                }
+            });
+
+    CalendarFeeds(JdbcTemplate jdbc, Clock clock, Contacts contacts, ObjectProvider<PartyRegister> register) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.contacts = contacts;
+        this.register = register;
+    }
+
+    /** How many feeds a user may still make now: {@link #BURST}, then one more every {@link #ONE_MORE_EVERY}. */
+    private final class Allowance {
+        private double left = BURST;
+        private Instant at = clock.instant();
+
+        synchronized long take() {
+            Instant now = clock.instant();
+            left = Math.min(BURST, left + (double) Duration.between(at, now).toMillis() / ONE_MORE_EVERY.toMillis());
+            at = now;
+            if (left >= 1) {
+                left -= 1;
+                return 0;
+            }
+            return Math.max(1, (long) Math.ceil((1 - left) * ONE_MORE_EVERY.toSeconds()));
+        }
+    }
+
+    private void allow(String createdBy) {
+        long wait = allowances
+                .computeIfAbsent(createdBy == null ? "" : createdBy, key -> new Allowance())
+                .take();
+        if (wait > 0) {
+            throw new CoopProblem(
+                    ErrorCode.TOO_MANY_REQUESTS,
+                    "You have made " + BURST + " calendar feeds in a short while; the next can be made in " + wait
+                            + " s.",
+                    null,
+                    wait);
+        }
     }
 
     /**
@@ -46,7 +113,7 @@ public class CalendarFeeds {
      * for a reviewer named only by events written before the contact register — one registered now. An address no
      * meeting names is refused (404), so a feed never puts an address in the register, nor an erased one back.
      */
-    public String create(String reviewer) {
+    public String create(String reviewer, String createdBy) {
         String lowered = Contact.key(reviewer);
         ContactId contact = contacts.find(reviewer)
                 .map(Contact::contactId)
@@ -63,25 +130,77 @@ public class CalendarFeeds {
                             + " them.",
                     "reviewer");
         }
-        return create(contact.toString(), null);
+        return create(contact.toString(), null, createdBy);
     }
 
-    /** A new token for the feed of a party's meetings. */
-    public String createForParty(String party) {
-        return create(null, party);
+    /**
+     * A new token for the feed of a party's meetings: a party of the party register, or one an agreement names (404
+     * PARTY_NOT_FOUND for any other).
+     */
+    public String createForParty(String party, String createdBy) {
+        PartyRegister parties = register.getIfAvailable();
+        boolean exists = (parties != null && parties.get(party).isPresent())
+                || Boolean.TRUE.equals(jdbc.queryForObject(
+                        "SELECT EXISTS (SELECT 1 FROM review_agreement WHERE party_ids @> ARRAY[?]::text[])",
+                        Boolean.class,
+                        party));
+        if (!exists) {
+            throw new CoopProblem(
+                    ErrorCode.PARTY_NOT_FOUND,
+                    "There is no party " + party + ": neither the party register nor any agreement names it.",
+                    "party");
+        }
+        return create(null, party, createdBy);
     }
 
-    private String create(String reviewer, String party) {
+    private String create(String reviewer, String party, String createdBy) {
+        allow(createdBy);
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         jdbc.update(
-                "INSERT INTO calendar_feed (token_sha256, reviewer, party_id, created_at) VALUES (?, ?, ?, ?)",
+                "INSERT INTO calendar_feed (token_sha256, reviewer, party_id, created_at, created_by)"
+                        + " VALUES (?, ?, ?, ?, ?)",
                 hash(token),
                 reviewer,
                 party,
-                Timestamp.from(clock.instant()));
+                Timestamp.from(clock.instant()),
+                createdBy);
         return token;
+    }
+
+    /** Every feed, newest first (live ones only unless {@code revoked}); never a token. */
+    public List<Listed> list(boolean revoked) {
+        return jdbc.query(
+                "SELECT feed_id, reviewer, party_id, created_by, created_at, last_used_at, revoked_at FROM calendar_feed"
+                        + (revoked ? "" : " WHERE revoked_at IS NULL")
+                        + " ORDER BY created_at DESC, feed_id",
+                (rs, row) -> {
+                    String reviewer = rs.getString("reviewer");
+                    boolean byContact = reviewer != null && ContactId.inKey(reviewer) != null;
+                    return new Listed(
+                            rs.getObject("feed_id", UUID.class),
+                            reviewer == null ? null : contacts.shown(reviewer),
+                            byContact ? reviewer : null,
+                            rs.getString("party_id"),
+                            rs.getString("created_by"),
+                            rs.getTimestamp("created_at").toInstant(),
+                            instant(rs.getTimestamp("last_used_at")),
+                            instant(rs.getTimestamp("revoked_at")));
+                });
+    }
+
+    private static Instant instant(Timestamp at) {
+        return at == null ? null : at.toInstant();
+    }
+
+    /** @return whether the live feed with this id was revoked */
+    public boolean revoke(UUID feedId) {
+        return jdbc.update(
+                        "UPDATE calendar_feed SET revoked_at = ? WHERE feed_id = ? AND revoked_at IS NULL",
+                        Timestamp.from(clock.instant()),
+                        feedId)
+                > 0;
     }
 
     /** @return whether a live token was revoked */
@@ -93,8 +212,15 @@ public class CalendarFeeds {
                 > 0;
     }
 
-    /** The reviewer or party a live token belongs to. */
+    /** The reviewer or party a live token belongs to; its last use is kept (to the minute). */
     public Optional<Owner> owner(String token) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update(
+                "UPDATE calendar_feed SET last_used_at = ? WHERE token_sha256 = ? AND revoked_at IS NULL"
+                        + " AND (last_used_at IS NULL OR last_used_at < ?)",
+                now,
+                hash(token),
+                Timestamp.from(clock.instant().minus(Duration.ofMinutes(1))));
         return jdbc
                 .query(
                         "SELECT reviewer, party_id FROM calendar_feed WHERE token_sha256 = ? AND revoked_at IS NULL",

@@ -136,7 +136,9 @@ class CalendarPage {
             CalendarController.FeedRequest body =
                     forms.read(request, FEED_FIELDS, () -> BusinessTime.ZONE, CalendarController.FeedRequest.class);
             // shown once, on the page the browser is sent to: reloading it sends nothing again
-            redirect.addFlashAttribute("feed", calendar.create(body, request).getBody());
+            redirect.addFlashAttribute(
+                    "feed",
+                    calendar.create(body, request.getUserPrincipal(), request).getBody());
             return "redirect:"
                     + UriComponentsBuilder.fromPath("/calendar")
                             .queryParamIfPresent("party", java.util.Optional.ofNullable(blank(party)))
@@ -218,6 +220,31 @@ class CalendarPage {
         model.addAttribute("party", party == null ? "" : party);
         model.addAttribute("reviewer", reviewer == null ? own.orElse("") : reviewer);
         model.addAttribute("mayCreateFeed", permissions.mayPost("/api/v1/calendar/feeds"));
+        // the feeds that are live, for whoever may list and revoke them (secretariats and operators)
+        boolean mayList = permissions.mayRead("/api/v1/calendar/feeds");
+        model.addAttribute("feeds", mayList ? calendar.list(false) : List.of());
+        model.addAttribute("mayListFeeds", mayList);
+    }
+
+    /** Revokes a feed by its id, as the list shows it: the API's DELETE, then the calendar page again. */
+    @PostMapping("/calendar/feeds/{feedId}/revoke")
+    String revokeFeed(
+            @org.springframework.web.bind.annotation.PathVariable String feedId,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        permissions.require("DELETE", "/api/v1/calendar/feeds/" + feedId);
+        try {
+            calendar.revoke(feedId);
+            redirect.addFlashAttribute("feedRevoked", true);
+            return "redirect:/calendar";
+        } catch (RuntimeException e) {
+            FormCommands.Problem problem = FormCommands.problem(problems.describe(e));
+            model.addAttribute("problem", problem);
+            response.setStatus(problem.status());
+        }
+        fill(model, null, null, null);
+        return "calendar";
     }
 
     /** "Februari 2027" as a heading, though Swedish writes its months in small letters within a sentence. */

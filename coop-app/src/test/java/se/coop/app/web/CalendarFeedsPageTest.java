@@ -1,0 +1,50 @@
+package se.coop.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import se.coop.app.support.IntegrationTest;
+
+/**
+ * Issue 28, finding 7, on the pages: the calendar page lists the live feeds for a secretariat — for whom, made by
+ * whom and when, last read — and revokes one with a button; a reviewer sees no list.
+ */
+class CalendarFeedsPageTest extends IntegrationTest {
+
+    private static final Pattern REVOKE = Pattern.compile("action=\"(/calendar/feeds/[0-9a-f-]{36}/revoke)\"");
+
+    @Test
+    void aSecretariatSeesTheFeedsAndRevokesOne() {
+        PageSession page = new PageSession(port).signIn("secretariat");
+        String calendar = page.get("/calendar?lang=sv").body();
+        HttpResponse<String> made =
+                page.post("/calendar/feeds", page.formOf(calendar, Map.of("party", "hylte-feed-page")));
+        assertThat(made.statusCode())
+                .as("a party nobody names is refused on the page too")
+                .isEqualTo(404);
+        assertThat(made.body()).contains("hylte-feed-page");
+
+        made = page.post("/calendar/feeds", page.formOf(calendar, Map.of("party", "halmstad")));
+        assertThat(made.statusCode()).isEqualTo(302);
+        String listed = page.get("/calendar?lang=sv").body();
+        assertThat(listed).contains("Kalenderflöden").contains("Skapat av").contains("secretariat");
+        Matcher revoke = REVOKE.matcher(listed);
+        assertThat(revoke.find()).isTrue();
+
+        HttpResponse<String> revoked = page.post(revoke.group(1), page.formOf(listed, Map.of()));
+        assertThat(revoked.statusCode()).isEqualTo(302);
+        assertThat(page.get("/calendar?lang=sv").body())
+                .contains("Flödet är återkallat")
+                .doesNotContain(revoke.group(1));
+
+        String reviewers = new PageSession(port)
+                .signIn("reviewer")
+                .get("/calendar?lang=sv")
+                .body();
+        assertThat(reviewers).doesNotContain("Kalenderflöden");
+    }
+}
