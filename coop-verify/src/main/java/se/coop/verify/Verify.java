@@ -74,8 +74,8 @@ public final class Verify {
         System.exit(run(args, System.out));
     }
 
-    private static final String USAGE = "usage: java -jar coop-verify.jar --key FILE (--dossier FILE | --package ZIP)"
-            + " [--checkpoint FILE] [--proof FILE]";
+    private static final String USAGE = "usage: java -jar coop-verify.jar --key FILE (--dossier FILE | --package ZIP"
+            + " | --extract FILE) [--checkpoint FILE] [--proof FILE]";
 
     private static final String HELP = USAGE + """
 
@@ -85,6 +85,9 @@ public final class Verify {
               --key FILE          the public key (PEM) the checkpoint was signed with (GET /api/v1/audit/keys)
               --dossier FILE      the agreement's dossier as JSON (GET /api/v1/agreements/{id}/dossier?format=json)
               --package ZIP       the agreement's archive package; its METS checksums are checked too
+              --extract FILE      a full store extract for a checkpoint
+                                  (GET /api/v1/audit/checkpoints/{id}/store-extract): every stream the checkpoint
+                                  covered is checked, and each one deleted whole, cut short or changed is named
               --checkpoint FILE   a checkpoint an auditor kept, instead of the one in the dossier or package
               --proof FILE        its proof for the agreement, instead of the one in the dossier or package
               --help              this text
@@ -119,7 +122,7 @@ public final class Verify {
         Map<String, Path> files = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
-            if (!List.of("--key", "--dossier", "--package", "--checkpoint", "--proof")
+            if (!List.of("--key", "--dossier", "--package", "--extract", "--checkpoint", "--proof")
                     .contains(name)) {
                 throw new IllegalArgumentException("unknown argument: " + name);
             }
@@ -131,8 +134,11 @@ public final class Verify {
         if (!files.containsKey("key")) {
             throw new IllegalArgumentException("--key is needed: the public key (PEM) the checkpoint is checked by");
         }
-        if (files.containsKey("dossier") == files.containsKey("package")) {
-            throw new IllegalArgumentException("give one of --dossier and --package");
+        int given = (files.containsKey("dossier") ? 1 : 0)
+                + (files.containsKey("package") ? 1 : 0)
+                + (files.containsKey("extract") ? 1 : 0);
+        if (given != 1) {
+            throw new IllegalArgumentException("give one of --dossier, --package and --extract");
         }
         return files;
     }
@@ -145,6 +151,13 @@ public final class Verify {
     private record Checksums(int named, List<String> wrong) {}
 
     private int verify(Map<String, Path> files) throws IOException {
+        if (files.containsKey("extract")) {
+            return new StoreExtractCheck(out)
+                    .verify(
+                            files.get("extract"),
+                            files.containsKey("checkpoint") ? read(files.get("checkpoint")) : null,
+                            SigningKeys.readPublic(Files.readString(files.get("key"), StandardCharsets.US_ASCII)));
+        }
         Record record =
                 files.containsKey("dossier") ? dossier(files.get("dossier")) : archivePackage(files.get("package"));
         JsonNode checkpointJson = files.containsKey("checkpoint") ? read(files.get("checkpoint")) : record.checkpoint();
@@ -395,6 +408,15 @@ public final class Verify {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A checkpoint read strictly: the document Coop signs, or an exception saying why not. */
+    static Checkpoint checkpoint(JsonNode json) throws JsonProcessingException {
+        return STRICT.treeToValue(json, Checkpoint.class);
+    }
+
+    static JsonNode line(String text) throws JsonProcessingException {
+        return JSON.readTree(text);
     }
 
     private static JsonNode read(Path file) throws IOException {

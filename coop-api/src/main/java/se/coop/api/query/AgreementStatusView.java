@@ -16,6 +16,8 @@ import se.coop.api.Term;
  * the view is read. {@code terminatesOn}: the day the agreement ends while it is still in force — the earlier of a
  * decided termination's day ({@code terminationDecidedOn}, null when none is decided: a decided termination is not
  * withdrawn or moved) and the day notices leave fewer than two parties. {@code latestDecisionOn}: the day of the latest board decision of any party, whatever it decided.
+ * {@code missingFromStore}: set when a verification against a checkpoint found the agreement's event stream deleted
+ * whole (the rest of the view is then as it was when found); null otherwise.
  */
 public record AgreementStatusView(
         String agreementId,
@@ -46,7 +48,47 @@ public record AgreementStatusView(
         boolean overdue,
         LocalDate latestDecisionOn,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        MissingFromStore missingFromStore) {
+
+    /** A stream a verification found deleted whole: when, against which checkpoint, and how far that checkpoint saw it. */
+    public record MissingFromStore(Instant foundAt, String checkpointId, String verificationId, long coveredSequence) {}
+
+    /** The same view, marked as missing from the store (or not, for null). */
+    public AgreementStatusView withMissingFromStore(MissingFromStore missing) {
+        return new AgreementStatusView(
+                agreementId,
+                version,
+                state,
+                kind,
+                binding,
+                title,
+                textVersion,
+                textSha256,
+                effectiveFrom,
+                endedOn,
+                endReason,
+                terminatesOn,
+                terminationDecidedOn,
+                parties,
+                focusAreas,
+                term,
+                reviewCadenceMonths,
+                reminderOffsetsDays,
+                funding,
+                links,
+                documents,
+                pendingAmendment,
+                nextReview,
+                lastReviewHeldOn,
+                reviewDueOn,
+                overdue,
+                latestDecisionOn,
+                createdAt,
+                updatedAt,
+                missing);
+    }
+
     /** A view built by naming each part (the status fold renders it so). */
     public static Builder builder() {
         return new Builder();
@@ -261,7 +303,8 @@ public record AgreementStatusView(
                     overdue,
                     latestDecisionOn,
                     createdAt,
-                    updatedAt);
+                    updatedAt,
+                    null);
         }
     }
 }

@@ -178,6 +178,8 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoints")
                         .hasRole(O)
+                        .requestMatchers(reads("/api/v1/audit/checkpoints/*/store-extract"))
+                        .hasRole(A)
                         .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoints/*/verifications")
                         .hasAnyRole(A, O)
                         .requestMatchers(reads(

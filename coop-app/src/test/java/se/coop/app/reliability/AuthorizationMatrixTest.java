@@ -291,6 +291,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 Set.of(A, O),
                 false,
                 404));
+        calls.add(new Call(
+                "GET",
+                "/api/v1/audit/checkpoints/{checkpointId}/store-extract",
+                unknownCheckpoint + "/store-extract",
+                null,
+                Set.of(A),
+                false,
+                404));
         calls.add(new Call("GET", "/api/v1/audit/keys", "/api/v1/audit/keys", null, Set.of(), true, 200));
         calls.add(new Call(
                 "GET", "/api/v1/agreements/{agreementId}/proof", agreement + "/proof", null, Set.of(A), false, 200));

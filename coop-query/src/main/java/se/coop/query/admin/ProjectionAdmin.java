@@ -101,6 +101,7 @@ public class ProjectionAdmin implements SmartLifecycle {
      */
     private void switchBack(ReadModel readModel) {
         String name = readModel.name();
+        readModel.rebuilt();
         states.finishRebuild(name);
         watcher.schedule(
                 () -> {

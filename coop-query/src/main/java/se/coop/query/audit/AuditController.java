@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -38,11 +39,37 @@ public class AuditController {
     private final CheckpointVerifications verifications;
 
     private final ObjectMapper json;
+    private final StoreExtracts extracts;
 
-    AuditController(CheckpointLog checkpoints, CheckpointVerifications verifications, ObjectMapper json) {
+    AuditController(
+            CheckpointLog checkpoints,
+            CheckpointVerifications verifications,
+            ObjectMapper json,
+            StoreExtracts extracts) {
         this.checkpoints = checkpoints;
         this.verifications = verifications;
         this.json = json;
+        this.extracts = extracts;
+    }
+
+    @GetMapping(path = "/api/v1/audit/checkpoints/{checkpointId}/store-extract", produces = "application/x-ndjson")
+    @Operation(
+            operationId = "storeExtract",
+            summary = "Every stream a checkpoint covered, its events exactly as stored (role AUDITOR)",
+            description = "JSON Lines, streamed: a header with the checkpoint and the signing keys; for each stream"
+                    + " the checkpoint covered, its leaf as Coop kept it and then its events up to the sequence"
+                    + " covered, bytes in base64 (none for a stream deleted whole); an end line with the counts."
+                    + " coop-verify --extract checks it alone and names every stream missing, shorter or changed."
+                    + " Each download is recorded. 404 CHECKPOINT_NOT_FOUND for a checkpoint that names none.")
+    public void storeExtract(@PathVariable String checkpointId, Principal user, HttpServletResponse response)
+            throws java.io.IOException {
+        Checkpoint checkpoint = checkpoints.find(checkpointId(checkpointId)).orElseThrow(() -> unknown(checkpointId));
+        response.setContentType("application/x-ndjson");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader(
+                "Content-Disposition",
+                "attachment; filename=\"coop-store-extract-" + checkpoint.checkpointId() + ".jsonl\"");
+        extracts.write(checkpoint, user == null ? "unknown" : user.getName(), response.getOutputStream());
     }
 
     @GetMapping(path = "/api/v1/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -218,7 +218,7 @@ public class CheckpointVerifications implements DisposableBean {
         boolean signatureHolds = checkpoints.keys().stream()
                 .filter(key -> key.keyId().equals(checkpoint.keyId()))
                 .anyMatch(key -> checkpoint.signatureHolds(SigningKeys.readPublic(key.publicKey())));
-        Pass pass = new Pass(id);
+        Pass pass = new Pass(id, UUID.fromString(checkpoint.checkpointId()));
         readOnly.executeWithoutResult(status -> jdbc.query(
                 connection -> {
                     PreparedStatement select = connection.prepareStatement(
@@ -236,6 +236,12 @@ public class CheckpointVerifications implements DisposableBean {
                     pass.row(row);
                 }));
         pass.finishStream();
+        for (Missing stream : pass.gone) {
+            markMissing(id, pass.checkpointId, stream.aggregateId(), stream.sequence());
+        }
+        // a stream found again (put back from a backup) is no longer marked missing
+        jdbc.update("DELETE FROM missing_stream m WHERE EXISTS (SELECT 1 FROM domain_event_entry e"
+                + " WHERE e.aggregate_identifier = m.aggregate_id)");
         boolean rootHolds = pass.leaves.size() == checkpoint.streams()
                 && HEX.formatHex(MerkleTree.root(pass.leaves)).equals(checkpoint.root());
         boolean recorded = recorded(checkpoint);
@@ -278,6 +284,23 @@ public class CheckpointVerifications implements DisposableBean {
             }
         });
         return chained && chains.verify("coop-checkpoints").intact();
+    }
+
+    /**
+     * Marks a stream found deleted whole, once (the first verification to find it names it): the register and the
+     * agreement's page say so, and its row of the status read model is kept to be put back after a rebuild.
+     */
+    private void markMissing(UUID verificationId, UUID checkpointId, String aggregateId, long sequence) {
+        jdbc.update(
+                "INSERT INTO missing_stream (aggregate_id, checkpoint_id, verification_id, covered_sequence, found_at,"
+                        + " status_row) VALUES (?, ?, ?, ?, ?, (SELECT to_jsonb(s) FROM agreement_status s"
+                        + " WHERE s.agreement_id = ?)) ON CONFLICT (aggregate_id) DO NOTHING",
+                aggregateId,
+                checkpointId,
+                verificationId,
+                sequence,
+                Timestamp.from(clock.instant()),
+                aggregateId);
     }
 
     private static String summary(
@@ -326,8 +349,13 @@ public class CheckpointVerifications implements DisposableBean {
         private long read;
         private Instant reported;
 
-        Pass(UUID id) {
+        private final UUID checkpointId;
+        /** Every stream found deleted whole (not only those listed), marked once the read-only pass is over. */
+        private final List<Missing> gone = new ArrayList<>();
+
+        Pass(UUID id, UUID checkpointId) {
             this.id = id;
+            this.checkpointId = checkpointId;
             this.reported = clock.instant();
         }
 
@@ -370,6 +398,7 @@ public class CheckpointVerifications implements DisposableBean {
                 if (last == null) {
                     missingCount++;
                     add(missing, new Missing(aggregateId, sequence));
+                    gone.add(new Missing(aggregateId, sequence));
                 } else if (last < sequence) {
                     shorterCount++;
                     add(shorter, new Shorter(aggregateId, sequence, last));

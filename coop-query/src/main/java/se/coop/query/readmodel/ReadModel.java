@@ -8,4 +8,7 @@ public interface ReadModel {
     String name();
 
     List<String> tables();
+
+    /** Called when a rebuild's replay has caught up, before queries read the rebuilt tables. */
+    default void rebuilt() {}
 }

@@ -111,6 +111,18 @@ public class StatusProjection implements ReadModel {
         states.startRebuild(NAME, tables());
     }
 
+    /**
+     * After a rebuild, the rows of agreements whose streams a verification found deleted whole are put back as they
+     * were when found (missing_stream): without their events the replay cannot make them, and the register must go on
+     * listing them, marked missing.
+     */
+    @Override
+    public void rebuilt() {
+        jdbc.update("INSERT INTO " + TABLE + " SELECT (jsonb_populate_record(NULL::" + TABLE + ", m.status_row)).*"
+                + " FROM missing_stream m WHERE m.status_row IS NOT NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM " + TABLE + " s WHERE s.agreement_id = m.aggregate_id)");
+    }
+
     /** The folds of the agreements given, in one query; a fold that cannot be read is left to its own event. */
     private void readAll(Collection<String> ids, BiConsumer<String, StatusState> found, Consumer<String> unreadable) {
         jdbc.query(

@@ -89,8 +89,40 @@ public class StatusQueries {
         if (query.validOn() != null) {
             return stream(query.agreementId()).map(events -> StatusFold.validOn(events, query.validOn()));
         }
-        return load(states.readTable(NAME, TABLE), query.agreementId().toString())
-                .map(state -> StatusRendering.render(state, now, BusinessTime.ZONE));
+        String id = query.agreementId().toString();
+        return load(states.readTable(NAME, TABLE), id)
+                .map(state ->
+                        StatusRendering.render(state, now, BusinessTime.ZONE).withMissingFromStore(missing(id)));
+    }
+
+    /** Rows of the status read model with the mark of a stream found deleted whole, if any ({@link #viewOf}). */
+    private static String withMissing(String table) {
+        return "SELECT s.fold, m.found_at, m.checkpoint_id, m.verification_id, m.covered_sequence FROM " + table
+                + " s LEFT JOIN missing_stream m ON m.aggregate_id = s.agreement_id";
+    }
+
+    private static AgreementStatusView viewOf(ResultSet rs, Instant now) throws java.sql.SQLException {
+        AgreementStatusView view =
+                StatusRendering.render(StatusState.fromJson(rs.getString(1)), now, BusinessTime.ZONE);
+        java.sql.Timestamp found = rs.getTimestamp(2);
+        return found == null
+                ? view
+                : view.withMissingFromStore(new AgreementStatusView.MissingFromStore(
+                        found.toInstant(), rs.getString(3), rs.getString(4), rs.getLong(5)));
+    }
+
+    /** The mark of a stream a verification found deleted whole; null when it is not. */
+    private AgreementStatusView.MissingFromStore missing(String agreementId) {
+        return jdbc
+                .query(
+                        "SELECT found_at, checkpoint_id, verification_id, covered_sequence FROM missing_stream"
+                                + " WHERE aggregate_id = ?",
+                        (rs, row) -> new AgreementStatusView.MissingFromStore(
+                                rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getLong(4)),
+                        agreementId)
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     /** Every act of the agreement's stream, as recorded at {@code asOf} or true on {@code validOn} (or all of them). */
@@ -154,8 +186,8 @@ public class StatusQueries {
         paged.add((long) query.page() * query.size());
         Instant now = clock.instant();
         List<AgreementStatusView> content = jdbc.query(
-                "SELECT fold FROM " + table + where + " ORDER BY created_position DESC LIMIT ? OFFSET ?",
-                (rs, row) -> StatusRendering.render(StatusState.fromJson(rs.getString(1)), now, BusinessTime.ZONE),
+                withMissing(table) + where + " ORDER BY created_position DESC LIMIT ? OFFSET ?",
+                (rs, row) -> viewOf(rs, now),
                 paged.toArray());
         return AgreementPage.of(content, query.page(), query.size(), counted);
     }
@@ -168,7 +200,7 @@ public class StatusQueries {
         String table = states.readTable(NAME, TABLE);
         List<Object> arguments = new ArrayList<>();
         StringBuilder where = where(filter, arguments);
-        String sql = "SELECT fold FROM " + table + where + " ORDER BY created_position DESC";
+        String sql = withMissing(table) + where + " ORDER BY created_position DESC";
         Instant now = clock.instant();
         cursor.executeWithoutResult(transaction -> jdbc.query(
                 connection -> {
@@ -180,7 +212,7 @@ public class StatusQueries {
                     return statement;
                 },
                 (ResultSet rs) -> {
-                    row.accept(StatusRendering.render(StatusState.fromJson(rs.getString(1)), now, BusinessTime.ZONE));
+                    row.accept(viewOf(rs, now));
                 }));
     }
 

@@ -231,8 +231,10 @@ class AgreementPage {
         model.addAttribute("today", today);
         model.addAttribute("now", OffsetDateTime.now(clock));
         model.addAttribute("downloads", downloads(view, api));
-        AgreementDocuments named =
-                agreements.documents(id, asOfInstant, validOnDate, request).getBody();
+        // the documents are read from the events: none to read of a stream found deleted whole
+        AgreementDocuments named = view.missingFromStore() != null
+                ? new AgreementDocuments(view.agreementId(), null, false, List.of())
+                : agreements.documents(id, asOfInstant, validOnDate, request).getBody();
         model.addAttribute("named", named);
         Map<String, Boolean> mayDownload = new LinkedHashMap<>();
         for (AgreementDocuments.NamedDocument document : named.documents()) {
@@ -242,7 +244,13 @@ class AgreementPage {
         boolean auditor = permissions.mayRead(api + "/verification");
         model.addAttribute("auditor", auditor);
         model.addAttribute("mayPickDates", auditor);
-        if (auditor) {
+        // a stream found deleted whole has no events to show or verify: the page says so (missingFromStore)
+        if (auditor && view.missingFromStore() != null) {
+            model.addAttribute("events", List.of());
+            model.addAttribute("eventsPage", 0);
+            model.addAttribute("eventsPages", 1);
+            model.addAttribute("eventsTotal", 0);
+        } else if (auditor) {
             ChainVerification verification = agreements.verification(id);
             model.addAttribute("verification", verification);
             EventLog.Stream stream = agreements.events(id);
@@ -258,7 +266,10 @@ class AgreementPage {
             model.addAttribute("eventsPages", pages);
             model.addAttribute("eventsTotal", stream.events().size());
         }
-        boolean commandsHere = commands.getIfAvailable() != null && !past && view.state() != AgreementState.ARCHIVED;
+        boolean commandsHere = commands.getIfAvailable() != null
+                && !past
+                && view.state() != AgreementState.ARCHIVED
+                && view.missingFromStore() == null;
         Map<String, Boolean> may = availableForms.addTo(model, view, meetings, named, commandsHere);
         if (!past) {
             model.addAttribute("tasks", TaskList.of(view, today, may, words, fmt));
