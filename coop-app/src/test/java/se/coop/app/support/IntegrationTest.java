@@ -51,6 +51,8 @@ public abstract class IntegrationTest {
         registry.add("coop.checkpoints.key", () -> TestKeys.SIGNING_KEY);
         // uploads over the limit are tried without sending 50 MB
         registry.add("coop.documents.max-size", () -> "2MB");
+        // HeavyExtractsTest holds the node's turns: a second, not ten, shows the wait
+        registry.add("coop.extracts.wait-for-turn", () -> "1s");
     }
 
     @BeforeEach

@@ -38,9 +38,12 @@ public class ArchiveController {
     private final ArchivePackages packages;
     private final ArchiveExports exports;
 
-    ArchiveController(ArchivePackages packages, ArchiveExports exports) {
+    private final HeavyExtracts heavy;
+
+    ArchiveController(ArchivePackages packages, ArchiveExports exports, HeavyExtracts heavy) {
         this.packages = packages;
         this.exports = exports;
+        this.heavy = heavy;
     }
 
     @GetMapping(path = "/api/v1/agreements/{agreementId}/archive-package", produces = "application/zip")
@@ -68,6 +71,17 @@ public class ArchiveController {
             throws IOException {
         AgreementId id = ReadParameters.agreementId(agreementId);
         boolean operator = request.isUserInRole("OPERATOR");
+        // a bounded number at a time, per node and per user (HeavyExtracts): the rest wait their turn or get 429
+        HeavyExtracts.Turn turn = heavy.take(user == null ? null : user.getName(), "archive package");
+        try {
+            write(id, operator, user, response);
+        } finally {
+            turn.close();
+        }
+    }
+
+    private void write(AgreementId id, boolean operator, Principal user, HttpServletResponse response)
+            throws IOException {
         ArchivePackages.Prepared prepared = packages.prepare(id, !operator, user == null ? null : user.getName());
         response.setContentType(ZIP.toString());
         response.setHeader(

@@ -50,12 +50,16 @@ public class DossierController {
     private final java.time.Clock clock;
     private final ProjectionStates states;
 
+    private final HeavyExtracts heavy;
+
     DossierController(
             Dossiers dossiers,
             ObjectProvider<DossierRenderer> renderer,
             JsonMapper json,
             java.time.Clock clock,
-            ProjectionStates states) {
+            ProjectionStates states,
+            HeavyExtracts heavy) {
+        this.heavy = heavy;
         this.states = states;
         this.dossiers = dossiers;
         this.renderer = renderer;
@@ -112,16 +116,22 @@ public class DossierController {
             response.setContentType(chosen.mediaType().toString());
             return;
         }
-        if (chosen == PDF) {
-            DossierRenderer pdf = renderer.getIfAvailable();
-            if (pdf == null) {
-                throw new CoopProblem(ErrorCode.NOT_ACCEPTABLE, "This node renders no PDF; ask for format=json.");
+        DossierRenderer pdf = renderer.getIfAvailable();
+        if (chosen == PDF && pdf == null) {
+            throw new CoopProblem(ErrorCode.NOT_ACCEPTABLE, "This node renders no PDF; ask for format=json.");
+        }
+        // a bounded number at a time, per node and per user (HeavyExtracts): the rest wait their turn or get 429
+        HeavyExtracts.Turn turn = heavy.take(user == null ? null : user.getName(), "dossier");
+        try {
+            if (chosen == PDF) {
+                response.setContentType(MediaType.APPLICATION_PDF_VALUE);
+                pdf.pdf(dossier, response.getOutputStream());
+            } else {
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                json.writeValue(response.getOutputStream(), dossier);
             }
-            response.setContentType(MediaType.APPLICATION_PDF_VALUE);
-            pdf.pdf(dossier, response.getOutputStream());
-        } else {
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), dossier);
+        } finally {
+            turn.close();
         }
     }
 

@@ -55,7 +55,15 @@ public class ExportController {
     private final ProjectionStates states;
     private final Clock clock;
 
-    ExportController(StatusQueries status, ProjectionStates states, Clock clock, ObjectProvider<RegisterWords> words) {
+    private final HeavyExtracts heavy;
+
+    ExportController(
+            StatusQueries status,
+            ProjectionStates states,
+            Clock clock,
+            ObjectProvider<RegisterWords> words,
+            HeavyExtracts heavy) {
+        this.heavy = heavy;
         this.words = words;
         this.status = status;
         this.states = states;
@@ -134,6 +142,24 @@ public class ExportController {
         if (DownloadFormats.headOnly(request)) {
             return;
         }
+        // a bounded number at a time, per node and per user (HeavyExtracts): the rest wait their turn or get 429
+        java.security.Principal user = request.getUserPrincipal();
+        HeavyExtracts.Turn turn = heavy.take(user == null ? null : user.getName(), "register export");
+        try {
+            write(response, chosen, separator, lang, inWords, filter);
+        } finally {
+            turn.close();
+        }
+    }
+
+    private void write(
+            HttpServletResponse response,
+            DownloadFormats.Format chosen,
+            char separator,
+            String lang,
+            boolean inWords,
+            ListAgreements filter)
+            throws IOException {
         OutputStream out = response.getOutputStream();
         RegisterWords people = words.getIfAvailable();
         String language = lang == null ? "sv" : lang;

@@ -1,0 +1,92 @@
+package se.coop.query.extract;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+import se.coop.api.CoopProblem;
+import se.coop.api.ErrorCode;
+
+/**
+ * How many heavy extracts — a dossier (PDF or JSON), an archive package, the register's export — run at once on this
+ * node and for one user: at most {@code coop.extracts.at-once} on the node (2 by default: each takes a processor and,
+ * for a large dossier, hundreds of megabytes), and {@code coop.extracts.per-user} for one user (1). One more waits its
+ * turn up to {@code coop.extracts.wait} (10 s by default) for the node; a user's own second one, or a turn that does
+ * not come in time, is refused at once with 429 {@code TOO_MANY_REQUESTS} and {@code Retry-After}, writing nothing.
+ */
+@Component
+public class HeavyExtracts {
+
+    /** The limits, under {@code coop.extracts}. */
+    @ConfigurationProperties("coop.extracts")
+    public record Limits(Integer atOnce, Integer perUser, Duration waitForTurn) {
+        public Limits {
+            atOnce = atOnce == null ? 2 : atOnce;
+            perUser = perUser == null ? 1 : perUser;
+            waitForTurn = waitForTurn == null ? Duration.ofSeconds(10) : waitForTurn;
+            if (atOnce < 1 || perUser < 1 || waitForTurn.isNegative()) {
+                throw new IllegalArgumentException(
+                        "coop.extracts: at-once and per-user at least 1, wait-for-turn not negative");
+            }
+        }
+    }
+
+    /** A turn taken: closed when the extract is written (or failed). */
+    public interface Turn extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private final Limits limits;
+    private final Semaphore node;
+    private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+
+    HeavyExtracts(Limits limits) {
+        this.limits = limits;
+        this.node = new Semaphore(limits.atOnce(), true);
+    }
+
+    /** Takes a turn for {@code user}'s {@code what}, waiting for the node's up to the limit, or refuses (429). */
+    public Turn take(String user, String what) {
+        String who = user == null ? "" : user;
+        AtomicInteger own = running.computeIfAbsent(who, key -> new AtomicInteger());
+        if (own.incrementAndGet() > limits.perUser()) {
+            own.decrementAndGet();
+            throw new CoopProblem(
+                    ErrorCode.TOO_MANY_REQUESTS,
+                    "You have " + limits.perUser() + " heavy extract(s) being made already; ask for the " + what
+                            + " when it is done.",
+                    null,
+                    5);
+        }
+        boolean turn;
+        try {
+            turn = node.tryAcquire(limits.waitForTurn().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            turn = false;
+        }
+        if (!turn) {
+            own.decrementAndGet();
+            throw new CoopProblem(
+                    ErrorCode.TOO_MANY_REQUESTS,
+                    limits.atOnce() + " heavy extracts are being made on this node; ask for the " + what + " again in a"
+                            + " moment.",
+                    null,
+                    Math.max(1, limits.waitForTurn().toSeconds()));
+        }
+        return () -> {
+            node.release();
+            own.decrementAndGet();
+        };
+    }
+
+    /** Extracts being made on this node now. */
+    public int running() {
+        return limits.atOnce() - node.availablePermits();
+    }
+}
