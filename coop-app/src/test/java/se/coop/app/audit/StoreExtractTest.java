@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.coop.app.support.Api;
@@ -60,7 +62,33 @@ class StoreExtractTest extends IntegrationTest {
         assertThat(intact.output())
                 .contains("Result: every stream this checkpoint covered is in the store as it was then.");
 
+        List<Map<String, Object>> rows =
+                jdbc.queryForList("SELECT * FROM domain_event_entry WHERE aggregate_identifier = ?", deleted);
         jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ?", deleted);
+        try {
+            deletedWhole(path, key, taken, kept, deleted, checkpoint, recorded, secretariat);
+        } finally {
+            // put back as it was, so that the tests after this one (a rebuild's) find the store whole
+            for (Map<String, Object> row : rows) {
+                jdbc.update(
+                        "INSERT INTO domain_event_entry (" + String.join(", ", row.keySet()) + ") VALUES ("
+                                + String.join(", ", java.util.Collections.nCopies(row.size(), "?")) + ")",
+                        row.values().toArray());
+            }
+            jdbc.update("DELETE FROM missing_stream WHERE aggregate_id = ?", deleted);
+        }
+    }
+
+    private void deletedWhole(
+            String path,
+            Path key,
+            Api.Answer taken,
+            String kept,
+            String deleted,
+            String checkpoint,
+            long recorded,
+            Secretariat secretariat)
+            throws IOException {
         Api.Download without = api.as("auditor").download(path);
         Run found = verify("--key", key, "--extract", Files.write(files.resolve("without.jsonl"), without.bytes()));
         assertThat(found.exit()).as(found.output()).isEqualTo(1);

@@ -22,6 +22,10 @@ class HeavyExtractsTest extends IntegrationTest {
 
     @Test
     void aUsersSecondExtractAndOneBeyondTheNodesTurnsAreRefusedWithRetryAfter() {
+        // a download another test's browser left behind may still be rendering on the server: its turn ends with it
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> heavy.running() == 0);
         Secretariat secretariat = new Secretariat(api);
         String id = Fixtures.archived(secretariat, "heavyturns");
         String dossier = "/api/v1/agreements/" + id + "/dossier?format=json";

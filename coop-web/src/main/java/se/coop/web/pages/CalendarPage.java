@@ -222,7 +222,20 @@ class CalendarPage {
         model.addAttribute("mayCreateFeed", permissions.mayPost("/api/v1/calendar/feeds"));
         // the feeds that are live, for whoever may list and revoke them (secretariats and operators)
         boolean mayList = permissions.mayRead("/api/v1/calendar/feeds");
-        model.addAttribute("feeds", mayList ? calendar.list(false) : List.of());
+        List<se.coop.query.calendar.CalendarFeeds.Listed> feeds = mayList ? calendar.list(false) : List.of();
+        model.addAttribute("feeds", feeds);
+        // a party's feed by the party's name, as the register holds it
+        java.util.Map<String, String> partyNames = new java.util.HashMap<>();
+        for (se.coop.query.calendar.CalendarFeeds.Listed feed : feeds) {
+            if (feed.party() != null) {
+                partyNames.computeIfAbsent(
+                        feed.party(),
+                        id -> register.get(id)
+                                .map(found -> found.names().in(Formats.language()))
+                                .orElse(id));
+            }
+        }
+        model.addAttribute("feedPartyNames", partyNames);
         model.addAttribute("mayListFeeds", mayList);
     }
 
