@@ -132,6 +132,18 @@ public final class Bench {
                 uploads(jdbcUrl, coop);
                 return;
             }
+            if (options.dossierOnly()) {
+                step("one agreement with " + options.dossierDocuments() + " documents and " + options.dossierReviews()
+                        + " meetings: its dossier as PDF");
+                report.dossier(DossierLoad.run(
+                        secretariat,
+                        new Http(base, "auditor", "auditor"),
+                        operator,
+                        today,
+                        options.dossierDocuments(),
+                        options.dossierReviews()));
+                return;
+            }
 
             Duration warmup = Duration.ofSeconds(options.quick() ? 2 : 4);
             Duration seconds = Duration.ofSeconds(options.seconds());

@@ -19,6 +19,9 @@ record Options(
         boolean extractsOnly,
         boolean readsOnly,
         boolean uploadsOnly,
+        boolean dossierOnly,
+        int dossierDocuments,
+        int dossierReviews,
         String coopJvmOptions) {
 
     static final String USAGE = """
@@ -40,6 +43,9 @@ record Options(
               --reads-only       only the history, its catch-up, queries, pages and rebuilds (no cold start, no
                                  command load, no exports)
               --uploads-only     only the documents: ten 40 MiB PDFs uploaded at once to a Coop with -Xmx256m
+              --dossier-only     only one large agreement's dossier as PDF: pages, pages per second, heap per 100 pages
+              --dossier-documents N  documents attached to it (default 600; quick 60)
+              --dossier-reviews N    meetings held (default 150; quick 15)
               --coop-jvm-options "OPTS"  JVM options for the Coop the bench starts on its PostgreSQL (JAVA_TOOL_OPTIONS),
                                  e.g. a flight recording: "-XX:StartFlightRecording=filename=coop.jfr,settings=profile"
             """;
@@ -59,6 +65,9 @@ record Options(
         boolean extractsOnly = false;
         boolean readsOnly = false;
         boolean uploadsOnly = false;
+        boolean dossierOnly = false;
+        Integer dossierDocuments = null;
+        Integer dossierReviews = null;
         String coopJvmOptions = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -81,6 +90,9 @@ record Options(
                 case "--extracts-only" -> extractsOnly = true;
                 case "--reads-only" -> readsOnly = true;
                 case "--uploads-only" -> uploadsOnly = true;
+                case "--dossier-only" -> dossierOnly = true;
+                case "--dossier-documents" -> dossierDocuments = Integer.valueOf(value(args, ++i, arg));
+                case "--dossier-reviews" -> dossierReviews = Integer.valueOf(value(args, ++i, arg));
                 case "--coop-jvm-options" -> coopJvmOptions = value(args, ++i, arg);
                 case "--help", "-h" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
@@ -107,6 +119,9 @@ record Options(
                 extractsOnly,
                 readsOnly,
                 uploadsOnly,
+                dossierOnly,
+                dossierDocuments != null ? dossierDocuments : quick ? 60 : 600,
+                dossierReviews != null ? dossierReviews : quick ? 15 : 150,
                 coopJvmOptions);
     }
 

@@ -23,6 +23,7 @@ final class Report {
     private QueryLoad.Result queries;
     private QueryLoad.Result pages;
     private AuthFlood.Result flood;
+    private DossierLoad.Result dossier;
     private long queriedAgreements;
 
     void put(String key, Object value) {
@@ -74,6 +75,20 @@ final class Report {
             ObjectNode answers = one.putObject("attackAnswers");
             phase.attackAnswers().forEach((status, count) -> answers.put(Integer.toString(status), count));
         }
+    }
+
+    void dossier(DossierLoad.Result dossier) {
+        this.dossier = dossier;
+        ObjectNode node = root.putObject("dossier");
+        node.put("documents", dossier.documents());
+        node.put("reviews", dossier.reviews());
+        node.put("dossierPages", dossier.pages());
+        node.put("dossierBytes", dossier.bytes());
+        node.put("dossierSeconds", round(dossier.seconds()));
+        node.put("dossierPagesPerSecond", round(dossier.pagesPerSecond()));
+        node.put("dossierHeapBeforeMiB", dossier.heapBeforeMiB());
+        node.put("dossierHeapPeakMiB", dossier.heapPeakMiB());
+        node.put("dossierHeapMiBPer100Pages", round(dossier.heapMiBPer100Pages()));
     }
 
     void bulk(int agreements, long events, long head, double seconds) {
@@ -258,6 +273,22 @@ final class Report {
                         level.baseline().latencies().percentileMs(50),
                         level.baseline().latencies().percentileMs(99)));
             }
+        }
+        if (dossier != null) {
+            out.println();
+            out.println(String.format(
+                    Locale.ROOT,
+                    "dossier PDF of one agreement with %d documents and %d meetings: %d pages, %.1f MB in %.1f s"
+                            + " (%.1f pages/s); heap %d MiB before, %d MiB at its highest (%.1f MiB per 100 pages)",
+                    dossier.documents(),
+                    dossier.reviews(),
+                    dossier.pages(),
+                    dossier.bytes() / 1e6,
+                    dossier.seconds(),
+                    dossier.pagesPerSecond(),
+                    dossier.heapBeforeMiB(),
+                    dossier.heapPeakMiB(),
+                    dossier.heapMiBPer100Pages()));
         }
         if (flood != null) {
             out.println();

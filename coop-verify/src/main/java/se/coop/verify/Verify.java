@@ -162,7 +162,23 @@ public final class Verify {
                 files.containsKey("dossier") ? dossier(files.get("dossier")) : archivePackage(files.get("package"));
         JsonNode checkpointJson = files.containsKey("checkpoint") ? read(files.get("checkpoint")) : record.checkpoint();
         JsonNode proof = files.containsKey("proof") ? read(files.get("proof")) : record.proof();
+        // the package's own checksums hold or not whatever the checkpoint: checked first
+        if (record.checksums() != null) {
+            Checksums sums = record.checksums();
+            check(
+                    sums.named() > 0 && sums.wrong().isEmpty(),
+                    "the package's " + sums.named() + " files match the SHA-256 checksums its METS files give",
+                    sums.named() == 0
+                            ? "the package's METS files give no checksums"
+                            : "files of the package do not match its METS checksums: "
+                                    + String.join(", ", sums.wrong()));
+        }
         if (checkpointJson == null || checkpointJson.isNull() || proof == null || proof.isNull()) {
+            if (!failed.isEmpty()) {
+                out.println("Result: does NOT hold — " + String.join("; ", failed)
+                        + " (and there is no checkpoint to check the events against).");
+                return 1;
+            }
             throw new IOException("no checkpoint or no proof: give --checkpoint and --proof, or a dossier or package"
                     + " made after a checkpoint that covers the agreement");
         }
@@ -188,16 +204,6 @@ public final class Verify {
                 "its signature holds",
                 "its signature does not hold: the checkpoint was changed after it was signed, or not signed by this key");
 
-        if (record.checksums() != null) {
-            Checksums sums = record.checksums();
-            check(
-                    sums.named() > 0 && sums.wrong().isEmpty(),
-                    "the package's " + sums.named() + " files match the SHA-256 checksums its METS files give",
-                    sums.named() == 0
-                            ? "the package's METS files give no checksums"
-                            : "files of the package do not match its METS checksums: "
-                                    + String.join(", ", sums.wrong()));
-        }
         out.println("Agreement " + record.agreementId() + ": " + record.events().size() + " events");
         long sequence = proof.path("sequence").asLong(-1);
         long leafIndex = proof.path("leafIndex").asLong(-1);

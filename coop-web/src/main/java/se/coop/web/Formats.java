@@ -130,6 +130,11 @@ public class Formats {
     }
 
     /** The title in the page's language, else Swedish, Danish or English, whichever the agreement has. */
+    /** A user's text set apart from Coop's words beside it in one sentence ({@link se.coop.api.Bidi#isolate}). */
+    public String isolated(String text) {
+        return se.coop.api.Bidi.isolate(text);
+    }
+
     public String title(LocalizedText title) {
         if (title == null) {
             return "";

@@ -23,6 +23,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
@@ -150,13 +151,18 @@ public class SecurityConfiguration {
                 answer.setHeader("WWW-Authenticate", "Basic realm=\"coop\"");
                 problems.write(answer, ErrorCode.UNAUTHENTICATED, "Log in to use Coop (HTTP Basic or a bearer token).");
             };
-            slowRefusals.later(
-                    request, response, e instanceof AnsweredLater later ? later.afterNanos() : 0, unauthenticated);
+            // every refused password — a wrong one or a name that does not exist — is answered the same way, after
+            // the request went asynchronous, so that not even the order of the answer's headers tells them apart
+            long after = e instanceof AnsweredLater later
+                    ? Math.max(1, later.afterNanos())
+                    : e instanceof BadCredentialsException ? 1 : 0;
+            slowRefusals.later(request, response, after, unauthenticated);
         };
         http.securityMatcher(API_PATHS)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .withObjectPostProcessor(eagerHeaders()))
                 .authenticationManager(new ProviderManager(passwordCheck.provider()))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(reads("/actuator/health", "/actuator/health/**"))
                         .permitAll()
@@ -286,13 +292,16 @@ public class SecurityConfiguration {
                     slowRefusals.later(
                             request,
                             response,
-                            e instanceof AnsweredLater later ? later.afterNanos() : 0,
+                            e instanceof AnsweredLater later
+                                    ? Math.max(1, later.afterNanos())
+                                    : e instanceof BadCredentialsException ? 1 : 0,
                             answer -> answer.sendRedirect(request.getContextPath() + "/login?error"));
                 }))
                 // the pages run no inline script or style: everything comes from Coop itself; no page may be framed,
                 // and no address of Coop (an agreement's id in it) is sent to another site as a referrer
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .withObjectPostProcessor(eagerHeaders()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // a form whose CSRF token is missing or stale gets a page saying so, not the API's JSON
                 .exceptionHandling(handling -> handling.accessDeniedHandler(formExpired()));
@@ -307,6 +316,23 @@ public class SecurityConfiguration {
                             rolesFromOidc(properties.rolesClaim(), properties.partiesClaim()))));
         }
         return http.build();
+    }
+
+    /**
+     * The security headers written before the request is handled, not when its answer is committed: an answer written
+     * later (a refused sign-in answered after a pause, {@link SlowRefusals}) carries them in the same place as one
+     * written at once, so that not even the order of its headers tells one refusal from another.
+     */
+    private static org.springframework.security.config.ObjectPostProcessor<
+                    org.springframework.security.web.header.HeaderWriterFilter>
+            eagerHeaders() {
+        return new org.springframework.security.config.ObjectPostProcessor<>() {
+            @Override
+            public <O extends org.springframework.security.web.header.HeaderWriterFilter> O postProcess(O filter) {
+                filter.setShouldWriteHeadersEagerly(true);
+                return filter;
+            }
+        };
     }
 
     private static AccessDeniedHandlerImpl formExpired() {

@@ -41,6 +41,14 @@ class DirectionControlsTest extends IntegrationTest {
                 .contains("\"" + isolatedTitle + "\" upprättades som utkast");
 
         PageSession page = new PageSession(port).signIn("secretariat");
+        // found by a review: where a user's text and Coop's words share one text (a page's title, a sentence quoting
+        // what was searched for), the user's part alone is isolated, so Coop's words after it keep their direction
+        assertThat(page.get("/agreements/" + id + "?lang=en").body())
+                .contains("<title>" + FSI + FSI + "Samverkan " + RLO + "rlotitle" + PDF + PDI + " – Coop" + PDI);
+        assertThat(page.get("/calendar?lang=en&party="
+                                + java.net.URLEncoder.encode(RLO + "BX", java.nio.charset.StandardCharsets.UTF_8))
+                        .body())
+                .contains("&quot;" + FSI + RLO + "BX" + PDF + PDI + "&quot;: give the party");
         for (String path : new String[] {"/agreements/" + id + "?lang=sv", "/agreements?q=rlotitle&lang=en"}) {
             String html = page.get(path).body();
             assertThat(html).as(path).contains("rlotitle");
