@@ -15,6 +15,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.StreamUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -92,7 +93,7 @@ public class ArchiveController {
                         .toString());
         response.setHeader("Coop-Preliminary-Extract", String.valueOf(prepared.preliminary()));
         // written as it is made: the documents it carries are streamed from the store, never held whole
-        prepared.writeTo(response.getOutputStream());
+        prepared.writeTo(StreamUtils.nonClosing(response.getOutputStream()));
     }
 
     @PostMapping(path = "/api/v1/admin/archive-exports", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.util.StreamUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -120,15 +121,17 @@ public class DossierController {
         if (chosen == PDF && pdf == null) {
             throw new CoopProblem(ErrorCode.NOT_ACCEPTABLE, "This node renders no PDF; ask for format=json.");
         }
-        // a bounded number at a time, per node and per user (HeavyExtracts): the rest wait their turn or get 429
+        // a bounded number at a time, per node and per user (HeavyExtracts): the rest wait their turn or get 429. The
+        // answer is not closed by the writer: it ends when the request is done, after its turn has ended, so a client
+        // asking again at once finds the turn free
         HeavyExtracts.Turn turn = heavy.take(user == null ? null : user.getName(), "dossier");
         try {
             if (chosen == PDF) {
                 response.setContentType(MediaType.APPLICATION_PDF_VALUE);
-                pdf.pdf(dossier, response.getOutputStream());
+                pdf.pdf(dossier, StreamUtils.nonClosing(response.getOutputStream()));
             } else {
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                json.writeValue(response.getOutputStream(), dossier);
+                json.writeValue(StreamUtils.nonClosing(response.getOutputStream()), dossier);
             }
         } finally {
             turn.close();

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.util.StreamUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -160,7 +161,8 @@ public class ExportController {
             boolean inWords,
             ListAgreements filter)
             throws IOException {
-        OutputStream out = response.getOutputStream();
+        // not closed by the writer: the answer ends when the request is done, after its turn (HeavyExtracts) ended
+        OutputStream out = StreamUtils.nonClosing(response.getOutputStream());
         RegisterWords people = words.getIfAvailable();
         String language = lang == null ? "sv" : lang;
         List<RegisterColumns.Column> shown = people != null && (inWords || (chosen == XLSX && lang != null))
