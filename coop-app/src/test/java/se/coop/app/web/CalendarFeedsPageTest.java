@@ -47,4 +47,29 @@ class CalendarFeedsPageTest extends IntegrationTest {
                 .body();
         assertThat(reviewers).doesNotContain("Kalenderflöden");
     }
+
+    /** An operator, who has no calendar page, lists and revokes the feeds on the operator page. */
+    @Test
+    void anOperatorRevokesAFeedOnTheOperatorPage() {
+        PageSession secretariat = new PageSession(port).signIn("secretariat");
+        String calendar = secretariat.get("/calendar?lang=sv").body();
+        assertThat(secretariat
+                        .post("/calendar/feeds", secretariat.formOf(calendar, Map.of("party", "laholm")))
+                        .statusCode())
+                .isEqualTo(302);
+
+        PageSession operator = new PageSession(port).signIn("operator");
+        String page = operator.get("/operator?lang=sv").body();
+        assertThat(page).contains("Kalenderflöden").contains("Laholms kommun");
+        Matcher revoke = REVOKE.matcher(page);
+        assertThat(revoke.find()).isTrue();
+        Map<String, String> form = new java.util.LinkedHashMap<>(operator.formOf(page, Map.of()));
+        form.put("back", "/operator");
+        HttpResponse<String> revoked = operator.post(revoke.group(1), form);
+        assertThat(revoked.statusCode()).isEqualTo(302);
+        assertThat(revoked.headers().firstValue("Location").orElseThrow()).endsWith("/operator");
+        assertThat(operator.get("/operator?lang=sv").body())
+                .contains("Flödet är återkallat")
+                .doesNotContain(revoke.group(1));
+    }
 }

@@ -221,43 +221,27 @@ class CalendarPage {
         model.addAttribute("reviewer", reviewer == null ? own.orElse("") : reviewer);
         model.addAttribute("mayCreateFeed", permissions.mayPost("/api/v1/calendar/feeds"));
         // the feeds that are live, for whoever may list and revoke them (secretariats and operators)
-        boolean mayList = permissions.mayRead("/api/v1/calendar/feeds");
-        List<se.coop.query.calendar.CalendarFeeds.Listed> feeds = mayList ? calendar.list(false) : List.of();
-        model.addAttribute("feeds", feeds);
-        // a party's feed by the party's name, as the register holds it
-        java.util.Map<String, String> partyNames = new java.util.HashMap<>();
-        for (se.coop.query.calendar.CalendarFeeds.Listed feed : feeds) {
-            if (feed.party() != null) {
-                partyNames.computeIfAbsent(
-                        feed.party(),
-                        id -> register.get(id)
-                                .map(found -> found.names().in(Formats.language()))
-                                .orElse(id));
-            }
-        }
-        model.addAttribute("feedPartyNames", partyNames);
-        model.addAttribute("mayListFeeds", mayList);
+        FeedList.addTo(model, permissions, calendar, register);
     }
 
-    /** Revokes a feed by its id, as the list shows it: the API's DELETE, then the calendar page again. */
+    /**
+     * Revokes a feed by its id, as the list shows it: the API's DELETE, then the page the list was on again (the
+     * calendar, or the operator page), saying so — or why not.
+     */
     @PostMapping("/calendar/feeds/{feedId}/revoke")
     String revokeFeed(
             @org.springframework.web.bind.annotation.PathVariable String feedId,
-            HttpServletResponse response,
-            Model model,
+            @RequestParam(required = false) String back,
             RedirectAttributes redirect) {
         permissions.require("DELETE", "/api/v1/calendar/feeds/" + feedId);
         try {
             calendar.revoke(feedId);
             redirect.addFlashAttribute("feedRevoked", true);
-            return "redirect:/calendar";
         } catch (RuntimeException e) {
-            FormCommands.Problem problem = FormCommands.problem(problems.describe(e));
-            model.addAttribute("problem", problem);
-            response.setStatus(problem.status());
+            redirect.addFlashAttribute(
+                    "feedProblem", FormCommands.problem(problems.describe(e)).detail());
         }
-        fill(model, null, null, null);
-        return "calendar";
+        return "redirect:" + FeedList.back(back);
     }
 
     /** "Februari 2027" as a heading, though Swedish writes its months in small letters within a sentence. */

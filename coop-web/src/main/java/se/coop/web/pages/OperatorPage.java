@@ -39,13 +39,20 @@ class OperatorPage {
     private final Permissions permissions;
     private final Words words;
 
+    private final se.coop.query.calendar.CalendarController calendar;
+    private final se.coop.api.register.PartyRegister register;
+
     OperatorPage(
             AdminController admin,
             DocumentController documents,
             FormCommands forms,
             ProblemDescriber problems,
             Permissions permissions,
-            Words words) {
+            Words words,
+            se.coop.query.calendar.CalendarController calendar,
+            se.coop.api.register.PartyRegister register) {
+        this.calendar = calendar;
+        this.register = register;
         this.admin = admin;
         this.documents = documents;
         this.forms = forms;
@@ -70,6 +77,7 @@ class OperatorPage {
         model.addAttribute("cullKey", FormCommands.newKey());
         model.addAttribute("values", values);
         model.addAttribute("problem", problem);
+        FeedList.addTo(model, permissions, calendar, register);
         return "operator";
     }
 
