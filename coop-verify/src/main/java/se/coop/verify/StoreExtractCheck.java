@@ -16,7 +16,6 @@ import java.util.List;
 import se.coop.api.EventChain;
 import se.coop.api.proof.Checkpoint;
 import se.coop.api.proof.MerkleTree;
-import se.coop.api.proof.SigningKeys;
 
 /**
  * Checks a full store extract (docs/audit.md) alone, one line at a time — an extract of the whole store is never held
@@ -31,7 +30,9 @@ final class StoreExtractCheck {
     private static final int NAMED = 50;
 
     private final PrintStream out;
-    private final List<String> failed = new ArrayList<>();
+    /** The checks said and failed so far: the verifier's own. */
+    private final Verify verify;
+
     private final List<byte[]> leaves = new ArrayList<>();
     private final List<String> missing = new ArrayList<>();
     private final List<String> shorter = new ArrayList<>();
@@ -47,8 +48,9 @@ final class StoreExtractCheck {
     private EventChain.Pass chain;
     private long lastSequence;
 
-    StoreExtractCheck(PrintStream out) {
+    StoreExtractCheck(PrintStream out, Verify verify) {
         this.out = out;
+        this.verify = verify;
     }
 
     int verify(Path file, JsonNode keptCheckpoint, PublicKey key) throws IOException {
@@ -72,17 +74,7 @@ final class StoreExtractCheck {
             out.println("Store extract " + header.path("extractId").asText() + ", made "
                     + header.path("extractedAt").asText() + " for "
                     + header.path("extractedBy").asText());
-            out.println("Checkpoint " + checkpoint.checkpointId() + ", taken " + checkpoint.takenAt() + ": "
-                    + checkpoint.streams() + " streams, " + checkpoint.events() + " events, root " + checkpoint.root());
-            String keyId = SigningKeys.id(key);
-            check(
-                    keyId.equals(checkpoint.keyId()),
-                    "the key given (" + keyId + ") is the one the checkpoint names",
-                    "the key given is " + keyId + ", but the checkpoint was signed by " + checkpoint.keyId());
-            check(
-                    checkpoint.signatureHolds(key),
-                    "its signature holds",
-                    "its signature does not hold: the checkpoint was changed after it was signed, or not signed by this key");
+            verify.checkpointHolds(checkpoint, key);
             check(
                     keptCheckpoint == null
                             || checkpoint
@@ -128,11 +120,11 @@ final class StoreExtractCheck {
         report(missingCount, missing, "deleted whole (no event left)");
         report(shorterCount, shorter, "cut short");
         report(changedCount, changed, "changed");
-        if (failed.isEmpty()) {
+        if (verify.failed().isEmpty()) {
             out.println("Result: every stream this checkpoint covered is in the store as it was then.");
             return 0;
         }
-        out.println("Result: does NOT hold — " + String.join("; ", failed) + ".");
+        out.println("Result: does NOT hold — " + String.join("; ", verify.failed()) + ".");
         return 1;
     }
 
@@ -203,10 +195,7 @@ final class StoreExtractCheck {
     }
 
     private void check(boolean holds, String whenHolds, String whenNot) {
-        out.println("  " + (holds ? "holds:    " : "FAILS:    ") + (holds ? whenHolds : whenNot));
-        if (!holds) {
-            failed.add(whenNot);
-        }
+        verify.check(holds, whenHolds, whenNot);
     }
 
     private static String text(JsonNode node, String field) {

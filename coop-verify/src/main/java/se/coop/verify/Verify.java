@@ -152,7 +152,7 @@ public final class Verify {
 
     private int verify(Map<String, Path> files) throws IOException {
         if (files.containsKey("extract")) {
-            return new StoreExtractCheck(out)
+            return new StoreExtractCheck(out, this)
                     .verify(
                             files.get("extract"),
                             files.containsKey("checkpoint") ? read(files.get("checkpoint")) : null,
@@ -192,17 +192,7 @@ public final class Verify {
         }
         PublicKey key = SigningKeys.readPublic(Files.readString(files.get("key"), StandardCharsets.US_ASCII));
 
-        out.println("Checkpoint " + checkpoint.checkpointId() + ", taken " + checkpoint.takenAt() + ": "
-                + checkpoint.streams() + " streams, " + checkpoint.events() + " events, root " + checkpoint.root());
-        String keyId = SigningKeys.id(key);
-        check(
-                keyId.equals(checkpoint.keyId()),
-                "the key given (" + keyId + ") is the one the checkpoint names",
-                "the key given is " + keyId + ", but the checkpoint was signed by " + checkpoint.keyId());
-        check(
-                checkpoint.signatureHolds(key),
-                "its signature holds",
-                "its signature does not hold: the checkpoint was changed after it was signed, or not signed by this key");
+        checkpointHolds(checkpoint, key);
 
         out.println("Agreement " + record.agreementId() + ": " + record.events().size() + " events");
         long sequence = proof.path("sequence").asLong(-1);
@@ -283,7 +273,28 @@ public final class Verify {
         return 1;
     }
 
-    private void check(boolean holds, String whenHolds, String whenNot) {
+    /** Says what the checkpoint is, and checks that the key given is the one it names and its signature holds. */
+    void checkpointHolds(Checkpoint checkpoint, PublicKey key) {
+        out.println("Checkpoint " + checkpoint.checkpointId() + ", taken " + checkpoint.takenAt() + ": "
+                + checkpoint.streams() + " streams, " + checkpoint.events() + " events, root " + checkpoint.root());
+        String keyId = SigningKeys.id(key);
+        check(
+                keyId.equals(checkpoint.keyId()),
+                "the key given (" + keyId + ") is the one the checkpoint names",
+                "the key given is " + keyId + ", but the checkpoint was signed by " + checkpoint.keyId());
+        check(
+                checkpoint.signatureHolds(key),
+                "its signature holds",
+                "its signature does not hold: the checkpoint was changed after it was signed, or not signed by this key");
+    }
+
+    /** What failed so far, in words. */
+    List<String> failed() {
+        return failed;
+    }
+
+    /** Prints one check: what holds, or what does not (remembered for the result). */
+    void check(boolean holds, String whenHolds, String whenNot) {
         out.println("  " + (holds ? "holds:    " : "FAILS:    ") + (holds ? whenHolds : whenNot));
         if (!holds) {
             failed.add(whenNot);
