@@ -2,9 +2,7 @@ package se.coop.app.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +15,9 @@ import se.coop.api.proof.SigningKeys;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.OfflineVerifier;
+import se.coop.app.support.OfflineVerifier.Run;
 import se.coop.app.support.Secretariat;
-import se.coop.verify.Verify;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -243,15 +242,7 @@ class OfflineVerifierTest extends IntegrationTest {
         return Files.writeString(files.resolve(name), json.writeValueAsString(content));
     }
 
-    private record Run(int exit, String output) {}
-
     private static Run verify(Object... arguments) {
-        String[] args = new String[arguments.length];
-        for (int i = 0; i < arguments.length; i++) {
-            args[i] = arguments[i].toString();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = Verify.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8));
+        return OfflineVerifier.run(arguments);
     }
 }

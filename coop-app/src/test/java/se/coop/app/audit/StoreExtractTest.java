@@ -3,9 +3,7 @@ package se.coop.app.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.OfflineVerifier;
+import se.coop.app.support.OfflineVerifier.Run;
 import se.coop.app.support.Secretariat;
 import se.coop.app.support.Verifications;
-import se.coop.verify.Verify;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -169,15 +168,7 @@ class StoreExtractTest extends IntegrationTest {
         return jdbc.queryForObject(sql, Long.class);
     }
 
-    private record Run(int exit, String output) {}
-
     private static Run verify(Object... arguments) {
-        String[] args = new String[arguments.length];
-        for (int i = 0; i < arguments.length; i++) {
-            args[i] = arguments[i].toString();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = Verify.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8));
+        return OfflineVerifier.run(arguments);
     }
 }

@@ -89,10 +89,14 @@ public class StatusQueries {
         if (query.validOn() != null) {
             return stream(query.agreementId()).map(events -> StatusFold.validOn(events, query.validOn()));
         }
-        String id = query.agreementId().toString();
-        return load(states.readTable(NAME, TABLE), id)
-                .map(state ->
-                        StatusRendering.render(state, now, BusinessTime.ZONE).withMissingFromStore(missing(id)));
+        // the fold and the mark of a stream found deleted whole, in one statement
+        return jdbc
+                .query(
+                        withMissing(states.readTable(NAME, TABLE)) + " WHERE s.agreement_id = ?",
+                        (rs, row) -> viewOf(rs, now),
+                        query.agreementId().toString())
+                .stream()
+                .findFirst();
     }
 
     /** Rows of the status read model with the mark of a stream found deleted whole, if any ({@link #viewOf}). */
@@ -109,20 +113,6 @@ public class StatusQueries {
                 ? view
                 : view.withMissingFromStore(new AgreementStatusView.MissingFromStore(
                         found.toInstant(), rs.getString(3), rs.getString(4), rs.getLong(5)));
-    }
-
-    /** The mark of a stream a verification found deleted whole; null when it is not. */
-    private AgreementStatusView.MissingFromStore missing(String agreementId) {
-        return jdbc
-                .query(
-                        "SELECT found_at, checkpoint_id, verification_id, covered_sequence FROM missing_stream"
-                                + " WHERE aggregate_id = ?",
-                        (rs, row) -> new AgreementStatusView.MissingFromStore(
-                                rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getLong(4)),
-                        agreementId)
-                .stream()
-                .findFirst()
-                .orElse(null);
     }
 
     /** Every act of the agreement's stream, as recorded at {@code asOf} or true on {@code validOn} (or all of them). */
@@ -312,12 +302,5 @@ public class StatusQueries {
             }
         });
         return events.isEmpty() ? Optional.empty() : Optional.of(events);
-    }
-
-    /** One agreement's fold, from the table given (the live one, or while a rebuild runs its copy from before). */
-    private Optional<StatusState> load(String table, String agreementId) {
-        List<String> rows =
-                jdbc.queryForList("SELECT fold FROM " + table + " WHERE agreement_id = ?", String.class, agreementId);
-        return rows.stream().findFirst().map(StatusState::fromJson);
     }
 }
