@@ -23,6 +23,7 @@ public enum ErrorCode {
     REVIEW_NOT_FOUND(Kind.NOT_FOUND),
     PARTY_NOT_FOUND(Kind.NOT_FOUND),
     EXPORT_NOT_FOUND(Kind.NOT_FOUND),
+    EXTRACT_NOT_FOUND(Kind.NOT_FOUND),
     CHECKPOINT_NOT_FOUND(Kind.NOT_FOUND),
     CONTACT_NOT_FOUND(Kind.NOT_FOUND),
     DOCUMENT_NOT_FOUND(Kind.NOT_FOUND),
@@ -66,6 +67,9 @@ public enum ErrorCode {
     CONCURRENT_MODIFICATION(Kind.REFUSED),
     AGREEMENT_NOT_ARCHIVED(Kind.REFUSED),
     EXPORT_RUNNING(Kind.REFUSED),
+    // an extract made in the background (a job) is not done yet; or its file is gone (failed, cancelled, removed)
+    EXTRACT_NOT_READY(Kind.REFUSED),
+    EXTRACT_GONE(Kind.GONE),
     // a checkpoint asked for where no key to sign it with is configured (docs/audit.md)
     SIGNING_KEY_MISSING(Kind.REFUSED),
     // the checkpoints' own stream lost its newest events: no checkpoint is taken over it

@@ -141,7 +141,9 @@ public final class Bench {
                         operator,
                         today,
                         options.dossierDocuments(),
-                        options.dossierReviews()));
+                        options.dossierReviews(),
+                        options.dossierSummaryChars(),
+                        options.dossierAgreement()));
                 return;
             }
 

@@ -16,7 +16,17 @@ import java.util.concurrent.atomic.AtomicLong;
 final class DossierLoad {
 
     record Result(
-            int documents, int reviews, int pages, long bytes, double seconds, long heapBeforeMiB, long heapPeakMiB) {
+            int documents,
+            int reviews,
+            int pages,
+            long bytes,
+            double seconds,
+            long heapBeforeMiB,
+            long heapPeakMiB,
+            boolean inBackground,
+            long liveBeforeMiB,
+            long livePeakMiB,
+            long heapMaxMiB) {
 
         double pagesPerSecond() {
             return pages / seconds;
@@ -29,8 +39,22 @@ final class DossierLoad {
 
     private DossierLoad() {}
 
-    static Result run(Http secretariat, Http auditor, Http operator, LocalDate today, int documents, int reviews)
+    static Result run(
+            Http secretariat,
+            Http auditor,
+            Http operator,
+            LocalDate today,
+            int documents,
+            int reviews,
+            int summaryChars,
+            String existing)
             throws InterruptedException {
+        String id = existing != null ? existing : make(secretariat, today, documents, reviews, summaryChars);
+        return render(auditor, operator, id, existing != null ? -1 : documents, existing != null ? -1 : reviews);
+    }
+
+    /** One agreement in force with {@code documents} documents and {@code reviews} meetings held; its id. */
+    private static String make(Http secretariat, LocalDate today, int documents, int reviews, int summaryChars) {
         List<LifecycleScenario.Party> parties = LifecycleScenario.randomParties();
         String focus = LifecycleScenario.FOCUS.get(0);
         Http.Response drafted = secretariat.post(
@@ -58,18 +82,26 @@ final class DossierLoad {
                             "/api/v1/agreements/" + id + "/reviews",
                             "{\"kind\":\"MEETING\",\"heldOn\":\"" + today.minusDays(1L + i % 28)
                                     + "\",\"location\":\"Rådhuset\","
-                                    + "\"outcome\":{\"summary\":\"Styrgruppen gick igenom läget för samverkan, möte "
-                                    + (i + 1) + ".\",\"decision\":\"CONTINUE\"}}"),
+                                    + "\"outcome\":{\"summary\":\"" + summary(i + 1, summaryChars)
+                                    + "\",\"decision\":\"CONTINUE\"}}"),
                     "held review");
         }
+        return id;
+    }
+
+    private static Result render(Http auditor, Http operator, String id, int documents, int reviews)
+            throws InterruptedException {
         // the read models have it before the dossier is asked for
         auditor.get("/api/v1/agreements/" + id + "/history");
         long before = heapMiB(operator);
         AtomicLong peak = new AtomicLong(before);
         AtomicBoolean rendering = new AtomicBoolean(true);
+        AtomicLong live = new AtomicLong(metricMiB(operator, "jvm.gc.live.data.size"));
+        long liveBefore = live.get();
         Thread sampler = new Thread(() -> {
             while (rendering.get()) {
                 peak.accumulateAndGet(heapMiB(operator), Math::max);
+                live.accumulateAndGet(metricMiB(operator, "jvm.gc.live.data.size"), Math::max);
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
@@ -81,14 +113,35 @@ final class DossierLoad {
         long start = System.nanoTime();
         java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
         int status;
+        boolean inBackground = false;
         try {
-            status = auditor.stream("/api/v1/agreements/" + id + "/dossier?format=pdf", in -> {
+            String asked = "/api/v1/agreements/" + id + "/dossier?format=pdf";
+            status = auditor.stream(asked, in -> {
                 try {
                     in.transferTo(pdf);
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
+            if (status == 202) {
+                // too large to answer in coop.extracts.answer-within: made in the background, followed to its file
+                inBackground = true;
+                String job = new tools.jackson.databind.json.JsonMapper()
+                        .readTree(pdf.toString(java.nio.charset.StandardCharsets.UTF_8))
+                        .get("jobId")
+                        .asString();
+                pdf.reset();
+                while (!"DONE".equals(state(auditor, job))) {
+                    Thread.sleep(200);
+                }
+                status = auditor.stream("/api/v1/extracts/" + job + "/file", in -> {
+                    try {
+                        in.transferTo(pdf);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
         } finally {
             rendering.set(false);
             sampler.join();
@@ -103,7 +156,41 @@ final class DossierLoad {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new Result(documents, reviews, pages, pdf.size(), seconds, before, peak.get());
+        return new Result(
+                documents,
+                reviews,
+                pages,
+                pdf.size(),
+                seconds,
+                before,
+                peak.get(),
+                inBackground,
+                liveBefore,
+                live.get(),
+                metricMiB(operator, "jvm.memory.max?tag=area:heap"));
+    }
+
+    private static String state(Http auditor, String job) {
+        Http.Response answer = auditor.get("/api/v1/extracts/" + job);
+        String state = answer.json().get("state").asString();
+        if (!state.equals("RUNNING") && !state.equals("DONE")) {
+            throw new IllegalStateException("the dossier's job ended " + state + ": " + answer.body());
+        }
+        return state;
+    }
+
+    /** A meeting's summary of about {@code chars} characters, in words. */
+    private static String summary(int meeting, int chars) {
+        StringBuilder text = new StringBuilder("Styrgruppen gick igenom läget för samverkan, möte " + meeting + ".");
+        String[] sentences = {
+            " Projektledaren redogjorde för arbetet sedan förra mötet och för de delar som ännu återstår.",
+            " Parterna var överens om att fortsätta enligt plan och att återkomma till budgeten i höst.",
+            " Frågan om gemensam upphandling bordlades i avvaktan på kommunernas egna beslut."
+        };
+        for (int i = 0; text.length() + sentences[i % 3].length() <= chars; i++) {
+            text.append(sentences[i % 3]);
+        }
+        return text.toString();
     }
 
     private static void require(Http.Response answer, String what) {
@@ -113,7 +200,11 @@ final class DossierLoad {
     }
 
     private static long heapMiB(Http operator) {
-        Http.Response answer = operator.get("/actuator/metrics/jvm.memory.used?tag=area:heap");
+        return metricMiB(operator, "jvm.memory.used?tag=area:heap");
+    }
+
+    private static long metricMiB(Http operator, String metric) {
+        Http.Response answer = operator.get("/actuator/metrics/" + metric);
         if (answer.status() != 200) {
             return -1;
         }

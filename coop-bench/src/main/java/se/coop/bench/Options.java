@@ -22,6 +22,8 @@ record Options(
         boolean dossierOnly,
         int dossierDocuments,
         int dossierReviews,
+        int dossierSummaryChars,
+        String dossierAgreement,
         String coopJvmOptions) {
 
     static final String USAGE = """
@@ -46,6 +48,8 @@ record Options(
               --dossier-only     only one large agreement's dossier as PDF: pages, pages per second, heap per 100 pages
               --dossier-documents N  documents attached to it (default 600; quick 60)
               --dossier-reviews N    meetings held (default 150; quick 15)
+              --dossier-summary-chars N  the length of each meeting's summary (default 60; at most 4000)
+              --dossier-agreement ID     render the dossier of this agreement, made by an earlier run, instead
               --coop-jvm-options "OPTS"  JVM options for the Coop the bench starts on its PostgreSQL (JAVA_TOOL_OPTIONS),
                                  e.g. a flight recording: "-XX:StartFlightRecording=filename=coop.jfr,settings=profile"
             """;
@@ -68,6 +72,8 @@ record Options(
         boolean dossierOnly = false;
         Integer dossierDocuments = null;
         Integer dossierReviews = null;
+        int dossierSummaryChars = 60;
+        String dossierAgreement = null;
         String coopJvmOptions = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -93,6 +99,8 @@ record Options(
                 case "--dossier-only" -> dossierOnly = true;
                 case "--dossier-documents" -> dossierDocuments = Integer.valueOf(value(args, ++i, arg));
                 case "--dossier-reviews" -> dossierReviews = Integer.valueOf(value(args, ++i, arg));
+                case "--dossier-summary-chars" -> dossierSummaryChars = Integer.parseInt(value(args, ++i, arg));
+                case "--dossier-agreement" -> dossierAgreement = value(args, ++i, arg);
                 case "--coop-jvm-options" -> coopJvmOptions = value(args, ++i, arg);
                 case "--help", "-h" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
@@ -122,6 +130,8 @@ record Options(
                 dossierOnly,
                 dossierDocuments != null ? dossierDocuments : quick ? 60 : 600,
                 dossierReviews != null ? dossierReviews : quick ? 15 : 150,
+                dossierSummaryChars,
+                dossierAgreement,
                 coopJvmOptions);
     }
 

@@ -89,6 +89,10 @@ final class Report {
         node.put("dossierHeapBeforeMiB", dossier.heapBeforeMiB());
         node.put("dossierHeapPeakMiB", dossier.heapPeakMiB());
         node.put("dossierHeapMiBPer100Pages", round(dossier.heapMiBPer100Pages()));
+        node.put("dossierInBackground", dossier.inBackground());
+        node.put("dossierLiveAfterGcBeforeMiB", dossier.liveBeforeMiB());
+        node.put("dossierLiveAfterGcPeakMiB", dossier.livePeakMiB());
+        node.put("coopHeapMaxMiB", dossier.heapMaxMiB());
     }
 
     void bulk(int agreements, long events, long head, double seconds) {
@@ -278,17 +282,25 @@ final class Report {
             out.println();
             out.println(String.format(
                     Locale.ROOT,
-                    "dossier PDF of one agreement with %d documents and %d meetings: %d pages, %.1f MB in %.1f s"
-                            + " (%.1f pages/s); heap %d MiB before, %d MiB at its highest (%.1f MiB per 100 pages)",
-                    dossier.documents(),
-                    dossier.reviews(),
+                    (dossier.documents() < 0
+                                    ? "dossier PDF of an agreement made before%s%s"
+                                    : "dossier PDF of one agreement with %d documents and %d meetings")
+                            + ": %d pages, %.1f MB in %.1f s"
+                            + " (%.1f pages/s%s); heap %d MiB before, %d MiB at its highest (%.1f MiB per 100 pages);"
+                            + " live after GC %d MiB before, %d MiB at its highest; heap max %d MiB",
+                    dossier.documents() < 0 ? "" : dossier.documents(),
+                    dossier.reviews() < 0 ? "" : dossier.reviews(),
                     dossier.pages(),
                     dossier.bytes() / 1e6,
                     dossier.seconds(),
                     dossier.pagesPerSecond(),
+                    dossier.inBackground() ? ", made in the background: 202, then its file" : "",
                     dossier.heapBeforeMiB(),
                     dossier.heapPeakMiB(),
-                    dossier.heapMiBPer100Pages()));
+                    dossier.heapMiBPer100Pages(),
+                    dossier.liveBeforeMiB(),
+                    dossier.livePeakMiB(),
+                    dossier.heapMaxMiB()));
         }
         if (flood != null) {
             out.println();

@@ -224,6 +224,9 @@ public class SecurityConfiguration {
                         .hasRole(A)
                         .requestMatchers(reads("/api/v1/agreements/*/archive-package"))
                         .hasAnyRole(A, O)
+                        // a reader's own extracts made in the background (ExtractJobs answers only its reader)
+                        .requestMatchers("/api/v1/extracts", "/api/v1/extracts/**")
+                        .hasAnyRole(A, O)
                         .requestMatchers(reads("/api/v1/agreements/*/history"))
                         .hasAnyRole(S, A)
                         .requestMatchers(reads(

@@ -299,6 +299,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 Set.of(A),
                 false,
                 404));
+        // a reader's own extracts made in the background: auditors and operators
+        String unknownExtract = "/api/v1/extracts/00000000-0000-4000-8000-000000000006";
+        calls.add(new Call("GET", "/api/v1/extracts", "/api/v1/extracts", null, Set.of(A, O), false, 200));
+        calls.add(new Call("GET", "/api/v1/extracts/{jobId}", unknownExtract, null, Set.of(A, O), false, 404));
+        calls.add(new Call(
+                "GET", "/api/v1/extracts/{jobId}/file", unknownExtract + "/file", null, Set.of(A, O), false, 404));
+        calls.add(new Call("DELETE", "/api/v1/extracts/{jobId}", unknownExtract, null, Set.of(A, O), false, 404));
         calls.add(new Call("GET", "/api/v1/audit/keys", "/api/v1/audit/keys", null, Set.of(), true, 200));
         calls.add(new Call(
                 "GET", "/api/v1/agreements/{agreementId}/proof", agreement + "/proof", null, Set.of(A), false, 200));

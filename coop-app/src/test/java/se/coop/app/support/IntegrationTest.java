@@ -53,6 +53,8 @@ public abstract class IntegrationTest {
         registry.add("coop.documents.max-size", () -> "2MB");
         // HeavyExtractsTest holds the node's turns: a second, not ten, shows the wait
         registry.add("coop.extracts.wait-for-turn", () -> "1s");
+        // every dossier in the tests is rendered in parts and joined, as a large one is (LargeDossiersTest)
+        registry.add("coop.extracts.dossier-part-rows", () -> "12");
     }
 
     @BeforeEach

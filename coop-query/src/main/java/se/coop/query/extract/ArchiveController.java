@@ -1,6 +1,7 @@
 package se.coop.query.extract;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import se.coop.api.AgreementId;
 import se.coop.api.CoopProblem;
@@ -27,6 +29,7 @@ import se.coop.api.ErrorCode;
 import se.coop.api.input.EmptyBody;
 import se.coop.query.QueryNode;
 import se.coop.query.web.ReadParameters;
+import tools.jackson.databind.json.JsonMapper;
 
 /** E-archive packages: one agreement's, and an operator's export of every archived agreement. */
 @QueryNode
@@ -40,11 +43,16 @@ public class ArchiveController {
     private final ArchiveExports exports;
 
     private final HeavyExtracts heavy;
+    private final ExtractJobs jobs;
+    private final JsonMapper json;
 
-    ArchiveController(ArchivePackages packages, ArchiveExports exports, HeavyExtracts heavy) {
+    ArchiveController(
+            ArchivePackages packages, ArchiveExports exports, HeavyExtracts heavy, ExtractJobs jobs, JsonMapper json) {
         this.packages = packages;
         this.exports = exports;
         this.heavy = heavy;
+        this.jobs = jobs;
+        this.json = json;
     }
 
     @GetMapping(path = "/api/v1/agreements/{agreementId}/archive-package", produces = "application/zip")
@@ -59,31 +67,77 @@ public class ArchiveController {
                             + " agreement has one (409 AGREEMENT_NOT_ARCHIVED otherwise). Raw events are otherwise for"
                             + " auditors only, but an operator may take the package of any agreement — one not"
                             + " archived is marked in METS as a preliminary extract (LABEL, RECORDSTATUS=\"TEST\") and in"
-                            + " PREMIS — so that a transfer to the e-archive can be tried before the agreement is archived.",
-            responses =
-                    @ApiResponse(
-                            responseCode = "200",
-                            content =
-                                    @Content(
-                                            mediaType = "application/zip",
-                                            schema = @Schema(type = "string", format = "binary"))))
+                            + " PREMIS — so that a transfer to the e-archive can be tried before the agreement is archived."
+                            + " One too large to answer within coop.extracts.answer-within (judged by its dossier's"
+                            + " parts and the bytes of its documents), or asked for with Prefer: respond-async, is made"
+                            + " in the background: 202 with a Location (/api/v1/extracts/{jobId}) that shows its"
+                            + " progress and, when done, its file.",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        content =
+                                @Content(
+                                        mediaType = "application/zip",
+                                        schema = @Schema(type = "string", format = "binary"))),
+                @ApiResponse(
+                        responseCode = "202",
+                        description = "Made in the background",
+                        content =
+                                @Content(
+                                        mediaType = "application/json",
+                                        schema = @Schema(implementation = ExtractJob.class)))
+            })
     public void archivePackage(
-            @PathVariable String agreementId, HttpServletRequest request, HttpServletResponse response, Principal user)
+            @PathVariable String agreementId,
+            @Parameter(description = "respond-async: make it in the background (202) whatever its size")
+                    @RequestHeader(name = "Prefer", required = false)
+                    String prefer,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Principal user)
             throws IOException {
-        AgreementId id = ReadParameters.agreementId(agreementId);
-        boolean operator = request.isUserInRole("OPERATOR");
-        // a bounded number at a time, per node and per user (HeavyExtracts): the rest wait their turn or get 429
-        HeavyExtracts.Turn turn = heavy.take(user == null ? null : user.getName(), "archive package");
-        try {
-            write(id, operator, user, response);
-        } finally {
-            turn.close();
+        ExtractJob job = answer(agreementId, prefer, request, response, user);
+        if (job != null) {
+            ExtractJobController.accepted(job, response, json);
         }
     }
 
-    private void write(AgreementId id, boolean operator, Principal user, HttpServletResponse response)
+    /**
+     * Answers with the package; or, for one too large to answer in {@code coop.extracts.answer-within} (or asked for
+     * with {@code Prefer: respond-async}), starts it in the background and returns its job, having answered nothing.
+     */
+    public ExtractJob answer(
+            String agreementId, String prefer, HttpServletRequest request, HttpServletResponse response, Principal user)
             throws IOException {
-        ArchivePackages.Prepared prepared = packages.prepare(id, !operator, user == null ? null : user.getName());
+        AgreementId id = ReadParameters.agreementId(agreementId);
+        boolean operator = request.isUserInRole("OPERATOR");
+        String reader = user == null ? "unknown" : user.getName();
+        ArchivePackages.Prepared prepared = packages.prepare(id, !operator, reader);
+        // a bounded number at a time, per node and per user (HeavyExtracts): the rest wait their turn or get 429; a job
+        // keeps the turn until it ends
+        HeavyExtracts.Turn turn = heavy.take(reader, "archive package");
+        boolean handedOver = false;
+        try {
+            if (jobs.inBackground(prefer, prepared.rows(), prepared.documentBytes())) {
+                ExtractJob job = jobs.start(
+                        turn, "ARCHIVE_PACKAGE", id, reader, prepared.fileName(), ZIP, prepared.steps(), (out, p) -> {
+                            prepared.check();
+                            prepared.writeTo(out, p);
+                        });
+                handedOver = true;
+                return job;
+            }
+            prepared.check();
+            write(prepared, response);
+            return null;
+        } finally {
+            if (!handedOver) {
+                turn.close();
+            }
+        }
+    }
+
+    private static void write(ArchivePackages.Prepared prepared, HttpServletResponse response) throws IOException {
         response.setContentType(ZIP.toString());
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
@@ -93,7 +147,7 @@ public class ArchiveController {
                         .toString());
         response.setHeader("Coop-Preliminary-Extract", String.valueOf(prepared.preliminary()));
         // written as it is made: the documents it carries are streamed from the store, never held whole
-        prepared.writeTo(StreamUtils.nonClosing(response.getOutputStream()));
+        prepared.writeTo(StreamUtils.nonClosing(response.getOutputStream()), DossierRenderer.Progress.NONE);
     }
 
     @PostMapping(path = "/api/v1/admin/archive-exports", produces = MediaType.APPLICATION_JSON_VALUE)

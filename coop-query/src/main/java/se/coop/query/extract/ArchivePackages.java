@@ -1,9 +1,11 @@
 package se.coop.query.extract;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,14 +82,15 @@ public class ArchivePackages {
     public boolean write(AgreementId id, boolean onlyArchived, String extractedBy, OutputStream out)
             throws IOException {
         Prepared prepared = prepare(id, onlyArchived, extractedBy);
-        prepared.writeTo(out);
+        prepared.check();
+        prepared.writeTo(out, DossierRenderer.Progress.NONE);
         return prepared.preliminary();
     }
 
     /**
      * The package of {@code id}, ready to be written: whether it is a preliminary extract (and so its file name) is
      * known before any of it is, and a refusal (409 AGREEMENT_NOT_ARCHIVED; 500 DOCUMENT_DAMAGED for a document it
-     * would carry that is damaged: each is read and checked first) comes before anything is sent.
+     * would carry that is damaged: {@link Prepared#check()} reads and checks each first) comes before anything is sent.
      */
     public Prepared prepare(AgreementId id, boolean onlyArchived, String extractedBy) {
         Dossier dossier = dossiers.of(id, null, null, "sv", extractedBy);
@@ -98,16 +101,6 @@ public class ArchivePackages {
                     "Agreement " + id + " is " + dossier.agreement().state()
                             + ", not archived: its archive package is made once it is archived (an operator may take"
                             + " a preliminary extract).");
-        }
-        // every document the package will carry is read and checked first: one found damaged refuses the package
-        // before any of it is sent, rather than cutting it off halfway
-        for (AgreementDocuments.NamedDocument document : dossier.documents().documents()) {
-            if (document.held() && document.stored().damaged() != null) {
-                throw new DamagedDocument(document.sha256(), document.stored().damaged());
-            }
-            if (document.held()) {
-                store().verify(document.sha256());
-            }
         }
         return new Prepared(id, dossier, preliminary);
     }
@@ -134,17 +127,90 @@ public class ArchivePackages {
             return objectId(id) + (preliminary ? "-preliminary" : "") + ".zip";
         }
 
-        /** Writes the package as a ZIP, the documents streamed from the store as it goes. */
-        public void writeTo(OutputStream out) throws IOException {
-            ArchivePackages.this.writeTo(id, dossier, preliminary, out);
+        /**
+         * Reads and checks every document the package will carry: one found damaged refuses the package (500
+         * DOCUMENT_DAMAGED) before any of it is sent, rather than cutting it off halfway.
+         */
+        public void check() {
+            for (AgreementDocuments.NamedDocument document : dossier.documents().documents()) {
+                if (document.held() && document.stored().damaged() != null) {
+                    throw new DamagedDocument(
+                            document.sha256(), document.stored().damaged());
+                }
+                if (document.held()) {
+                    store().verify(document.sha256());
+                }
+            }
+        }
+
+        /** The parts its dossier is rendered in. */
+        public int parts() {
+            return pdf().parts(dossier);
+        }
+
+        /** The rows of its dossier. */
+        public int rows() {
+            return pdf().rows(dossier);
+        }
+
+        /** The bytes of the documents it carries. */
+        public long documentBytes() {
+            return held(dossier).stream().mapToLong(StoredDocument::size).sum();
+        }
+
+        /** Its steps, as {@link #writeTo} tells them: the dossier's parts, then each document it carries. */
+        public int steps() {
+            return parts() + held(dossier).size();
+        }
+
+        /**
+         * Writes the package as a ZIP: the dossier rendered first (to a temporary file, part by part), then the
+         * documents streamed from the store as it goes; {@code progress} told after each step ({@link #steps()}).
+         */
+        public void writeTo(OutputStream out, DossierRenderer.Progress progress) throws IOException {
+            ArchivePackages.this.writeTo(id, dossier, preliminary, out, progress);
         }
     }
 
-    private void writeTo(AgreementId id, Dossier dossier, boolean preliminary, OutputStream out) throws IOException {
+    private DossierRenderer pdf() {
         DossierRenderer pdf = renderer.getIfAvailable();
         if (pdf == null) {
             throw new IllegalStateException("no dossier renderer: the archive package needs the dossier as PDF");
         }
+        return pdf;
+    }
+
+    private static List<StoredDocument> held(Dossier dossier) {
+        return dossier.documents().documents().stream()
+                .filter(AgreementDocuments.NamedDocument::held)
+                .map(AgreementDocuments.NamedDocument::stored)
+                .toList();
+    }
+
+    private void writeTo(
+            AgreementId id, Dossier dossier, boolean preliminary, OutputStream out, DossierRenderer.Progress progress)
+            throws IOException {
+        Path pdfFile = Files.createTempFile("coop-package-dossier-", ".pdf");
+        try {
+            try (OutputStream pdfOut = new BufferedOutputStream(Files.newOutputStream(pdfFile))) {
+                pdf().pdf(dossier, pdfOut, progress);
+            }
+            writeTo(id, dossier, preliminary, pdfFile, out, progress);
+        } finally {
+            Files.deleteIfExists(pdfFile);
+        }
+    }
+
+    private void writeTo(
+            AgreementId id,
+            Dossier dossier,
+            boolean preliminary,
+            Path pdfFile,
+            OutputStream out,
+            DossierRenderer.Progress progress)
+            throws IOException {
+        int parts = pdf().parts(dossier);
+        int steps = parts + held(dossier).size();
         OffsetDateTime created = dossier.extractedAt().atZone(BusinessTime.ZONE).toOffsetDateTime();
         String objectId = objectId(id);
         Mets.Header header = new Mets.Header(
@@ -156,12 +222,10 @@ public class ArchivePackages {
                 lead(dossier),
                 lead(dossier));
 
-        ByteArrayOutputStream pdfBytes = new ByteArrayOutputStream();
-        pdf.pdf(dossier, pdfBytes);
         List<PackageFile> data = new ArrayList<>(List.of(
                 PackageFile.of("data/events.jsonl", events(dossier.events()), "text/plain", PackageFile.JSON_LINES),
                 PackageFile.of("data/history.sv.txt", history(dossier), "text/plain", PackageFile.TEXT),
-                PackageFile.of("data/dossier.pdf", pdfBytes.toByteArray(), "application/pdf", PackageFile.PDF_A_2B),
+                PackageFile.of("data/dossier.pdf", pdfFile, "application/pdf", PackageFile.PDF_A_2B),
                 PackageFile.of(
                         "data/documents.json",
                         json.writerWithDefaultPrettyPrinter().writeValueAsBytes(dossier.documents()),
@@ -207,12 +271,16 @@ public class ArchivePackages {
         all.add(0, rootMets);
 
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        int done = parts;
         for (PackageFile f : all) {
             ZipEntry entry = new ZipEntry(objectId + "/" + f.path());
             entry.setTime(dossier.extractedAt().toEpochMilli());
             zip.putNextEntry(entry);
             f.content().writeTo(zip);
             zip.closeEntry();
+            if (f.path().startsWith(representationFolder + "data/documents/")) {
+                progress.partDone(++done, steps);
+            }
         }
         zip.finish();
     }

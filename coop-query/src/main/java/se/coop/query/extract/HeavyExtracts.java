@@ -21,16 +21,35 @@ import se.coop.api.ErrorCode;
 @Component
 public class HeavyExtracts {
 
-    /** The limits, under {@code coop.extracts}. */
+    /**
+     * The limits, under {@code coop.extracts}; and when an extract is made in the background ({@link ExtractJobs}):
+     * when it would take longer than {@code answer-within} (30 s), judged by its size — its dossier's rows at
+     * {@code rows-per-second} (what a render does on two cores, docs/performance.md) and a second for each 100 MB of
+     * documents a package carries — its file then kept {@code keep} (a day) after it is done.
+     */
     @ConfigurationProperties("coop.extracts")
-    public record Limits(Integer atOnce, Integer perUser, Duration waitForTurn) {
+    public record Limits(
+            Integer atOnce,
+            Integer perUser,
+            Duration waitForTurn,
+            Duration answerWithin,
+            Integer rowsPerSecond,
+            Duration keep) {
         public Limits {
             atOnce = atOnce == null ? 2 : atOnce;
             perUser = perUser == null ? 1 : perUser;
             waitForTurn = waitForTurn == null ? Duration.ofSeconds(10) : waitForTurn;
-            if (atOnce < 1 || perUser < 1 || waitForTurn.isNegative()) {
+            answerWithin = answerWithin == null ? Duration.ofSeconds(30) : answerWithin;
+            rowsPerSecond = rowsPerSecond == null ? 300 : rowsPerSecond;
+            keep = keep == null ? Duration.ofDays(1) : keep;
+            if (atOnce < 1
+                    || perUser < 1
+                    || waitForTurn.isNegative()
+                    || answerWithin.isNegative()
+                    || rowsPerSecond < 1
+                    || keep.isNegative()) {
                 throw new IllegalArgumentException(
-                        "coop.extracts: at-once and per-user at least 1, wait-for-turn not negative");
+                        "coop.extracts: at-once, per-user and rows-per-second at least 1, the times not negative");
             }
         }
     }
@@ -83,6 +102,11 @@ public class HeavyExtracts {
             node.release();
             own.decrementAndGet();
         };
+    }
+
+    /** The limits. */
+    public Limits limits() {
+        return limits;
     }
 
     /** Extracts being made on this node now. */

@@ -1,7 +1,11 @@
 package se.coop.query.extract;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
@@ -43,6 +47,23 @@ record PackageFile(
                 path, mimeType, format, bytes.length, sha256(bytes), null, null, out -> out.write(bytes));
     }
 
+    /** A file made before the package, on disk: its SHA-256 read from it, its bytes copied as the package is written. */
+    static PackageFile of(String path, Path file, String mimeType, Format format) throws IOException {
+        MessageDigest sha256 = digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return new PackageFile(
+                path,
+                mimeType,
+                format,
+                Files.size(file),
+                HexFormat.of().formatHex(sha256.digest()),
+                null,
+                null,
+                out -> Files.copy(file, out));
+    }
+
     /** An XML file. */
     static PackageFile xml(String path, byte[] bytes) {
         return of(path, bytes, "application/xml", XML);
@@ -54,8 +75,12 @@ record PackageFile(
     }
 
     static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    private static MessageDigest digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

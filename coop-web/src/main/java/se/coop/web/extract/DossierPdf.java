@@ -5,13 +5,27 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.multipdf.PDFMergerUtility;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -43,6 +57,14 @@ public class DossierPdf implements DossierRenderer {
     private final ApplicationContext context;
     private final ConversionService conversions;
     private final Formats fmt;
+    private final int rows;
+
+    /** The page numbers: 8 pt, #555, right-aligned on the footer's line (16 mm from the right edge). */
+    private static final float PAGE_NUMBER_SIZE = 8;
+
+    private static final float FOOTER_GREY = 0x55 / 255f;
+    private static final float RIGHT_MARGIN = 16 * 72 / 25.4f;
+    private static final float PAGE_NUMBER_BASELINE = 26f;
     private static final byte[] SRGB =
             ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
@@ -50,7 +72,11 @@ public class DossierPdf implements DossierRenderer {
             ISpringTemplateEngine templates,
             ApplicationContext context,
             org.springframework.beans.factory.ObjectProvider<ConversionService> conversions,
-            Formats fmt) {
+            Formats fmt,
+            @org.springframework.beans.factory.annotation.Value(
+                            "${coop.extracts.dossier-part-rows:" + DossierParts.ROWS + "}")
+                    int rows) {
+        this.rows = rows;
         this.templates = templates;
         this.context = context;
         this.conversions = conversions.getIfAvailable();
@@ -62,14 +88,50 @@ public class DossierPdf implements DossierRenderer {
     }
 
     @Override
-    public void pdf(Dossier dossier, OutputStream out) throws IOException {
+    public int parts(Dossier dossier) {
+        return DossierParts.of(dossier, rows).parts().size();
+    }
+
+    @Override
+    public int rows(Dossier dossier) {
+        return DossierParts.of(dossier, rows).rows();
+    }
+
+    /**
+     * Renders the dossier part by part ({@link DossierParts}), each part to a temporary file, so that memory is taken
+     * for one part at a time; then joins the parts on temporary files (PDFBox's stream cache on disk), numbers every
+     * page ("3 / 120", in the footer's font, where the page's margin has room) and writes the whole to {@code out}. The
+     * first part's catalog — the PDF/A identification, the XMP, the sRGB output intent — is the document's.
+     */
+    @Override
+    public void pdf(Dossier dossier, OutputStream out, Progress progress) throws IOException {
         Locale locale = switch (dossier.lang()) {
             case "en" -> Locale.ENGLISH;
             case "da" -> Languages.DANISH;
             default -> Languages.SWEDISH;
         };
+        List<DossierParts.Part> parts = DossierParts.of(dossier, rows).parts();
+        List<Path> files = new ArrayList<>();
+        try {
+            for (DossierParts.Part part : parts) {
+                Path file = Files.createTempFile("coop-dossier-part-", ".pdf");
+                files.add(file);
+                String html = html(dossier, locale, part);
+                try (OutputStream partOut = new BufferedOutputStream(Files.newOutputStream(file))) {
+                    pdfA(html, partOut);
+                }
+                progress.partDone(files.size(), parts.size());
+            }
+            join(files, out);
+        } finally {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private String html(Dossier dossier, Locale locale, DossierParts.Part part) {
         LocaleContext before = LocaleContextHolder.getLocaleContext();
-        String html;
         try {
             LocaleContextHolder.setLocale(locale);
             Context variables = new Context(locale);
@@ -77,6 +139,7 @@ public class DossierPdf implements DossierRenderer {
                     ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                     new ThymeleafEvaluationContext(context, conversions));
             variables.setVariable("d", dossier);
+            variables.setVariable("part", part);
             variables.setVariable("lang", dossier.lang());
             variables.setVariable(
                     "focusAreas",
@@ -86,11 +149,53 @@ public class DossierPdf implements DossierRenderer {
                                     .map(FocusArea::title)
                                     .map(fmt::title)
                                     .collect(Collectors.joining(", ")));
-            html = templates.process("dossier", variables);
+            return templates.process("dossier", variables);
         } finally {
             LocaleContextHolder.setLocaleContext(before);
         }
-        pdfA(html, out);
+    }
+
+    /** Joins the parts' files into one document, numbers its pages and writes it. */
+    static void join(List<Path> parts, OutputStream out) throws IOException {
+        try (PDDocument whole = Loader.loadPDF(parts.get(0).toFile(), IOUtils.createTempFileOnlyStreamCache())) {
+            PDFMergerUtility merger = new PDFMergerUtility();
+            for (Path part : parts.subList(1, parts.size())) {
+                // each part's pages are copied into the whole (their streams into its cache on disk), so the part can
+                // be closed at once
+                try (PDDocument next = Loader.loadPDF(part.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
+                    merger.appendDocument(whole, next);
+                }
+            }
+            number(whole);
+            // a classic cross-reference table: the answer's padding (PdfWhileMade) moves it by a known number of bytes
+            whole.save(out, CompressParameters.NO_COMPRESSION);
+        }
+    }
+
+    /** Writes "n / total" at the bottom right of every page, where the footer's line is, in its font and colour. */
+    private static void number(PDDocument document) throws IOException {
+        PDType0Font font;
+        try (InputStream in = font("LiberationSans-Regular.ttf")) {
+            font = PDType0Font.load(document, in, true);
+        }
+        int total = document.getNumberOfPages();
+        int n = 0;
+        for (PDPage page : document.getPages()) {
+            n++;
+            String text = n + " / " + total;
+            PDRectangle box = page.getMediaBox();
+            float width = font.getStringWidth(text) / 1000 * PAGE_NUMBER_SIZE;
+            try (PDPageContentStream content =
+                    new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+                content.beginText();
+                content.setFont(font, PAGE_NUMBER_SIZE);
+                content.setNonStrokingColor(FOOTER_GREY, FOOTER_GREY, FOOTER_GREY);
+                content.newLineAtOffset(
+                        box.getUpperRightX() - RIGHT_MARGIN - width, box.getLowerLeftY() + PAGE_NUMBER_BASELINE);
+                content.showText(text);
+                content.endText();
+            }
+        }
     }
 
     /**
@@ -116,15 +221,23 @@ public class DossierPdf implements DossierRenderer {
             PdfRendererBuilder builder, String family, String file, int weight, BaseRendererBuilder.FontStyle style) {
         builder.useFont(
                 () -> {
-                    InputStream in = DossierPdf.class.getResourceAsStream(FONTS + file);
-                    if (in == null) {
-                        throw new UncheckedIOException(new IOException("font " + file + " is not on the classpath"));
+                    try {
+                        return font(file);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                    return in;
                 },
                 family,
                 weight,
                 style,
                 true);
+    }
+
+    private static InputStream font(String file) throws IOException {
+        InputStream in = DossierPdf.class.getResourceAsStream(FONTS + file);
+        if (in == null) {
+            throw new IOException("font " + file + " is not on the classpath");
+        }
+        return in;
     }
 }

@@ -17,6 +17,7 @@ import se.coop.query.QueryNode;
 import se.coop.query.extract.ArchiveController;
 import se.coop.query.extract.DossierController;
 import se.coop.query.extract.ExportController;
+import se.coop.query.extract.ExtractJob;
 import se.coop.web.Formats;
 import se.coop.web.Permissions;
 
@@ -62,7 +63,19 @@ class DownloadPages {
             HttpServletResponse response)
             throws IOException {
         permissions.require("GET", API + agreementId + "/dossier");
-        dossiers.dossier(agreementId, format, asOf, validOn, lang, null, user, request, response);
+        background(
+                dossiers.answer(agreementId, format, asOf, validOn, lang, null, null, user, request, response),
+                request,
+                response);
+    }
+
+    /** An extract made in the background: the reader is taken to its page, which follows it to its file. */
+    private static void background(ExtractJob job, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (job != null) {
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", request.getContextPath() + "/extracts/" + job.jobId());
+        }
     }
 
     /** A document's bytes, as {@code GET /api/v1/documents/{sha256}/content} gives them to this reader. */
@@ -83,7 +96,7 @@ class DownloadPages {
             @PathVariable String agreementId, HttpServletRequest request, HttpServletResponse response, Principal user)
             throws IOException {
         permissions.require("GET", API + agreementId + "/archive-package");
-        archive.archivePackage(agreementId, request, response, user);
+        background(archive.answer(agreementId, null, request, response, user), request, response);
     }
 
     @GetMapping("/export")

@@ -1,0 +1,88 @@
+package se.coop.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import se.coop.app.support.Api;
+import se.coop.app.support.Bodies;
+import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.Secretariat;
+
+/**
+ * Issue 28, finding 1: a dossier or package too large to answer within {@code coop.extracts.answer-within} is made in
+ * the background — here every one is (the time is 0 s). The API answers 202 with a Location; the page's link takes the
+ * reader to the extract's page, which shows how far it has come and, when done, the file.
+ */
+@TestPropertySource(properties = "coop.extracts.answer-within=0s")
+class ExtractPagesTest extends IntegrationTest {
+
+    @Test
+    void tooLargeToAnswerInTimeTheApiAnswers202AndThePageLinkLeadsToTheExtractsPageAndItsFile() {
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Bodies.twoPartyDraft());
+        secretariat.command("/api/v1/agreements/" + id + "/abandonment", Map.of("reason", "Inte aktuellt"));
+        secretariat.command("/api/v1/agreements/" + id + "/archival", Map.of());
+        secretariat.read("auditor", "/api/v1/agreements/" + id);
+
+        // the API, without asking for it
+        Api.Answer accepted = api.as("auditor").get("/api/v1/agreements/" + id + "/dossier?format=pdf");
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.header("Location")).startsWith("/api/v1/extracts/");
+        awaitDone(accepted.header("Location"));
+        // the JSON dossier needs no render: answered at once
+        assertThat(api.as("auditor")
+                        .get("/api/v1/agreements/" + id + "/dossier?format=json")
+                        .status())
+                .isEqualTo(200);
+
+        // the page's link
+        PageSession auditor = new PageSession(port).signIn("auditor");
+        HttpResponse<String> followed = auditor.get("/agreements/" + id + "/dossier?format=pdf&lang=sv");
+        assertThat(followed.statusCode()).isEqualTo(303);
+        String page = followed.headers().firstValue("Location").orElseThrow();
+        assertThat(page).matches("/extracts/[0-9a-f-]{36}");
+        String jobId = page.substring("/extracts/".length());
+        awaitDone("/api/v1/extracts/" + jobId);
+        String shown = auditor.get(page).body();
+        assertThat(shown)
+                .contains("Revisionsakt (PDF)", "Klart.", "/extracts/" + jobId + "/file", "dossier-" + id + ".pdf")
+                .doesNotContain("<progress");
+        HttpResponse<String> file = auditor.get("/extracts/" + jobId + "/file");
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+        assertThat(file.body()).startsWith("%PDF-1.");
+
+        // its file removed from the page: the page says so, the link is gone
+        HttpResponse<String> removed =
+                auditor.post("/extracts/" + jobId + "/cancel", Map.of("_csrf", PageSession.csrf(shown)));
+        assertThat(removed.statusCode()).isEqualTo(302);
+        assertThat(auditor.get(page).body()).contains("Filen togs bort").doesNotContain("/file\"");
+        assertThat(auditor.get("/extracts/" + jobId + "/file").statusCode()).isEqualTo(410);
+
+        // the package's link as well
+        HttpResponse<String> pack = auditor.get("/agreements/" + id + "/archive-package");
+        assertThat(pack.statusCode()).isEqualTo(303);
+        String packPage = pack.headers().firstValue("Location").orElseThrow();
+        awaitDone("/api/v1" + packPage);
+        assertThat(auditor.get(packPage).body()).contains("Arkivpaket", ".zip");
+
+        // another reader's extract is not found, on the page either
+        PageSession operator = new PageSession(port).signIn("operator");
+        assertThat(operator.get(page).statusCode()).isEqualTo(404);
+    }
+
+    private void awaitDone(String location) {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> api.as("auditor")
+                        .get(location)
+                        .json()
+                        .get("state")
+                        .asString()
+                        .equals("DONE"));
+    }
+}
