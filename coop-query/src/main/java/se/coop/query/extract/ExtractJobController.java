@@ -54,7 +54,9 @@ public class ExtractJobController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Your extracts made in the background, the latest first (at most 50)")
+    @Operation(
+            operationId = "extractJobs",
+            summary = "Your extracts made in the background, the latest first (at most 50)")
     public List<ExtractJob> mine(Principal user) {
         return jobs.of(user.getName());
     }
@@ -78,6 +80,7 @@ public class ExtractJobController {
 
     @GetMapping(path = "/{jobId}/file")
     @Operation(
+            operationId = "extractFile",
             summary = "The file of an extract made in the background",
             description = "409 EXTRACT_NOT_READY (with Retry-After) while it is made; 410 EXTRACT_GONE once it failed,"
                     + " was cancelled or removed.",
@@ -110,6 +113,7 @@ public class ExtractJobController {
 
     @DeleteMapping("/{jobId}")
     @Operation(
+            operationId = "cancelExtract",
             summary = "Cancels an extract made in the background, or removes its file",
             description = "A running one stops at its next step, on whichever node it runs; 204.")
     public ResponseEntity<Void> cancel(@PathVariable String jobId, Principal user) {

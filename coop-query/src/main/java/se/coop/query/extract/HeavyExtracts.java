@@ -40,7 +40,7 @@ public class HeavyExtracts {
             perUser = perUser == null ? 1 : perUser;
             waitForTurn = waitForTurn == null ? Duration.ofSeconds(10) : waitForTurn;
             answerWithin = answerWithin == null ? Duration.ofSeconds(30) : answerWithin;
-            rowsPerSecond = rowsPerSecond == null ? 300 : rowsPerSecond;
+            rowsPerSecond = rowsPerSecond == null ? 500 : rowsPerSecond;
             keep = keep == null ? Duration.ofDays(1) : keep;
             if (atOnce < 1
                     || perUser < 1

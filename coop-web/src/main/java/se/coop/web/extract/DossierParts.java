@@ -1,7 +1,10 @@
 package se.coop.web.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
+import se.coop.api.query.AgreementRecords;
 import se.coop.query.extract.Dossier;
 
 /**
@@ -9,12 +12,18 @@ import se.coop.query.extract.Dossier;
  * lays a document out whole before it writes a byte). A part is a run of the dossier's sections in their order — the
  * front (verification, agreement, parties, signatures, decisions, amendments), meetings, documents, links, history and
  * events — holding at most {@code rows} of their rows; a long section is continued in the next part, its table's
- * header repeated. Each part starts on a new page; a dossier within one part is rendered as one.
+ * header repeated. Each part starts on a new page; a dossier within one part is rendered as one. A row counts as one,
+ * and a row with a long text (a meeting's summary, up to 4,000 characters, is two pages) as one more for each
+ * {@link #CHARACTERS_PER_ROW} characters of it, so that a part's pages, and the time and memory its render takes,
+ * follow from its rows.
  */
 public record DossierParts(List<Part> parts, int rows) {
 
     /** Rows in one part by default: about 40 pages, some 50 MB of heap while the part is laid out. */
     public static final int ROWS = 600;
+
+    /** A long text takes the room of a row for about this many characters (a meeting's summary in its column). */
+    static final int CHARACTERS_PER_ROW = 90;
 
     /** The rows of one section shown in a part: {@code from} (inclusive) to {@code to} (exclusive). */
     public record Slice(int from, int to) {
@@ -38,21 +47,54 @@ public record DossierParts(List<Part> parts, int rows) {
 
     /** The dossier's parts, each of at most {@code rows} rows (a section's heading counts as one). */
     public static DossierParts of(Dossier dossier, int rows) {
+        List<AgreementRecords.Meeting> meetings = dossier.records().meetings();
+        int front = dossier.agreement().parties().size()
+                + dossier.records().signatures().size()
+                + dossier.records().amendments().stream()
+                        .mapToInt(amendment -> weight(amendment.summary()))
+                        .sum()
+                + dossier.records().decisions().stream()
+                        .mapToInt(decision -> weight(String.join(", ", decision.dissents())))
+                        .sum();
+        return of(
+                front,
+                new int[] {meetings.size(), dossier.documents().documents().size()},
+                i -> weight(meetings.get(i).summary()) + weight(meetings.get(i).cancelReason()) - 1,
+                dossier.links().size() + dossier.linkedFrom().size(),
+                dossier.history().size(),
+                dossier.events().size(),
+                rows);
+    }
+
+    /** The parts of a dossier with so many rows in each section, each of one, each part of at most {@code rows}. */
+    static DossierParts of(int front, int meetings, int documents, int links, int history, int events, int rows) {
+        return of(front, new int[] {meetings, documents}, i -> 1, links, history, events, rows);
+    }
+
+    static DossierParts of(
+            int front,
+            int[] meetingsAndDocuments,
+            IntUnaryOperator meetingWeight,
+            int links,
+            int history,
+            int events,
+            int rows) {
         if (rows < 1) {
             throw new IllegalArgumentException("a part holds at least one row");
         }
         Planner planner = new Planner(rows);
-        planner.front(1
-                + dossier.agreement().parties().size()
-                + dossier.records().signatures().size()
-                + dossier.records().decisions().size()
-                + dossier.records().amendments().size());
-        planner.section(0, dossier.records().meetings().size());
-        planner.section(1, dossier.documents().documents().size());
-        planner.links(1 + dossier.links().size() + dossier.linkedFrom().size());
-        planner.section(2, dossier.history().size());
-        planner.section(3, dossier.events().size());
+        planner.front(1 + front);
+        planner.section(0, meetingsAndDocuments[0], meetingWeight);
+        planner.section(1, meetingsAndDocuments[1], i -> 1);
+        planner.links(1 + links);
+        planner.section(2, history, i -> 1);
+        planner.section(3, events, i -> 1);
         return new DossierParts(planner.done(), planner.total);
+    }
+
+    /** A row with {@code text}: one, and one more for each {@link #CHARACTERS_PER_ROW} characters of it. */
+    static int weight(String text) {
+        return 1 + (text == null ? 0 : text.length() / CHARACTERS_PER_ROW);
     }
 
     /** Parts in the order they are rendered; never empty; and the rows they hold. */
@@ -78,8 +120,7 @@ public record DossierParts(List<Part> parts, int rows) {
 
         void front(int weight) {
             front = true;
-            used += weight;
-            total += weight;
+            add(weight);
         }
 
         void links(int weight) {
@@ -87,31 +128,47 @@ public record DossierParts(List<Part> parts, int rows) {
                 next();
             }
             links = true;
-            used += weight;
-            total += weight;
+            add(weight);
         }
 
-        void section(int index, int size) {
-            // the heading counts as a row, so that a section never starts as the last line of a part
+        /**
+         * A section of {@code size} rows, {@code weight} giving each: as many rows as fit in the part, at least one,
+         * and the rest in the parts after it. The heading counts as a row, so that a section never starts as the last
+         * line of a part.
+         */
+        void section(int index, int size, IntUnaryOperator weight) {
             int from = 0;
             do {
-                if (used + 1 >= rows && used > 0) {
+                int first = (from == 0 ? 1 : 0) + (from < size ? weight.applyAsInt(from) : 0);
+                if (used > 0 && used + first > rows) {
+                    // not even its next row fits: the section goes on in the next part
                     next();
                 }
-                int room = Math.max(1, rows - used - (from == 0 ? 1 : 0));
-                int to = Math.min(size, from + room);
+                int to = from;
+                int taken = from == 0 ? 1 : 0;
+                while (to < size && (to == from || used + taken + weight.applyAsInt(to) <= rows)) {
+                    taken += weight.applyAsInt(to);
+                    to++;
+                }
                 slices[index] = new Slice(from, to);
-                used += (to - from) + (from == 0 ? 1 : 0);
-                total += (to - from) + (from == 0 ? 1 : 0);
+                add(taken);
                 from = to;
+                if (from < size) {
+                    next();
+                }
             } while (from < size);
+        }
+
+        private void add(int weight) {
+            used += weight;
+            total += weight;
         }
 
         private void next() {
             parts.add(new Part(front, slices[0], slices[1], links, slices[2], slices[3]));
             front = false;
             links = false;
-            java.util.Arrays.fill(slices, null);
+            Arrays.fill(slices, null);
             used = 0;
         }
 

@@ -1,6 +1,7 @@
 package se.coop.web.extract;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
 import java.awt.color.ColorSpace;
@@ -17,8 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -166,18 +170,23 @@ public class DossierPdf implements DossierRenderer {
                     merger.appendDocument(whole, next);
                 }
             }
-            number(whole);
-            // a classic cross-reference table: the answer's padding (PdfWhileMade) moves it by a known number of bytes
-            whole.save(out, CompressParameters.NO_COMPRESSION);
+            List<TrueTypeFont> fonts = new ArrayList<>();
+            try {
+                number(whole, fonts);
+                // a classic cross-reference table: the answer's padding (PdfWhileMade) moves it by a known number of
+                // bytes
+                whole.save(out, CompressParameters.NO_COMPRESSION);
+            } finally {
+                for (TrueTypeFont font : fonts) {
+                    font.close();
+                }
+            }
         }
     }
 
     /** Writes "n / total" at the bottom right of every page, where the footer's line is, in its font and colour. */
-    private static void number(PDDocument document) throws IOException {
-        PDType0Font font;
-        try (InputStream in = font("LiberationSans-Regular.ttf")) {
-            font = PDType0Font.load(document, in, true);
-        }
+    private static void number(PDDocument document, List<TrueTypeFont> fonts) throws IOException {
+        PDType0Font font = font(document, fonts, "LiberationSans-Regular.ttf");
         int total = document.getNumberOfPages();
         int n = 0;
         for (PDPage page : document.getPages()) {
@@ -207,30 +216,69 @@ public class DossierPdf implements DossierRenderer {
         builder.useFastMode();
         builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_B);
         builder.useColorProfile(SRGB);
-        FAMILIES.forEach((family, file) -> {
-            font(builder, family, file + "-Regular.ttf", 400, BaseRendererBuilder.FontStyle.NORMAL);
-            font(builder, family, file + "-Bold.ttf", 700, BaseRendererBuilder.FontStyle.NORMAL);
-            font(builder, family, file + "-Italic.ttf", 400, BaseRendererBuilder.FontStyle.ITALIC);
-        });
-        builder.withHtmlContent(html, null);
-        builder.toStream(out);
-        builder.run();
+        PDDocument document = new PDDocument();
+        List<TrueTypeFont> fonts = new ArrayList<>();
+        try {
+            builder.usePDDocument(document);
+            for (Map.Entry<String, String> family : FAMILIES.entrySet()) {
+                String file = family.getValue();
+                font(builder, document, fonts, family.getKey(), file + "-Regular.ttf", 400, FontStyle.NORMAL);
+                font(builder, document, fonts, family.getKey(), file + "-Bold.ttf", 700, FontStyle.NORMAL);
+                font(builder, document, fonts, family.getKey(), file + "-Italic.ttf", 400, FontStyle.ITALIC);
+            }
+            builder.withHtmlContent(html, null);
+            builder.toStream(out);
+            // saves and closes the document
+            builder.run();
+        } finally {
+            document.close();
+            for (TrueTypeFont font : fonts) {
+                font.close();
+            }
+        }
     }
 
     private static void font(
-            PdfRendererBuilder builder, String family, String file, int weight, BaseRendererBuilder.FontStyle style) {
-        builder.useFont(
-                () -> {
-                    try {
-                        return font(file);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                },
-                family,
-                weight,
-                style,
-                true);
+            PdfRendererBuilder builder,
+            PDDocument document,
+            List<TrueTypeFont> fonts,
+            String family,
+            String file,
+            int weight,
+            FontStyle style)
+            throws IOException {
+        builder.useFont(new PDFontSupplier(font(document, fonts, file)), family, weight, style, true);
+    }
+
+    /**
+     * One of the Liberation fonts, to be embedded in {@code document} as a subset: without its glyph substitutions
+     * (GSUB). PDFBox applies them itself to every run of text, building a regular expression for each (the profile of a
+     * large dossier's render found 83 % of its time there, docs/performance.md), and a ligature it substitutes has no
+     * character in the subset's ToUnicode map, so the text could not be searched; the dossier's Latin text needs none.
+     * The font is closed in {@code fonts} once the document is saved.
+     */
+    private static PDType0Font font(PDDocument document, List<TrueTypeFont> fonts, String file) throws IOException {
+        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(FONT_FILES.get(file)));
+        fonts.add(font);
+        font.setEnableGsub(false);
+        return PDType0Font.load(document, font, true);
+    }
+
+    /** The fonts' files, read once. */
+    private static final Map<String, byte[]> FONT_FILES = fontFiles();
+
+    private static Map<String, byte[]> fontFiles() {
+        Map<String, byte[]> files = new java.util.HashMap<>();
+        for (String family : FAMILIES.values()) {
+            for (String face : List.of("-Regular.ttf", "-Bold.ttf", "-Italic.ttf")) {
+                try (InputStream in = font(family + face)) {
+                    files.put(family + face, in.readAllBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return Map.copyOf(files);
     }
 
     private static InputStream font(String file) throws IOException {
