@@ -41,7 +41,7 @@
                 if (running(document)) {
                     schedule();
                 } else {
-                    controls.hidden = true;
+                    controls.remove();
                 }
             });
     }

@@ -68,7 +68,7 @@ public class DossierPdf implements DossierRenderer {
 
     private static final float FOOTER_GREY = 0x55 / 255f;
     private static final float RIGHT_MARGIN = 16 * 72 / 25.4f;
-    private static final float PAGE_NUMBER_BASELINE = 26f;
+    private static final float PAGE_NUMBER_BASELINE = 25.65f;
     private static final byte[] SRGB =
             ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
