@@ -7,19 +7,30 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import se.coop.app.support.Api;
 import se.coop.app.support.Bodies;
 import se.coop.app.support.IntegrationTest;
 import se.coop.app.support.Secretariat;
+import se.coop.app.support.TestDatabase;
 
 /**
  * Issue 28, finding 1: a dossier or package too large to answer within {@code coop.extracts.answer-within} is made in
  * the background — here every one is (the time is 0 s). The API answers 202 with a Location; the page's link takes the
  * reader to the extract's page, which shows how far it has come and, when done, the file.
  */
-@TestPropertySource(properties = "coop.extracts.answer-within=0s")
 class ExtractPagesTest extends IntegrationTest {
+
+    /**
+     * A context of its own, on a database of its own: two contexts on one database would share its processors' claims,
+     * and the other context's tests would wait for processors that are not theirs.
+     */
+    @DynamicPropertySource
+    static void everyExtractInTheBackground(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabase.url("extracts"));
+        registry.add("coop.extracts.answer-within", () -> "0s");
+    }
 
     @Test
     void tooLargeToAnswerInTimeTheApiAnswers202AndThePageLinkLeadsToTheExtractsPageAndItsFile() {
