@@ -3,6 +3,8 @@
 -- node serves it, as documents are kept) and removed coop.extracts.keep after it finished; the record stays
 CREATE TABLE extract_job (
     job_id       uuid PRIMARY KEY,
+    -- the order jobs were asked for in, whatever the clock says
+    seq          bigint GENERATED ALWAYS AS IDENTITY,
     kind         text NOT NULL,
     agreement_id text NOT NULL,
     requested_by text NOT NULL,

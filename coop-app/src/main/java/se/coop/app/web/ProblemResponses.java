@@ -87,8 +87,11 @@ public class ProblemResponses {
                 "urn:coop:problem:" + code.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 
+    /** Codes whose kind's title would mislead: an extract not made yet breaks no rule of the agreement. */
+    private static final Map<ErrorCode, String> CODE_TITLE = Map.of(ErrorCode.EXTRACT_NOT_READY, "Not ready yet");
+
     public static String title(ErrorCode code) {
-        return TITLE.get(code.kind());
+        return CODE_TITLE.getOrDefault(code, TITLE.get(code.kind()));
     }
 
     public ProblemDetail problem(ErrorCode code, String detail, List<Violation> violations) {

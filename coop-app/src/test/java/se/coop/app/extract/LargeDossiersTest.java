@@ -59,6 +59,9 @@ class LargeDossiersTest extends IntegrationTest {
     @Autowired
     private MeterRegistry meters;
 
+    @Autowired
+    private se.coop.query.extract.ExtractJobs jobs;
+
     @Test
     void aDossierRenderedInPartsIsOnePdfAThatVeraPdfPassesEveryPageNumberedEveryEventInOrder() throws Exception {
         Secretariat secretariat = new Secretariat(api);
@@ -225,6 +228,96 @@ class LargeDossiersTest extends IntegrationTest {
                     .as("stopped before its last part")
                     .isLessThan(job.get("total").asInt());
         }
+    }
+
+    @Test
+    void oneJobInTheBackgroundPerReaderWhoseSmallExtractsAreAnsweredMeanwhileAndWhoKeepsFiveFiles() {
+        Secretariat secretariat = new Secretariat(api);
+        String big = Fixtures.inForce(secretariat, "onejob");
+        attach(secretariat, big, 80);
+        String small = Fixtures.archived(secretariat, "fivefiles");
+        secretariat.read("auditor", "/api/v1/agreements/" + big + "/history");
+        secretariat.read("auditor", "/api/v1/agreements/" + small + "/history");
+        await().atMost(Duration.ofSeconds(60)).until(() -> heavy.running() == 0);
+
+        Api.Answer first = api.as("auditor")
+                .header("Prefer", "respond-async")
+                .get("/api/v1/agreements/" + big + "/dossier?format=pdf");
+        assertThat(first.status()).isEqualTo(202);
+        Api.Answer second = api.as("auditor")
+                .header("Prefer", "respond-async")
+                .get("/api/v1/agreements/" + small + "/dossier?format=pdf");
+        if (api.as("auditor")
+                .get(first.header("Location"))
+                .json()
+                .get("state")
+                .asString()
+                .equals("RUNNING")) {
+            assertThat(second.status()).as("a second job while the first runs").isEqualTo(429);
+            assertThat(second.json().get("errorCode").asString()).isEqualTo("TOO_MANY_REQUESTS");
+        }
+        assertThat(api.as("auditor")
+                        .get("/api/v1/agreements/" + small + "/dossier?format=json")
+                        .status())
+                .as("a small extract meanwhile")
+                .isEqualTo(200);
+        awaitDone(first.header("Location"), "auditor");
+
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Api.Answer accepted = api.as("auditor")
+                    .header("Prefer", "respond-async")
+                    .get("/api/v1/agreements/" + small + "/dossier?format=pdf");
+            assertThat(accepted.status()).isEqualTo(202);
+            jobs.add(accepted.header("Location"));
+            awaitDone(accepted.header("Location"), "auditor");
+        }
+        long kept = 0;
+        for (JsonNode job : api.as("auditor").get("/api/v1/extracts").json()) {
+            if (job.get("removedAt").isNull() && job.get("state").asString().equals("DONE")) {
+                kept++;
+            }
+        }
+        assertThat(kept).as("files kept for the reader").isEqualTo(5);
+        assertThat(api.as("auditor").get(jobs.get(0) + "/file").status()).isEqualTo(410);
+        assertThat(api.as("auditor").get(jobs.get(5) + "/file").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aJobThatFailsEvenWithAnErrorIsRecordedFailedAndAJobOfANodeThatIsGoneInterrupted() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> heavy.running() == 0);
+        se.coop.query.extract.ExtractJob failing = jobs.start(
+                heavy.take("failing-reader", "test"),
+                "DOSSIER_PDF",
+                AgreementId.of("00000000-0000-4000-8000-00000000000a"),
+                "failing-reader",
+                "x.pdf",
+                org.springframework.http.MediaType.APPLICATION_PDF,
+                1,
+                (out, progress) -> {
+                    throw new NoClassDefFoundError("a class the render needed");
+                });
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jobs.find(java.util.UUID.fromString(failing.jobId()), "failing-reader")
+                        .orElseThrow()
+                        .state()
+                        .equals("FAILED"));
+        assertThat(jobs.find(java.util.UUID.fromString(failing.jobId()), "failing-reader")
+                        .orElseThrow()
+                        .error())
+                .contains("a class the render needed");
+        await().atMost(Duration.ofSeconds(10)).until(() -> heavy.running() == 0);
+
+        // a job left RUNNING by a process on this host that is gone
+        java.util.UUID left = java.util.UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO extract_job (job_id, kind, agreement_id, requested_by, state, total, node, file_name,"
+                        + " media_type, requested_at, updated_at) VALUES (?, 'DOSSIER_PDF', 'x', 'gone-reader',"
+                        + " 'RUNNING', 3, ?, 'x.pdf', 'application/pdf', now(), now())",
+                left,
+                Long.MAX_VALUE + "@" + java.net.InetAddress.getLocalHost().getHostName());
+        assertThat(jobs.interruptLeftBehind()).isGreaterThanOrEqualTo(1);
+        assertThat(jobs.find(left, "gone-reader").orElseThrow().state()).isEqualTo("INTERRUPTED");
     }
 
     @Test

@@ -106,11 +106,41 @@ class PoisonEventTest extends IntegrationTest {
                     "SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
                     Long.class,
                     poison);
-            await().atMost(Duration.ofSeconds(90)).until(() -> everyProcessorPassed(position));
+            try {
+                await().atMost(Duration.ofSeconds(90)).until(() -> everyProcessorPassed(position));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("not every processor passed position " + position + ": " + processors(), e);
+            }
             jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ?", poison);
             jdbc.update("DELETE FROM dead_letter_entry WHERE sequence_identifier = ?", poison);
         }
         EXPECTED_WARNINGS.forEach(name -> logger(name).setLevel(null));
+    }
+
+    /** Each streaming processor's segments: its token's position, and whether it is in error. */
+    private String processors() {
+        StringBuilder said = new StringBuilder();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                said.append(name)
+                        .append(streaming.isRunning() ? "" : " (stopped)")
+                        .append(" {");
+                streaming
+                        .processingStatus()
+                        .forEach((segment, status) -> said.append(segment)
+                                .append(": ")
+                                .append(
+                                        status.getTrackingToken() == null
+                                                ? "no token"
+                                                : status.getTrackingToken()
+                                                        .position()
+                                                        .orElse(-1))
+                                .append(status.isErrorState() ? " error " + status.getError() : "")
+                                .append("; "));
+                said.append("} ");
+            }
+        });
+        return said.toString();
     }
 
     private boolean everyProcessorPassed(long position) {

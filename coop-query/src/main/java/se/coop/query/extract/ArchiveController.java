@@ -112,16 +112,16 @@ public class ArchiveController {
         AgreementId id = ReadParameters.agreementId(agreementId);
         boolean operator = request.isUserInRole("OPERATOR");
         String reader = user == null ? "unknown" : user.getName();
-        ArchivePackages.Prepared prepared = packages.prepare(id, !operator, reader);
-        // a bounded number at a time, per node and per user (HeavyExtracts): the rest wait their turn or get 429; a job
-        // keeps the turn until it ends
+        // a bounded number at a time, per node and per user (HeavyExtracts), its dossier read within its turn: the rest
+        // wait their turn or get 429; a job keeps the turn until it ends
         HeavyExtracts.Turn turn = heavy.take(reader, "archive package");
         boolean handedOver = false;
         try {
+            ArchivePackages.Prepared prepared = packages.prepare(id, !operator, reader);
             if (jobs.inBackground(prefer, prepared.rows(), prepared.documentBytes())) {
                 ExtractJob job = jobs.start(
                         turn, "ARCHIVE_PACKAGE", id, reader, prepared.fileName(), ZIP, prepared.steps(), (out, p) -> {
-                            prepared.check();
+                            prepared.check(p);
                             prepared.writeTo(out, p);
                         });
                 handedOver = true;

@@ -132,6 +132,16 @@ public class ArchivePackages {
          * DOCUMENT_DAMAGED) before any of it is sent, rather than cutting it off halfway.
          */
         public void check() {
+            try {
+                check(DossierRenderer.Progress.NONE);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /** {@link #check()}, telling {@code progress} after each document (none of its steps done yet). */
+        public void check(DossierRenderer.Progress progress) throws IOException {
+            int steps = steps();
             for (AgreementDocuments.NamedDocument document : dossier.documents().documents()) {
                 if (document.held() && document.stored().damaged() != null) {
                     throw new DamagedDocument(
@@ -139,6 +149,7 @@ public class ArchivePackages {
                 }
                 if (document.held()) {
                     store().verify(document.sha256());
+                    progress.partDone(0, steps);
                 }
             }
         }
@@ -190,7 +201,7 @@ public class ArchivePackages {
     private void writeTo(
             AgreementId id, Dossier dossier, boolean preliminary, OutputStream out, DossierRenderer.Progress progress)
             throws IOException {
-        Path pdfFile = Files.createTempFile("coop-package-dossier-", ".pdf");
+        Path pdfFile = ExtractFiles.create("package-dossier-", ".pdf");
         try {
             try (OutputStream pdfOut = new BufferedOutputStream(Files.newOutputStream(pdfFile))) {
                 pdf().pdf(dossier, pdfOut, progress);

@@ -159,30 +159,39 @@ public class DossierController {
             HttpServletResponse response)
             throws IOException {
         DownloadFormats.Format chosen = DownloadFormats.choose(format, accept, List.of(JSON, PDF));
-        Dossier dossier = read(agreementId, asOf, validOn, lang, user);
-        if (states.rebuilding(StatusProjection.NAME) || states.rebuilding(HistoryProjection.NAME)) {
-            response.setHeader(AgreementQueryController.REBUILDING, "true");
-        }
-        String name = "dossier-" + dossier.agreementId() + "." + chosen.name();
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.inline().filename(name).build().toString());
-        if (DownloadFormats.headOnly(request)) {
-            response.setContentType(chosen.mediaType().toString());
-            return null;
-        }
         DossierRenderer pdf = renderer.getIfAvailable();
         if (chosen == PDF && pdf == null) {
             throw new CoopProblem(ErrorCode.NOT_ACCEPTABLE, "This node renders no PDF; ask for format=json.");
         }
-        // a bounded number at a time, per node and per user (HeavyExtracts): the rest wait their turn or get 429. The
-        // answer is not closed by the writer: it ends when the request is done, after its turn has ended, so a client
-        // asking again at once finds the turn free
+        // a bounded number at a time, per node and per user (HeavyExtracts), the dossier read within its turn: the rest
+        // wait their turn or get 429. The answer is not closed by the writer: it ends when the request is done, after
+        // its turn has ended, so a client asking again at once finds the turn free
         String reader = user == null ? "unknown" : user.getName();
         HeavyExtracts.Turn turn = heavy.take(reader, "dossier");
         boolean handedOver = false;
         try {
-            if (chosen == PDF && jobs.inBackground(prefer, pdf.rows(dossier), 0)) {
+            Dossier dossier = read(agreementId, asOf, validOn, lang, user);
+            if (states.rebuilding(StatusProjection.NAME) || states.rebuilding(HistoryProjection.NAME)) {
+                response.setHeader(AgreementQueryController.REBUILDING, "true");
+            }
+            String name = "dossier-" + dossier.agreementId() + "." + chosen.name();
+            boolean background = chosen == PDF && jobs.inBackground(prefer, pdf.rows(dossier), 0);
+            if (!background) {
+                response.setHeader(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename(name).build().toString());
+            }
+            if (DownloadFormats.headOnly(request)) {
+                // what GET would answer: the file's type, or 202 for one made in the background
+                if (background) {
+                    response.setStatus(HttpServletResponse.SC_ACCEPTED);
+                    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                } else {
+                    response.setContentType(chosen.mediaType().toString());
+                }
+                return null;
+            }
+            if (background) {
                 ExtractJob job = jobs.start(
                         turn,
                         "DOSSIER_PDF",
@@ -215,7 +224,7 @@ public class DossierController {
      * ({@link PdfWhileMade}): a client that has gone makes the next write fail, and the render stops there.
      */
     private void whileMade(DossierRenderer pdf, Dossier dossier, HttpServletResponse response) throws IOException {
-        Path file = Files.createTempFile("coop-dossier-", ".pdf");
+        Path file = ExtractFiles.create("dossier-", ".pdf");
         int[] parts = {0, pdf.parts(dossier)};
         try {
             PdfWhileMade answer = new PdfWhileMade(response.getOutputStream());

@@ -48,7 +48,6 @@ public class ExtractJobController {
         response.setStatus(HttpStatus.ACCEPTED.value());
         response.setHeader(HttpHeaders.LOCATION, "/api/v1/extracts/" + job.jobId());
         response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, null);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(StreamUtils.nonClosing(response.getOutputStream()), job);
     }
@@ -102,6 +101,11 @@ public class ExtractJobController {
         jobs.ready(job);
         response.setContentType(job.mediaType());
         response.setContentLengthLong(job.size());
+        if ("ARCHIVE_PACKAGE".equals(job.kind())) {
+            // as the package answered at once says it (its file name and METS say it too)
+            response.setHeader(
+                    "Coop-Preliminary-Extract", String.valueOf(job.fileName().endsWith("-preliminary.zip")));
+        }
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(job.fileName()).build().toString());

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -23,6 +22,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +65,9 @@ public class ExtractJobs implements DisposableBean, SmartInitializingSingleton {
     /** A file is kept in chunks of this many bytes. */
     static final int CHUNK = 1 << 20;
 
+    /** The files a reader keeps at most: a new job removes the oldest beyond (their records stay). */
+    static final int KEPT_PER_READER = 5;
+
     private static final Logger log = LoggerFactory.getLogger(ExtractJobs.class);
 
     /** Writes a job's file, telling its progress after each step. */
@@ -77,6 +80,7 @@ public class ExtractJobs implements DisposableBean, SmartInitializingSingleton {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final HeavyExtracts.Limits limits;
+    private final HeavyExtracts heavy;
     private final String node;
     // as many at once as HeavyExtracts gives turns: a job runs on the turn its request took
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
@@ -100,6 +104,7 @@ public class ExtractJobs implements DisposableBean, SmartInitializingSingleton {
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.limits = heavy.limits();
+        this.heavy = heavy;
         this.node = nodeId.isBlank() ? ProcessHandle.current().pid() + "@" + hostName() : nodeId;
     }
 
@@ -130,11 +135,12 @@ public class ExtractJobs implements DisposableBean, SmartInitializingSingleton {
     }
 
     /**
-     * Starts {@code work} in the background on {@code turn} (which it closes when it ends) and returns the job as it
-     * stands.
+     * Starts {@code work} in the background on the request's {@code turn}, which the job takes over (the request's no
+     * longer counts: {@link HeavyExtracts#inBackground}) and ends with the job; returns the job as it stands. A reader
+     * keeps the files of at most {@link #KEPT_PER_READER} jobs: starting one removes the oldest beyond.
      */
     public ExtractJob start(
-            HeavyExtracts.Turn turn,
+            HeavyExtracts.Turn requestTurn,
             String kind,
             AgreementId agreementId,
             String requestedBy,
@@ -142,8 +148,16 @@ public class ExtractJobs implements DisposableBean, SmartInitializingSingleton {
             MediaType mediaType,
             int total,
             Work work) {
+        HeavyExtracts.Turn turn = heavy.inBackground(requestTurn, words(kind));
         UUID jobId = UUID.randomUUID();
         try {
+            List<UUID> kept = jdbc.queryForList(
+                    "SELECT job_id FROM extract_job WHERE requested_by = ? AND state = 'DONE' AND removed_at IS NULL"
+                            + " ORDER BY seq DESC OFFSET ?",
+                    UUID.class,
+                    requestedBy,
+                    KEPT_PER_READER - 1);
+            kept.forEach(this::remove);
             Timestamp now = Timestamp.from(clock.instant());
             jdbc.update(
                     "INSERT INTO extract_job (job_id, kind, agreement_id, requested_by, state, total, node,"
@@ -170,7 +184,7 @@ public class ExtractJobs implements DisposableBean, SmartInitializingSingleton {
     private void run(UUID jobId, Work work, HeavyExtracts.Turn turn) {
         Path partial = null;
         try {
-            partial = Files.createTempFile("coop-extract-" + jobId, ".part");
+            partial = ExtractFiles.create("job-" + jobId, ".part");
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             try (OutputStream out =
                     new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)), sha256)) {
@@ -196,16 +210,20 @@ public class ExtractJobs implements DisposableBean, SmartInitializingSingleton {
             });
         } catch (InterruptedIOException cancelled) {
             log.info("Extract job {} stopped: cancelled", jobId);
-        } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
-            log.error("Extract job {} failed", jobId, e);
-            Timestamp now = Timestamp.from(clock.instant());
-            jdbc.update(
-                    "UPDATE extract_job SET state = 'FAILED', error = ?, updated_at = ?, finished_at = ?"
-                            + " WHERE job_id = ? AND state = 'RUNNING'",
-                    String.valueOf(e.getMessage()),
-                    now,
-                    now,
-                    jobId);
+        } catch (Throwable e) {
+            // recorded first: whatever went wrong (an Error too), the reader is told it failed, not left waiting
+            try {
+                Timestamp now = Timestamp.from(clock.instant());
+                jdbc.update(
+                        "UPDATE extract_job SET state = 'FAILED', error = ?, updated_at = ?, finished_at = ?"
+                                + " WHERE job_id = ? AND state = 'RUNNING'",
+                        e instanceof CoopProblem problem ? problem.getMessage() : String.valueOf(e),
+                        now,
+                        now,
+                        jobId);
+            } finally {
+                log.error("Extract job {} failed", jobId, e);
+            }
         } finally {
             turn.close();
             if (partial != null) {
@@ -271,9 +289,7 @@ public class ExtractJobs implements DisposableBean, SmartInitializingSingleton {
     /** The reader's jobs, the latest first (at most 50). */
     public List<ExtractJob> of(String reader) {
         return jdbc.query(
-                "SELECT * FROM extract_job WHERE requested_by = ? ORDER BY requested_at DESC, job_id LIMIT 50",
-                this::job,
-                reader);
+                "SELECT * FROM extract_job WHERE requested_by = ? ORDER BY seq DESC LIMIT 50", this::job, reader);
     }
 
     /** Writes the file of a job that is DONE to {@code out}; otherwise a problem saying why not, having written nothing. */
@@ -394,8 +410,54 @@ public class ExtractJobs implements DisposableBean, SmartInitializingSingleton {
         }
     }
 
+    /**
+     * The jobs an earlier run of this node left RUNNING — the node was stopped or killed while they ran: INTERRUPTED
+     * at once, not after {@link #STALE}; and every temporary file a process gone left behind removed. A node is this
+     * one when it has its {@code coop.node-id}, or, without one, when its {@code pid@host} names this host and a
+     * process that is gone.
+     */
+    public int interruptLeftBehind() {
+        ExtractFiles.removeLeftBehind();
+        String host = "@" + hostName();
+        List<Map<String, Object>> running = jdbc.queryForList(
+                "SELECT job_id, node FROM extract_job WHERE state = 'RUNNING' AND (node = ? OR node LIKE ?)",
+                node,
+                "%" + host);
+        int interrupted = 0;
+        for (Map<String, Object> job : running) {
+            String owner = (String) job.get("node");
+            boolean gone = owner.equals(node) || !alive(owner.substring(0, owner.length() - host.length()));
+            if (gone && !owner.equals(currentPidNode())) {
+                Timestamp now = Timestamp.from(clock.instant());
+                interrupted += jdbc.update(
+                        "UPDATE extract_job SET state = 'INTERRUPTED', error = 'its node stopped while it was made',"
+                                + " updated_at = ?, finished_at = ? WHERE job_id = ? AND state = 'RUNNING'",
+                        now,
+                        now,
+                        job.get("job_id"));
+            }
+        }
+        return interrupted;
+    }
+
+    private static String currentPidNode() {
+        return ProcessHandle.current().pid() + "@" + hostName();
+    }
+
+    private static boolean alive(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid))
+                    .map(ProcessHandle::isAlive)
+                    .orElse(false);
+        } catch (NumberFormatException e) {
+            // a node id of its own that is not this one: another node's, alive or not, is not this node's to judge
+            return true;
+        }
+    }
+
     @Override
     public void afterSingletonsInstantiated() {
+        interruptLeftBehind();
         long every = Math.max(
                 60_000, Math.min(limits.keep().toMillis(), Duration.ofHours(1).toMillis()));
         cleaner.scheduleWithFixedDelay(

@@ -63,6 +63,7 @@ public class HeavyExtracts {
     private final Limits limits;
     private final Semaphore node;
     private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> inBackground = new ConcurrentHashMap<>();
 
     HeavyExtracts(Limits limits) {
         this.limits = limits;
@@ -98,10 +99,61 @@ public class HeavyExtracts {
                     null,
                     Math.max(1, limits.waitForTurn().toSeconds()));
         }
-        return () -> {
-            node.release();
-            own.decrementAndGet();
+        return new Held(who, own);
+    }
+
+    /**
+     * Hands {@code turn} (this request's) over to a job made in the background: it keeps the node's turn until it
+     * ends, but no longer counts as the user's request, so the user may have a small extract answered meanwhile; a user
+     * has one job in the background at a time (another is 429 until it ends). Returns the job's turn.
+     */
+    public Turn inBackground(Turn turn, String what) {
+        Held held = (Held) turn;
+        AtomicInteger jobs = inBackground.computeIfAbsent(held.user, key -> new AtomicInteger());
+        if (jobs.incrementAndGet() > 1) {
+            jobs.decrementAndGet();
+            throw new CoopProblem(
+                    ErrorCode.TOO_MANY_REQUESTS,
+                    "You have an extract being made in the background already (/api/v1/extracts); ask for the " + what
+                            + " when it is done, or cancel it.",
+                    null,
+                    5);
+        }
+        // from now on the request's turn is the job's: closing the request's does nothing
+        held.handedOver = true;
+        held.own.decrementAndGet();
+        return new Turn() {
+            private final java.util.concurrent.atomic.AtomicBoolean closed =
+                    new java.util.concurrent.atomic.AtomicBoolean();
+
+            @Override
+            public void close() {
+                if (closed.compareAndSet(false, true)) {
+                    node.release();
+                    jobs.decrementAndGet();
+                }
+            }
         };
+    }
+
+    /** A request's turn: the node's and one of its user's. */
+    private final class Held implements Turn {
+        private final String user;
+        private final AtomicInteger own;
+        private volatile boolean handedOver;
+
+        Held(String user, AtomicInteger own) {
+            this.user = user;
+            this.own = own;
+        }
+
+        @Override
+        public void close() {
+            if (!handedOver) {
+                node.release();
+                own.decrementAndGet();
+            }
+        }
     }
 
     /** The limits. */

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.multipdf.PDFMergerUtility;
@@ -41,6 +43,7 @@ import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import se.coop.api.FocusArea;
 import se.coop.query.extract.Dossier;
 import se.coop.query.extract.DossierRenderer;
+import se.coop.query.extract.ExtractFiles;
 import se.coop.web.Formats;
 import se.coop.web.Languages;
 
@@ -118,7 +121,7 @@ public class DossierPdf implements DossierRenderer {
         List<Path> files = new ArrayList<>();
         try {
             for (DossierParts.Part part : parts) {
-                Path file = Files.createTempFile("coop-dossier-part-", ".pdf");
+                Path file = ExtractFiles.create("dossier-part-", ".pdf");
                 files.add(file);
                 String html = html(dossier, locale, part);
                 try (OutputStream partOut = new BufferedOutputStream(Files.newOutputStream(file))) {
@@ -170,6 +173,21 @@ public class DossierPdf implements DossierRenderer {
                     merger.appendDocument(whole, next);
                 }
             }
+            // the first part's trailer was a cross-reference stream's dictionary: written as a classic trailer it keeps
+            // only what a trailer holds
+            COSDictionary trailer = whole.getDocument().getTrailer();
+            for (COSName streamOnly : List.of(
+                    COSName.TYPE,
+                    COSName.W,
+                    COSName.INDEX,
+                    COSName.FILTER,
+                    COSName.DECODE_PARMS,
+                    COSName.LENGTH,
+                    COSName.PREV,
+                    COSName.XREF_STM)) {
+                trailer.removeItem(streamOnly);
+            }
+            whole.setVersion(1.7f);
             List<TrueTypeFont> fonts = new ArrayList<>();
             try {
                 number(whole, fonts);
