@@ -87,6 +87,52 @@ class ExtractPagesTest extends IntegrationTest {
         assertThat(operator.get(page).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void onAPhoneTheExtractsPageFollowsItsProgressWithoutReloadingAndThenOffersTheFile() {
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Bodies.twoPartyDraft());
+        // enough rows for a render of many parts (12 rows each in the tests): it is still running when the page opens
+        for (int i = 0; i < 120; i++) {
+            byte[] sha = new byte[32];
+            java.util.concurrent.ThreadLocalRandom.current().nextBytes(sha);
+            assertThat(api.as("secretariat")
+                            .post(
+                                    "/api/v1/agreements/" + id + "/documents",
+                                    "{\"title\":\"Bilaga " + i + "\",\"sha256\":\""
+                                            + java.util.HexFormat.of().formatHex(sha)
+                                            + "\",\"mediaType\":\"application/pdf\",\"size\":1000}")
+                            .status())
+                    .isEqualTo(201);
+        }
+        secretariat.read("auditor", "/api/v1/agreements/" + id + "/history");
+        try (Browser browser = Browser.phone(port, "da")) {
+            browser.signIn("auditor");
+            browser.go("/agreements/" + id + "/dossier?format=pdf&lang=da");
+            browser.waitFor(() -> browser.url().contains("/extracts/"));
+            String page = browser.url();
+            assertThat(browser.driver.findElements(org.openqa.selenium.By.tagName("progress")))
+                    .as("still being made when its page opens")
+                    .isNotEmpty();
+            browser.assertFitsTheScreen("extract");
+            browser.assertAccessible("extract");
+            // the page is not loaded again: what it shows is fetched and put in place until the file is offered
+            browser.driver.executeScript("window.sameDocument = true;");
+            browser.waitFor(() -> !browser.driver
+                    .findElements(org.openqa.selenium.By.id("extract-file"))
+                    .isEmpty());
+            assertThat(browser.driver.executeScript("return window.sameDocument === true;"))
+                    .isEqualTo(true);
+            assertThat(browser.url()).isEqualTo(page);
+            assertThat(browser.text()).contains("Revisionsakt (PDF)", "Færdigt.", "Hent dossier-" + id + ".pdf");
+            assertThat(browser.driver.findElements(org.openqa.selenium.By.id("pause-updates")))
+                    .as("the update controls go once it is done")
+                    .isEmpty();
+            browser.assertFitsTheScreen("extract-done");
+            browser.assertAccessible("extract-done");
+            browser.assertNothingRefusedByThePolicy("extract");
+        }
+    }
+
     private void awaitDone(String location) {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> api.as("auditor")

@@ -55,7 +55,11 @@ public final class ExtractFiles {
         return left.size();
     }
 
-    private static boolean alive(String pid) {
+    /**
+     * Whether the process {@code pid} on this machine is alive; a node id that is no process id is taken to be (another
+     * node's, alive or not, is not this one's to judge).
+     */
+    static boolean alive(String pid) {
         try {
             return ProcessHandle.of(Long.parseLong(pid))
                     .map(ProcessHandle::isAlive)

@@ -426,7 +426,8 @@ public class ExtractJobs implements DisposableBean, SmartInitializingSingleton {
         int interrupted = 0;
         for (Map<String, Object> job : running) {
             String owner = (String) job.get("node");
-            boolean gone = owner.equals(node) || !alive(owner.substring(0, owner.length() - host.length()));
+            boolean gone =
+                    owner.equals(node) || !ExtractFiles.alive(owner.substring(0, owner.length() - host.length()));
             if (gone && !owner.equals(currentPidNode())) {
                 Timestamp now = Timestamp.from(clock.instant());
                 interrupted += jdbc.update(
@@ -442,17 +443,6 @@ public class ExtractJobs implements DisposableBean, SmartInitializingSingleton {
 
     private static String currentPidNode() {
         return ProcessHandle.current().pid() + "@" + hostName();
-    }
-
-    private static boolean alive(String pid) {
-        try {
-            return ProcessHandle.of(Long.parseLong(pid))
-                    .map(ProcessHandle::isAlive)
-                    .orElse(false);
-        } catch (NumberFormatException e) {
-            // a node id of its own that is not this one: another node's, alive or not, is not this node's to judge
-            return true;
-        }
     }
 
     @Override
