@@ -40,7 +40,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 28, finding 1: a dossier of 1,519 pages took 3 GB of memory while it rendered, went on for minutes after its
- * client had gone, and nothing made a large one in the background. It is now rendered in parts (in the tests, of 12
+ * client had gone, and nothing made a large one in the background. It is now rendered in parts (in the tests, of 8
  * rows each, so every dossier here is several parts joined), answered as it is made — so a client that has gone stops
  * it — and made in the background for its reader alone when it is too large to answer in time or the reader asks so
  * ({@code Prefer: respond-async}). The memory it takes is measured by coop-bench (docs/performance.md).
@@ -111,7 +111,7 @@ class LargeDossiersTest extends IntegrationTest {
     void aClientThatGoesAwayStopsTheRenderAtTheNextPart() throws Exception {
         Secretariat secretariat = new Secretariat(api);
         String id = Fixtures.inForce(secretariat, "gone");
-        attach(secretariat, id, 80);
+        attach(secretariat, id, 40);
         secretariat.read("auditor", "/api/v1/agreements/" + id + "/history");
         DistributionSummary abandoned = meters.summary("coop.extracts.abandoned");
         long before = abandoned.count();
@@ -209,7 +209,7 @@ class LargeDossiersTest extends IntegrationTest {
     void aJobCancelledWhileItRunsStopsAndFreesItsTurn() {
         Secretariat secretariat = new Secretariat(api);
         String id = Fixtures.inForce(secretariat, "cancelled");
-        attach(secretariat, id, 80);
+        attach(secretariat, id, 40);
         secretariat.read("auditor", "/api/v1/agreements/" + id + "/history");
         await().atMost(Duration.ofSeconds(60)).until(() -> heavy.running() == 0);
 
@@ -234,7 +234,7 @@ class LargeDossiersTest extends IntegrationTest {
     void oneJobInTheBackgroundPerReaderWhoseSmallExtractsAreAnsweredMeanwhileAndWhoKeepsFiveFiles() {
         Secretariat secretariat = new Secretariat(api);
         String big = Fixtures.inForce(secretariat, "onejob");
-        attach(secretariat, big, 80);
+        attach(secretariat, big, 40);
         String small = Fixtures.archived(secretariat, "fivefiles");
         secretariat.read("auditor", "/api/v1/agreements/" + big + "/history");
         secretariat.read("auditor", "/api/v1/agreements/" + small + "/history");

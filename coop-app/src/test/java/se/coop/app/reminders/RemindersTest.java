@@ -73,16 +73,20 @@ class RemindersTest extends IntegrationTest {
         passTime(inDays(4));
         assertThat(reminders()).as("no stale 30-day reminder, nothing twice").hasSize(1);
 
-        List<String> history = new ArrayList<>();
-        secretariat
-                .read("auditor", "/api/v1/agreements/" + id + "/history")
-                .json()
-                .get("entries")
-                .forEach(e -> history.add(
-                        e.get("type").asString() + ": " + e.get("summary").asString()));
-        assertThat(history)
-                .anyMatch(e -> e.startsWith("ReviewReminderIssued: Påminnelse (7 dagar före) om mötet")
-                        && e.contains(reviewer));
+        // the reminder's event is written by the planning, not by the secretariat: the history has it once its
+        // read model has caught up, which the secretariat's own read-your-writes does not wait for
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> history = new ArrayList<>();
+            secretariat
+                    .read("auditor", "/api/v1/agreements/" + id + "/history")
+                    .json()
+                    .get("entries")
+                    .forEach(e -> history.add(
+                            e.get("type").asString() + ": " + e.get("summary").asString()));
+            assertThat(history)
+                    .anyMatch(e -> e.startsWith("ReviewReminderIssued: Påminnelse (7 dagar före) om mötet")
+                            && e.contains(reviewer));
+        });
         assertThat(secretariat
                         .read("auditor", "/api/v1/agreements/" + id)
                         .json()

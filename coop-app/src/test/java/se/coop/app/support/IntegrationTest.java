@@ -54,7 +54,7 @@ public abstract class IntegrationTest {
         // HeavyExtractsTest holds the node's turns: a second, not ten, shows the wait
         registry.add("coop.extracts.wait-for-turn", () -> "1s");
         // every dossier in the tests is rendered in parts and joined, as a large one is (LargeDossiersTest)
-        registry.add("coop.extracts.dossier-part-rows", () -> "12");
+        registry.add("coop.extracts.dossier-part-rows", () -> "8");
     }
 
     @BeforeEach

@@ -91,7 +91,7 @@ class ExtractPagesTest extends IntegrationTest {
     void onAPhoneTheExtractsPageFollowsItsProgressWithoutReloadingAndThenOffersTheFile() {
         Secretariat secretariat = new Secretariat(api);
         String id = secretariat.draft(Bodies.twoPartyDraft());
-        // enough rows for a render of many parts (12 rows each in the tests): it is still running when the page opens
+        // enough rows for a render of many parts (8 rows each in the tests): it is still running when the page opens
         for (int i = 0; i < 120; i++) {
             byte[] sha = new byte[32];
             java.util.concurrent.ThreadLocalRandom.current().nextBytes(sha);
