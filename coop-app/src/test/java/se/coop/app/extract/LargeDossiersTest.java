@@ -47,6 +47,15 @@ import tools.jackson.databind.JsonNode;
  */
 class LargeDossiersTest extends IntegrationTest {
 
+    /**
+     * A database of its own: its hundreds of documents' events would otherwise precede every later test's replay of the
+     * shared one (RebuildTest replays all of it).
+     */
+    @org.springframework.test.context.DynamicPropertySource
+    static void ownDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> se.coop.app.support.TestDatabase.url("large_dossiers"));
+    }
+
     @Autowired
     private DossierRenderer renderer;
 
