@@ -133,9 +133,14 @@ class PoisonEventTest extends IntegrationTest {
         do {
             clean = AgreementId.random();
         } while (!inAll(segments, clean.toString()));
+        draft(clean, "Samverkan efter giftet");
+    }
+
+    /** A draft of Halmstad and Laholm with {@code title} (the poison holds a NUL), sent as a command. */
+    private void draft(AgreementId id, String title) {
         commands.sendAndWait(new DraftIntent(
-                clean,
-                new LocalizedText("Samverkan efter giftet", null, null),
+                id,
+                new LocalizedText(title, null, null),
                 AgreementKind.LETTER_OF_INTENT,
                 false,
                 List.of(
@@ -279,34 +284,7 @@ class PoisonEventTest extends IntegrationTest {
                 + " EXECUTE FUNCTION refuse()");
         jdbc.execute("CREATE TRIGGER refuse_planning BEFORE INSERT ON association_value_entry FOR EACH ROW WHEN"
                 + " (NEW.association_value = '" + poison + "') EXECUTE FUNCTION refuse()");
-        commands.sendAndWait(new DraftIntent(
-                AgreementId.of(poison),
-                new LocalizedText("Samverkan a\u0000b", null, null),
-                AgreementKind.LETTER_OF_INTENT,
-                false,
-                List.of(
-                        new Party(
-                                PartyId.of("halmstad"),
-                                "Halmstads kommun",
-                                PartyKind.MUNICIPALITY,
-                                "SE",
-                                "Kommunstyrelsen",
-                                null,
-                                true),
-                        new Party(
-                                PartyId.of("laholm"),
-                                "Laholms kommun",
-                                PartyKind.MUNICIPALITY,
-                                "SE",
-                                "Kommunstyrelsen",
-                                null,
-                                false)),
-                List.of(),
-                new Term(null, null, true, 6, false),
-                null,
-                null,
-                null,
-                new AgreementText(Bodies.TEXT_V1, "Avsikt", null, null, null)));
+        draft(AgreementId.of(poison), "Samverkan a\u0000b");
         poisons.add(poison);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
