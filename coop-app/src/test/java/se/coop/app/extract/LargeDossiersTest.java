@@ -53,7 +53,13 @@ class LargeDossiersTest extends IntegrationTest {
      */
     @org.springframework.test.context.DynamicPropertySource
     static void ownDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> se.coop.app.support.TestDatabase.url("large_dossiers"));
+        registry.add(OWN_DATABASE, () -> se.coop.app.support.TestDatabase.url("large_dossiers"));
+    }
+
+    @Test
+    void onADatabaseOfItsOwn() {
+        assertThat(jdbc.queryForObject("SELECT current_database()", String.class))
+                .isEqualTo("large_dossiers");
     }
 
     @Autowired

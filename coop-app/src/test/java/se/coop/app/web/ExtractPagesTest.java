@@ -28,8 +28,14 @@ class ExtractPagesTest extends IntegrationTest {
      */
     @DynamicPropertySource
     static void everyExtractInTheBackground(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabase.url("extracts"));
+        registry.add(OWN_DATABASE, () -> TestDatabase.url("extracts"));
         registry.add("coop.extracts.answer-within", () -> "0s");
+    }
+
+    @Test
+    void onADatabaseOfItsOwn() {
+        assertThat(jdbc.queryForObject("SELECT current_database()", String.class))
+                .isEqualTo("extracts");
     }
 
     @Test
