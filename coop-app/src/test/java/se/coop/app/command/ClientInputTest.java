@@ -31,7 +31,7 @@ class ClientInputTest extends IntegrationTest {
     @BeforeEach
     void count() {
         secretariat = new Secretariat(api);
-        before = allEvents();
+        before = requestedEvents();
     }
 
     private JsonNode refused(Api.Answer answer, String field, String reason) {
@@ -43,7 +43,7 @@ class ClientInputTest extends IntegrationTest {
         JsonNode violation = problem.get("violations").get(0);
         assertThat(violation.get("field").asString()).as(answer.toString()).isEqualTo(field);
         assertThat(violation.get("message").asString()).as(answer.toString()).contains(reason);
-        assertThat(watched == null ? allEvents() : eventsOf(watched))
+        assertThat(watched == null ? requestedEvents() : eventsOf(watched))
                 .as("events written")
                 .isEqualTo(before);
         return problem;
@@ -98,7 +98,7 @@ class ClientInputTest extends IntegrationTest {
         refused(draft(draftWith(d -> party(d, 0).put("name", "Halmstad\u0085"))), "parties[0].name", "U+0085");
 
         String id = secretariat.draft(Bodies.twoPartyDraft());
-        before = allEvents();
+        before = requestedEvents();
         Api.Answer abandoned = api.as("secretariat")
                 .post("/api/v1/agreements/" + id + "/abandonment", Map.of("reason", "Första stycket.\n\n\tAndra."));
         assertThat(abandoned.status()).as(abandoned.toString()).isEqualTo(200);
@@ -196,7 +196,7 @@ class ClientInputTest extends IntegrationTest {
         }
         String id = secretariat.draft(Bodies.twoPartyDraft());
         secretariat.submit(id);
-        before = allEvents();
+        before = requestedEvents();
         refused(
                 api.as("secretariat")
                         .post(
@@ -244,7 +244,7 @@ class ClientInputTest extends IntegrationTest {
     void aKeyGivenTwiceIsRefusedNotTheLastOneWinning() {
         String id = secretariat.draft(Bodies.twoPartyDraft());
         secretariat.submit(id);
-        before = allEvents();
+        before = requestedEvents();
         String json = Api.JSON.writeValueAsString(Bodies.adoption("laholm", TEXT_V1, "2020-01-28"));
         Api.Answer answer = api.as("secretariat")
                 .post(

@@ -80,6 +80,34 @@ class RebuildTest extends IntegrationTest {
         return differences;
     }
 
+    /** What a replay that missed rows went through: its target, its tokens, where the missing rows' events stand. */
+    private String replayed(String readModel, StreamingEventProcessor processor, List<String> changed) {
+        StringBuilder said = new StringBuilder();
+        said.append("state ")
+                .append(jdbc.queryForList("SELECT * FROM projection_state WHERE name = ?", readModel))
+                .append("; head ")
+                .append(jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class))
+                .append("; stored tokens ")
+                .append(jdbc.queryForList(
+                        "SELECT segment, owner, convert_from(token, 'UTF8') AS token FROM token_entry"
+                                + " WHERE processor_name = ?",
+                        readModel))
+                .append("; processing ")
+                .append(processor.processingStatus());
+        changed.stream()
+                .map(difference -> difference.substring(0, 36))
+                .distinct()
+                .limit(5)
+                .forEach(id -> said.append("; events of ")
+                        .append(id)
+                        .append(' ')
+                        .append(jdbc.queryForList(
+                                "SELECT global_index, sequence_number, payload_type, time_stamp FROM domain_event_entry"
+                                        + " WHERE aggregate_identifier = ? ORDER BY global_index",
+                                id)));
+        return said.toString();
+    }
+
     private void someAgreements(Secretariat secretariat) {
         String inForce = secretariat.draft(Bodies.twoPartyDraft());
         secretariat.submit(inForce);
@@ -148,11 +176,12 @@ class RebuildTest extends IntegrationTest {
         }
         awaitRebuilt(readModel);
         List<List<Map<String, Object>>> after = rows(readModel);
-        assertThat(differences(before, after))
+        List<String> changed = differences(before, after);
+        assertThat(changed)
                 .as(() -> "what the rebuild changed (dead letters: "
                         + jdbc.queryForList("SELECT processing_group, sequence_identifier, cause_type, cause_message"
                                 + " FROM dead_letter_entry")
-                        + ")")
+                        + "; " + replayed(readModel, processor, changed) + ")")
                 .isEmpty();
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(jdbc.queryForList(

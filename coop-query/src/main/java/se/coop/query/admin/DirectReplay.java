@@ -40,6 +40,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import se.coop.query.readmodel.ProjectionStates;
 
 /**
  * A rebuild's replay, taken directly: once its processor has been reset (tokens claimed by this node, tables emptied,
@@ -69,6 +70,7 @@ class DirectReplay implements SmartLifecycle {
     private final EventStorageEngine reader;
     private final TokenStore tokenStore;
     private final TransactionManager transactions;
+    private final ProjectionStates states;
     private final ExecutorService runner = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "coop-rebuild");
         thread.setDaemon(true);
@@ -87,7 +89,8 @@ class DirectReplay implements SmartLifecycle {
             EventSchema schema,
             Configuration configuration,
             TransactionManager transactions,
-            TokenStore tokenStore) {
+            TokenStore tokenStore,
+            ProjectionStates states) {
         this.reader = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
@@ -99,6 +102,7 @@ class DirectReplay implements SmartLifecycle {
                 .build();
         this.tokenStore = tokenStore;
         this.transactions = transactions;
+        this.states = states;
     }
 
     /**
@@ -168,11 +172,14 @@ class DirectReplay implements SmartLifecycle {
     private static final Part END = new Part(List.of(), null);
 
     /**
-     * Reads the store once, chunk by chunk up to the head, and hands each segment its part of every chunk: its handler
-     * thread writes one part while the next chunk is read. Answers the number of events handled.
+     * Reads the store once, chunk by chunk up to the rebuild's target (the head when the rebuild began), and hands each
+     * segment its part of every chunk: its handler thread writes one part while the next chunk is read. What came after
+     * the target is the processor's, started once every part is written. Answers the number of events handled.
      */
     private long replay(String name, EventHandlerInvoker invoker, Map<Integer, TrackingToken> atReset)
             throws InterruptedException {
+        long target = states.rebuildTarget(name);
+        long upTo = target == ProjectionStates.TARGET_NOT_YET ? Long.MAX_VALUE : target;
         int[] ids = atReset.keySet().stream().mapToInt(Integer::intValue).toArray();
         AtomicBoolean abandoned = new AtomicBoolean();
         Map<Segment, BlockingQueue<Part>> parts = new LinkedHashMap<>();
@@ -195,7 +202,10 @@ class DirectReplay implements SmartLifecycle {
             while (!stopping && !abandoned.get()) {
                 List<? extends TrackedEventMessage<?>> chunk;
                 try (Stream<? extends TrackedEventMessage<?>> stream = reader.readEvents(position, false)) {
-                    chunk = stream.limit(CHUNK).toList();
+                    chunk = stream.takeWhile(
+                                    event -> event.trackingToken().position().orElse(0) <= upTo)
+                            .limit(CHUNK)
+                            .toList();
                 }
                 if (chunk.isEmpty()) {
                     break;

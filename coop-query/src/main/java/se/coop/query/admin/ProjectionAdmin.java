@@ -200,7 +200,8 @@ public class ProjectionAdmin implements SmartLifecycle {
     void finishCaughtUpRebuilds() {
         for (ReadModel readModel : readModels) {
             String name = readModel.name();
-            if (!states.rebuilding(name)) {
+            if (!states.rebuilding(name) || replay.replaying(name)) {
+                // a direct replay on this node is done when it has handed the read model back to its processor
                 continue;
             }
             long target = states.rebuildTarget(name);
@@ -213,7 +214,7 @@ public class ProjectionAdmin implements SmartLifecycle {
                             .anyMatch(t -> t == null || t.position().orElse(0) < target);
             if (!replaying && !all.isEmpty()) {
                 switchBack(readModel);
-                log.info("Read model {} rebuilt", name);
+                log.info("Read model {} rebuilt: every segment past {} ({})", name, target, all);
             }
         }
     }
