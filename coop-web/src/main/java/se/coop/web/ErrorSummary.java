@@ -110,7 +110,10 @@ public class ErrorSummary {
             Map.entry("party:names.da", "parties.nameDa"),
             Map.entry("party:names.en", "parties.nameEn"),
             Map.entry("party:officialCode", "parties.officialCode"),
-            Map.entry("party:boardNames", "parties.boards"));
+            Map.entry("party:boardNames", "parties.boards"),
+            Map.entry("webhook:url", "webhooks.url"),
+            Map.entry("webhook:types", "webhooks.types"),
+            Map.entry("webhook:description", "webhooks.description"));
 
     /** A file's hash is the file field's: the person chose a file, not a hash. */
     private static final Map<String, String> SHOWN_AS = Map.of(

@@ -63,7 +63,9 @@ public class FormCommands {
         /** whole numbers separated by commas or spaces */
         NUMBERS,
         /** one focus area per line: code; Swedish title; Danish title; English title (the titles after the first optional) */
-        FOCUS_AREAS
+        FOCUS_AREAS,
+        /** every value sent under the field's name (checkboxes of one name, a multiple select): a list */
+        CHOICES
     }
 
     /** What a submitted form came to: the API's answer, or its problem. */
@@ -402,6 +404,15 @@ public class FormCommands {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ObjectNode body = nodes.objectNode();
         for (Map.Entry<String, Kind> field : fields.entrySet()) {
+            if (field.getValue() == Kind.CHOICES) {
+                String[] chosen = request.getParameterValues(field.getKey());
+                if (chosen != null && chosen.length > 0) {
+                    tools.jackson.databind.node.ArrayNode list = nodes.arrayNode();
+                    java.util.Arrays.stream(chosen).map(String::strip).forEach(list::add);
+                    put(body, field.getKey(), list);
+                }
+                continue;
+            }
             String raw = request.getParameter(field.getKey());
             if (raw == null || raw.isBlank()) {
                 continue;
@@ -417,6 +428,7 @@ public class FormCommands {
                 case CODES -> codes(value);
                 case NUMBERS -> numbers(value);
                 case FOCUS_AREAS -> focusAreas(raw);
+                case CHOICES -> throw new IllegalStateException("read above");
             };
             put(body, field.getKey(), node);
         }

@@ -19,6 +19,31 @@ public class Reasons {
 
     static {
         reason("must not be (null|blank|empty)", "måste fyllas i", "skal udfyldes");
+        // a webhook endpoint (WebhookAddresses)
+        reason(
+                "Its host (\\S+) resolves to (\\S+), .*: Coop sends webhooks to public addresses only\\.",
+                "värden $1 pekar på $2, som inte är en publik adress: Coop skickar bara webhooks till publika adresser",
+                "værten $1 peger på $2, som ikke er en offentlig adresse: Coop sender kun webhooks til offentlige"
+                        + " adresser");
+        reason("Its host (\\S+) does not resolve\\.", "värden $1 finns inte", "værten $1 findes ikke");
+        reason(
+                "It must use https \\(plain http only for the hosts in coop.webhooks.allowed-local-hosts\\)\\.",
+                "måste använda https",
+                "skal bruge https");
+        reason(
+                "It must be an absolute https URL with a host\\.",
+                "måste vara en fullständig https-adress med värdnamn",
+                "skal være en fuldstændig https-adresse med værtsnavn");
+        reason(
+                "It must not carry a user name or password: Coop signs what it sends instead\\.",
+                "får inte innehålla användarnamn eller lösenord: Coop signerar det som skickas",
+                "må ikke indeholde brugernavn eller adgangskode: Coop signerer det, der sendes");
+        reason("It must not have a fragment\\.", "får inte ha något #-fragment", "må ikke have et #-fragment");
+        reason("It is not a URL: .*", "är ingen giltig adress", "er ikke en gyldig adresse");
+        reason(
+                "There is no event type '(.*)'; the types are .*",
+                "det finns ingen händelsetyp ”$1”",
+                "der findes ingen hændelsestype ”$1”");
         reason(
                 "must not be (null|blank|empty) when scheduling a meeting",
                 "måste fyllas i när ett möte planeras",

@@ -306,6 +306,23 @@ class AuthorizationMatrixTest extends IntegrationTest {
         calls.add(new Call(
                 "GET", "/api/v1/extracts/{jobId}/file", unknownExtract + "/file", null, Set.of(A, O), false, 404));
         calls.add(new Call("DELETE", "/api/v1/extracts/{jobId}", unknownExtract, null, Set.of(A, O), false, 404));
+        // webhook subscriptions: secretariats (their parties' own) and operators; a body that fails validation, an
+        // unknown subscription
+        String unknownWebhook = "/api/v1/webhooks/00000000-0000-4000-8000-000000000007";
+        calls.add(new Call(
+                "POST", "/api/v1/webhooks", "/api/v1/webhooks", "{\"url\": \"ftp://x\"}", Set.of(S, O), false, 400));
+        calls.add(new Call("GET", "/api/v1/webhooks", "/api/v1/webhooks", null, Set.of(S, O), false, 200));
+        calls.add(new Call("GET", "/api/v1/webhooks/{subscriptionId}", unknownWebhook, null, Set.of(S, O), false, 404));
+        calls.add(new Call(
+                "DELETE", "/api/v1/webhooks/{subscriptionId}", unknownWebhook, null, Set.of(S, O), false, 404));
+        calls.add(new Call(
+                "GET",
+                "/api/v1/webhooks/{subscriptionId}/deliveries",
+                unknownWebhook + "/deliveries",
+                null,
+                Set.of(S, O),
+                false,
+                404));
         calls.add(new Call("GET", "/api/v1/audit/keys", "/api/v1/audit/keys", null, Set.of(), true, 200));
         calls.add(new Call(
                 "GET", "/api/v1/agreements/{agreementId}/proof", agreement + "/proof", null, Set.of(A), false, 200));

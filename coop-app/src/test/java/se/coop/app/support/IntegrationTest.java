@@ -63,6 +63,11 @@ public abstract class IntegrationTest {
         registry.add("coop.extracts.wait-for-turn", () -> "1s");
         // every dossier in the tests is rendered in parts and joined, as a large one is (LargeDossiersTest)
         registry.add("coop.extracts.dossier-part-rows", () -> "8");
+        // the tests' webhook receivers listen on localhost; a hanging one is given up on after a second
+        registry.add("coop.webhooks.allowed-local-hosts", () -> "localhost");
+        registry.add("coop.webhooks.poll", () -> "200ms");
+        registry.add("coop.webhooks.read-timeout", () -> "1s");
+        registry.add("coop.webhooks.connect-timeout", () -> "1s");
     }
 
     @BeforeEach

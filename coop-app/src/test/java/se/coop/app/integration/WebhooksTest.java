@@ -1,0 +1,312 @@
+package se.coop.app.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.coop.api.BusinessTime;
+import se.coop.app.support.Api;
+import se.coop.app.support.Bodies;
+import se.coop.app.support.IntegrationTest;
+import se.coop.app.support.Secretariat;
+import se.coop.app.support.TestClock;
+import se.coop.app.support.WebhookReceiver;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Coop's events delivered to a real HTTP receiver: signed CloudEvents, each event once per webhook-id and in order per
+ * agreement, through a receiver that is down, answers 500, hangs and finally answers 410; endpoints on loopback and
+ * metadata addresses refused without a connection ever made to them.
+ */
+class WebhooksTest extends IntegrationTest {
+
+    private WebhookReceiver receiver;
+    private final List<String> made = new ArrayList<>();
+
+    @BeforeEach
+    void receiver() throws IOException {
+        receiver = new WebhookReceiver();
+    }
+
+    /** No subscription outlives its test: its receiver is gone, and later tests' events are not for it. */
+    @AfterEach
+    void closeReceiver() {
+        made.forEach(location -> api.as("operator").delete(location));
+        receiver.close();
+    }
+
+    private JsonNode subscribe(Map<String, Object> request) {
+        Api.Answer answer = api.as("secretariat").post("/api/v1/webhooks", request);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        made.add(answer.header("Location"));
+        return answer.json();
+    }
+
+    private JsonNode subscribe() {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("url", receiver.url());
+        request.put("partyId", "halmstad");
+        request.put("description", "Ärendesystemet");
+        return subscribe(request);
+    }
+
+    /** What the receiver got for one agreement, as parsed CloudEvents, in the order received. */
+    private List<JsonNode> receivedFor(String agreementId) {
+        List<JsonNode> events = new ArrayList<>();
+        for (WebhookReceiver.Received request : receiver.received()) {
+            JsonNode event = Api.JSON.readTree(request.body());
+            if (event.get("subject").asString().equals(agreementId)) {
+                events.add(event);
+            }
+        }
+        return events;
+    }
+
+    /** Standard Webhooks' v1 signature, computed here as a receiver would, not with Coop's code. */
+    private static String expectedSignature(String secret, WebhookReceiver.Received request) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        byte[] signed = mac.doFinal(
+                (request.id() + "." + request.timestamp() + "." + request.body()).getBytes(StandardCharsets.UTF_8));
+        return "v1," + Base64.getEncoder().encodeToString(signed);
+    }
+
+    @Test
+    void eachEventArrivesOnceInOrderAsASignedCloudEventWithoutAnyAddress() throws Exception {
+        JsonNode subscription = subscribe();
+        String secret = subscription.get("secret").asString();
+        assertThat(secret).startsWith("whsec_");
+        String location =
+                "/api/v1/webhooks/" + subscription.get("subscriptionId").asString();
+        assertThat(api.as("secretariat").get(location).json().has("secret"))
+                .as("the secret is shown once")
+                .isFalse();
+
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.inForce(Bodies.twoPartyDraft(), BusinessTime.today(TestClock.INSTANCE));
+        secretariat.scheduleReview(id, TestClock.afternoonIn(40), "Rådhuset", "Greta Granskare", "greta@example.org");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> receivedFor(id).size() >= 8);
+        List<JsonNode> events = receivedFor(id);
+        assertThat(events)
+                .extracting(event -> event.get("type").asString())
+                .containsExactly(
+                        "se.coop.agreement.IntentDrafted",
+                        "se.coop.agreement.SubmittedForAdoption",
+                        "se.coop.agreement.AgreementSigned",
+                        "se.coop.agreement.BoardDecisionRecorded",
+                        "se.coop.agreement.AgreementSigned",
+                        "se.coop.agreement.BoardDecisionRecorded",
+                        "se.coop.agreement.AgreementEnteredIntoForce",
+                        "se.coop.agreement.ReviewScheduled");
+        long previous = 0;
+        for (JsonNode event : events) {
+            assertThat(event.get("specversion").asString()).isEqualTo("1.0");
+            assertThat(event.get("source").asString()).endsWith("/api/v1/agreements/" + id);
+            assertThat(event.get("datacontenttype").asString()).isEqualTo("application/json");
+            assertThat(event.get("time").asString()).isNotBlank();
+            assertThat(event.get("coopchainhash").asString()).matches("[0-9a-f]{64}");
+            long position = Long.parseLong(event.get("coopposition").asString());
+            assertThat(position).isGreaterThan(previous);
+            previous = position;
+            assertThat(event.get("data").get("agreementId").asString()).isEqualTo(id);
+        }
+        for (WebhookReceiver.Received request : receiver.received()) {
+            assertThat(request.contentType()).startsWith("application/cloudevents+json");
+            assertThat(Api.JSON.readTree(request.body()).get("id").asString()).isEqualTo(request.id());
+            assertThat(request.signature()).isEqualTo(expectedSignature(secret, request));
+            assertThat(request.body()).doesNotContain("@").doesNotContainIgnoringCase("contactId");
+        }
+        assertThat(events.get(7).get("data").toString()).contains("Greta Granskare");
+        assertThat(receiver.received())
+                .extracting(WebhookReceiver.Received::id)
+                .as("each event once")
+                .doesNotHaveDuplicates();
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> deliveries(location, id).stream()
+                        .allMatch(delivery -> delivery.get("state").asString().equals("DELIVERED")));
+        List<JsonNode> log = deliveries(location, id);
+        assertThat(log).hasSize(8);
+        assertThat(log.get(0).get("type").asString()).isEqualTo("ReviewScheduled");
+        assertThat(log.get(0).get("lastStatus").asInt()).isEqualTo(200);
+        assertThat(log.get(0).get("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingReceiverGetsTheSameEventAgainUnderTheSameIdAndItsAgreementWaitsThenA410DisablesIt() {
+        JsonNode subscription = subscribe();
+        String location =
+                "/api/v1/webhooks/" + subscription.get("subscriptionId").asString();
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Bodies.twoPartyDraft());
+        AtomicInteger answered = new AtomicInteger();
+        // for this agreement: down (500), then hanging past the read timeout, then up
+        receiver.answer(request -> !request.body().contains(id)
+                ? 200
+                : switch (answered.getAndIncrement()) {
+                    case 0 -> 500;
+                    case 1 -> WebhookReceiver.HANG;
+                    default -> 200;
+                });
+        secretariat.submit(id);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> receivedFor(id).size() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> deliveries(location, id).get(1).get("attempts").asInt() == 1);
+        List<JsonNode> first = deliveries(location, id);
+        JsonNode drafted = first.get(1);
+        assertThat(drafted.get("state").asString()).isEqualTo("PENDING");
+        assertThat(drafted.get("lastStatus").asInt()).isEqualTo(500);
+        assertThat(drafted.get("nextAttemptAt").asString()).isNotBlank();
+        assertThat(first.get(0).get("attempts").asInt())
+                .as("the agreement's later event waits for the earlier one")
+                .isZero();
+
+        // an hour later (the clock), the retry hangs; an hour after that it is delivered, and then the next event
+        TestClock.INSTANCE.advance(Duration.ofHours(1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> receivedFor(id).size() == 2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> deliveries(location, id).get(1).get("attempts").asInt() == 2);
+        TestClock.INSTANCE.advance(Duration.ofHours(1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> receivedFor(id).size() == 4);
+        List<JsonNode> events = receivedFor(id);
+        assertThat(events)
+                .extracting(event -> event.get("type").asString())
+                .containsExactly(
+                        "se.coop.agreement.IntentDrafted",
+                        "se.coop.agreement.IntentDrafted",
+                        "se.coop.agreement.IntentDrafted",
+                        "se.coop.agreement.SubmittedForAdoption");
+        assertThat(events.get(1).get("id").asString())
+                .as("the same webhook-id on every attempt")
+                .isEqualTo(events.get(0).get("id").asString())
+                .isEqualTo(events.get(2).get("id").asString());
+
+        // the receiver goes away for good
+        receiver.answer(request -> 410);
+        secretariat.sign(id, "halmstad", Bodies.TEXT_V1, "2026-03-02");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.as("secretariat")
+                        .get(location)
+                        .json()
+                        .get("state")
+                        .asString()
+                        .equals("DISABLED"));
+        int seen = receiver.received().size();
+        secretariat.sign(id, "laholm", Bodies.TEXT_V1, "2026-03-02");
+        TestClock.INSTANCE.advance(Duration.ofHours(2));
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> receiver.received().size() == seen);
+    }
+
+    /** The subscription's delivery log for one agreement, the latest event first. */
+    private List<JsonNode> deliveries(String location, String agreementId) {
+        List<JsonNode> ours = new ArrayList<>();
+        for (JsonNode delivery :
+                api.as("secretariat").get(location + "/deliveries").json()) {
+            if (delivery.get("agreementId").asString().equals(agreementId)) {
+                ours.add(delivery);
+            }
+        }
+        return ours;
+    }
+
+    @Test
+    void aReceiverFailingForThreeDaysIsSuspended() {
+        JsonNode subscription = subscribe();
+        String location =
+                "/api/v1/webhooks/" + subscription.get("subscriptionId").asString();
+        receiver.answer(request -> 503);
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Bodies.twoPartyDraft());
+        await().atMost(Duration.ofSeconds(20)).until(() -> receivedFor(id).size() == 1);
+        TestClock.INSTANCE.advance(Duration.ofDays(3).plusHours(2));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.as("secretariat")
+                        .get(location)
+                        .json()
+                        .get("state")
+                        .asString()
+                        .equals("SUSPENDED"));
+        JsonNode suspended = api.as("secretariat").get(location).json();
+        assertThat(suspended.get("stateReason").asString()).contains("503");
+        assertThat(deliveries(location, id).get(0).get("state").asString()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void endpointsOnLoopbackPrivateAndMetadataAddressesAreRefusedWithoutAConnection() throws IOException {
+        try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread acceptor = new Thread(() -> {
+                while (!listening.isClosed()) {
+                    try {
+                        Socket accepted = listening.accept();
+                        connections.incrementAndGet();
+                        accepted.close();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            int port = listening.getLocalPort();
+            for (String url : List.of(
+                    "https://127.0.0.1:" + port + "/hook",
+                    "https://[::1]:" + port + "/hook",
+                    "http://169.254.169.254/latest/meta-data/",
+                    "https://169.254.169.254/latest/meta-data/",
+                    "https://10.0.0.7/hook",
+                    "https://192.168.1.10/hook",
+                    "https://[::ffff:127.0.0.1]:" + port + "/hook",
+                    "http://example.org/hook",
+                    "https://user:password@example.org/hook",
+                    "/relative")) {
+                Api.Answer refused = api.as("secretariat").post("/api/v1/webhooks", Map.of("url", url));
+                assertThat(refused.status()).as(url + " → " + refused).isEqualTo(400);
+                assertThat(refused.json().get("violations").get(0).get("field").asString())
+                        .as(url)
+                        .isEqualTo("url");
+            }
+            assertThat(connections.get())
+                    .as("connections made to the refused addresses")
+                    .isZero();
+        }
+        Api.Answer unknownType = api.as("secretariat")
+                .post("/api/v1/webhooks", Map.of("url", receiver.url(), "types", List.of("AgreementSigned", "Nope")));
+        assertThat(unknownType.status()).isEqualTo(400);
+        assertThat(unknownType.json().get("violations").get(0).get("field").asString())
+                .isEqualTo("types[1]");
+    }
+
+    @Test
+    void aSecretariatSeesItsPartiesSubscriptionsAndAnOperatorEveryOne() {
+        JsonNode mine = subscribe();
+        String location = "/api/v1/webhooks/" + mine.get("subscriptionId").asString();
+        assertThat(api.as("operator").get(location).status()).isEqualTo(200);
+        assertThat(api.as("operator").get("/api/v1/webhooks").body())
+                .contains(mine.get("subscriptionId").asString());
+        assertThat(api.as("auditor").get("/api/v1/webhooks").status()).isEqualTo(403);
+        assertThat(api.as("reviewer").get(location).status()).isEqualTo(403);
+        assertThat(api.as("operator").delete(location).status()).isEqualTo(204);
+        assertThat(api.as("secretariat").get(location).status()).isEqualTo(404);
+    }
+}

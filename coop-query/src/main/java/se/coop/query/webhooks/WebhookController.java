@@ -1,0 +1,185 @@
+package se.coop.query.webhooks;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.coop.api.CoopProblem;
+import se.coop.api.ErrorCode;
+import se.coop.api.Origin;
+import se.coop.api.PartyId;
+import se.coop.query.QueryNode;
+
+/**
+ * Webhook subscriptions (roles SECRETARIAT, OPERATOR): a secretariat makes, sees and removes those of its own parties,
+ * an operator every one; each subscription's delivery log.
+ */
+@QueryNode
+@RestController
+@RequestMapping("/api/v1/webhooks")
+@Tag(name = "Webhooks", description = "Coop's events delivered to the systems around it as signed CloudEvents")
+public class WebhookController {
+
+    /** A new subscription. */
+    public record WebhookRequest(
+            @NotBlank @Size(max = 2000) String url,
+            @Size(min = 1, max = 40) List<@NotBlank @Size(max = 60) String> types,
+            @Valid PartyId partyId,
+            @Size(max = 500) String description) {}
+
+    /** One delivery of one event to one subscription, as its log shows it. */
+    public record Delivery(
+            String eventId,
+            long position,
+            String agreementId,
+            String type,
+            String state,
+            int attempts,
+            Instant createdAt,
+            Instant firstAttemptAt,
+            Instant lastAttemptAt,
+            Integer lastStatus,
+            String lastError,
+            Instant nextAttemptAt,
+            Instant deliveredAt) {}
+
+    private final WebhookSubscriptions subscriptions;
+    private final WebhookAddresses addresses;
+    private final JdbcTemplate jdbc;
+
+    WebhookController(WebhookSubscriptions subscriptions, WebhookAddresses addresses, JdbcTemplate jdbc) {
+        this.subscriptions = subscriptions;
+        this.addresses = addresses;
+        this.jdbc = jdbc;
+    }
+
+    static WebhookSubscriptions.Reader reader(Authentication user) {
+        List<String> authorities = user.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList();
+        return new WebhookSubscriptions.Reader(
+                user.getName(), authorities.contains("ROLE_OPERATOR"), Origin.partiesOf(authorities));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "createWebhook",
+            summary = "Subscribes an endpoint to Coop's events (roles SECRETARIAT, OPERATOR)",
+            description = "Body: url (https; plain http only for a host in coop.webhooks.allowed-local-hosts; a host"
+                    + " that resolves to a loopback, link-local, private or other non-public address is refused unless"
+                    + " allowed), types (event names such as BoardDecisionRecorded; every type when absent), partyId"
+                    + " (only agreements that party belongs to) and description. The events stored from now on are"
+                    + " delivered, each as a CloudEvent signed per Standard Webhooks (docs/integration.md). 201 with"
+                    + " the subscription and its secret (whsec_…), shown this once.")
+    public ResponseEntity<WebhookSubscriptions.Subscription> create(
+            @Valid @RequestBody WebhookRequest request, Authentication user) {
+        URI url = addresses.endpoint(request.url());
+        List<String> types = request.types() == null
+                ? null
+                : request.types().stream().map(String::strip).distinct().toList();
+        if (types != null) {
+            for (int i = 0; i < types.size(); i++) {
+                if (!WebhookOutbox.TYPES.contains(types.get(i))) {
+                    throw new CoopProblem(
+                            ErrorCode.VALIDATION_FAILED,
+                            "There is no event type '" + types.get(i) + "'; the types are "
+                                    + WebhookOutbox.TYPES.stream().sorted().toList() + ".",
+                            "types[" + i + "]");
+                }
+            }
+        }
+        WebhookSubscriptions.Reader reader = reader(user);
+        String description =
+                request.description() == null || request.description().isBlank()
+                        ? null
+                        : request.description().strip();
+        WebhookSubscriptions.Subscription made = subscriptions.create(
+                url.toString(),
+                types,
+                request.partyId() == null ? null : request.partyId().value(),
+                description,
+                reader.name(),
+                reader.parties());
+        return ResponseEntity.created(URI.create("/api/v1/webhooks/" + made.subscriptionId()))
+                .body(made);
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "listWebhooks",
+            summary = "The webhook subscriptions you may see, newest first (roles SECRETARIAT, OPERATOR)",
+            description = "A secretariat sees those made by itself or by users of its parties; an operator every one."
+                    + " Never a secret. state: ACTIVE, DISABLED (its receiver answered 410) or SUSPENDED (its"
+                    + " deliveries failed for coop.webhooks.give-up-after), with stateReason.")
+    public List<WebhookSubscriptions.Subscription> list(Authentication user) {
+        return subscriptions.list(reader(user));
+    }
+
+    @GetMapping(path = "/{subscriptionId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "getWebhook", summary = "One webhook subscription (404 for one you may not see)")
+    public WebhookSubscriptions.Subscription get(@PathVariable UUID subscriptionId, Authentication user) {
+        return subscriptions.get(subscriptionId, reader(user));
+    }
+
+    @DeleteMapping("/{subscriptionId}")
+    @Operation(
+            operationId = "deleteWebhook",
+            summary = "Removes a webhook subscription and its delivery log; nothing more is sent to it")
+    public ResponseEntity<Void> delete(@PathVariable UUID subscriptionId, Authentication user) {
+        subscriptions.delete(subscriptionId, reader(user));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping(path = "/{subscriptionId}/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "webhookDeliveries",
+            summary = "A subscription's delivery log, the latest event first",
+            description = "Each event queued for it: state (PENDING, DELIVERED, FAILED), attempts, the last answer's"
+                    + " status and its first 1,024 bytes or the error, and when it is tried next. before: only"
+                    + " events stored before that position (for the next page); at most 100.")
+    public List<Delivery> deliveries(
+            @PathVariable UUID subscriptionId, @RequestParam(required = false) Long before, Authentication user) {
+        subscriptions.get(subscriptionId, reader(user));
+        return jdbc.query(
+                "SELECT * FROM webhook_delivery WHERE subscription_id = ? AND global_index < ?"
+                        + " ORDER BY global_index DESC LIMIT 100",
+                (rs, n) -> new Delivery(
+                        rs.getString("event_id"),
+                        rs.getLong("global_index"),
+                        rs.getString("agreement_id"),
+                        rs.getString("event_type"),
+                        rs.getString("state"),
+                        rs.getInt("attempts"),
+                        instant(rs.getTimestamp("created_at")),
+                        instant(rs.getTimestamp("first_attempt_at")),
+                        instant(rs.getTimestamp("last_attempt_at")),
+                        (Integer) rs.getObject("last_status"),
+                        rs.getString("last_error"),
+                        "PENDING".equals(rs.getString("state")) ? instant(rs.getTimestamp("next_attempt_at")) : null,
+                        instant(rs.getTimestamp("delivered_at"))),
+                subscriptionId,
+                before == null ? Long.MAX_VALUE : before);
+    }
+
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,101 @@
+package se.coop.query.webhooks;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import se.coop.api.Party;
+import se.coop.api.event.AgreementEvent;
+import se.coop.api.event.IntentDrafted;
+import se.coop.query.QueryNode;
+import se.coop.query.readmodel.EventPositions;
+
+/**
+ * Fills the webhook outbox: as the {@code webhooks} processor handles each stored event, a delivery row is written for
+ * every active subscription that wants it, in the processor's own transaction — so an event is queued once per
+ * subscription, never lost and never twice ({@code ON CONFLICT DO NOTHING} when a batch is handled again). What is
+ * sent is made at delivery ({@link WebhookSender}). Never replayed: a reset would send every past event again; a
+ * subscription asks for past events by redelivery instead.
+ */
+@QueryNode
+@Component
+@ProcessingGroup(WebhookOutbox.NAME)
+@DisallowReplay
+public class WebhookOutbox {
+
+    public static final String NAME = "webhooks";
+
+    /** Every event type a subscription may name: the simple names of the agreement's events. */
+    public static final Set<String> TYPES = Arrays.stream(AgreementEvent.class.getPermittedSubclasses())
+            .map(Class::getSimpleName)
+            .collect(Collectors.toUnmodifiableSet());
+
+    private final JdbcTemplate jdbc;
+    private final WebhookSubscriptions subscriptions;
+    private final EventPositions positions;
+    private final Clock clock;
+
+    WebhookOutbox(JdbcTemplate jdbc, WebhookSubscriptions subscriptions, EventPositions positions, Clock clock) {
+        this.jdbc = jdbc;
+        this.subscriptions = subscriptions;
+        this.positions = positions;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(AgreementEvent event, DomainEventMessage<?> message) {
+        String agreementId = event.agreementId().toString();
+        if (event instanceof IntentDrafted drafted) {
+            for (Party party : drafted.parties()) {
+                jdbc.update(
+                        "INSERT INTO webhook_agreement_party (agreement_id, party_id) VALUES (?, ?)"
+                                + " ON CONFLICT DO NOTHING",
+                        agreementId,
+                        party.partyId().value());
+            }
+        }
+        List<WebhookSubscriptions.Subscription> active = subscriptions.active();
+        if (active.isEmpty()) {
+            return;
+        }
+        long position = positions.of(message);
+        String type = event.getClass().getSimpleName();
+        List<String> parties = jdbc.queryForList(
+                "SELECT party_id FROM webhook_agreement_party WHERE agreement_id = ?", String.class, agreementId);
+        Timestamp now = Timestamp.from(clock.instant());
+        for (WebhookSubscriptions.Subscription subscription : active) {
+            if (position > subscription.fromPosition() && subscription.wants(type, parties)) {
+                enqueue(subscription.subscriptionId(), message.getIdentifier(), position, agreementId, type, now);
+            }
+        }
+    }
+
+    /** Queues one event for one subscription (again: nothing happens when it is queued already). */
+    void enqueue(
+            java.util.UUID subscription,
+            String eventId,
+            long position,
+            String agreementId,
+            String type,
+            Timestamp now) {
+        jdbc.update(
+                "INSERT INTO webhook_delivery (subscription_id, event_id, global_index, agreement_id, event_type, state,"
+                        + " created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)"
+                        + " ON CONFLICT DO NOTHING",
+                subscription,
+                eventId,
+                position,
+                agreementId,
+                type,
+                now,
+                now);
+    }
+}

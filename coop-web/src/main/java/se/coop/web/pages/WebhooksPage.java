@@ -1,0 +1,124 @@
+package se.coop.web.pages;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.coop.api.BusinessTime;
+import se.coop.query.QueryNode;
+import se.coop.query.webhooks.WebhookController;
+import se.coop.query.webhooks.WebhookOutbox;
+import se.coop.web.FormCommands;
+import se.coop.web.Permissions;
+import se.coop.web.ProblemDescriber;
+
+/**
+ * The webhook subscriptions a secretariat or an operator may see: each with its state and its delivery log, a form
+ * to subscribe an endpoint (its secret shown once, as made) and a button to remove one — the API's own endpoints
+ * behind every one of them.
+ */
+@Controller
+@QueryNode
+class WebhooksPage {
+
+    /** The form's fields: the request body of {@code POST /api/v1/webhooks}. */
+    private static final Map<String, FormCommands.Kind> FIELDS = Map.of(
+            "url", FormCommands.Kind.TEXT,
+            "types", FormCommands.Kind.CHOICES,
+            "partyId", FormCommands.Kind.TEXT,
+            "description", FormCommands.Kind.TEXT);
+
+    private final WebhookController webhooks;
+    private final Permissions permissions;
+    private final FormCommands forms;
+    private final ProblemDescriber problems;
+
+    WebhooksPage(WebhookController webhooks, Permissions permissions, FormCommands forms, ProblemDescriber problems) {
+        this.webhooks = webhooks;
+        this.permissions = permissions;
+        this.forms = forms;
+        this.problems = problems;
+    }
+
+    private static Authentication user() {
+        return SecurityContextHolder.getContext().getAuthentication();
+    }
+
+    @GetMapping("/webhooks")
+    String list(Model model) {
+        permissions.require("GET", "/api/v1/webhooks");
+        fill(model);
+        return "webhooks";
+    }
+
+    @PostMapping("/webhooks")
+    String create(HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        permissions.require("POST", "/api/v1/webhooks");
+        try {
+            WebhookController.WebhookRequest body =
+                    forms.read(request, FIELDS, () -> BusinessTime.ZONE, WebhookController.WebhookRequest.class);
+            // shown once, on the page the browser is sent to: reloading it sends nothing again
+            redirect.addFlashAttribute("made", webhooks.create(body, user()).getBody());
+            return "redirect:/webhooks";
+        } catch (RuntimeException e) {
+            FormCommands.Problem problem = FormCommands.problem(problems.describe(e));
+            model.addAttribute("problem", problem);
+            model.addAttribute(
+                    "form",
+                    Map.of(
+                            "url", value(request, "url"),
+                            "partyId", value(request, "partyId"),
+                            "description", value(request, "description")));
+            String[] types = request.getParameterValues("types");
+            model.addAttribute("chosenTypes", types == null ? List.of() : List.of(types));
+            response.setStatus(problem.status());
+        }
+        fill(model);
+        return "webhooks";
+    }
+
+    @GetMapping("/webhooks/{subscriptionId}")
+    String deliveries(@PathVariable UUID subscriptionId, Model model) {
+        permissions.require("GET", "/api/v1/webhooks/" + subscriptionId + "/deliveries");
+        model.addAttribute("subscription", webhooks.get(subscriptionId, user()));
+        model.addAttribute("deliveries", webhooks.deliveries(subscriptionId, null, user()));
+        return "webhook";
+    }
+
+    @PostMapping("/webhooks/{subscriptionId}/delete")
+    String delete(@PathVariable UUID subscriptionId, RedirectAttributes redirect) {
+        permissions.require("DELETE", "/api/v1/webhooks/" + subscriptionId);
+        try {
+            webhooks.delete(subscriptionId, user());
+            redirect.addFlashAttribute("deleted", true);
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute(
+                    "deleteProblem", FormCommands.problem(problems.describe(e)).detail());
+        }
+        return "redirect:/webhooks";
+    }
+
+    private void fill(Model model) {
+        model.addAttribute("subscriptions", webhooks.list(user()));
+        model.addAttribute("types", WebhookOutbox.TYPES.stream().sorted().toList());
+        model.addAttribute("mayCreate", permissions.mayPost("/api/v1/webhooks"));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of());
+            model.addAttribute("chosenTypes", List.of());
+        }
+    }
+
+    private static String value(HttpServletRequest request, String name) {
+        String given = request.getParameter(name);
+        return given == null ? "" : given;
+    }
+}
