@@ -45,10 +45,11 @@ class PhonesTest extends IntegrationTest {
                         "/calendar",
                         "/agreements/" + id,
                         "/agreements/" + drafted,
+                        "/webhooks",
                         "/accessibility"));
         pages.put("auditor", List.of("/agreements/" + id + "?validOn=" + LocalDate.of(2026, 1, 1), "/no-such-page"));
         pages.put("reviewer", List.of("/calendar", "/agreements/" + id));
-        pages.put("operator", List.of("/operator"));
+        pages.put("operator", List.of("/operator", "/webhooks"));
         try (Browser browser = Browser.phone(port, language)) {
             pages.forEach((user, paths) -> {
                 browser.signIn(user);

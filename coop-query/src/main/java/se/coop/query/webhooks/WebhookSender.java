@@ -308,6 +308,8 @@ public class WebhookSender implements SmartLifecycle {
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
+                // an answer is read only to its first kilobyte, as sent: nothing to decompress
+                .disableContentCompression()
                 .setUserAgent("Coop-Webhooks/1")
                 .build();
         sending = Executors.newFixedThreadPool(senders, runnable -> {
