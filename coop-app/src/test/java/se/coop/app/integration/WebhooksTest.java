@@ -295,6 +295,13 @@ class WebhooksTest extends IntegrationTest {
         assertThat(unknownType.status()).isEqualTo(400);
         assertThat(unknownType.json().get("violations").get(0).get("field").asString())
                 .isEqualTo("types[1]");
+        Api.Answer unknownParty = api.as("secretariat")
+                .post("/api/v1/webhooks", Map.of("url", receiver.url(), "partyId", "no-such-party-anywhere"));
+        assertThat(unknownParty.status()).isEqualTo(404);
+        assertThat(unknownParty.json().get("errorCode").asString()).isEqualTo("PARTY_NOT_FOUND");
+        assertThat(api.as("operator").get("/api/v1/webhooks").body())
+                .as("nothing was made by a refused request")
+                .doesNotContain("no-such-party-anywhere");
     }
 
     @Test

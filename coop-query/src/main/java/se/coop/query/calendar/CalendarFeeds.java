@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.coop.api.CoopProblem;
@@ -22,7 +21,7 @@ import se.coop.api.ErrorCode;
 import se.coop.api.contact.Contact;
 import se.coop.api.contact.ContactId;
 import se.coop.api.contact.Contacts;
-import se.coop.api.register.PartyRegister;
+import se.coop.query.readmodel.KnownParties;
 
 /**
  * A reviewer's calendar feed is reached by a secret token, since calendar clients cannot log in. Only the token's
@@ -52,7 +51,7 @@ public class CalendarFeeds {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Contacts contacts;
-    private final ObjectProvider<PartyRegister> register;
+    private final KnownParties parties;
     /** Each user's allowance, the 10,000 most recent users. */
     private final Map<String, Allowance> allowances =
             java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
@@ -64,11 +63,11 @@ public class CalendarFeeds {
                 }
             });
 
-    CalendarFeeds(JdbcTemplate jdbc, Clock clock, Contacts contacts, ObjectProvider<PartyRegister> register) {
+    CalendarFeeds(JdbcTemplate jdbc, Clock clock, Contacts contacts, KnownParties parties) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.contacts = contacts;
-        this.register = register;
+        this.parties = parties;
     }
 
     /** How many feeds a user may still make now: {@link #BURST}, then one more every {@link #ONE_MORE_EVERY}. */
@@ -138,18 +137,7 @@ public class CalendarFeeds {
      * PARTY_NOT_FOUND for any other).
      */
     public String createForParty(String party, String createdBy) {
-        PartyRegister parties = register.getIfAvailable();
-        boolean exists = (parties != null && parties.get(party).isPresent())
-                || Boolean.TRUE.equals(jdbc.queryForObject(
-                        "SELECT EXISTS (SELECT 1 FROM review_agreement WHERE party_ids @> ARRAY[?]::text[])",
-                        Boolean.class,
-                        party));
-        if (!exists) {
-            throw new CoopProblem(
-                    ErrorCode.PARTY_NOT_FOUND,
-                    "There is no party " + party + ": neither the party register nor any agreement names it.",
-                    "party");
-        }
+        parties.require(party, "party");
         return create(null, party, createdBy);
     }
 

@@ -27,6 +27,7 @@ import se.coop.api.ErrorCode;
 import se.coop.api.Origin;
 import se.coop.api.PartyId;
 import se.coop.query.QueryNode;
+import se.coop.query.readmodel.KnownParties;
 
 /**
  * Webhook subscriptions (roles SECRETARIAT, OPERATOR): a secretariat makes, sees and removes those of its own parties,
@@ -63,11 +64,14 @@ public class WebhookController {
 
     private final WebhookSubscriptions subscriptions;
     private final WebhookAddresses addresses;
+    private final KnownParties parties;
     private final JdbcTemplate jdbc;
 
-    WebhookController(WebhookSubscriptions subscriptions, WebhookAddresses addresses, JdbcTemplate jdbc) {
+    WebhookController(
+            WebhookSubscriptions subscriptions, WebhookAddresses addresses, KnownParties parties, JdbcTemplate jdbc) {
         this.subscriptions = subscriptions;
         this.addresses = addresses;
+        this.parties = parties;
         this.jdbc = jdbc;
     }
 
@@ -86,7 +90,8 @@ public class WebhookController {
             description = "Body: url (https; plain http only for a host in coop.webhooks.allowed-local-hosts; a host"
                     + " that resolves to a loopback, link-local, private or other non-public address is refused unless"
                     + " allowed), types (event names such as BoardDecisionRecorded; every type when absent), partyId"
-                    + " (only agreements that party belongs to) and description. The events stored from now on are"
+                    + " (only agreements that party belongs to; 404 PARTY_NOT_FOUND for a party neither the party"
+                    + " register nor any agreement names) and description. The events stored from now on are"
                     + " delivered, each as a CloudEvent signed per Standard Webhooks (docs/integration.md). 201 with"
                     + " the subscription and its secret (whsec_…), shown this once.")
     public ResponseEntity<WebhookSubscriptions.Subscription> create(
@@ -105,6 +110,9 @@ public class WebhookController {
                             "types[" + i + "]");
                 }
             }
+        }
+        if (request.partyId() != null) {
+            parties.require(request.partyId().value(), "partyId");
         }
         WebhookSubscriptions.Reader reader = reader(user);
         String description =
