@@ -38,6 +38,11 @@ public class Reasons {
                 "It must not carry a user name or password: Coop signs what it sends instead\\.",
                 "får inte innehålla användarnamn eller lösenord: Coop signerar det som skickas",
                 "må ikke indeholde brugernavn eller adgangskode: Coop signerer det, der sendes");
+        reason("Its port must be 1 to 65535\\.", "porten måste vara 1 till 65535", "porten skal være 1 til 65535");
+        reason(
+                "must be one of your own parties: (.*)",
+                "måste vara en av dina egna parter: $1",
+                "skal være en af dine egne parter: $1");
         reason("It must not have a fragment\\.", "får inte ha något #-fragment", "må ikke have et #-fragment");
         reason("It is not a URL: .*", "är ingen giltig adress", "er ikke en gyldig adresse");
         reason(

@@ -100,7 +100,12 @@ class WebhooksTest extends IntegrationTest {
 
         Secretariat secretariat = new Secretariat(api);
         String id = secretariat.inForce(Bodies.twoPartyDraft(), BusinessTime.today(TestClock.INSTANCE));
-        secretariat.scheduleReview(id, TestClock.afternoonIn(40), "Rådhuset", "Greta Granskare", "greta@example.org");
+        secretariat.scheduleReview(
+                id,
+                TestClock.afternoonIn(40),
+                "Rådhuset, frågor till kalle.anka@halmstad.example.org",
+                "Greta Granskare",
+                "greta@example.org");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> receivedFor(id).size() >= 8);
         List<JsonNode> events = receivedFor(id);
@@ -133,7 +138,9 @@ class WebhooksTest extends IntegrationTest {
             assertThat(request.signature()).isEqualTo(expectedSignature(secret, request));
             assertThat(request.body()).doesNotContain("@").doesNotContainIgnoringCase("contactId");
         }
-        assertThat(events.get(7).get("data").toString()).contains("Greta Granskare");
+        assertThat(events.get(7).get("data").toString())
+                .contains("Greta Granskare")
+                .contains("Rådhuset, frågor till (e-mail address left out)");
         assertThat(receiver.received())
                 .extracting(WebhookReceiver.Received::id)
                 .as("each event once")
@@ -229,6 +236,57 @@ class WebhooksTest extends IntegrationTest {
         return ours;
     }
 
+    /** A receiver that answers 200 and never ends its body holds its own delivery for one attempt's time, no more. */
+    @Test
+    void aReceiverTricklingItsAnswerIsCutOffAndOthersGoOn() throws IOException {
+        try (WebhookReceiver other = new WebhookReceiver()) {
+            receiver.answer(request -> WebhookReceiver.TRICKLE);
+            String slow =
+                    "/api/v1/webhooks/" + subscribe().get("subscriptionId").asString();
+            Api.Answer made = api.as("secretariat").post("/api/v1/webhooks", Map.of("url", other.url()));
+            assertThat(made.status()).isEqualTo(201);
+            this.made.add(made.header("Location"));
+            Secretariat secretariat = new Secretariat(api);
+            String id = secretariat.draft(Bodies.twoPartyDraft());
+            secretariat.submit(id);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> other.received().stream()
+                                    .filter(r -> r.body().contains(id))
+                                    .count()
+                            == 2);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> deliveries(slow, id).stream()
+                            .allMatch(
+                                    delivery -> delivery.get("state").asString().equals("DELIVERED")));
+            assertThat(deliveries(slow, id)).allSatisfy(delivery -> {
+                assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
+                assertThat(delivery.get("lastStatus").asInt()).isEqualTo(200);
+            });
+            assertThat(receivedFor(id)).as("each event once").hasSize(2);
+        }
+    }
+
+    @Test
+    void aSecretariatSubscribesForItsOwnPartyAndAnOperatorForAny() {
+        JsonNode own = subscribe(Map.of("url", receiver.url()));
+        assertThat(own.get("partyId").asString())
+                .as("its only party, when it names none")
+                .isEqualTo("halmstad");
+        Api.Answer other =
+                api.as("secretariat").post("/api/v1/webhooks", Map.of("url", receiver.url(), "partyId", "laholm"));
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.json().get("violations").get(0).get("field").asString())
+                .isEqualTo("partyId");
+        Api.Answer every = api.as("operator").post("/api/v1/webhooks", Map.of("url", receiver.url()));
+        assertThat(every.status()).isEqualTo(201);
+        made.add(every.header("Location"));
+        assertThat(every.json().has("partyId")).as("every agreement").isFalse();
+        assertThat(api.as("secretariat")
+                        .get("/api/v1/webhooks/not-a-subscription")
+                        .status())
+                .isEqualTo(404);
+    }
+
     @Test
     void aReceiverFailingForThreeDaysIsSuspended() {
         JsonNode subscription = subscribe();
@@ -295,7 +353,7 @@ class WebhooksTest extends IntegrationTest {
         assertThat(unknownType.status()).isEqualTo(400);
         assertThat(unknownType.json().get("violations").get(0).get("field").asString())
                 .isEqualTo("types[1]");
-        Api.Answer unknownParty = api.as("secretariat")
+        Api.Answer unknownParty = api.as("operator")
                 .post("/api/v1/webhooks", Map.of("url", receiver.url(), "partyId", "no-such-party-anywhere"));
         assertThat(unknownParty.status()).isEqualTo(404);
         assertThat(unknownParty.json().get("errorCode").asString()).isEqualTo("PARTY_NOT_FOUND");

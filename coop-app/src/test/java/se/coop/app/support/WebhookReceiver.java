@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * A webhook receiver as a case system runs one: a real HTTP server on 127.0.0.1 that keeps every request it gets and
- * answers as the test says — a status, or no answer at all (it hangs until released).
+ * answers as the test says — a status, no answer at all (it hangs until released), or a 200 whose body never ends.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -24,6 +24,9 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Answer a request with this to hang instead. */
     public static final int HANG = -1;
+
+    /** Answer a request with this to answer 200 and then trickle the body, a byte at a time, until released. */
+    public static final int TRICKLE = -2;
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -49,6 +52,21 @@ public final class WebhookReceiver implements AutoCloseable {
             if (status == HANG) {
                 try {
                     released.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+                return;
+            }
+            if (status == TRICKLE) {
+                exchange.sendResponseHeaders(200, 0);
+                try (var out = exchange.getResponseBody()) {
+                    while (!released.await(100, TimeUnit.MILLISECONDS)) {
+                        out.write('x');
+                        out.flush();
+                    }
+                } catch (IOException e) {
+                    // the sender hung up, as it should
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

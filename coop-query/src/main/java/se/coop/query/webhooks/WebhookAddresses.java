@@ -78,6 +78,9 @@ public class WebhookAddresses {
         if (uri.getRawFragment() != null) {
             throw new Refused("It must not have a fragment.");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new Refused("Its port must be 1 to 65535.");
+        }
         boolean allowed = allowed(uri.getHost());
         if (!scheme.equals("https") && !(scheme.equals("http") && allowed)) {
             throw new Refused(
@@ -140,20 +143,52 @@ public class WebhookAddresses {
             if ((bytes[0] & 0xfe) == 0xfc) {
                 return "a unique-local address";
             }
-            boolean mapped = true;
-            for (int i = 0; i < 10; i++) {
-                mapped &= bytes[i] == 0;
+            if ((bytes[0] & 0xff) == 0x20 && (bytes[1] & 0xff) == 0x01 && bytes[2] == 0 && bytes[3] == 0) {
+                return "a Teredo tunnel address";
             }
-            mapped &= (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff;
-            if (mapped) {
-                try {
-                    return notPublic(InetAddress.getByAddress(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]}));
-                } catch (UnknownHostException e) {
-                    return "an address that cannot be read";
-                }
+            if ((bytes[0] & 0xff) == 0x20 && (bytes[1] & 0xff) == 0x02) {
+                // 6to4: the IPv4 address it stands for follows the prefix
+                return embedded(bytes, 2);
+            }
+            if (startsWith(bytes, 0x00, 0x64, 0xff, 0x9b) && bytes[4] == 0 && bytes[5] == 0) {
+                // the well-known NAT64 prefix 64:ff9b::/96: the IPv4 address is the last four bytes
+                return embedded(bytes, 12);
+            }
+            if (startsWith(bytes, 0x00, 0x64, 0xff, 0x9b) && bytes[4] == 0 && bytes[5] == 1) {
+                return "a local-use NAT64 address";
+            }
+            boolean zeros = true;
+            for (int i = 0; i < 10; i++) {
+                zeros &= bytes[i] == 0;
+            }
+            boolean mapped = zeros && (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff;
+            boolean compatible = zeros && bytes[10] == 0 && bytes[11] == 0;
+            if (mapped || compatible) {
+                // ::ffff:a.b.c.d and the older ::a.b.c.d
+                return embedded(bytes, 12);
             }
         }
         return null;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xff) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Why the IPv4 address held in {@code bytes} from {@code at} is not public, or null. */
+    private static String embedded(byte[] bytes, int at) {
+        try {
+            String why = notPublic(
+                    InetAddress.getByAddress(new byte[] {bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]}));
+            return why == null ? null : why + " (within an IPv6 address)";
+        } catch (UnknownHostException e) {
+            return "an address that cannot be read";
+        }
     }
 
     private static String notPublicV4(byte[] bytes) {

@@ -90,7 +90,8 @@ public class WebhookController {
             description = "Body: url (https; plain http only for a host in coop.webhooks.allowed-local-hosts; a host"
                     + " that resolves to a loopback, link-local, private or other non-public address is refused unless"
                     + " allowed), types (event names such as BoardDecisionRecorded; every type when absent), partyId"
-                    + " (only agreements that party belongs to; 404 PARTY_NOT_FOUND for a party neither the party"
+                    + " (only agreements that party belongs to: a secretariat's own party, its only one when it names none,"
+                    + " any party or none for an operator; 404 PARTY_NOT_FOUND for a party neither the party"
                     + " register nor any agreement names) and description. The events stored from now on are"
                     + " delivered, each as a CloudEvent signed per Standard Webhooks (docs/integration.md). 201 with"
                     + " the subscription and its secret (whsec_…), shown this once.")
@@ -111,23 +112,52 @@ public class WebhookController {
                 }
             }
         }
-        if (request.partyId() != null) {
-            parties.require(request.partyId().value(), "partyId");
-        }
         WebhookSubscriptions.Reader reader = reader(user);
+        String partyId = partyOf(request, reader);
+        if (partyId != null) {
+            parties.require(partyId, "partyId");
+        }
         String description =
                 request.description() == null || request.description().isBlank()
                         ? null
                         : request.description().strip();
-        WebhookSubscriptions.Subscription made = subscriptions.create(
-                url.toString(),
-                types,
-                request.partyId() == null ? null : request.partyId().value(),
-                description,
-                reader.name(),
-                reader.parties());
+        WebhookSubscriptions.Subscription made =
+                subscriptions.create(url.toString(), types, partyId, description, reader.name(), reader.parties());
         return ResponseEntity.created(URI.create("/api/v1/webhooks/" + made.subscriptionId()))
                 .body(made);
+    }
+
+    /**
+     * The party a new subscription is for: any (or none, every agreement) for an operator or a user of no party; a
+     * secretariat's own — the one it names, or its only party when it names none.
+     */
+    private static String partyOf(WebhookRequest request, WebhookSubscriptions.Reader reader) {
+        String named = request.partyId() == null ? null : request.partyId().value();
+        if (reader.operator() || reader.parties().isEmpty()) {
+            return named;
+        }
+        if (named == null && reader.parties().size() == 1) {
+            return reader.parties().get(0);
+        }
+        if (named == null || !reader.parties().contains(named)) {
+            throw new CoopProblem(
+                    ErrorCode.VALIDATION_FAILED,
+                    "must be one of your own parties: " + String.join(", ", reader.parties()),
+                    "partyId");
+        }
+        return named;
+    }
+
+    /** A subscription's id as a path gives it; anything else names no subscription. */
+    private static UUID id(String subscriptionId) {
+        try {
+            if (subscriptionId.length() == 36) {
+                return UUID.fromString(subscriptionId);
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through: not an id
+        }
+        throw new CoopProblem(ErrorCode.NOT_FOUND, "There is no such webhook subscription.");
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -143,16 +173,16 @@ public class WebhookController {
 
     @GetMapping(path = "/{subscriptionId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "getWebhook", summary = "One webhook subscription (404 for one you may not see)")
-    public WebhookSubscriptions.Subscription get(@PathVariable UUID subscriptionId, Authentication user) {
-        return subscriptions.get(subscriptionId, reader(user));
+    public WebhookSubscriptions.Subscription get(@PathVariable String subscriptionId, Authentication user) {
+        return subscriptions.get(id(subscriptionId), reader(user));
     }
 
     @DeleteMapping("/{subscriptionId}")
     @Operation(
             operationId = "deleteWebhook",
             summary = "Removes a webhook subscription and its delivery log; nothing more is sent to it")
-    public ResponseEntity<Void> delete(@PathVariable UUID subscriptionId, Authentication user) {
-        subscriptions.delete(subscriptionId, reader(user));
+    public ResponseEntity<Void> delete(@PathVariable String subscriptionId, Authentication user) {
+        subscriptions.delete(id(subscriptionId), reader(user));
         return ResponseEntity.noContent().build();
     }
 
@@ -164,8 +194,9 @@ public class WebhookController {
                     + " status and its first 1,024 bytes or the error, and when it is tried next. before: only"
                     + " events stored before that position (for the next page); at most 100.")
     public List<Delivery> deliveries(
-            @PathVariable UUID subscriptionId, @RequestParam(required = false) Long before, Authentication user) {
-        subscriptions.get(subscriptionId, reader(user));
+            @PathVariable String subscriptionId, @RequestParam(required = false) Long before, Authentication user) {
+        UUID subscription = id(subscriptionId);
+        subscriptions.get(subscription, reader(user));
         return jdbc.query(
                 "SELECT * FROM webhook_delivery WHERE subscription_id = ? AND global_index < ?"
                         + " ORDER BY global_index DESC LIMIT 100",
@@ -183,7 +214,7 @@ public class WebhookController {
                         rs.getString("last_error"),
                         "PENDING".equals(rs.getString("state")) ? instant(rs.getTimestamp("next_attempt_at")) : null,
                         instant(rs.getTimestamp("delivered_at"))),
-                subscriptionId,
+                subscription,
                 before == null ? Long.MAX_VALUE : before);
     }
 

@@ -7,9 +7,11 @@ import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import java.net.URI;
 import java.time.ZoneOffset;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -19,6 +21,7 @@ import se.coop.api.event.AgreementEvent;
 import se.coop.query.reminders.PublicAddress;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -26,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * sent (a redelivery after a contact's erasure carries nothing erased). {@code id} is the event's own id (so the same
  * on every attempt), {@code source} the agreement's URI, {@code type} {@code se.coop.agreement.<EventName>},
  * {@code subject} the agreement's id, {@code time} when it was stored, {@code data} the event's fields as the API names
- * them with no contact ids and no e-mail addresses (persons only by name, office and party), and Coop's position and
+ * them with no contact ids and no e-mail addresses — fields holding them left out, an address within a text replaced
+ * by {@link #ADDRESS_LEFT_OUT} (persons only by name, office and party) — and Coop's position and
  * chain hash as the extension attributes {@code coopposition} and {@code coopchainhash} (docs/integration.md).
  */
 @Component
@@ -86,18 +90,39 @@ public class WebhookEvents {
         return tree;
     }
 
+    /** An e-mail address within any text (a meeting's place, a reason): left out of the text. */
+    private static final Pattern ADDRESS =
+            Pattern.compile("[\\p{L}\\p{N}._%+'-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
+
+    /** What an address in a text is replaced by. */
+    public static final String ADDRESS_LEFT_OUT = "(e-mail address left out)";
+
     private static void withoutContacts(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            Iterator<String> names = object.propertyNames().iterator();
-            while (names.hasNext()) {
-                String name = names.next().toLowerCase(Locale.ROOT);
-                if (name.endsWith("contactid") || name.endsWith("email") || name.endsWith("contactids")) {
-                    names.remove();
+            List<String> names = new ArrayList<>(object.propertyNames());
+            for (String name : names) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                JsonNode value = object.get(name);
+                if (lower.endsWith("contactid") || lower.endsWith("contactids") || lower.endsWith("email")) {
+                    object.remove(name);
+                } else if (value.isString()) {
+                    object.put(name, scrubbed(value.asString()));
+                } else {
+                    withoutContacts(value);
                 }
             }
-            object.values().forEach(WebhookEvents::withoutContacts);
-        } else if (node != null && node.isArray()) {
-            node.values().forEach(WebhookEvents::withoutContacts);
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isString()) {
+                    array.set(i, array.stringNode(scrubbed(array.get(i).asString())));
+                } else {
+                    withoutContacts(array.get(i));
+                }
+            }
         }
+    }
+
+    static String scrubbed(String text) {
+        return text.indexOf('@') < 0 ? text : ADDRESS.matcher(text).replaceAll(ADDRESS_LEFT_OUT);
     }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -192,13 +194,34 @@ public class WebhookSender implements SmartLifecycle {
                 WebhookSignatures.sign(subscriptions.secret(due.subscription()), due.eventId(), timestamp, body));
         post.setEntity(
                 new ByteArrayEntity(body, ContentType.create("application/cloudevents+json", StandardCharsets.UTF_8)));
+        // the whole attempt, not each read, is bounded: a receiver trickling its answer is cut off
+        ScheduledFuture<?> deadline =
+                poller.schedule(post::cancel, connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
         try {
-            client.execute(post, response -> {
-                outcome(due, now, response.getCode(), head(response.getEntity()));
-                return null;
-            });
+            ClassicHttpResponse response = client.executeOpen(null, post, null);
+            try {
+                int status = response.getCode();
+                String answer;
+                try {
+                    answer = head(response.getEntity());
+                } catch (IOException e) {
+                    // the status says what the receiver made of the delivery; its body is for the log alone
+                    answer = "(the rest of the answer was not read: " + e + ")";
+                }
+                outcome(due, now, status, answer);
+            } finally {
+                // the rest of the answer is never read: the connection is dropped, not drained for reuse
+                post.cancel();
+                try {
+                    response.close();
+                } catch (IOException e) {
+                    log.debug("Closing a webhook answer: {}", e.toString());
+                }
+            }
         } catch (IOException e) {
             retry(due, now, null, e instanceof WebhookAddresses.Refused ? e.getMessage() : e.toString());
+        } finally {
+            deadline.cancel(false);
         }
     }
 
@@ -207,10 +230,10 @@ public class WebhookSender implements SmartLifecycle {
         if (entity == null) {
             return null;
         }
-        try (InputStream in = entity.getContent()) {
-            byte[] kept = in.readNBytes(ANSWER_KEPT);
-            return kept.length == 0 ? null : new String(kept, StandardCharsets.UTF_8);
-        }
+        // not closed here: closing the stream would read the rest of the answer to reuse the connection
+        InputStream in = entity.getContent();
+        byte[] kept = in.readNBytes(ANSWER_KEPT);
+        return kept.length == 0 ? null : new String(kept, StandardCharsets.UTF_8);
     }
 
     private void outcome(Due due, Instant at, int status, String answer) {
@@ -227,11 +250,16 @@ public class WebhookSender implements SmartLifecycle {
                     due.subscription(),
                     due.eventId());
         } else if (status == 410) {
-            record(due, at, status, answer, at, "PENDING");
+            record(due, at, status, answer, at, "DROPPED");
             if (subscriptions.stop(
                     due.subscription(), WebhookSubscriptions.DISABLED, "The receiver answered 410 Gone.")) {
                 log.warn("Webhook subscription {} disabled: its receiver answered 410 Gone", due.subscription());
             }
+            // nothing more goes to it: what was queued for it is dropped
+            jdbc.update(
+                    "UPDATE webhook_delivery SET state = 'DROPPED', claimed_by = NULL, claimed_until = NULL"
+                            + " WHERE subscription_id = ? AND state = 'PENDING'",
+                    due.subscription());
         } else {
             retry(due, at, status, answer);
         }

@@ -40,7 +40,14 @@ class WebhookAddressesTest {
                 "ff02::1",
                 "::ffff:127.0.0.1",
                 "::ffff:169.254.169.254",
-                "::ffff:10.0.0.1"
+                "::ffff:10.0.0.1",
+                "::127.0.0.1",
+                "64:ff9b::7f00:1",
+                "64:ff9b::a9fe:a9fe",
+                "64:ff9b:1::1",
+                "2002:7f00:1::",
+                "2002:a00:1::1",
+                "2001:0:4136:e378:8000:63bf:3fff:fdd2"
             })
     void noAddressThatIsNotPublicIsAllowed(String literal) throws UnknownHostException {
         assertThat(WebhookAddresses.notPublic(InetAddress.getByName(literal)))
@@ -50,7 +57,16 @@ class WebhookAddressesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"93.184.215.14", "1.1.1.1", "172.32.0.1", "100.128.0.1", "2606:4700::1111"})
+    @ValueSource(
+            strings = {
+                "93.184.215.14",
+                "1.1.1.1",
+                "172.32.0.1",
+                "100.128.0.1",
+                "2606:4700::1111",
+                "64:ff9b::5db8:d70e",
+                "2002:5db8:d70e::1"
+            })
     void publicAddressesAre(String literal) throws UnknownHostException {
         assertThat(WebhookAddresses.notPublic(InetAddress.getByName(literal)))
                 .as(literal)
@@ -65,5 +81,9 @@ class WebhookAddressesTest {
         assertThatThrownBy(() -> addresses.syntax("https://user:secret@example.org/hooks"))
                 .hasMessageContaining("user name");
         assertThatThrownBy(() -> addresses.syntax("hooks/relative")).hasMessageContaining("absolute");
+        assertThatThrownBy(() -> addresses.syntax("https://example.org:0/hooks"))
+                .hasMessageContaining("port");
+        assertThatThrownBy(() -> addresses.syntax("https://example.org:99999/hooks"))
+                .hasMessageContaining("port");
     }
 }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -87,7 +86,7 @@ class WebhooksPage {
     }
 
     @GetMapping("/webhooks/{subscriptionId}")
-    String deliveries(@PathVariable UUID subscriptionId, Model model) {
+    String deliveries(@PathVariable String subscriptionId, Model model) {
         permissions.require("GET", "/api/v1/webhooks/" + subscriptionId + "/deliveries");
         model.addAttribute("subscription", webhooks.get(subscriptionId, user()));
         model.addAttribute("deliveries", webhooks.deliveries(subscriptionId, null, user()));
@@ -95,7 +94,7 @@ class WebhooksPage {
     }
 
     @PostMapping("/webhooks/{subscriptionId}/delete")
-    String delete(@PathVariable UUID subscriptionId, RedirectAttributes redirect) {
+    String delete(@PathVariable String subscriptionId, RedirectAttributes redirect) {
         permissions.require("DELETE", "/api/v1/webhooks/" + subscriptionId);
         try {
             webhooks.delete(subscriptionId, user());
