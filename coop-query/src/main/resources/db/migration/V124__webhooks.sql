@@ -10,6 +10,9 @@ CREATE TABLE webhook_subscription (
     description     text,
     -- Standard Webhooks' whsec_… form: the receiver checks v1 signatures with it
     secret          text NOT NULL,
+    -- after a rotation, the secret before it: deliveries carry a signature with each until previous_secret_until
+    previous_secret       text,
+    previous_secret_until timestamptz,
     -- ACTIVE; DISABLED (the receiver answered 410, or its owner removed it); SUSPENDED (failing for days)
     state           text NOT NULL,
     state_reason    text,

@@ -288,6 +288,60 @@ class WebhooksTest extends IntegrationTest {
     }
 
     @Test
+    void aPingANewSecretWithItsOverlapAndEventsSentAgain() throws Exception {
+        JsonNode subscription = subscribe();
+        String location =
+                "/api/v1/webhooks/" + subscription.get("subscriptionId").asString();
+        String old = subscription.get("secret").asString();
+
+        JsonNode ping = api.as("secretariat").post(location + "/ping", "{}").json();
+        assertThat(ping.get("status").asInt()).isEqualTo(200);
+        WebhookReceiver.Received pinged =
+                receiver.received().get(receiver.received().size() - 1);
+        assertThat(Api.JSON.readTree(pinged.body()).get("type").asString()).isEqualTo("se.coop.webhook.ping");
+        assertThat(pinged.signature()).isEqualTo(expectedSignature(old, pinged));
+
+        Api.Answer rotated = api.as("secretariat").post(location + "/secret", "{}");
+        assertThat(rotated.status()).isEqualTo(200);
+        String fresh = rotated.json().get("secret").asString();
+        assertThat(fresh).startsWith("whsec_").isNotEqualTo(old);
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Bodies.twoPartyDraft());
+        await().atMost(Duration.ofSeconds(20)).until(() -> receivedFor(id).size() == 1);
+        WebhookReceiver.Received during = receiver.received().stream()
+                .filter(r -> r.body().contains(id))
+                .findFirst()
+                .orElseThrow();
+        assertThat(during.signature().split(" "))
+                .as("signed with the new secret and the old while they overlap")
+                .containsExactly(expectedSignature(fresh, during), expectedSignature(old, during));
+
+        TestClock.INSTANCE.advance(Duration.ofHours(25));
+        Api.Answer again = api.as("secretariat").post(location + "/redeliveries", Map.of("eventId", during.id()));
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.json().get("queued").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> receivedFor(id).size() == 2);
+        WebhookReceiver.Received resent = receiver.received().stream()
+                .filter(r -> r.body().contains(id))
+                .reduce((first, second) -> second)
+                .orElseThrow();
+        assertThat(resent.id()).as("the same id when sent again").isEqualTo(during.id());
+        assertThat(resent.signature())
+                .as("the new secret alone after the overlap")
+                .isEqualTo(expectedSignature(fresh, resent));
+
+        long position = deliveries(location, id).get(0).get("position").asLong();
+        Api.Answer range = api.as("secretariat")
+                .post(location + "/redeliveries", Map.of("fromPosition", position, "toPosition", position + 5));
+        assertThat(range.status()).isEqualTo(202);
+        Api.Answer tooMany =
+                api.as("secretariat").post(location + "/redeliveries", Map.of("fromPosition", 1, "toPosition", 20_000));
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.json().get("violations").get(0).get("field").asString())
+                .isEqualTo("toPosition");
+    }
+
+    @Test
     void aReceiverFailingForThreeDaysIsSuspended() {
         JsonNode subscription = subscribe();
         String location =

@@ -316,6 +316,30 @@ class AuthorizationMatrixTest extends IntegrationTest {
         calls.add(new Call(
                 "DELETE", "/api/v1/webhooks/{subscriptionId}", unknownWebhook, null, Set.of(S, O), false, 404));
         calls.add(new Call(
+                "POST",
+                "/api/v1/webhooks/{subscriptionId}/secret",
+                unknownWebhook + "/secret",
+                "{}",
+                Set.of(S, O),
+                false,
+                404));
+        calls.add(new Call(
+                "POST",
+                "/api/v1/webhooks/{subscriptionId}/ping",
+                unknownWebhook + "/ping",
+                "{}",
+                Set.of(S, O),
+                false,
+                404));
+        calls.add(new Call(
+                "POST",
+                "/api/v1/webhooks/{subscriptionId}/redeliveries",
+                unknownWebhook + "/redeliveries",
+                "{\"eventId\": \"x\"}",
+                Set.of(S, O),
+                false,
+                404));
+        calls.add(new Call(
                 "GET",
                 "/api/v1/webhooks/{subscriptionId}/deliveries",
                 unknownWebhook + "/deliveries",

@@ -5,10 +5,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,6 +49,15 @@ public class WebhookController {
             @Valid PartyId partyId,
             @Size(max = 500) String description) {}
 
+    /** Events to send again: one by its id, or those from one position to another (both included). */
+    public record RedeliveryRequest(@Size(max = 36) String eventId, Long fromPosition, Long toPosition) {}
+
+    /** How many events a redelivery queued. */
+    public record Redelivery(int queued) {}
+
+    /** What a ping's receiver answered: its status, the first kilobyte of its answer, how long it took. */
+    public record Ping(Integer status, String answer, long millis, String error) {}
+
     /** One delivery of one event to one subscription, as its log shows it. */
     public record Delivery(
             String eventId,
@@ -65,14 +77,26 @@ public class WebhookController {
     private final WebhookSubscriptions subscriptions;
     private final WebhookAddresses addresses;
     private final KnownParties parties;
+    private final WebhookOutbox outbox;
+    private final WebhookSender sender;
     private final JdbcTemplate jdbc;
+    private final Duration overlap;
 
     WebhookController(
-            WebhookSubscriptions subscriptions, WebhookAddresses addresses, KnownParties parties, JdbcTemplate jdbc) {
+            WebhookSubscriptions subscriptions,
+            WebhookAddresses addresses,
+            KnownParties parties,
+            WebhookOutbox outbox,
+            WebhookSender sender,
+            JdbcTemplate jdbc,
+            @Value("${coop.webhooks.secret-overlap:24h}") Duration overlap) {
         this.subscriptions = subscriptions;
         this.addresses = addresses;
         this.parties = parties;
+        this.outbox = outbox;
+        this.sender = sender;
         this.jdbc = jdbc;
+        this.overlap = overlap;
     }
 
     static WebhookSubscriptions.Reader reader(Authentication user) {
@@ -184,6 +208,93 @@ public class WebhookController {
     public ResponseEntity<Void> delete(@PathVariable String subscriptionId, Authentication user) {
         subscriptions.delete(id(subscriptionId), reader(user));
         return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/{subscriptionId}/secret", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "rotateWebhookSecret",
+            summary = "Gives a subscription a new secret, shown this once",
+            description = "Deliveries carry two signatures, one with the new secret and one with the old, for"
+                    + " coop.webhooks.secret-overlap (24 h; previousSecretUntil), so the receiver can take the new one"
+                    + " in meanwhile; then the new one alone.")
+    public WebhookSubscriptions.Subscription rotate(@PathVariable String subscriptionId, Authentication user) {
+        return subscriptions.rotate(id(subscriptionId), reader(user), overlap);
+    }
+
+    @PostMapping(path = "/{subscriptionId}/ping", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "pingWebhook",
+            summary = "Sends the endpoint a signed test event now and says what it answered",
+            description = "A CloudEvent of type se.coop.webhook.ping, signed as every delivery is; 200 with the"
+                    + " receiver's status, the first kilobyte of its answer and how long it took, or the error (an"
+                    + " address refused, no connection, no answer in time). Nothing is recorded.")
+    public Ping ping(@PathVariable String subscriptionId, Authentication user) {
+        WebhookSubscriptions.Subscription subscription = subscriptions.get(id(subscriptionId), reader(user));
+        try {
+            WebhookSender.Answer answer = sender.ping(subscription);
+            return new Ping(answer.status(), answer.body(), answer.millis(), null);
+        } catch (IOException e) {
+            return new Ping(null, null, 0, e instanceof WebhookAddresses.Refused ? e.getMessage() : e.toString());
+        }
+    }
+
+    @PostMapping(
+            path = "/{subscriptionId}/redeliveries",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "redeliverWebhookEvents",
+            summary = "Sends one event, or the events of a range of positions, again",
+            description = "Body: eventId (an event of the delivery log), or fromPosition and toPosition (both"
+                    + " included, at most 10,000 apart; events stored before the subscription was made too). Each"
+                    + " event the subscription wants (its types, its party) is queued again under its own id, in"
+                    + " order per agreement; a disabled or suspended subscription is made active again. 202 with how"
+                    + " many were queued.")
+    public ResponseEntity<Redelivery> redeliver(
+            @PathVariable String subscriptionId, @Valid @RequestBody RedeliveryRequest request, Authentication user) {
+        WebhookSubscriptions.Subscription subscription = subscriptions.get(id(subscriptionId), reader(user));
+        long from;
+        long to;
+        if (request.eventId() != null) {
+            if (request.fromPosition() != null || request.toPosition() != null) {
+                throw new CoopProblem(
+                        ErrorCode.VALIDATION_FAILED,
+                        "give eventId or fromPosition and toPosition, not both",
+                        "eventId");
+            }
+            List<Long> at = jdbc.queryForList(
+                    "SELECT global_index FROM webhook_delivery WHERE subscription_id = ? AND event_id = ?",
+                    Long.class,
+                    subscription.subscriptionId(),
+                    request.eventId());
+            if (at.isEmpty()) {
+                throw new CoopProblem(
+                        ErrorCode.NOT_FOUND, "The subscription's delivery log has no event " + request.eventId() + ".");
+            }
+            from = at.get(0);
+            to = at.get(0);
+        } else {
+            if (request.fromPosition() == null || request.toPosition() == null) {
+                throw new CoopProblem(
+                        ErrorCode.VALIDATION_FAILED,
+                        "give eventId, or fromPosition and toPosition",
+                        request.fromPosition() == null ? "fromPosition" : "toPosition");
+            }
+            from = request.fromPosition();
+            to = request.toPosition();
+            if (from < 1 || to < from) {
+                throw new CoopProblem(
+                        ErrorCode.VALIDATION_FAILED, "must be at least 1 and at most toPosition", "fromPosition");
+            }
+            if (to - from >= WebhookOutbox.MOST_REDELIVERED) {
+                throw new CoopProblem(
+                        ErrorCode.VALIDATION_FAILED,
+                        "must be less than " + WebhookOutbox.MOST_REDELIVERED + " positions after fromPosition",
+                        "toPosition");
+            }
+        }
+        subscriptions.resume(subscription.subscriptionId());
+        return ResponseEntity.accepted().body(new Redelivery(outbox.redeliver(subscription, from, to)));
     }
 
     @GetMapping(path = "/{subscriptionId}/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -38,6 +38,9 @@ public class WebhookEvents {
 
     public static final String TYPE_PREFIX = "se.coop.agreement.";
 
+    /** A ping's type: no event of an agreement, a test of the endpoint. */
+    public static final String PING = "se.coop.webhook.ping";
+
     private static final EventFormat FORMAT = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     private final EventStore store;
@@ -81,6 +84,22 @@ public class WebhookEvents {
         }
         CloudEvent cloudEvent = builder.build();
         return FORMAT.serialize(cloudEvent);
+    }
+
+    /** A ping for a subscription: a signed CloudEvent of type {@code se.coop.webhook.ping} and an id of its own. */
+    public byte[] ping(WebhookSubscriptions.Subscription subscription, String id, java.time.Instant at) {
+        ObjectNode data = json.createObjectNode();
+        data.put("subscriptionId", subscription.subscriptionId().toString());
+        data.put("message", "A ping from Coop: this endpoint receives its events.");
+        return FORMAT.serialize(CloudEventBuilder.v1()
+                .withId(id)
+                .withSource(URI.create(address.base() + "/api/v1/webhooks/" + subscription.subscriptionId()))
+                .withType(PING)
+                .withSubject(subscription.subscriptionId().toString())
+                .withTime(at.atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(json.writeValueAsBytes(data))
+                .build());
     }
 
     /** The event's fields as the API names them, without contact ids or e-mail addresses anywhere in it. */

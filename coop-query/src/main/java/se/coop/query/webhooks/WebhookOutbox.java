@@ -78,6 +78,53 @@ public class WebhookOutbox {
         }
     }
 
+    /** The most events one redelivery queues. */
+    public static final int MOST_REDELIVERED = 10_000;
+
+    /**
+     * Queues again, for one subscription, the events stored from {@code from} to {@code to} (positions, both included)
+     * that it wants — those it was sent before as well as those stored before it was made — each under its own id
+     * again, in order per agreement. Answers how many were queued.
+     */
+    int redeliver(WebhookSubscriptions.Subscription subscription, long from, long to) {
+        Timestamp now = Timestamp.from(clock.instant());
+        int[] queued = {0};
+        jdbc.query(
+                "SELECT e.global_index, e.event_identifier, e.aggregate_identifier, e.payload_type,"
+                        + " ARRAY(SELECT p.party_id FROM webhook_agreement_party p"
+                        + "  WHERE p.agreement_id = e.aggregate_identifier) AS parties"
+                        + " FROM domain_event_entry e WHERE e.global_index BETWEEN ? AND ? ORDER BY e.global_index",
+                rs -> {
+                    String storedType = rs.getString("payload_type");
+                    String type = storedType.substring(storedType.lastIndexOf('.') + 1);
+                    List<String> parties =
+                            Arrays.asList((String[]) rs.getArray("parties").getArray());
+                    if (!storedType.startsWith("se.coop.api.event.")
+                            || !TYPES.contains(type)
+                            || !subscription.wants(type, parties)) {
+                        return;
+                    }
+                    queued[0] += jdbc.update(
+                            "INSERT INTO webhook_delivery (subscription_id, event_id, global_index, agreement_id,"
+                                    + " event_type, state, created_at, next_attempt_at)"
+                                    + " VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)"
+                                    + " ON CONFLICT (subscription_id, event_id) DO UPDATE SET state = 'PENDING',"
+                                    + " next_attempt_at = EXCLUDED.next_attempt_at, first_attempt_at = NULL,"
+                                    + " claimed_by = NULL, claimed_until = NULL"
+                                    + " WHERE webhook_delivery.state <> 'PENDING'",
+                            subscription.subscriptionId(),
+                            rs.getString("event_identifier"),
+                            rs.getLong("global_index"),
+                            rs.getString("aggregate_identifier"),
+                            type,
+                            now,
+                            now);
+                },
+                from,
+                to);
+        return queued[0];
+    }
+
     /** Queues one event for one subscription (again: nothing happens when it is queued already). */
     void enqueue(
             java.util.UUID subscription,

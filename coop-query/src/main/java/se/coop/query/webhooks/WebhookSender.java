@@ -175,6 +175,9 @@ public class WebhookSender implements SmartLifecycle {
                 max);
     }
 
+    /** A receiver's answer to one attempt: its status and the first kilobyte of its body. */
+    public record Answer(int status, String body, long millis) {}
+
     /** One attempt: the CloudEvent made now, signed, posted; its outcome recorded. */
     void send(Due due) {
         Instant now = clock.instant();
@@ -185,16 +188,45 @@ public class WebhookSender implements SmartLifecycle {
             retry(due, now, null, "the event could not be read: " + e.getMessage());
             return;
         }
+        try {
+            Answer answer = post(due.url(), due.subscription(), due.eventId(), now, body);
+            outcome(due, now, answer.status(), answer.body());
+        } catch (IOException e) {
+            retry(due, now, null, e instanceof WebhookAddresses.Refused ? e.getMessage() : e.toString());
+        }
+    }
+
+    /**
+     * Sends a ping — a signed CloudEvent of type {@code se.coop.webhook.ping} — to the subscription's endpoint now,
+     * and answers what the receiver answered; nothing is recorded.
+     */
+    public Answer ping(WebhookSubscriptions.Subscription subscription) throws IOException {
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        return post(subscription.url(), subscription.subscriptionId(), id, now, events.ping(subscription, id, now));
+    }
+
+    /**
+     * Posts {@code body} as one attempt, signed with the subscription's secrets: the whole attempt, connecting included,
+     * is bounded, and no more than the first kilobyte of the answer's body is read.
+     */
+    private Answer post(String url, UUID subscription, String id, Instant now, byte[] body) throws IOException {
         long timestamp = now.getEpochSecond();
-        HttpPost post = new HttpPost(due.url());
-        post.setHeader("webhook-id", due.eventId());
+        HttpPost post = new HttpPost(url);
+        post.setHeader("webhook-id", id);
         post.setHeader("webhook-timestamp", Long.toString(timestamp));
+        // during a rotation's overlap, one signature with each secret, separated by a space (Standard Webhooks)
         post.setHeader(
                 "webhook-signature",
-                WebhookSignatures.sign(subscriptions.secret(due.subscription()), due.eventId(), timestamp, body));
+                String.join(
+                        " ",
+                        subscriptions.secrets(subscription).stream()
+                                .map(secret -> WebhookSignatures.sign(secret, id, timestamp, body))
+                                .toList()));
         post.setEntity(
                 new ByteArrayEntity(body, ContentType.create("application/cloudevents+json", StandardCharsets.UTF_8)));
         // the whole attempt, not each read, is bounded: a receiver trickling its answer is cut off
+        long started = System.nanoTime();
         ScheduledFuture<?> deadline =
                 poller.schedule(post::cancel, connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
         try {
@@ -208,7 +240,7 @@ public class WebhookSender implements SmartLifecycle {
                     // the status says what the receiver made of the delivery; its body is for the log alone
                     answer = "(the rest of the answer was not read: " + e + ")";
                 }
-                outcome(due, now, status, answer);
+                return new Answer(status, answer, (System.nanoTime() - started) / 1_000_000);
             } finally {
                 // the rest of the answer is never read: the connection is dropped, not drained for reuse
                 post.cancel();
@@ -218,8 +250,6 @@ public class WebhookSender implements SmartLifecycle {
                     log.debug("Closing a webhook answer: {}", e.toString());
                 }
             }
-        } catch (IOException e) {
-            retry(due, now, null, e instanceof WebhookAddresses.Refused ? e.getMessage() : e.toString());
         } finally {
             deadline.cancel(false);
         }

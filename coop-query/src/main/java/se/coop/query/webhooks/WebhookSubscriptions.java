@@ -51,6 +51,7 @@ public class WebhookSubscriptions {
             List<String> ownerParties,
             Instant createdAt,
             long fromPosition,
+            Instant previousSecretUntil,
             String secret) {
 
         Subscription withSecret(String secret) {
@@ -67,6 +68,7 @@ public class WebhookSubscriptions {
                     ownerParties,
                     createdAt,
                     fromPosition,
+                    previousSecretUntil,
                     secret);
         }
 
@@ -82,7 +84,7 @@ public class WebhookSubscriptions {
     public static final String SUSPENDED = "SUSPENDED";
 
     private static final String COLUMNS = "subscription_id, url, types, party_id, description, state, state_reason,"
-            + " state_since, created_by, owner_parties, created_at, from_position, secret";
+            + " state_since, created_by, owner_parties, created_at, from_position, previous_secret_until, secret";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -101,9 +103,7 @@ public class WebhookSubscriptions {
     public Subscription create(
             String url, List<String> types, String partyId, String description, String by, List<String> parties) {
         UUID id = UUID.randomUUID();
-        byte[] key = new byte[32];
-        random.nextBytes(key);
-        String secret = "whsec_" + Base64.getEncoder().encodeToString(key);
+        String secret = newSecret();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update(
                 "INSERT INTO webhook_subscription (subscription_id, url, types, party_id, description, secret, state,"
@@ -165,6 +165,15 @@ public class WebhookSubscriptions {
         jdbc.update("DELETE FROM webhook_subscription WHERE subscription_id = ?", id);
     }
 
+    /** Makes a disabled or suspended subscription active again (its owner asked for its events again). */
+    void resume(UUID id) {
+        jdbc.update(
+                "UPDATE webhook_subscription SET state = 'ACTIVE', state_reason = NULL, state_since = ?"
+                        + " WHERE subscription_id = ? AND state <> 'ACTIVE'",
+                Timestamp.from(clock.instant()),
+                id);
+    }
+
     /** Marks the subscription DISABLED or SUSPENDED (from ACTIVE only), with the reason; answers whether it changed. */
     boolean stop(UUID id, String state, String reason) {
         return jdbc.update(
@@ -177,10 +186,45 @@ public class WebhookSubscriptions {
                 == 1;
     }
 
-    /** The secret deliveries are signed with (never shown after its subscription was made). */
-    String secret(UUID id) {
-        return jdbc.queryForObject(
-                "SELECT secret FROM webhook_subscription WHERE subscription_id = ?", String.class, id);
+    private String newSecret() {
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        return WebhookSignatures.PREFIX + Base64.getEncoder().encodeToString(key);
+    }
+
+    /**
+     * Gives a subscription the reader sees a new secret, answered once with it; deliveries are signed with the new
+     * and the old one alike for {@code overlap}, so that the receiver can take the new one in meanwhile.
+     */
+    @Transactional
+    public Subscription rotate(UUID id, Reader reader, java.time.Duration overlap) {
+        get(id, reader);
+        String secret = newSecret();
+        jdbc.update(
+                "UPDATE webhook_subscription SET previous_secret = secret, previous_secret_until = ?, secret = ?"
+                        + " WHERE subscription_id = ?",
+                Timestamp.from(clock.instant().plus(overlap)),
+                secret,
+                id);
+        return find(id).orElseThrow().withSecret(secret);
+    }
+
+    /** The secrets deliveries are signed with now: the current one, and the one before it while their overlap lasts. */
+    List<String> secrets(UUID id) {
+        return jdbc
+                .query(
+                        "SELECT secret, previous_secret, previous_secret_until FROM webhook_subscription"
+                                + " WHERE subscription_id = ?",
+                        (rs, n) -> {
+                            Timestamp until = rs.getTimestamp("previous_secret_until");
+                            return until != null && until.toInstant().isAfter(clock.instant())
+                                    ? List.of(rs.getString("secret"), rs.getString("previous_secret"))
+                                    : List.of(rs.getString("secret"));
+                        },
+                        id)
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no subscription " + id));
     }
 
     private static Subscription row(ResultSet rs, int n) throws SQLException {
@@ -197,6 +241,9 @@ public class WebhookSubscriptions {
                 texts(rs.getArray("owner_parties")),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getLong("from_position"),
+                rs.getTimestamp("previous_secret_until") == null
+                        ? null
+                        : rs.getTimestamp("previous_secret_until").toInstant(),
                 null);
     }
 

@@ -93,6 +93,53 @@ class WebhooksPage {
         return "webhook";
     }
 
+    @PostMapping("/webhooks/{subscriptionId}/ping")
+    String ping(@PathVariable String subscriptionId, RedirectAttributes redirect) {
+        permissions.require("POST", "/api/v1/webhooks/" + subscriptionId + "/ping");
+        try {
+            redirect.addFlashAttribute("ping", webhooks.ping(subscriptionId, user()));
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute(
+                    "actionProblem", FormCommands.problem(problems.describe(e)).detail());
+        }
+        return "redirect:/webhooks/" + subscriptionId;
+    }
+
+    @PostMapping("/webhooks/{subscriptionId}/secret")
+    String rotate(@PathVariable String subscriptionId, RedirectAttributes redirect) {
+        permissions.require("POST", "/api/v1/webhooks/" + subscriptionId + "/secret");
+        try {
+            // shown once, on the page the browser is sent to
+            redirect.addFlashAttribute("made", webhooks.rotate(subscriptionId, user()));
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute(
+                    "actionProblem", FormCommands.problem(problems.describe(e)).detail());
+        }
+        return "redirect:/webhooks/" + subscriptionId;
+    }
+
+    @PostMapping("/webhooks/{subscriptionId}/redeliver")
+    String redeliver(
+            @PathVariable String subscriptionId,
+            @org.springframework.web.bind.annotation.RequestParam String eventId,
+            RedirectAttributes redirect) {
+        permissions.require("POST", "/api/v1/webhooks/" + subscriptionId + "/redeliveries");
+        try {
+            redirect.addFlashAttribute(
+                    "queued",
+                    webhooks.redeliver(
+                                    subscriptionId,
+                                    new WebhookController.RedeliveryRequest(eventId, null, null),
+                                    user())
+                            .getBody()
+                            .queued());
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute(
+                    "actionProblem", FormCommands.problem(problems.describe(e)).detail());
+        }
+        return "redirect:/webhooks/" + subscriptionId;
+    }
+
     @PostMapping("/webhooks/{subscriptionId}/delete")
     String delete(@PathVariable String subscriptionId, RedirectAttributes redirect) {
         permissions.require("DELETE", "/api/v1/webhooks/" + subscriptionId);
