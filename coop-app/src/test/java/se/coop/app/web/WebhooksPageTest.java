@@ -74,6 +74,20 @@ class WebhooksPageTest extends IntegrationTest {
         assertThat(log.statusCode()).isEqualTo(200);
         assertThat(log.body()).contains("Leveranslogg").contains(marker);
 
+        String base = "/webhooks/" + delete.group(2);
+        assertThat(page.post(base + "/ping", page.formOf(log.body(), Map.of())).statusCode())
+                .isEqualTo(302);
+        assertThat(page.get(base + "?lang=sv").body())
+                .as("nothing listens on port 9")
+                .contains("Adressen gick inte att nå");
+        assertThat(page.post(base + "/secret", page.formOf(log.body(), Map.of()))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(page.get(base + "?lang=sv").body())
+                .contains("En ny hemlighet")
+                .containsPattern("value=\"whsec_[A-Za-z0-9+/=]{44}\"");
+        assertThat(page.get(base + "?lang=sv").body()).as("shown once").doesNotContain("whsec_");
+
         HttpResponse<String> removed = page.post(delete.group(1), page.formOf(again, Map.of()));
         assertThat(removed.statusCode()).isEqualTo(302);
         assertThat(page.get("/webhooks?lang=sv").body())
