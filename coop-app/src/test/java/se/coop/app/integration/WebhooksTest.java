@@ -341,6 +341,41 @@ class WebhooksTest extends IntegrationTest {
                 .isEqualTo("toPosition");
     }
 
+    /**
+     * A node that claimed a delivery and died mid-send leaves its claim to lapse; another node then sends the event
+     * under the same webhook-id. (The dead node is played by a claim written as one would leave it.)
+     */
+    @Test
+    void aDeliveryClaimedByANodeThatDiedIsSentAgainUnderTheSameIdOnceItsClaimLapses() {
+        JsonNode subscription = subscribe();
+        String location =
+                "/api/v1/webhooks/" + subscription.get("subscriptionId").asString();
+        receiver.answer(request -> 500);
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Bodies.twoPartyDraft());
+        await().atMost(Duration.ofSeconds(20)).until(() -> receivedFor(id).size() == 1);
+        String sentBefore =
+                receiver.received().get(receiver.received().size() - 1).id();
+        // as a node leaves it that claimed the retry and died before recording anything
+        jdbc.update(
+                "UPDATE webhook_delivery SET claimed_by = 'a-node-that-died', claimed_until = ?, next_attempt_at = ?"
+                        + " WHERE agreement_id = ?",
+                java.sql.Timestamp.from(TestClock.INSTANCE.instant().plus(Duration.ofMinutes(2))),
+                java.sql.Timestamp.from(TestClock.INSTANCE.instant()),
+                id);
+        receiver.answer(request -> 200);
+        TestClock.INSTANCE.advance(Duration.ofMinutes(1));
+        await().during(Duration.ofMillis(800))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> receivedFor(id).size() == 1);
+        TestClock.INSTANCE.advance(Duration.ofMinutes(2));
+        await().atMost(Duration.ofSeconds(20)).until(() -> receivedFor(id).size() == 2);
+        assertThat(receiver.received().get(receiver.received().size() - 1).id()).isEqualTo(sentBefore);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        deliveries(location, id).get(0).get("state").asString().equals("DELIVERED"));
+    }
+
     @Test
     void aReceiverFailingForThreeDaysIsSuspended() {
         JsonNode subscription = subscribe();
