@@ -396,6 +396,11 @@ class WebhooksTest extends IntegrationTest {
         JsonNode suspended = api.as("secretariat").get(location).json();
         assertThat(suspended.get("stateReason").asString()).contains("503");
         assertThat(deliveries(location, id).get(0).get("state").asString()).isEqualTo("FAILED");
+        String operatorPage = new se.coop.app.web.PageSessionAccess(port).signedIn("operator", "/operator?lang=en");
+        assertThat(operatorPage)
+                .as("the operator page tells of it")
+                .contains("Webhook subscriptions that receive nothing")
+                .contains(subscription.get("subscriptionId").asString());
     }
 
     @Test

@@ -41,6 +41,7 @@ class OperatorPage {
 
     private final se.coop.query.calendar.CalendarController calendar;
     private final se.coop.api.register.PartyRegister register;
+    private final se.coop.query.webhooks.WebhookController webhooks;
 
     OperatorPage(
             AdminController admin,
@@ -50,8 +51,10 @@ class OperatorPage {
             Permissions permissions,
             Words words,
             se.coop.query.calendar.CalendarController calendar,
-            se.coop.api.register.PartyRegister register) {
+            se.coop.api.register.PartyRegister register,
+            se.coop.query.webhooks.WebhookController webhooks) {
         this.calendar = calendar;
+        this.webhooks = webhooks;
         this.register = register;
         this.admin = admin;
         this.documents = documents;
@@ -78,6 +81,17 @@ class OperatorPage {
         model.addAttribute("values", values);
         model.addAttribute("problem", problem);
         FeedList.addTo(model, permissions, calendar, register);
+        // the webhook subscriptions that no longer receive their events: disabled (410) or suspended (failing)
+        model.addAttribute(
+                "stoppedWebhooks",
+                permissions.mayRead("/api/v1/webhooks")
+                        ? webhooks
+                                .list(org.springframework.security.core.context.SecurityContextHolder.getContext()
+                                        .getAuthentication())
+                                .stream()
+                                .filter(subscription -> !"ACTIVE".equals(subscription.state()))
+                                .toList()
+                        : java.util.List.of());
         return "operator";
     }
 
