@@ -78,6 +78,14 @@ class WebhooksTest extends IntegrationTest {
         return events;
     }
 
+    /** The last request the receiver got for one agreement. */
+    private WebhookReceiver.Received lastReceivedFor(String agreementId) {
+        return receiver.received().stream()
+                .filter(request -> request.body().contains(agreementId))
+                .reduce((first, second) -> second)
+                .orElseThrow();
+    }
+
     /** Standard Webhooks' v1 signature, computed here as a receiver would, not with Coop's code. */
     private static String expectedSignature(String secret, WebhookReceiver.Received request) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
@@ -308,10 +316,7 @@ class WebhooksTest extends IntegrationTest {
         Secretariat secretariat = new Secretariat(api);
         String id = secretariat.draft(Bodies.twoPartyDraft());
         await().atMost(Duration.ofSeconds(20)).until(() -> receivedFor(id).size() == 1);
-        WebhookReceiver.Received during = receiver.received().stream()
-                .filter(r -> r.body().contains(id))
-                .findFirst()
-                .orElseThrow();
+        WebhookReceiver.Received during = lastReceivedFor(id);
         assertThat(during.signature().split(" "))
                 .as("signed with the new secret and the old while they overlap")
                 .containsExactly(expectedSignature(fresh, during), expectedSignature(old, during));
@@ -321,10 +326,7 @@ class WebhooksTest extends IntegrationTest {
         assertThat(again.status()).isEqualTo(202);
         assertThat(again.json().get("queued").asInt()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> receivedFor(id).size() == 2);
-        WebhookReceiver.Received resent = receiver.received().stream()
-                .filter(r -> r.body().contains(id))
-                .reduce((first, second) -> second)
-                .orElseThrow();
+        WebhookReceiver.Received resent = lastReceivedFor(id);
         assertThat(resent.id()).as("the same id when sent again").isEqualTo(during.id());
         assertThat(resent.signature())
                 .as("the new secret alone after the overlap")

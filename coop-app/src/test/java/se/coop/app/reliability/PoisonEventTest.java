@@ -64,34 +64,7 @@ class PoisonEventTest extends IntegrationTest {
     /** The command as an earlier version of Coop let it through; today the HTTP API refuses it (ClientInputTest). */
     private String draftWithNul() {
         AgreementId id = AgreementId.random();
-        commands.sendAndWait(new DraftIntent(
-                id,
-                new LocalizedText("Samverkan a\u0000b", null, null),
-                AgreementKind.LETTER_OF_INTENT,
-                false,
-                List.of(
-                        new Party(
-                                PartyId.of("halmstad"),
-                                "Halmstads\u0000kommun",
-                                PartyKind.MUNICIPALITY,
-                                "SE",
-                                "Kommunstyrelsen",
-                                null,
-                                true),
-                        new Party(
-                                PartyId.of("laholm"),
-                                "Laholms kommun",
-                                PartyKind.MUNICIPALITY,
-                                "SE",
-                                "Kommunstyrelsen",
-                                null,
-                                false)),
-                List.of(),
-                new Term(null, null, true, 6, false),
-                null,
-                null,
-                null,
-                new AgreementText(Bodies.TEXT_V1, "Avsikt\u0000", null, null, null)));
+        draft(id, "Samverkan a\u0000b", "Halmstads\u0000kommun", "Avsikt\u0000");
         poisons.add(id.toString());
         return id.toString();
     }
@@ -136,8 +109,13 @@ class PoisonEventTest extends IntegrationTest {
         draft(clean, "Samverkan efter giftet");
     }
 
-    /** A draft of Halmstad and Laholm with {@code title} (the poison holds a NUL), sent as a command. */
+    /** A draft of Halmstad and Laholm with {@code title}, sent as a command. */
     private void draft(AgreementId id, String title) {
+        draft(id, title, "Halmstads kommun", "Avsikt");
+    }
+
+    /** A draft of Halmstad and Laholm as a command, with the texts given (the poison's hold a NUL). */
+    private void draft(AgreementId id, String title, String halmstad, String textTitle) {
         commands.sendAndWait(new DraftIntent(
                 id,
                 new LocalizedText(title, null, null),
@@ -146,7 +124,7 @@ class PoisonEventTest extends IntegrationTest {
                 List.of(
                         new Party(
                                 PartyId.of("halmstad"),
-                                "Halmstads kommun",
+                                halmstad,
                                 PartyKind.MUNICIPALITY,
                                 "SE",
                                 "Kommunstyrelsen",
@@ -165,7 +143,7 @@ class PoisonEventTest extends IntegrationTest {
                 null,
                 null,
                 null,
-                new AgreementText(Bodies.TEXT_V1, "Avsikt", null, null, null)));
+                new AgreementText(Bodies.TEXT_V1, textTitle, null, null, null)));
     }
 
     private static boolean inAll(List<org.axonframework.eventhandling.Segment> segments, String stream) {

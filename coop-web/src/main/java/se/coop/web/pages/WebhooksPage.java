@@ -95,27 +95,13 @@ class WebhooksPage {
 
     @PostMapping("/webhooks/{subscriptionId}/ping")
     String ping(@PathVariable String subscriptionId, RedirectAttributes redirect) {
-        permissions.require("POST", "/api/v1/webhooks/" + subscriptionId + "/ping");
-        try {
-            redirect.addFlashAttribute("ping", webhooks.ping(subscriptionId, user()));
-        } catch (RuntimeException e) {
-            redirect.addFlashAttribute(
-                    "actionProblem", FormCommands.problem(problems.describe(e)).detail());
-        }
-        return "redirect:/webhooks/" + subscriptionId;
+        return onTheLog(subscriptionId, "/ping", redirect, "ping", () -> webhooks.ping(subscriptionId, user()));
     }
 
+    /** A new secret, shown once on the page the browser is sent to. */
     @PostMapping("/webhooks/{subscriptionId}/secret")
     String rotate(@PathVariable String subscriptionId, RedirectAttributes redirect) {
-        permissions.require("POST", "/api/v1/webhooks/" + subscriptionId + "/secret");
-        try {
-            // shown once, on the page the browser is sent to
-            redirect.addFlashAttribute("made", webhooks.rotate(subscriptionId, user()));
-        } catch (RuntimeException e) {
-            redirect.addFlashAttribute(
-                    "actionProblem", FormCommands.problem(problems.describe(e)).detail());
-        }
-        return "redirect:/webhooks/" + subscriptionId;
+        return onTheLog(subscriptionId, "/secret", redirect, "made", () -> webhooks.rotate(subscriptionId, user()));
     }
 
     @PostMapping("/webhooks/{subscriptionId}/redeliver")
@@ -123,16 +109,30 @@ class WebhooksPage {
             @PathVariable String subscriptionId,
             @org.springframework.web.bind.annotation.RequestParam String eventId,
             RedirectAttributes redirect) {
-        permissions.require("POST", "/api/v1/webhooks/" + subscriptionId + "/redeliveries");
+        return onTheLog(
+                subscriptionId,
+                "/redeliveries",
+                redirect,
+                "queued",
+                () -> webhooks.redeliver(
+                                subscriptionId, new WebhookController.RedeliveryRequest(eventId, null, null), user())
+                        .getBody()
+                        .queued());
+    }
+
+    /**
+     * A button of the delivery log's page: the API's {@code POST} at {@code path} under the subscription, its answer
+     * (or why it was refused) shown on the log again.
+     */
+    private String onTheLog(
+            String subscriptionId,
+            String path,
+            RedirectAttributes redirect,
+            String shownAs,
+            java.util.function.Supplier<Object> action) {
+        permissions.require("POST", "/api/v1/webhooks/" + subscriptionId + path);
         try {
-            redirect.addFlashAttribute(
-                    "queued",
-                    webhooks.redeliver(
-                                    subscriptionId,
-                                    new WebhookController.RedeliveryRequest(eventId, null, null),
-                                    user())
-                            .getBody()
-                            .queued());
+            redirect.addFlashAttribute(shownAs, action.get());
         } catch (RuntimeException e) {
             redirect.addFlashAttribute(
                     "actionProblem", FormCommands.problem(problems.describe(e)).detail());
