@@ -273,10 +273,12 @@ class CachedCredentialsTest {
     @Test
     void whereTheUserSignedInBeforeTheCheckGoesPastAFullQueue() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch checking = new java.util.concurrent.CountDownLatch(1);
         AuthenticationProvider held = new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication authentication) {
                 if (authentication.getName().startsWith("gäst")) {
+                    checking.countDown();
                     try {
                         release.await();
                     } catch (InterruptedException e) {
@@ -300,6 +302,10 @@ class CachedCredentialsTest {
         java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             callers.submit(() -> cached.authenticate(attempt("gäst1", "rätt lösenord", "192.0.2.71")));
+            // the lane's one thread holds the first check before the second comes: else the second may find the
+            // first still in the queue, the queue full, and be refused
+            assertThat(checking.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
             callers.submit(() -> cached.authenticate(attempt("gäst2", "rätt lösenord", "192.0.2.72")));
             org.awaitility.Awaitility.await().until(() -> lanes.waiting() == 1);
             assertThatThrownBy(() -> cached.authenticate(attempt("revisor", "rätt lösenord", "192.0.2.73")))

@@ -10,6 +10,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.coop.api.Party;
@@ -62,7 +63,7 @@ public class WebhookOutbox {
                         party.partyId().value());
             }
         }
-        List<WebhookSubscriptions.Subscription> active = subscriptions.active();
+        List<WebhookSubscriptions.Subscription> active = active();
         if (active.isEmpty()) {
             return;
         }
@@ -77,6 +78,19 @@ public class WebhookOutbox {
             }
         }
     }
+
+    /**
+     * The active subscriptions, read once per batch of the processor: its events were all committed before the batch
+     * began, so a subscription made since starts above every one of them and wants none.
+     */
+    private List<WebhookSubscriptions.Subscription> active() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return subscriptions.active();
+        }
+        return CurrentUnitOfWork.get().root().getOrComputeResource(ACTIVE, key -> subscriptions.active());
+    }
+
+    private static final String ACTIVE = WebhookOutbox.class.getName() + ".active";
 
     /** The most events one redelivery queues. */
     public static final int MOST_REDELIVERED = 10_000;
