@@ -8,6 +8,8 @@ CREATE TABLE webhook_subscription (
     -- only agreements this party belongs to; NULL for every agreement
     party_id        varchar(64),
     description     text,
+    -- how deliveries are signed: v1 (HMAC-SHA256 with the secret) or v1a (Ed25519 with Coop's webhook key)
+    scheme          text NOT NULL DEFAULT 'v1',
     -- Standard Webhooks' whsec_… form: the receiver checks v1 signatures with it
     secret          text NOT NULL,
     -- after a rotation, the secret before it: deliveries carry a signature with each until previous_secret_until
@@ -60,3 +62,12 @@ CREATE INDEX webhook_delivery_due ON webhook_delivery (next_attempt_at) WHERE st
 CREATE INDEX webhook_delivery_order ON webhook_delivery (subscription_id, agreement_id, global_index)
     WHERE state = 'PENDING';
 CREATE INDEX webhook_delivery_log ON webhook_delivery (subscription_id, global_index DESC);
+
+-- Coop's own key for v1a (Ed25519) signatures: not the checkpoints' key; its public half is published for receivers
+-- (GET /api/v1/webhooks/public-key). Made once, by whichever node needs it first.
+CREATE TABLE webhook_key (
+    key_id      text PRIMARY KEY,
+    public_key  bytea       NOT NULL,
+    private_key bytea       NOT NULL,
+    created_at  timestamptz NOT NULL
+);

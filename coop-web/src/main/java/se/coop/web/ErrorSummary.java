@@ -113,7 +113,8 @@ public class ErrorSummary {
             Map.entry("party:boardNames", "parties.boards"),
             Map.entry("webhook:url", "webhooks.url"),
             Map.entry("webhook:types", "webhooks.types"),
-            Map.entry("webhook:description", "webhooks.description"));
+            Map.entry("webhook:description", "webhooks.description"),
+            Map.entry("webhook:scheme", "webhooks.scheme"));
 
     /** A file's hash is the file field's: the person chose a file, not a hash. */
     private static final Map<String, String> SHOWN_AS = Map.of(

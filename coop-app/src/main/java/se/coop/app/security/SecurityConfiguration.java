@@ -227,6 +227,8 @@ public class SecurityConfiguration {
                         // a reader's own extracts made in the background (ExtractJobs answers only its reader)
                         .requestMatchers("/api/v1/extracts", "/api/v1/extracts/**")
                         .hasAnyRole(A, O)
+                        .requestMatchers(reads("/api/v1/webhooks/public-key"))
+                        .permitAll()
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
                         .hasAnyRole(S, O)
                         .requestMatchers(reads("/api/v1/agreements/*/history"))

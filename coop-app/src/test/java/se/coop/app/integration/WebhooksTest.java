@@ -378,6 +378,53 @@ class WebhooksTest extends IntegrationTest {
                         deliveries(location, id).get(0).get("state").asString().equals("DELIVERED"));
     }
 
+    /** v1a: signed with Coop's Ed25519 key, checked here with the public key Coop publishes and Java's own Ed25519. */
+    @Test
+    void aV1aSubscriptionIsSignedWithCoopsPublishedEd25519Key() throws Exception {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("url", receiver.url());
+        request.put("scheme", "v1a");
+        JsonNode subscription = subscribe(request);
+        assertThat(subscription.has("secret")).as("no secret: Coop's key signs").isFalse();
+        assertThat(subscription.get("scheme").asString()).isEqualTo("v1a");
+        String published = api.anonymous()
+                .get("/api/v1/webhooks/public-key")
+                .json()
+                .get("publicKey")
+                .asString();
+        assertThat(published).startsWith("whpk_");
+        byte[] raw = Base64.getDecoder().decode(published.substring("whpk_".length()));
+        // the raw key after the X.509 prefix of an Ed25519 key (RFC 8410)
+        byte[] x509 = new byte[44];
+        System.arraycopy(java.util.HexFormat.of().parseHex("302a300506032b6570032100"), 0, x509, 0, 12);
+        System.arraycopy(raw, 0, x509, 12, 32);
+        java.security.PublicKey key = java.security.KeyFactory.getInstance("Ed25519")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(x509));
+
+        Secretariat secretariat = new Secretariat(api);
+        String id = secretariat.draft(Bodies.twoPartyDraft());
+        await().atMost(Duration.ofSeconds(20)).until(() -> receivedFor(id).size() == 1);
+        WebhookReceiver.Received delivered = lastReceivedFor(id);
+        assertThat(delivered.signature()).startsWith("v1a,");
+        java.security.Signature check = java.security.Signature.getInstance("Ed25519");
+        check.initVerify(key);
+        check.update((delivered.id() + "." + delivered.timestamp() + "." + delivered.body())
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(check.verify(Base64.getDecoder().decode(delivered.signature().substring("v1a,".length()))))
+                .as("the signature holds under the published key")
+                .isTrue();
+        String location =
+                "/api/v1/webhooks/" + subscription.get("subscriptionId").asString();
+        assertThat(api.as("secretariat").post(location + "/secret", "{}").status())
+                .as("no secret to replace")
+                .isEqualTo(409);
+        Api.Answer wrong =
+                api.as("secretariat").post("/api/v1/webhooks", Map.of("url", receiver.url(), "scheme", "v2"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().get("violations").get(0).get("field").asString())
+                .isEqualTo("scheme");
+    }
+
     @Test
     void aReceiverFailingForThreeDaysIsSuspended() {
         JsonNode subscription = subscribe();

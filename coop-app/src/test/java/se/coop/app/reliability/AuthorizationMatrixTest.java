@@ -312,6 +312,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
         calls.add(new Call(
                 "POST", "/api/v1/webhooks", "/api/v1/webhooks", "{\"url\": \"ftp://x\"}", Set.of(S, O), false, 400));
         calls.add(new Call("GET", "/api/v1/webhooks", "/api/v1/webhooks", null, Set.of(S, O), false, 200));
+        calls.add(new Call(
+                "GET", "/api/v1/webhooks/public-key", "/api/v1/webhooks/public-key", null, Set.of(), true, 200));
         calls.add(new Call("GET", "/api/v1/webhooks/{subscriptionId}", unknownWebhook, null, Set.of(S, O), false, 404));
         calls.add(new Call(
                 "DELETE", "/api/v1/webhooks/{subscriptionId}", unknownWebhook, null, Set.of(S, O), false, 404));

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
@@ -47,7 +48,13 @@ public class WebhookController {
             @NotBlank @Size(max = 2000) String url,
             @Size(min = 1, max = 40) List<@NotBlank @Size(max = 60) String> types,
             @Valid PartyId partyId,
-            @Size(max = 500) String description) {}
+            @Size(max = 500) String description,
+
+            @Pattern(regexp = "v1|v1a", message = "must be v1 (HMAC-SHA256 with a secret) or v1a (Ed25519)")
+            String scheme) {}
+
+    /** Coop's public key for v1a signatures, as Standard Webhooks writes it. */
+    public record PublicKey(String publicKey, String algorithm) {}
 
     /** Events to send again: one by its id, or those from one position to another (both included). */
     public record RedeliveryRequest(@Size(max = 36) String eventId, Long fromPosition, Long toPosition) {}
@@ -79,6 +86,7 @@ public class WebhookController {
     private final KnownParties parties;
     private final WebhookOutbox outbox;
     private final WebhookSender sender;
+    private final WebhookKey key;
     private final JdbcTemplate jdbc;
     private final Duration overlap;
 
@@ -88,6 +96,7 @@ public class WebhookController {
             KnownParties parties,
             WebhookOutbox outbox,
             WebhookSender sender,
+            WebhookKey key,
             JdbcTemplate jdbc,
             @Value("${coop.webhooks.secret-overlap:24h}") Duration overlap) {
         this.subscriptions = subscriptions;
@@ -95,6 +104,7 @@ public class WebhookController {
         this.parties = parties;
         this.outbox = outbox;
         this.sender = sender;
+        this.key = key;
         this.jdbc = jdbc;
         this.overlap = overlap;
     }
@@ -116,9 +126,10 @@ public class WebhookController {
                     + " allowed), types (event names such as BoardDecisionRecorded; every type when absent), partyId"
                     + " (only agreements that party belongs to: a secretariat's own party, its only one when it names none,"
                     + " any party or none for an operator; 404 PARTY_NOT_FOUND for a party neither the party"
-                    + " register nor any agreement names) and description. The events stored from now on are"
+                    + " register nor any agreement names), description and scheme (v1, the default: HMAC-SHA256"
+                    + " with a secret of its own; v1a: Ed25519 with Coop's key, GET /api/v1/webhooks/public-key). The events stored from now on are"
                     + " delivered, each as a CloudEvent signed per Standard Webhooks (docs/integration.md). 201 with"
-                    + " the subscription and its secret (whsec_…), shown this once.")
+                    + " the subscription and, for v1, its secret (whsec_…), shown this once.")
     public ResponseEntity<WebhookSubscriptions.Subscription> create(
             @Valid @RequestBody WebhookRequest request, Authentication user) {
         URI url = addresses.endpoint(request.url());
@@ -145,8 +156,14 @@ public class WebhookController {
                 request.description() == null || request.description().isBlank()
                         ? null
                         : request.description().strip();
-        WebhookSubscriptions.Subscription made =
-                subscriptions.create(url.toString(), types, partyId, description, reader.name(), reader.parties());
+        WebhookSubscriptions.Subscription made = subscriptions.create(
+                url.toString(),
+                types,
+                partyId,
+                description,
+                request.scheme() == null ? WebhookSubscriptions.V1 : request.scheme(),
+                reader.name(),
+                reader.parties());
         return ResponseEntity.created(URI.create("/api/v1/webhooks/" + made.subscriptionId()))
                 .body(made);
     }
@@ -182,6 +199,16 @@ public class WebhookController {
             // falls through: not an id
         }
         throw new CoopProblem(ErrorCode.NOT_FOUND, "There is no such webhook subscription.");
+    }
+
+    @GetMapping(path = "/public-key", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "webhookPublicKey",
+            summary = "Coop's public key for v1a webhook signatures (public)",
+            description = "Ed25519, as Standard Webhooks writes it: whpk_ and the raw 32-byte key in base64. Not the"
+                    + " checkpoints' key.")
+    public PublicKey publicKey() {
+        return new PublicKey(key.publicKey(), "Ed25519");
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)

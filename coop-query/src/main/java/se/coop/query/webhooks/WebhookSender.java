@@ -66,6 +66,7 @@ public class WebhookSender implements SmartLifecycle {
     private final WebhookSubscriptions subscriptions;
     private final WebhookEvents events;
     private final WebhookAddresses addresses;
+    private final WebhookKey key;
     private final Clock clock;
     private final Duration poll;
     private final int senders;
@@ -86,6 +87,7 @@ public class WebhookSender implements SmartLifecycle {
             WebhookSubscriptions subscriptions,
             WebhookEvents events,
             WebhookAddresses addresses,
+            WebhookKey key,
             Clock clock,
             @Value("${coop.webhooks.poll:1s}") Duration poll,
             @Value("${coop.webhooks.senders:4}") int senders,
@@ -99,6 +101,7 @@ public class WebhookSender implements SmartLifecycle {
         this.subscriptions = subscriptions;
         this.events = events;
         this.addresses = addresses;
+        this.key = key;
         this.clock = clock;
         this.poll = poll;
         this.senders = senders;
@@ -215,14 +218,18 @@ public class WebhookSender implements SmartLifecycle {
         HttpPost post = new HttpPost(url);
         post.setHeader("webhook-id", id);
         post.setHeader("webhook-timestamp", Long.toString(timestamp));
-        // during a rotation's overlap, one signature with each secret, separated by a space (Standard Webhooks)
+        WebhookSubscriptions.Signing signing = subscriptions.signing(subscription);
+        // v1a: Coop's Ed25519 key; v1: during a rotation's overlap, one signature with each secret, separated by a
+        // space (Standard Webhooks)
         post.setHeader(
                 "webhook-signature",
-                String.join(
-                        " ",
-                        subscriptions.secrets(subscription).stream()
-                                .map(secret -> WebhookSignatures.sign(secret, id, timestamp, body))
-                                .toList()));
+                WebhookSubscriptions.V1A.equals(signing.scheme())
+                        ? key.sign(id, timestamp, body)
+                        : String.join(
+                                " ",
+                                signing.secrets().stream()
+                                        .map(secret -> WebhookSignatures.sign(secret, id, timestamp, body))
+                                        .toList()));
         post.setEntity(
                 new ByteArrayEntity(body, ContentType.create("application/cloudevents+json", StandardCharsets.UTF_8)));
         // the whole attempt, not each read, is bounded: a receiver trickling its answer is cut off

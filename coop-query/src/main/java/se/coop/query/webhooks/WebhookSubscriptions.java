@@ -44,6 +44,7 @@ public class WebhookSubscriptions {
             List<String> types,
             String partyId,
             String description,
+            String scheme,
             String state,
             String stateReason,
             Instant stateSince,
@@ -61,6 +62,7 @@ public class WebhookSubscriptions {
                     types,
                     partyId,
                     description,
+                    scheme,
                     state,
                     stateReason,
                     stateSince,
@@ -80,11 +82,14 @@ public class WebhookSubscriptions {
     }
 
     public static final String ACTIVE = "ACTIVE";
+    public static final String V1 = "v1";
+    public static final String V1A = "v1a";
     public static final String DISABLED = "DISABLED";
     public static final String SUSPENDED = "SUSPENDED";
 
-    private static final String COLUMNS = "subscription_id, url, types, party_id, description, state, state_reason,"
-            + " state_since, created_by, owner_parties, created_at, from_position, previous_secret_until, secret";
+    private static final String COLUMNS =
+            "subscription_id, url, types, party_id, description, scheme, state, state_reason,"
+                    + " state_since, created_by, owner_parties, created_at, from_position, previous_secret_until, secret";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -101,14 +106,20 @@ public class WebhookSubscriptions {
      */
     @Transactional
     public Subscription create(
-            String url, List<String> types, String partyId, String description, String by, List<String> parties) {
+            String url,
+            List<String> types,
+            String partyId,
+            String description,
+            String scheme,
+            String by,
+            List<String> parties) {
         UUID id = UUID.randomUUID();
         String secret = newSecret();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update(
                 "INSERT INTO webhook_subscription (subscription_id, url, types, party_id, description, secret, state,"
-                        + " state_since, created_by, owner_parties, created_at, from_position)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?,"
+                        + " state_since, created_by, owner_parties, created_at, scheme, from_position)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?,"
                         + " (SELECT COALESCE(max(global_index), 0) FROM domain_event_entry))",
                 insert -> {
                     insert.setObject(1, id);
@@ -122,8 +133,12 @@ public class WebhookSubscriptions {
                     insert.setString(8, by);
                     insert.setArray(9, insert.getConnection().createArrayOf("text", parties.toArray()));
                     insert.setTimestamp(10, now);
+                    insert.setString(11, scheme);
                 });
-        return find(id).orElseThrow().withSecret(secret);
+        // a v1a subscription is signed with Coop's key: its secret is never used, and never shown
+        return V1A.equals(scheme)
+                ? find(id).orElseThrow()
+                : find(id).orElseThrow().withSecret(secret);
     }
 
     Optional<Subscription> find(UUID id) {
@@ -198,7 +213,11 @@ public class WebhookSubscriptions {
      */
     @Transactional
     public Subscription rotate(UUID id, Reader reader, java.time.Duration overlap) {
-        get(id, reader);
+        if (V1A.equals(get(id, reader).scheme())) {
+            throw new CoopProblem(
+                    ErrorCode.WRONG_STATE,
+                    "This subscription is signed with Coop's Ed25519 key (v1a): it has no secret to replace.");
+        }
         String secret = newSecret();
         jdbc.update(
                 "UPDATE webhook_subscription SET previous_secret = secret, previous_secret_until = ?, secret = ?"
@@ -209,17 +228,22 @@ public class WebhookSubscriptions {
         return find(id).orElseThrow().withSecret(secret);
     }
 
+    /** How a subscription's deliveries are signed now: its scheme, and for v1 the secrets (two while they overlap). */
+    record Signing(String scheme, List<String> secrets) {}
+
     /** The secrets deliveries are signed with now: the current one, and the one before it while their overlap lasts. */
-    List<String> secrets(UUID id) {
+    Signing signing(UUID id) {
         return jdbc
                 .query(
-                        "SELECT secret, previous_secret, previous_secret_until FROM webhook_subscription"
+                        "SELECT scheme, secret, previous_secret, previous_secret_until FROM webhook_subscription"
                                 + " WHERE subscription_id = ?",
                         (rs, n) -> {
                             Timestamp until = rs.getTimestamp("previous_secret_until");
-                            return until != null && until.toInstant().isAfter(clock.instant())
-                                    ? List.of(rs.getString("secret"), rs.getString("previous_secret"))
-                                    : List.of(rs.getString("secret"));
+                            return new Signing(
+                                    rs.getString("scheme"),
+                                    until != null && until.toInstant().isAfter(clock.instant())
+                                            ? List.of(rs.getString("secret"), rs.getString("previous_secret"))
+                                            : List.of(rs.getString("secret")));
                         },
                         id)
                 .stream()
@@ -234,6 +258,7 @@ public class WebhookSubscriptions {
                 texts(rs.getArray("types")),
                 rs.getString("party_id"),
                 rs.getString("description"),
+                rs.getString("scheme"),
                 rs.getString("state"),
                 rs.getString("state_reason"),
                 rs.getTimestamp("state_since").toInstant(),

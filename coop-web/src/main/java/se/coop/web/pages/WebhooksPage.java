@@ -34,7 +34,8 @@ class WebhooksPage {
             "url", FormCommands.Kind.TEXT,
             "types", FormCommands.Kind.CHOICES,
             "partyId", FormCommands.Kind.TEXT,
-            "description", FormCommands.Kind.TEXT);
+            "description", FormCommands.Kind.TEXT,
+            "scheme", FormCommands.Kind.TEXT);
 
     private final WebhookController webhooks;
     private final Permissions permissions;
@@ -74,9 +75,14 @@ class WebhooksPage {
             model.addAttribute(
                     "form",
                     Map.of(
-                            "url", value(request, "url"),
-                            "partyId", value(request, "partyId"),
-                            "description", value(request, "description")));
+                            "url",
+                            value(request, "url"),
+                            "partyId",
+                            value(request, "partyId"),
+                            "description",
+                            value(request, "description"),
+                            "scheme",
+                            value(request, "scheme")));
             String[] types = request.getParameterValues("types");
             model.addAttribute("chosenTypes", types == null ? List.of() : List.of(types));
             response.setStatus(problem.status());
