@@ -78,6 +78,17 @@ class WebhooksTest extends IntegrationTest {
         return events;
     }
 
+    private static String location(JsonNode subscription) {
+        return "/api/v1/webhooks/" + subscription.get("subscriptionId").asString();
+    }
+
+    /** A refusal with {@code status}, naming {@code field} as the one at fault. */
+    private static void assertRefused(Api.Answer answer, int status, String field) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.json().get("violations").get(0).get("field").asString())
+                .isEqualTo(field);
+    }
+
     /** The last request the receiver got for one agreement. */
     private WebhookReceiver.Received lastReceivedFor(String agreementId) {
         return receiver.received().stream()
@@ -100,8 +111,7 @@ class WebhooksTest extends IntegrationTest {
         JsonNode subscription = subscribe();
         String secret = subscription.get("secret").asString();
         assertThat(secret).startsWith("whsec_");
-        String location =
-                "/api/v1/webhooks/" + subscription.get("subscriptionId").asString();
+        String location = location(subscription);
         assertThat(api.as("secretariat").get(location).json().has("secret"))
                 .as("the secret is shown once")
                 .isFalse();
@@ -167,8 +177,7 @@ class WebhooksTest extends IntegrationTest {
     @Test
     void aFailingReceiverGetsTheSameEventAgainUnderTheSameIdAndItsAgreementWaitsThenA410DisablesIt() {
         JsonNode subscription = subscribe();
-        String location =
-                "/api/v1/webhooks/" + subscription.get("subscriptionId").asString();
+        String location = location(subscription);
         Secretariat secretariat = new Secretariat(api);
         String id = secretariat.draft(Bodies.twoPartyDraft());
         AtomicInteger answered = new AtomicInteger();
@@ -282,9 +291,7 @@ class WebhooksTest extends IntegrationTest {
                 .isEqualTo("halmstad");
         Api.Answer other =
                 api.as("secretariat").post("/api/v1/webhooks", Map.of("url", receiver.url(), "partyId", "laholm"));
-        assertThat(other.status()).isEqualTo(400);
-        assertThat(other.json().get("violations").get(0).get("field").asString())
-                .isEqualTo("partyId");
+        assertRefused(other, 400, "partyId");
         Api.Answer every = api.as("operator").post("/api/v1/webhooks", Map.of("url", receiver.url()));
         assertThat(every.status()).isEqualTo(201);
         made.add(every.header("Location"));
@@ -298,8 +305,7 @@ class WebhooksTest extends IntegrationTest {
     @Test
     void aPingANewSecretWithItsOverlapAndEventsSentAgain() throws Exception {
         JsonNode subscription = subscribe();
-        String location =
-                "/api/v1/webhooks/" + subscription.get("subscriptionId").asString();
+        String location = location(subscription);
         String old = subscription.get("secret").asString();
 
         JsonNode ping = api.as("secretariat").post(location + "/ping", "{}").json();
@@ -338,9 +344,7 @@ class WebhooksTest extends IntegrationTest {
         assertThat(range.status()).isEqualTo(202);
         Api.Answer tooMany =
                 api.as("secretariat").post(location + "/redeliveries", Map.of("fromPosition", 1, "toPosition", 20_000));
-        assertThat(tooMany.status()).isEqualTo(400);
-        assertThat(tooMany.json().get("violations").get(0).get("field").asString())
-                .isEqualTo("toPosition");
+        assertRefused(tooMany, 400, "toPosition");
     }
 
     /**
@@ -350,8 +354,7 @@ class WebhooksTest extends IntegrationTest {
     @Test
     void aDeliveryClaimedByANodeThatDiedIsSentAgainUnderTheSameIdOnceItsClaimLapses() {
         JsonNode subscription = subscribe();
-        String location =
-                "/api/v1/webhooks/" + subscription.get("subscriptionId").asString();
+        String location = location(subscription);
         receiver.answer(request -> 500);
         Secretariat secretariat = new Secretariat(api);
         String id = secretariat.draft(Bodies.twoPartyDraft());
@@ -413,23 +416,19 @@ class WebhooksTest extends IntegrationTest {
         assertThat(check.verify(Base64.getDecoder().decode(delivered.signature().substring("v1a,".length()))))
                 .as("the signature holds under the published key")
                 .isTrue();
-        String location =
-                "/api/v1/webhooks/" + subscription.get("subscriptionId").asString();
+        String location = location(subscription);
         assertThat(api.as("secretariat").post(location + "/secret", "{}").status())
                 .as("no secret to replace")
                 .isEqualTo(409);
         Api.Answer wrong =
                 api.as("secretariat").post("/api/v1/webhooks", Map.of("url", receiver.url(), "scheme", "v2"));
-        assertThat(wrong.status()).isEqualTo(400);
-        assertThat(wrong.json().get("violations").get(0).get("field").asString())
-                .isEqualTo("scheme");
+        assertRefused(wrong, 400, "scheme");
     }
 
     @Test
     void aReceiverFailingForThreeDaysIsSuspended() {
         JsonNode subscription = subscribe();
-        String location =
-                "/api/v1/webhooks/" + subscription.get("subscriptionId").asString();
+        String location = location(subscription);
         receiver.answer(request -> 503);
         Secretariat secretariat = new Secretariat(api);
         String id = secretariat.draft(Bodies.twoPartyDraft());
@@ -493,9 +492,7 @@ class WebhooksTest extends IntegrationTest {
         }
         Api.Answer unknownType = api.as("secretariat")
                 .post("/api/v1/webhooks", Map.of("url", receiver.url(), "types", List.of("AgreementSigned", "Nope")));
-        assertThat(unknownType.status()).isEqualTo(400);
-        assertThat(unknownType.json().get("violations").get(0).get("field").asString())
-                .isEqualTo("types[1]");
+        assertRefused(unknownType, 400, "types[1]");
         Api.Answer unknownParty = api.as("operator")
                 .post("/api/v1/webhooks", Map.of("url", receiver.url(), "partyId", "no-such-party-anywhere"));
         assertThat(unknownParty.status()).isEqualTo(404);

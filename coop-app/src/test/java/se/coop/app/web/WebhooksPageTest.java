@@ -61,7 +61,11 @@ class WebhooksPageTest extends IntegrationTest {
         assertThat(made.statusCode()).as(made.body()).isEqualTo(302);
         String shown = page.get("/webhooks?lang=sv").body();
         assertThat(shown).contains("Prenumerationen är gjord").containsPattern("value=\"whsec_[A-Za-z0-9+/=]{44}\"");
-        assertThat(shown).contains(marker).contains("AgreementSigned, BoardDecisionRecorded");
+        assertThat(shown)
+                .contains(marker)
+                .contains("AgreementSigned, BoardDecisionRecorded")
+                .as("the party by its name")
+                .contains("för avtalen där Halmstads kommun är part");
         String again = page.get("/webhooks?lang=sv").body();
         assertThat(again)
                 .as("the secret is shown once")

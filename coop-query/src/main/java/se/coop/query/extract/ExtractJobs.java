@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -33,7 +31,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -42,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.coop.api.AgreementId;
 import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
+import se.coop.query.NodeName;
 import se.coop.query.QueryNode;
 
 /**
@@ -99,13 +97,13 @@ public class ExtractJobs implements DisposableBean, SmartInitializingSingleton {
             PlatformTransactionManager transactions,
             Clock clock,
             HeavyExtracts heavy,
-            @Value("${coop.node-id:}") String nodeId) {
+            NodeName node) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.limits = heavy.limits();
         this.heavy = heavy;
-        this.node = nodeId.isBlank() ? ProcessHandle.current().pid() + "@" + hostName() : nodeId;
+        this.node = node.name();
     }
 
     /**
@@ -402,14 +400,6 @@ public class ExtractJobs implements DisposableBean, SmartInitializingSingleton {
         return "ARCHIVE_PACKAGE".equals(kind) ? "archive package" : "dossier";
     }
 
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown";
-        }
-    }
-
     /**
      * The jobs an earlier run of this node left RUNNING — the node was stopped or killed while they ran: INTERRUPTED
      * at once, not after {@link #STALE}; and every temporary file a process gone left behind removed. A node is this
@@ -418,7 +408,7 @@ public class ExtractJobs implements DisposableBean, SmartInitializingSingleton {
      */
     public int interruptLeftBehind() {
         ExtractFiles.removeLeftBehind();
-        String host = "@" + hostName();
+        String host = "@" + NodeName.hostName();
         List<Map<String, Object>> running = jdbc.queryForList(
                 "SELECT job_id, node FROM extract_job WHERE state = 'RUNNING' AND (node = ? OR node LIKE ?)",
                 node,
@@ -428,7 +418,7 @@ public class ExtractJobs implements DisposableBean, SmartInitializingSingleton {
             String owner = (String) job.get("node");
             boolean gone =
                     owner.equals(node) || !ExtractFiles.alive(owner.substring(0, owner.length() - host.length()));
-            if (gone && !owner.equals(currentPidNode())) {
+            if (gone && !owner.equals(NodeName.pidAtHost())) {
                 Timestamp now = Timestamp.from(clock.instant());
                 interrupted += jdbc.update(
                         "UPDATE extract_job SET state = 'INTERRUPTED', error = 'its node stopped while it was made',"
@@ -439,10 +429,6 @@ public class ExtractJobs implements DisposableBean, SmartInitializingSingleton {
             }
         }
         return interrupted;
-    }
-
-    private static String currentPidNode() {
-        return ProcessHandle.current().pid() + "@" + hostName();
     }
 
     @Override

@@ -9,13 +9,11 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -65,29 +63,12 @@ public class WebhookController {
     /** What a ping's receiver answered: its status, the first kilobyte of its answer, how long it took. */
     public record Ping(Integer status, String answer, long millis, String error) {}
 
-    /** One delivery of one event to one subscription, as its log shows it. */
-    public record Delivery(
-            String eventId,
-            long position,
-            String agreementId,
-            String type,
-            String state,
-            int attempts,
-            Instant createdAt,
-            Instant firstAttemptAt,
-            Instant lastAttemptAt,
-            Integer lastStatus,
-            String lastError,
-            Instant nextAttemptAt,
-            Instant deliveredAt) {}
-
     private final WebhookSubscriptions subscriptions;
     private final WebhookAddresses addresses;
     private final KnownParties parties;
     private final WebhookOutbox outbox;
     private final WebhookSender sender;
     private final WebhookKey key;
-    private final JdbcTemplate jdbc;
     private final Duration overlap;
 
     WebhookController(
@@ -97,7 +78,6 @@ public class WebhookController {
             WebhookOutbox outbox,
             WebhookSender sender,
             WebhookKey key,
-            JdbcTemplate jdbc,
             @Value("${coop.webhooks.secret-overlap:24h}") Duration overlap) {
         this.subscriptions = subscriptions;
         this.addresses = addresses;
@@ -105,7 +85,6 @@ public class WebhookController {
         this.outbox = outbox;
         this.sender = sender;
         this.key = key;
-        this.jdbc = jdbc;
         this.overlap = overlap;
     }
 
@@ -289,17 +268,12 @@ public class WebhookController {
                         "give eventId or fromPosition and toPosition, not both",
                         "eventId");
             }
-            List<Long> at = jdbc.queryForList(
-                    "SELECT global_index FROM webhook_delivery WHERE subscription_id = ? AND event_id = ?",
-                    Long.class,
-                    subscription.subscriptionId(),
-                    request.eventId());
-            if (at.isEmpty()) {
-                throw new CoopProblem(
-                        ErrorCode.NOT_FOUND, "The subscription's delivery log has no event " + request.eventId() + ".");
-            }
-            from = at.get(0);
-            to = at.get(0);
+            long at = outbox.positionOf(subscription.subscriptionId(), request.eventId())
+                    .orElseThrow(() -> new CoopProblem(
+                            ErrorCode.NOT_FOUND,
+                            "The subscription's delivery log has no event " + request.eventId() + "."));
+            from = at;
+            to = at;
         } else {
             if (request.fromPosition() == null || request.toPosition() == null) {
                 throw new CoopProblem(
@@ -331,32 +305,10 @@ public class WebhookController {
             description = "Each event queued for it: state (PENDING, DELIVERED, FAILED), attempts, the last answer's"
                     + " status and its first 1,024 bytes or the error, and when it is tried next. before: only"
                     + " events stored before that position (for the next page); at most 100.")
-    public List<Delivery> deliveries(
+    public List<WebhookOutbox.Delivery> deliveries(
             @PathVariable String subscriptionId, @RequestParam(required = false) Long before, Authentication user) {
         UUID subscription = id(subscriptionId);
         subscriptions.get(subscription, reader(user));
-        return jdbc.query(
-                "SELECT * FROM webhook_delivery WHERE subscription_id = ? AND global_index < ?"
-                        + " ORDER BY global_index DESC LIMIT 100",
-                (rs, n) -> new Delivery(
-                        rs.getString("event_id"),
-                        rs.getLong("global_index"),
-                        rs.getString("agreement_id"),
-                        rs.getString("event_type"),
-                        rs.getString("state"),
-                        rs.getInt("attempts"),
-                        instant(rs.getTimestamp("created_at")),
-                        instant(rs.getTimestamp("first_attempt_at")),
-                        instant(rs.getTimestamp("last_attempt_at")),
-                        (Integer) rs.getObject("last_status"),
-                        rs.getString("last_error"),
-                        "PENDING".equals(rs.getString("state")) ? instant(rs.getTimestamp("next_attempt_at")) : null,
-                        instant(rs.getTimestamp("delivered_at"))),
-                subscription,
-                before == null ? Long.MAX_VALUE : before);
-    }
-
-    private static Instant instant(java.sql.Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+        return outbox.log(subscription, before == null ? Long.MAX_VALUE : before);
     }
 }

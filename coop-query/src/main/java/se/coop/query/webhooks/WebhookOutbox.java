@@ -2,6 +2,7 @@ package se.coop.query.webhooks;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -91,6 +92,61 @@ public class WebhookOutbox {
     }
 
     private static final String ACTIVE = WebhookOutbox.class.getName() + ".active";
+
+    /** One delivery of one event to one subscription, as its log shows it. */
+    public record Delivery(
+            String eventId,
+            long position,
+            String agreementId,
+            String type,
+            String state,
+            int attempts,
+            Instant createdAt,
+            Instant firstAttemptAt,
+            Instant lastAttemptAt,
+            Integer lastStatus,
+            String lastError,
+            Instant nextAttemptAt,
+            Instant deliveredAt) {}
+
+    /** A subscription's delivery log, the latest event first: at most 100 events stored before {@code before}. */
+    List<Delivery> log(java.util.UUID subscription, long before) {
+        return jdbc.query(
+                "SELECT * FROM webhook_delivery WHERE subscription_id = ? AND global_index < ?"
+                        + " ORDER BY global_index DESC LIMIT 100",
+                (rs, n) -> new Delivery(
+                        rs.getString("event_id"),
+                        rs.getLong("global_index"),
+                        rs.getString("agreement_id"),
+                        rs.getString("event_type"),
+                        rs.getString("state"),
+                        rs.getInt("attempts"),
+                        instant(rs.getTimestamp("created_at")),
+                        instant(rs.getTimestamp("first_attempt_at")),
+                        instant(rs.getTimestamp("last_attempt_at")),
+                        (Integer) rs.getObject("last_status"),
+                        rs.getString("last_error"),
+                        "PENDING".equals(rs.getString("state")) ? instant(rs.getTimestamp("next_attempt_at")) : null,
+                        instant(rs.getTimestamp("delivered_at"))),
+                subscription,
+                before);
+    }
+
+    /** Where an event of the subscription's delivery log was stored, if the log has it. */
+    java.util.Optional<Long> positionOf(java.util.UUID subscription, String eventId) {
+        return jdbc
+                .queryForList(
+                        "SELECT global_index FROM webhook_delivery WHERE subscription_id = ? AND event_id = ?",
+                        Long.class,
+                        subscription,
+                        eventId)
+                .stream()
+                .findFirst();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
 
     /** The most events one redelivery queues. */
     public static final int MOST_REDELIVERED = 10_000;

@@ -37,6 +37,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.coop.query.NodeName;
 import se.coop.query.QueryNode;
 
 /**
@@ -96,7 +97,7 @@ public class WebhookSender implements SmartLifecycle {
             @Value("${coop.webhooks.first-retry:30s}") Duration firstRetry,
             @Value("${coop.webhooks.longest-retry:1h}") Duration longestRetry,
             @Value("${coop.webhooks.give-up-after:3d}") Duration giveUpAfter,
-            @Value("${coop.node-id:}") String nodeId) {
+            NodeName node) {
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
         this.events = events;
@@ -110,16 +111,8 @@ public class WebhookSender implements SmartLifecycle {
         this.firstRetry = firstRetry;
         this.longestRetry = longestRetry;
         this.giveUpAfter = giveUpAfter;
-        this.node = nodeId.isBlank() ? ProcessHandle.current().pid() + "@" + host() : nodeId;
+        this.node = node.name();
         this.slots = new Semaphore(senders);
-    }
-
-    private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 
     /** Claims the deliveries now due, as many as there are free senders, and sends each. */

@@ -13,10 +13,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.coop.api.BusinessTime;
+import se.coop.api.register.PartyRegister;
 import se.coop.query.QueryNode;
 import se.coop.query.webhooks.WebhookController;
 import se.coop.query.webhooks.WebhookOutbox;
+import se.coop.query.webhooks.WebhookSubscriptions;
 import se.coop.web.FormCommands;
+import se.coop.web.Formats;
 import se.coop.web.Permissions;
 import se.coop.web.ProblemDescriber;
 
@@ -41,8 +44,15 @@ class WebhooksPage {
     private final Permissions permissions;
     private final FormCommands forms;
     private final ProblemDescriber problems;
+    private final PartyRegister register;
 
-    WebhooksPage(WebhookController webhooks, Permissions permissions, FormCommands forms, ProblemDescriber problems) {
+    WebhooksPage(
+            WebhookController webhooks,
+            Permissions permissions,
+            FormCommands forms,
+            ProblemDescriber problems,
+            PartyRegister register) {
+        this.register = register;
         this.webhooks = webhooks;
         this.permissions = permissions;
         this.forms = forms;
@@ -160,7 +170,20 @@ class WebhooksPage {
     }
 
     private void fill(Model model) {
-        model.addAttribute("subscriptions", webhooks.list(user()));
+        List<WebhookSubscriptions.Subscription> subscriptions = webhooks.list(user());
+        model.addAttribute("subscriptions", subscriptions);
+        // each party by its name, as the party register holds it (FeedList does the same for calendar feeds)
+        Map<String, String> partyNames = new java.util.HashMap<>();
+        for (WebhookSubscriptions.Subscription subscription : subscriptions) {
+            if (subscription.partyId() != null) {
+                partyNames.computeIfAbsent(
+                        subscription.partyId(),
+                        id -> register.get(id)
+                                .map(found -> found.names().in(Formats.language()))
+                                .orElse(id));
+            }
+        }
+        model.addAttribute("partyNames", partyNames);
         model.addAttribute("types", WebhookOutbox.TYPES.stream().sorted().toList());
         model.addAttribute("mayCreate", permissions.mayPost("/api/v1/webhooks"));
         if (!model.containsAttribute("form")) {
