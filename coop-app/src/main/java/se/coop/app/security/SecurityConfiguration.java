@@ -84,6 +84,7 @@ public class SecurityConfiguration {
 
     static final String[] API_PATHS = {
         "/api/**",
+        "/open/**",
         "/actuator",
         "/actuator/**",
         "/v3/api-docs",
@@ -228,6 +229,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/extracts", "/api/v1/extracts/**")
                         .hasAnyRole(A, O)
                         .requestMatchers(reads("/api/v1/webhooks/public-key"))
+                        .permitAll()
+                        // the open register: anonymous and read-only (404 everywhere unless coop.open-data.enabled)
+                        .requestMatchers(reads("/open/**"))
                         .permitAll()
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
                         .hasAnyRole(S, O)

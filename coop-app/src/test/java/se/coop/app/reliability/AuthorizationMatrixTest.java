@@ -403,6 +403,26 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 Set.of(S, A, R),
                 false,
                 200));
+        // the open register: anonymous and read-only (the shared test context has it on)
+        for (String open : List.of(
+                "/open/",
+                "/open/agreements",
+                "/open/agreements.csv",
+                "/open/decisions.csv",
+                "/open/catalog",
+                "/open/catalog.ttl",
+                "/open/catalog.jsonld",
+                "/open/terms")) {
+            calls.add(new Call("GET", open, open, null, Set.of(), true, 200));
+        }
+        calls.add(new Call(
+                "GET",
+                "/open/agreements/{agreementId}",
+                "/open/agreements/00000000-0000-4000-8000-000000000008",
+                null,
+                Set.of(),
+                true,
+                404));
         calls.add(new Call("GET", "/actuator/metrics", "/actuator/metrics", null, Set.of(O), false, 200));
         calls.add(new Call("GET", "/actuator/prometheus", "/actuator/prometheus", null, Set.of(O), false, 200));
         calls.add(new Call("GET", "/actuator/health", "/actuator/health", null, Set.of(), true, 200));

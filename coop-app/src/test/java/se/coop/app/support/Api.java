@@ -26,6 +26,11 @@ public final class Api {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** The address requests go to: {@code http://127.0.0.1:<port>}. */
+    public String base() {
+        return base;
+    }
+
     /** An answer: status, headers and the body (parsed when it is JSON). */
     public record Answer(int status, HttpResponse<String> raw) {
 

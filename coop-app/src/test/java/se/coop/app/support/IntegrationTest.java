@@ -65,6 +65,12 @@ public abstract class IntegrationTest {
         registry.add("coop.extracts.dossier-part-rows", () -> "8");
         // the tests' webhook receivers listen on localhost; a hanging one is given up on after a second
         registry.add("coop.webhooks.allowed-local-hosts", () -> "localhost");
+        // the open register on, built afresh for every request, for as many requests as the tests send
+        registry.add("coop.open-data.enabled", () -> "true");
+        registry.add("coop.open-data.publisher-name", () -> "Region Halland");
+        registry.add("coop.open-data.contact-email", () -> "opendata@regionhalland.example.org");
+        registry.add("coop.open-data.cache-for", () -> "0s");
+        registry.add("coop.open-data.requests-per-minute", () -> "100000");
         registry.add("coop.webhooks.poll", () -> "200ms");
         registry.add("coop.webhooks.read-timeout", () -> "1s");
         registry.add("coop.webhooks.connect-timeout", () -> "1s");

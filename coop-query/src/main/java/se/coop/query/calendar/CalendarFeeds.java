@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +20,7 @@ import se.coop.api.ErrorCode;
 import se.coop.api.contact.Contact;
 import se.coop.api.contact.ContactId;
 import se.coop.api.contact.Contacts;
+import se.coop.query.Allowances;
 import se.coop.query.readmodel.KnownParties;
 
 /**
@@ -52,45 +52,19 @@ public class CalendarFeeds {
     private final SecureRandom random = new SecureRandom();
     private final Contacts contacts;
     private final KnownParties parties;
-    /** Each user's allowance, the 10,000 most recent users. */
-    private final Map<String, Allowance> allowances =
-            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Allowance> eldest) {
-                    return size() > 10_000;
-                }
-            });
+    /** Each user's allowance of new feeds. */
+    private final Allowances allowances;
 
     CalendarFeeds(JdbcTemplate jdbc, Clock clock, Contacts contacts, KnownParties parties) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.contacts = contacts;
         this.parties = parties;
-    }
-
-    /** How many feeds a user may still make now: {@link #BURST}, then one more every {@link #ONE_MORE_EVERY}. */
-    private final class Allowance {
-        private double left = BURST;
-        private Instant at = clock.instant();
-
-        synchronized long take() {
-            Instant now = clock.instant();
-            left = Math.min(BURST, left + (double) Duration.between(at, now).toMillis() / ONE_MORE_EVERY.toMillis());
-            at = now;
-            if (left >= 1) {
-                left -= 1;
-                return 0;
-            }
-            return Math.max(1, (long) Math.ceil((1 - left) * ONE_MORE_EVERY.toSeconds()));
-        }
+        this.allowances = new Allowances(BURST, ONE_MORE_EVERY, clock);
     }
 
     private void allow(String createdBy) {
-        long wait = allowances
-                .computeIfAbsent(createdBy == null ? "" : createdBy, key -> new Allowance())
-                .take();
+        long wait = allowances.take(createdBy);
         if (wait > 0) {
             throw new CoopProblem(
                     ErrorCode.TOO_MANY_REQUESTS,
