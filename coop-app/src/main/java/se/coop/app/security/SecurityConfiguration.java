@@ -58,8 +58,8 @@ import se.coop.api.Origin;
 import se.coop.api.PartyId;
 import se.coop.app.start.StartRefused;
 import se.coop.app.web.ProblemResponses;
+import se.coop.query.web.UserEmails;
 import se.coop.web.UploadForms;
-import se.coop.web.UserEmails;
 
 /**
  * Roles per endpoint as docs/api.md says. Without configured users or an OIDC issuer, Coop uses the four built-in users

@@ -3,6 +3,7 @@ package se.coop.query.webhooks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,8 +30,10 @@ import se.coop.api.CoopProblem;
 import se.coop.api.ErrorCode;
 import se.coop.api.Origin;
 import se.coop.api.PartyId;
+import se.coop.api.input.Visible;
 import se.coop.query.QueryNode;
 import se.coop.query.readmodel.KnownParties;
+import se.coop.query.web.UserEmails;
 
 /**
  * Webhook subscriptions (roles SECRETARIAT, OPERATOR): a secretariat makes, sees and removes those of its own parties,
@@ -49,7 +53,9 @@ public class WebhookController {
             @Size(max = 500) String description,
 
             @Pattern(regexp = "v1|v1a", message = "must be v1 (HMAC-SHA256 with a secret) or v1a (Ed25519)")
-            String scheme) {}
+            String scheme,
+
+            @Email @Visible @Size(max = 320) String notifyEmail) {}
 
     /** Coop's public key for v1a signatures, as Standard Webhooks writes it. */
     public record PublicKey(String publicKey, String algorithm) {}
@@ -70,6 +76,7 @@ public class WebhookController {
     private final WebhookSender sender;
     private final WebhookKey key;
     private final Duration overlap;
+    private final ObjectProvider<UserEmails> emails;
 
     WebhookController(
             WebhookSubscriptions subscriptions,
@@ -78,7 +85,9 @@ public class WebhookController {
             WebhookOutbox outbox,
             WebhookSender sender,
             WebhookKey key,
-            @Value("${coop.webhooks.secret-overlap:24h}") Duration overlap) {
+            @Value("${coop.webhooks.secret-overlap:24h}") Duration overlap,
+            ObjectProvider<UserEmails> emails) {
+        this.emails = emails;
         this.subscriptions = subscriptions;
         this.addresses = addresses;
         this.parties = parties;
@@ -105,7 +114,7 @@ public class WebhookController {
                     + " allowed), types (event names such as BoardDecisionRecorded; every type when absent), partyId"
                     + " (only agreements that party belongs to: a secretariat's own party, its only one when it names none,"
                     + " any party or none for an operator; 404 PARTY_NOT_FOUND for a party neither the party"
-                    + " register nor any agreement names), description and scheme (v1, the default: HMAC-SHA256"
+                    + " register nor any agreement names), description, notifyEmail (who is told by e-mail when the subscription is suspended; the maker's own address when left out) and scheme (v1, the default: HMAC-SHA256"
                     + " with a secret of its own; v1a: Ed25519 with Coop's key, GET /api/v1/webhooks/public-key). The events stored from now on are"
                     + " delivered, each as a CloudEvent signed per Standard Webhooks (docs/integration.md). 201 with"
                     + " the subscription and, for v1, its secret (whsec_…), shown this once.")
@@ -135,6 +144,10 @@ public class WebhookController {
                 request.description() == null || request.description().isBlank()
                         ? null
                         : request.description().strip();
+        // who is told when it is suspended: the address given, else the maker's own
+        String notify = request.notifyEmail() != null && !request.notifyEmail().isBlank()
+                ? request.notifyEmail().strip()
+                : emails.stream().flatMap(e -> e.of(user).stream()).findFirst().orElse(null);
         WebhookSubscriptions.Subscription made = subscriptions.create(
                 url.toString(),
                 types,
@@ -142,7 +155,8 @@ public class WebhookController {
                 description,
                 request.scheme() == null ? WebhookSubscriptions.V1 : request.scheme(),
                 reader.name(),
-                reader.parties());
+                reader.parties(),
+                notify);
         return ResponseEntity.created(URI.create("/api/v1/webhooks/" + made.subscriptionId()))
                 .body(made);
     }

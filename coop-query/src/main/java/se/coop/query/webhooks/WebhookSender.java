@@ -83,6 +83,8 @@ public class WebhookSender implements SmartLifecycle {
     private ExecutorService sending;
     private volatile boolean running;
 
+    private final WebhookNotices notices;
+
     WebhookSender(
             JdbcTemplate jdbc,
             WebhookSubscriptions subscriptions,
@@ -97,7 +99,9 @@ public class WebhookSender implements SmartLifecycle {
             @Value("${coop.webhooks.first-retry:30s}") Duration firstRetry,
             @Value("${coop.webhooks.longest-retry:1h}") Duration longestRetry,
             @Value("${coop.webhooks.give-up-after:3d}") Duration giveUpAfter,
-            NodeName node) {
+            NodeName node,
+            WebhookNotices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
         this.events = events;
@@ -306,6 +310,7 @@ public class WebhookSender implements SmartLifecycle {
                             + (status == null ? error : status))) {
                 log.warn(
                         "Webhook subscription {} suspended: its deliveries failed since {}", due.subscription(), first);
+                notices.suspended(due.subscription(), Duration.between(first, at));
             }
             return;
         }

@@ -53,6 +53,8 @@ public class WebhookSubscriptions {
             Instant createdAt,
             long fromPosition,
             Instant previousSecretUntil,
+            String notifyEmail,
+            Instant ownerToldAt,
             String secret) {
 
         Subscription withSecret(String secret) {
@@ -71,6 +73,8 @@ public class WebhookSubscriptions {
                     createdAt,
                     fromPosition,
                     previousSecretUntil,
+                    notifyEmail,
+                    ownerToldAt,
                     secret);
         }
 
@@ -89,7 +93,8 @@ public class WebhookSubscriptions {
 
     private static final String COLUMNS =
             "subscription_id, url, types, party_id, description, scheme, state, state_reason,"
-                    + " state_since, created_by, owner_parties, created_at, from_position, previous_secret_until, secret";
+                    + " state_since, created_by, owner_parties, created_at, from_position, previous_secret_until, secret,"
+                    + " notify_email, owner_told_at";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -112,14 +117,15 @@ public class WebhookSubscriptions {
             String description,
             String scheme,
             String by,
-            List<String> parties) {
+            List<String> parties,
+            String notifyEmail) {
         UUID id = UUID.randomUUID();
         String secret = newSecret();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update(
                 "INSERT INTO webhook_subscription (subscription_id, url, types, party_id, description, secret, state,"
-                        + " state_since, created_by, owner_parties, created_at, scheme, from_position)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?,"
+                        + " state_since, created_by, owner_parties, created_at, scheme, notify_email, from_position)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?,"
                         + " (SELECT COALESCE(max(global_index), 0) FROM domain_event_entry))",
                 insert -> {
                     insert.setObject(1, id);
@@ -134,6 +140,7 @@ public class WebhookSubscriptions {
                     insert.setArray(9, insert.getConnection().createArrayOf("text", parties.toArray()));
                     insert.setTimestamp(10, now);
                     insert.setString(11, scheme);
+                    insert.setString(12, notifyEmail);
                 });
         // a v1a subscription is signed with Coop's key: its secret is never used, and never shown
         return V1A.equals(scheme)
@@ -178,6 +185,14 @@ public class WebhookSubscriptions {
     public void delete(UUID id, Reader reader) {
         get(id, reader);
         jdbc.update("DELETE FROM webhook_subscription WHERE subscription_id = ?", id);
+    }
+
+    /** Notes that the subscription's owner was told, by e-mail, that it is suspended. */
+    void ownerTold(UUID id) {
+        jdbc.update(
+                "UPDATE webhook_subscription SET owner_told_at = ? WHERE subscription_id = ?",
+                Timestamp.from(clock.instant()),
+                id);
     }
 
     /** Makes a disabled or suspended subscription active again (its owner asked for its events again). */
@@ -269,6 +284,10 @@ public class WebhookSubscriptions {
                 rs.getTimestamp("previous_secret_until") == null
                         ? null
                         : rs.getTimestamp("previous_secret_until").toInstant(),
+                rs.getString("notify_email"),
+                rs.getTimestamp("owner_told_at") == null
+                        ? null
+                        : rs.getTimestamp("owner_told_at").toInstant(),
                 null);
     }
 

@@ -36,11 +36,11 @@ import se.coop.api.register.RegisteredParty;
 import se.coop.query.QueryNode;
 import se.coop.query.calendar.CalendarController;
 import se.coop.query.web.ReviewQueryController;
+import se.coop.query.web.UserEmails;
 import se.coop.web.FormCommands;
 import se.coop.web.Formats;
 import se.coop.web.Permissions;
 import se.coop.web.ProblemDescriber;
-import se.coop.web.UserEmails;
 
 /**
  * A month of meetings for a party or a reviewer, each in its agreement's local time, with the signed-in user's own
