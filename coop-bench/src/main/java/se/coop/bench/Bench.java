@@ -59,7 +59,11 @@ public final class Bench {
                 Runtime.getRuntime().availableProcessors(),
                 memoryMiB(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        if (options.coopJar() != null && !options.commandsOnly() && !options.authFloodOnly() && !options.readsOnly()) {
+        if (options.coopJar() != null
+                && !options.commandsOnly()
+                && !options.webhooksOnly()
+                && !options.authFloodOnly()
+                && !options.readsOnly()) {
             coldStart();
         }
         EmbeddedPostgres embedded = null;
@@ -149,7 +153,7 @@ public final class Bench {
 
             Duration warmup = Duration.ofSeconds(options.quick() ? 2 : 4);
             Duration seconds = Duration.ofSeconds(options.seconds());
-            if (!options.extractsOnly() && !options.commandsOnly() && !options.readsOnly()) {
+            if (!options.extractsOnly() && !options.commandsOnly() && !options.readsOnly() && !options.webhooksOnly()) {
                 step(
                         "failed sign-ins: one secretariat and a sign-in probe alone, then while 8 clients guess from one address, then from many");
                 report.authFlood(AuthFlood.run(base, secretariat, today, 8, warmup, seconds));
@@ -158,8 +162,9 @@ public final class Bench {
                 return;
             }
             Baseline.prepare(jdbcUrl, user);
-            for (int level :
-                    options.extractsOnly() || options.readsOnly() ? List.<Integer>of() : options.concurrency()) {
+            for (int level : options.extractsOnly() || options.readsOnly() || options.webhooksOnly()
+                    ? List.<Integer>of()
+                    : options.concurrency()) {
                 step("concurrency " + level + ": plain JDBC");
                 Baseline.Result baseline = Baseline.run(jdbcUrl, user, level, warmup, seconds);
                 step("concurrency " + level + ": Coop over HTTP");
@@ -168,6 +173,16 @@ public final class Bench {
             }
 
             if (options.commandsOnly()) {
+                return;
+            }
+            if (coop != null && !options.extractsOnly() && !options.readsOnly()) {
+                int level = WEBHOOK_CONCURRENCY;
+                step("webhooks at concurrency " + level + ": commands without a subscription, then with one wanting"
+                        + " every event; every delivery awaited");
+                report.webhooks(
+                        WebhookLoad.run(secretariat, operator, coop, jdbcUrl, user, today, level, warmup, seconds));
+            }
+            if (options.webhooksOnly()) {
                 return;
             }
             step("recording a template agreement");
@@ -256,6 +271,9 @@ public final class Bench {
         }
     }
 
+    /** The clients of the webhook phase: as many as keep two cores busy. */
+    static final int WEBHOOK_CONCURRENCY = 4;
+
     static final int UPLOADS = 10;
     static final int UPLOAD_MIB = 40;
 
@@ -287,6 +305,8 @@ public final class Bench {
         Map<String, String> environment = new java.util.HashMap<>(more);
         environment.put("SPRING_DATASOURCE_URL", jdbcUrl);
         environment.put("SPRING_DATASOURCE_USERNAME", options.jdbcUser());
+        // the webhook phase's receiver is in this process, on loopback
+        environment.put("COOP_WEBHOOKS_ALLOWED_LOCAL_HOSTS", "localhost");
         CoopProcess coop = CoopProcess.start(options.coopJar(), work.resolve("coop"), freePort(), environment);
         coop.awaitHealthy(Duration.ofMinutes(3));
         return coop;

@@ -23,7 +23,8 @@ final class CommandLoad {
             Latencies lag,
             Latencies reads,
             int errors,
-            List<String> agreements) {}
+            List<String> agreements,
+            long acknowledged) {}
 
     private enum Phase {
         WARMUP,
@@ -35,6 +36,9 @@ final class CommandLoad {
     private final LocalDate today;
     private volatile Phase phase = Phase.WARMUP;
     private final AtomicLong measured = new AtomicLong();
+    /** Every command acknowledged, warm-up included. */
+    private final AtomicLong acknowledged = new AtomicLong();
+
     private final AtomicInteger errors = new AtomicInteger();
     private final Latencies commands = new Latencies();
     private final Latencies lag = new Latencies();
@@ -73,7 +77,8 @@ final class CommandLoad {
                 load.lag,
                 load.reads,
                 load.errors.get(),
-                List.copyOf(load.agreements));
+                List.copyOf(load.agreements),
+                load.acknowledged.get());
     }
 
     private void work() {
@@ -123,6 +128,7 @@ final class CommandLoad {
             errors.incrementAndGet();
             return null;
         }
+        this.acknowledged.incrementAndGet();
         if (phase == Phase.MEASURE) {
             commands.add(acknowledged - start);
             measured.incrementAndGet();

@@ -66,6 +66,20 @@ final class CoopProcess implements AutoCloseable {
         throw new IllegalStateException("Coop was not healthy within " + patience + "; see " + log);
     }
 
+    /**
+     * The CPU time the Java process has used so far, all its threads, user and system, in milliseconds
+     * ({@code /proc/<pid>/stat}, in clock ticks of 10 ms).
+     */
+    long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Resident memory of the Java process, and its peak, in MiB ({@code /proc/<pid>/status}). */
     long[] residentMiB() {
         return residentMiB(process.pid());

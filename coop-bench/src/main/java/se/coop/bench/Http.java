@@ -54,6 +54,12 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", authorization)
+                .DELETE());
+    }
+
     Response get(String path, String... headers) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization);

@@ -15,6 +15,7 @@ record Options(
         int agreements,
         int seconds,
         boolean commandsOnly,
+        boolean webhooksOnly,
         boolean authFloodOnly,
         boolean extractsOnly,
         boolean readsOnly,
@@ -38,6 +39,7 @@ record Options(
               --agreements N     agreements in the event store for queries and rebuilds (default 120000; quick 3000)
               --seconds N        measured seconds per concurrency level (default 20; quick 6)
               --commands-only    only the command load and its baseline (no cold start, history, queries, rebuilds)
+              --webhooks-only    only the webhook phase: commands with and without a subscription, delivery lag
               --auth-flood       only the failed sign-in flood: commands and a sign-in probe alone, then with 8
                                  clients guessing from one address, then from 65,536 (give the Coop measured the
                                  probe users: --spring.config.additional-location=file:coop-bench/auth-flood-users.yml)
@@ -65,6 +67,7 @@ record Options(
         Integer agreements = null;
         Integer seconds = null;
         boolean commandsOnly = false;
+        boolean webhooksOnly = false;
         boolean authFloodOnly = false;
         boolean extractsOnly = false;
         boolean readsOnly = false;
@@ -92,6 +95,7 @@ record Options(
                 case "--agreements" -> agreements = Integer.valueOf(value(args, ++i, arg));
                 case "--seconds" -> seconds = Integer.valueOf(value(args, ++i, arg));
                 case "--commands-only" -> commandsOnly = true;
+                case "--webhooks-only" -> webhooksOnly = true;
                 case "--auth-flood" -> authFloodOnly = true;
                 case "--extracts-only" -> extractsOnly = true;
                 case "--reads-only" -> readsOnly = true;
@@ -123,6 +127,7 @@ record Options(
                 agreements != null ? agreements : quick ? 3_000 : 120_000,
                 seconds != null ? seconds : quick ? 6 : 20,
                 commandsOnly,
+                webhooksOnly,
                 authFloodOnly,
                 extractsOnly,
                 readsOnly,

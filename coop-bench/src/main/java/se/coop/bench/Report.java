@@ -103,6 +103,33 @@ final class Report {
         bulk.put("seconds", round(seconds));
     }
 
+    /** The webhook phase: commands with and without a subscription, Coop's CPU per command, delivery lag. */
+    void webhooks(WebhookLoad.Result result) {
+        ObjectNode node = root.putObject("webhooks");
+        node.put("concurrency", result.concurrency());
+        node.put("commandsPerSecondWithout", round(result.without().commandsPerSecond()));
+        node.put("commandsPerSecondWith", round(result.with().commandsPerSecond()));
+        node.put("cpuMillisPerCommandWithout", round100(result.without().cpuMillisPerCommand()));
+        node.put("cpuMillisPerCommandWith", round100(result.with().cpuMillisPerCommand()));
+        node.put(
+                "outboxCpuMillisPerCommand",
+                round100(result.with().cpuMillisPerCommand() - result.without().cpuMillisPerCommand()));
+        node.put("commandsWith", result.with().commands());
+        node.put("eventsWith", result.with().events());
+        node.put("deliveriesQueued", result.queued());
+        node.put("deliveriesReceived", result.received());
+        node.put("undelivered", result.undelivered());
+        node.put("drainSeconds", round(result.drainSeconds()));
+        node.put("deliveryLagP50Ms", round(result.lag().percentileMs(50)));
+        node.put("deliveryLagP95Ms", round(result.lag().percentileMs(95)));
+        node.put("deliveryLagP99Ms", round(result.lag().percentileMs(99)));
+        node.put("deliveryLagMaxMs", round(result.lag().percentileMs(100)));
+    }
+
+    private static double round100(double value) {
+        return Double.isNaN(value) ? -1 : Math.round(value * 100) / 100.0;
+    }
+
     void queries(long agreements, QueryLoad.Result result) {
         this.queries = result;
         this.queriedAgreements = agreements;
@@ -328,6 +355,10 @@ final class Report {
         }
         if (pages != null) {
             print(out, "page at " + queriedAgreements + " agreements, one browser", pages);
+        }
+        if (root.has("webhooks")) {
+            out.println();
+            out.println("webhooks: " + root.get("webhooks"));
         }
         if (!rebuilds.isEmpty()) {
             out.println();

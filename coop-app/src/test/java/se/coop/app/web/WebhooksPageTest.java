@@ -54,6 +54,8 @@ class WebhooksPageTest extends IntegrationTest {
                         "halmstad",
                         "description",
                         marker,
+                        "notifyEmail",
+                        "diariet@halmstad.example.org",
                         "types",
                         "AgreementSigned",
                         "types",
@@ -76,7 +78,10 @@ class WebhooksPageTest extends IntegrationTest {
         assertThat(delete.find()).isTrue();
         HttpResponse<String> log = page.get("/webhooks/" + delete.group(2) + "?lang=sv");
         assertThat(log.statusCode()).isEqualTo(200);
-        assertThat(log.body()).contains("Leveranslogg").contains(marker);
+        assertThat(log.body())
+                .contains("Leveranslogg")
+                .contains(marker)
+                .contains("diariet@halmstad.example.org får e-post om leveranserna misslyckas i flera dagar");
 
         String base = "/webhooks/" + delete.group(2);
         assertThat(page.post(base + "/ping", page.formOf(log.body(), Map.of())).statusCode())

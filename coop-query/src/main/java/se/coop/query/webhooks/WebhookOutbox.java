@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.coop.api.Party;
@@ -44,8 +45,15 @@ public class WebhookOutbox {
     private final WebhookSubscriptions subscriptions;
     private final EventPositions positions;
     private final Clock clock;
+    private final ObjectProvider<WebhookSender> sender;
 
-    WebhookOutbox(JdbcTemplate jdbc, WebhookSubscriptions subscriptions, EventPositions positions, Clock clock) {
+    WebhookOutbox(
+            JdbcTemplate jdbc,
+            WebhookSubscriptions subscriptions,
+            EventPositions positions,
+            Clock clock,
+            ObjectProvider<WebhookSender> sender) {
+        this.sender = sender;
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
         this.positions = positions;
@@ -73,12 +81,40 @@ public class WebhookOutbox {
         List<String> parties = jdbc.queryForList(
                 "SELECT party_id FROM webhook_agreement_party WHERE agreement_id = ?", String.class, agreementId);
         Timestamp now = Timestamp.from(clock.instant());
+        boolean queued = false;
         for (WebhookSubscriptions.Subscription subscription : active) {
             if (position > subscription.fromPosition() && subscription.wants(type, parties)) {
                 enqueue(subscription.subscriptionId(), message.getIdentifier(), position, agreementId, type, now);
+                queued = true;
             }
         }
+        if (queued) {
+            wakeSenderAfterCommit();
+        }
     }
+
+    /**
+     * This node's sender looks for deliveries as soon as the batch that queued them is committed, not at its next
+     * poll; other nodes' senders find them at theirs.
+     */
+    private void wakeSenderAfterCommit() {
+        WebhookSender local = sender.getIfAvailable();
+        if (local == null) {
+            return;
+        }
+        if (!CurrentUnitOfWork.isStarted()) {
+            local.wake();
+            return;
+        }
+        var root = CurrentUnitOfWork.get().root();
+        if (root.getOrComputeResource(WAKE, key -> Boolean.FALSE)) {
+            return;
+        }
+        root.resources().put(WAKE, Boolean.TRUE);
+        root.afterCommit(uow -> local.wake());
+    }
+
+    private static final String WAKE = WebhookOutbox.class.getName() + ".wake";
 
     /**
      * The active subscriptions, read once per batch of the processor: its events were all committed before the batch

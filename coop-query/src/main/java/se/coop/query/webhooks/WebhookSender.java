@@ -82,6 +82,8 @@ public class WebhookSender implements SmartLifecycle {
     private ScheduledExecutorService poller;
     private ExecutorService sending;
     private volatile boolean running;
+    /** Whether a lookup asked for by {@link #wake} waits to run. */
+    private final java.util.concurrent.atomic.AtomicBoolean woken = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final WebhookNotices notices;
 
@@ -119,6 +121,32 @@ public class WebhookSender implements SmartLifecycle {
         this.slots = new Semaphore(senders);
     }
 
+    /**
+     * Looks for deliveries due at once, not at the next poll: after the outbox committed a batch on this node, and after
+     * each delivery (the agreement's next event may wait behind it). Lookups asked for while one is waiting are one.
+     */
+    void wake() {
+        ScheduledExecutorService polling = poller;
+        if (running && polling != null && woken.compareAndSet(false, true)) {
+            try {
+                polling.execute(() -> {
+                    woken.set(false);
+                    poll();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                woken.set(false);
+            }
+        }
+    }
+
+    private void poll() {
+        try {
+            sendDue();
+        } catch (RuntimeException e) {
+            log.warn("Could not look for webhook deliveries: {}", e.toString());
+        }
+    }
+
     /** Claims the deliveries now due, as many as there are free senders, and sends each. */
     void sendDue() {
         int free = slots.availablePermits();
@@ -135,6 +163,7 @@ public class WebhookSender implements SmartLifecycle {
                         log.warn("A webhook delivery of event {} failed unexpectedly", due.eventId(), e);
                     } finally {
                         slots.release();
+                        wake();
                     }
                 });
             } catch (RuntimeException e) {
@@ -386,17 +415,7 @@ public class WebhookSender implements SmartLifecycle {
             return thread;
         });
         running = true;
-        poller.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        sendDue();
-                    } catch (RuntimeException e) {
-                        log.warn("Could not look for webhook deliveries: {}", e.toString());
-                    }
-                },
-                poll.toMillis(),
-                poll.toMillis(),
-                TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::poll, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -38,6 +38,7 @@ class WebhooksPage {
             "types", FormCommands.Kind.CHOICES,
             "partyId", FormCommands.Kind.TEXT,
             "description", FormCommands.Kind.TEXT,
+            "notifyEmail", FormCommands.Kind.TEXT,
             "scheme", FormCommands.Kind.TEXT);
 
     private final WebhookController webhooks;
@@ -91,6 +92,8 @@ class WebhooksPage {
                             value(request, "partyId"),
                             "description",
                             value(request, "description"),
+                            "notifyEmail",
+                            value(request, "notifyEmail"),
                             "scheme",
                             value(request, "scheme")));
             String[] types = request.getParameterValues("types");
