@@ -54,7 +54,11 @@ public final class Bench {
 
     private void run() throws Exception {
         long began = System.nanoTime();
-        report.put("mode", options.quick() ? "quick" : "full");
+        report.put(
+                "mode",
+                options.webhooksOnly()
+                        ? "webhooks-only"
+                        : options.commandsOnly() ? "commands-only" : options.quick() ? "quick" : "full");
         report.machine(
                 Runtime.getRuntime().availableProcessors(),
                 memoryMiB(),
@@ -176,7 +180,11 @@ public final class Bench {
                 return;
             }
             if (coop != null && !options.extractsOnly() && !options.readsOnly()) {
-                int level = WEBHOOK_CONCURRENCY;
+                // at the run's highest command rate: its most clients
+                int level = options.concurrency().stream()
+                        .mapToInt(Integer::intValue)
+                        .max()
+                        .orElse(4);
                 step("webhooks at concurrency " + level + ": commands without a subscription, then with one wanting"
                         + " every event; every delivery awaited");
                 report.webhooks(
@@ -270,9 +278,6 @@ public final class Bench {
             }
         }
     }
-
-    /** The clients of the webhook phase: as many as keep two cores busy. */
-    static final int WEBHOOK_CONCURRENCY = 4;
 
     static final int UPLOADS = 10;
     static final int UPLOAD_MIB = 40;

@@ -435,6 +435,70 @@ class OpenDataTest {
 
     @Test
     @Order(7)
+    void theReadersPreferenceByQualityChoosesTheFormAndEachFormHasATagOfItsOwn() throws IOException {
+        assertThat(open("/open/agreements", "text/csv;q=0.1, application/ld+json")
+                        .header("Content-Type"))
+                .startsWith("application/ld+json");
+        assertThat(open("/open/agreements", "application/ld+json;q=0, text/csv").header("Content-Type"))
+                .startsWith("text/csv");
+        assertThat(open("/open/agreements", "application/json").header("Content-Type"))
+                .startsWith("application/ld+json");
+        assertThat(open("/open/catalog", "text/turtle;q=0.1, application/ld+json")
+                        .header("Content-Type"))
+                .startsWith("application/ld+json");
+        assertThat(open("/open/catalog", "application/ld+json;q=0, text/turtle").header("Content-Type"))
+                .startsWith("text/turtle");
+        Set<String> tags = new LinkedHashSet<>();
+        for (Api.Answer answer : List.of(
+                open("/open/agreements"),
+                open("/open/agreements", "text/csv"),
+                open("/open/decisions.csv"),
+                open("/open/catalog"),
+                open("/open/catalog.jsonld"),
+                open("/open/terms"),
+                open("/open/agreements/" + own))) {
+            assertThat(answer.header("Pragma")).isNull();
+            tags.add(answer.header("ETag"));
+        }
+        assertThat(tags).as("one tag per form").hasSize(7);
+        assertThat(api.anonymous()
+                        .header("If-None-Match", "*")
+                        .get("/open/catalog")
+                        .status())
+                .isEqualTo(304);
+        assertThat(open("/open/agreements/" + own.toUpperCase(java.util.Locale.ROOT))
+                        .status())
+                .isEqualTo(200);
+        // a decision says whether it is legally final, not only the day it would be
+        assertThat(csv(open("/open/decisions.csv")).get(0).isMapped("finality")).isTrue();
+    }
+
+    @Test
+    @Order(8)
+    void anAgreementThatLeavesTheRegisterMovesItsLastModified() {
+        Secretariat secretariat = new Secretariat(api);
+        String leaving = secretariat.draft(Bodies.twoPartyDraft());
+        secretariat.submit(leaving);
+        secretariat.read("auditor", "/api/v1/agreements/" + leaving);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(open("/open/agreements/" + leaving).status()).isEqualTo(200));
+        String before = open("/open/agreements").header("Last-Modified");
+        se.coop.app.support.TestClock.INSTANCE.advance(Duration.ofMinutes(2));
+        secretariat.command(
+                "/api/v1/agreements/" + leaving + "/revisions",
+                Map.of("text", Bodies.text(Bodies.TEXT_V2), "note", "ny text"));
+        secretariat.read("auditor", "/api/v1/agreements/" + leaving);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(open("/open/agreements/" + leaving).status()).isEqualTo(404));
+        Api.Answer after = api.anonymous().header("If-Modified-Since", before).get("/open/agreements");
+        assertThat(after.status()).as("changed since " + before).isEqualTo(200);
+        assertThat(after.body()).doesNotContain(leaving);
+    }
+
+    @Test
+    @Order(9)
     void oneAddressMayAskSoManyTimesAMinuteThen429() {
         int refused = 0;
         Api.Answer last = null;

@@ -127,11 +127,13 @@ class WebhookNoticeTest extends IntegrationTest {
         api.as("operator").delete(location(given.json()));
 
         long before = jdbc.queryForObject("SELECT count(*) FROM webhook_subscription", Long.class);
-        Api.Answer wrong = api.as("operator")
-                .post("/api/v1/webhooks", Map.of("url", receiver.url(), "notifyEmail", "not an address"));
-        assertThat(wrong.status()).isEqualTo(400);
-        assertThat(wrong.json().get("violations").get(0).get("field").asString())
-                .isEqualTo("notifyEmail");
+        for (String address : java.util.List.of("not an address", "a@b", "a@localhost")) {
+            Api.Answer wrong =
+                    api.as("operator").post("/api/v1/webhooks", Map.of("url", receiver.url(), "notifyEmail", address));
+            assertThat(wrong.status()).as(address).isEqualTo(400);
+            assertThat(wrong.json().get("violations").get(0).get("field").asString())
+                    .isEqualTo("notifyEmail");
+        }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_subscription", Long.class))
                 .isEqualTo(before);
     }

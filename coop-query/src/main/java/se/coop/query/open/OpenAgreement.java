@@ -90,6 +90,7 @@ public record OpenAgreement(
             boolean counts,
             LocalDate minutesPostedOn,
             LocalDate appealWindowEndsOn,
+            String finality,
             LocalDate legallyFinalOn,
             List<Appeal> appeals) {}
 

@@ -4,12 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,86 +52,97 @@ public class OpenDataController {
         this.register = register;
         this.settings = settings;
         this.address = address;
+        if (settings.enabled() && !settings.recommendedLeftOut().isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(OpenDataController.class)
+                    .warn(
+                            "The open register's catalogue leaves out what DCAT-AP-SE recommends: {}",
+                            settings.recommendedLeftOut());
+        }
         this.allowances = new Allowances(
                 settings.requestsPerMinute(), Duration.ofMinutes(1).dividedBy(settings.requestsPerMinute()), clock);
     }
 
     @GetMapping(path = "/open/", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(operationId = "openDataHome", summary = "The open register's landing page: what it holds and where")
-    public ResponseEntity<byte[]> home(HttpServletRequest request) {
+    public ResponseEntity<byte[]> home(HttpServletRequest request, HttpServletResponse response) {
         String base = admit(request);
         OpenRegister.Snapshot snapshot = register.snapshot();
         return answer(
-                snapshot, MediaType.parseMediaType("text/html;charset=UTF-8"), request, () -> page(base, snapshot));
+                snapshot,
+                MediaType.parseMediaType("text/html;charset=UTF-8"),
+                request,
+                response,
+                OpenRegister.Form.of(page(base, snapshot)));
     }
 
     @GetMapping(
             path = "/open/agreements",
-            produces = {"application/ld+json", "text/csv"})
+            produces = {"application/ld+json", "application/json", "text/csv"})
     @Operation(
             operationId = "openAgreements",
             summary = "Every agreement past drafting, as JSON-LD (or CSV when asked for text/csv)",
             description = "Organisations only: no signatory, reviewer or contact. Each agreement's @id is its stable"
                     + " URI, /open/agreements/{id}.")
     public ResponseEntity<byte[]> agreements(
-            HttpServletRequest request, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+            HttpServletRequest request,
+            HttpServletResponse response,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         String base = admit(request);
         OpenRegister.Forms forms = register.forms(base);
-        boolean csv = accept != null
-                && MediaType.parseMediaTypes(accept).stream()
-                        .filter(m -> m.isCompatibleWith(CSV) || m.isCompatibleWith(JSON_LD))
-                        .findFirst()
-                        .map(m -> m.isCompatibleWith(CSV) && !m.isWildcardType())
-                        .orElse(false);
-        return csv
-                ? answer(forms.snapshot(), csvType(), request, forms::csv)
-                : answer(forms.snapshot(), JSON_LD, request, forms::jsonLd);
+        return CSV.equals(chosen(accept, List.of(JSON_LD, CSV)))
+                ? answer(forms.snapshot(), csvType(), request, response, forms.csv())
+                : answer(forms.snapshot(), JSON_LD, request, response, forms.jsonLd());
     }
 
     @GetMapping(path = "/open/agreements.csv", produces = "text/csv")
     @Operation(operationId = "openAgreementsCsv", summary = "Every agreement past drafting, one row each (CSV)")
-    public ResponseEntity<byte[]> agreementsCsv(HttpServletRequest request) {
+    public ResponseEntity<byte[]> agreementsCsv(HttpServletRequest request, HttpServletResponse response) {
         OpenRegister.Forms forms = register.forms(admit(request));
-        return answer(forms.snapshot(), csvType(), request, forms::csv);
+        return answer(forms.snapshot(), csvType(), request, response, forms.csv());
     }
 
     @GetMapping(path = "/open/decisions.csv", produces = "text/csv")
     @Operation(
             operationId = "openDecisionsCsv",
             summary = "Every board decision on those agreements, one row each (CSV)")
-    public ResponseEntity<byte[]> decisionsCsv(HttpServletRequest request) {
+    public ResponseEntity<byte[]> decisionsCsv(HttpServletRequest request, HttpServletResponse response) {
         OpenRegister.Forms forms = register.forms(admit(request));
-        return answer(forms.snapshot(), csvType(), request, forms::decisionsCsv);
+        return answer(forms.snapshot(), csvType(), request, response, forms.decisionsCsv());
     }
 
-    @GetMapping(path = "/open/agreements/{agreementId}", produces = "application/ld+json")
+    @GetMapping(
+            path = "/open/agreements/{agreementId}",
+            produces = {"application/ld+json", "application/json"})
     @Operation(
             operationId = "openAgreement",
             summary = "One agreement of the open register, at its stable URI (JSON-LD)")
     public ResponseEntity<byte[]> agreement(
             HttpServletRequest request,
+            HttpServletResponse response,
             @Parameter(description = "the agreement's id") @PathVariable String agreementId) {
         String base = admit(request);
         OpenRegister.Snapshot snapshot = register.snapshot();
-        byte[] document = register.jsonLd(base, snapshot, agreementId)
+        byte[] document = register.jsonLd(base, snapshot, agreementId.toLowerCase(java.util.Locale.ROOT))
                 .orElseThrow(() -> new CoopProblem(
                         ErrorCode.AGREEMENT_NOT_FOUND, "The open register holds no agreement with that id."));
-        return answer(snapshot, JSON_LD, request, () -> document);
+        return answer(snapshot, JSON_LD, request, response, OpenRegister.Form.of(document));
     }
 
     @GetMapping(
             path = {"/open/catalog", "/open/catalog.ttl", "/open/catalog.jsonld"},
-            produces = {"text/turtle", "application/ld+json"})
+            produces = {"text/turtle", "application/ld+json", "application/json"})
     @Operation(
             operationId = "openCatalog",
             summary = "The DCAT catalogue (DCAT-AP-SE 3.0.1): Turtle, or JSON-LD when asked for application/ld+json",
             description = "/open/catalog.ttl and /open/catalog.jsonld name the form in the address.")
     public ResponseEntity<byte[]> catalog(
-            HttpServletRequest request, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+            HttpServletRequest request,
+            HttpServletResponse response,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         String base = admit(request);
         OpenRegister.Snapshot snapshot = register.snapshot();
         Rdf catalog = OpenCatalog.of(base, snapshot, settings);
-        return rdf(snapshot, catalog, request, accept);
+        return rdf(snapshot, catalog, request, response, accept);
     }
 
     @GetMapping(
@@ -139,28 +150,80 @@ public class OpenDataController {
             produces = {"text/turtle", "application/ld+json"})
     @Operation(operationId = "openTerms", summary = "Coop's terms in the register's JSON-LD, as an RDF vocabulary")
     public ResponseEntity<byte[]> terms(
-            HttpServletRequest request, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+            HttpServletRequest request,
+            HttpServletResponse response,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         String base = admit(request);
-        return rdf(register.snapshot(), OpenTerms.vocabulary(base), request, accept);
+        return rdf(register.snapshot(), OpenTerms.vocabulary(base), request, response, accept);
     }
 
     private ResponseEntity<byte[]> rdf(
-            OpenRegister.Snapshot snapshot, Rdf rdf, HttpServletRequest request, String accept) {
-        boolean jsonLd = request.getRequestURI().endsWith(".jsonld")
-                || (!request.getRequestURI().endsWith(".ttl")
-                        && accept != null
-                        && MediaType.parseMediaTypes(accept).stream()
-                                .filter(m -> !m.isWildcardType())
-                                .findFirst()
-                                .map(m -> m.isCompatibleWith(JSON_LD) || m.isCompatibleWith(MediaType.APPLICATION_JSON))
-                                .orElse(false));
+            OpenRegister.Snapshot snapshot,
+            Rdf rdf,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String accept) {
+        String uri = request.getRequestURI();
+        boolean jsonLd = uri.endsWith(".jsonld")
+                || (!uri.endsWith(".ttl") && JSON_LD.equals(chosen(accept, List.of(TURTLE, JSON_LD))));
         return jsonLd
-                ? answer(snapshot, JSON_LD, request, () -> json.writeValueAsBytes(rdf.jsonLd()))
+                ? answer(
+                        snapshot,
+                        JSON_LD,
+                        request,
+                        response,
+                        OpenRegister.Form.of(json.writeValueAsBytes(rdf.jsonLd())))
                 : answer(
                         snapshot,
                         MediaType.parseMediaType("text/turtle;charset=UTF-8"),
                         request,
-                        () -> rdf.turtle().getBytes(StandardCharsets.UTF_8));
+                        response,
+                        OpenRegister.Form.of(rdf.turtle().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Of {@code offered} (the first the default), the one {@code accept} prefers: each offer weighed by the quality of
+     * the most specific range that matches it (RFC 9110 §12.5.1; {@code application/json} counts for JSON-LD), the
+     * highest weight chosen, the earlier offer on a tie; the default when nothing is asked for or nothing weighs.
+     */
+    static MediaType chosen(String accept, List<MediaType> offered) {
+        if (accept == null || accept.isBlank()) {
+            return offered.get(0);
+        }
+        List<MediaType> ranges;
+        try {
+            ranges = MediaType.parseMediaTypes(accept);
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return offered.get(0);
+        }
+        MediaType best = offered.get(0);
+        double bestQuality = -1;
+        for (MediaType offer : offered) {
+            double quality = quality(offer, ranges);
+            if (quality > bestQuality) {
+                best = offer;
+                bestQuality = quality;
+            }
+        }
+        return bestQuality > 0 ? best : offered.get(0);
+    }
+
+    private static double quality(MediaType offer, List<MediaType> ranges) {
+        int specificity = -1;
+        double quality = 0;
+        for (MediaType range : ranges) {
+            MediaType asked =
+                    range.equalsTypeAndSubtype(MediaType.APPLICATION_JSON) && offer.equals(JSON_LD) ? JSON_LD : range;
+            if (!asked.includes(offer)) {
+                continue;
+            }
+            int specific = asked.isWildcardType() ? 0 : asked.isWildcardSubtype() ? 1 : 2;
+            if (specific > specificity) {
+                specificity = specific;
+                quality = range.getQualityValue();
+            }
+        }
+        return quality;
     }
 
     private static MediaType csvType() {
@@ -184,25 +247,34 @@ public class OpenDataController {
         return address.base(request);
     }
 
-    /** An answer from the snapshot: 304 when the reader has it, else the body; cacheable by anyone, from anywhere. */
+    /**
+     * An answer of one form: 304 when the reader has it (its entity tag, a digest of its bytes, or any), else the
+     * bytes; cacheable by anyone, from anywhere.
+     */
     private ResponseEntity<byte[]> answer(
-            OpenRegister.Snapshot snapshot, MediaType type, HttpServletRequest request, Supplier<byte[]> body) {
-        String etag = snapshot.etag();
-        CacheControl cache = CacheControl.maxAge(settings.cacheFor()).cachePublic();
+            OpenRegister.Snapshot snapshot,
+            MediaType type,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            OpenRegister.Form form) {
+        // the security headers written before the request was handled say "no-cache" the HTTP/1.0 way too
+        response.setHeader(HttpHeaders.PRAGMA, null);
+        response.setHeader(HttpHeaders.EXPIRES, null);
         String asked = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(
-                        asked != null && List.of(asked.split("\\s*,\\s*")).contains(etag)
-                                ? HttpStatus.NOT_MODIFIED
-                                : HttpStatus.OK)
-                .cacheControl(cache)
-                .eTag(etag)
+        boolean has = asked != null
+                && java.util.Arrays.stream(asked.split(","))
+                        .map(String::strip)
+                        .anyMatch(tag -> tag.equals("*") || tag.equals(form.etag()) || tag.equals("W/" + form.etag()));
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(has ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
+                .cacheControl(CacheControl.maxAge(settings.cacheFor()).cachePublic())
+                .eTag(form.etag())
                 .lastModified(snapshot.modified())
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-        if (asked != null && List.of(asked.split("\\s*,\\s*")).contains(etag)) {
+        if (has) {
             return builder.build();
         }
-        return builder.contentType(type).body(body.get());
+        return builder.contentType(type).body(form.bytes());
     }
 
     private static byte[] page(String base, OpenRegister.Snapshot snapshot) {
@@ -211,12 +283,15 @@ public class OpenDataController {
         html.append("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Samverkansavtal – öppna data</title>\n")
+                .append("<link rel=\"stylesheet\" href=\"")
+                .append(b)
+                .append("/css/coop.css\">\n")
                 .append("<link rel=\"alternate\" type=\"text/turtle\" href=\"")
                 .append(b)
                 .append("/open/catalog\">\n")
                 .append("<link rel=\"alternate\" type=\"application/ld+json\" href=\"")
                 .append(b)
-                .append("/open/catalog.jsonld\">\n</head>\n<body>\n<main>\n")
+                .append("/open/catalog.jsonld\">\n</head>\n<body>\n<main id=\"main\">\n")
                 .append("<h1>Samverkansavtal – öppna data</h1>\n")
                 .append("<p>")
                 .append(snapshot.agreements().size())

@@ -79,6 +79,21 @@ public record OpenDataSettings(
         }
     }
 
+    /** The recommended properties of DCAT-AP-SE this configuration leaves out of the catalogue. */
+    java.util.List<String> recommendedLeftOut() {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        if (publisherId == null) {
+            missing.add("coop.open-data.publisher-id (the publisher's dct:identifier)");
+        }
+        if (contactPhone == null) {
+            missing.add("coop.open-data.contact-phone (vcard:hasTelephone)");
+        }
+        if (contactStreet == null || contactPostalCode == null || contactLocality == null || contactCountry == null) {
+            missing.add("coop.open-data.contact-street, -postal-code, -locality and -country (vcard:hasAddress)");
+        }
+        return missing;
+    }
+
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }

@@ -43,6 +43,8 @@ public class OpenRegister {
      */
     record Snapshot(
             Instant builtAt,
+            /* when the register last changed: the latest change of an agreement in it, or the build that first found
+            it changed otherwise (an agreement gone from it) */
             Instant modified,
             LocalDate firstDay,
             List<String> countries,
@@ -56,7 +58,28 @@ public class OpenRegister {
     }
 
     /** The register written out under one address: JSON-LD, the agreements' and the decisions' CSV. */
-    record Forms(String base, Snapshot snapshot, byte[] jsonLd, byte[] csv, byte[] decisionsCsv) {}
+    record Forms(String base, Snapshot snapshot, Form jsonLd, Form csv, Form decisionsCsv) {}
+
+    /** One form's bytes and its entity tag. */
+    record Form(byte[] bytes, String etag) {
+        static Form of(byte[] bytes) {
+            return new Form(bytes, OpenRegister.etag(bytes));
+        }
+    }
+
+    /** An entity tag of {@code bytes}: the first 128 bits of their SHA-256, in quotes. */
+    static String etag(byte[] bytes) {
+        try {
+            return "\""
+                    + java.util.HexFormat.of()
+                            .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                    .digest(bytes))
+                            .substring(0, 32)
+                    + "\"";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private final StatusQueries status;
     private final OpenDataSettings settings;
@@ -82,14 +105,15 @@ public class OpenRegister {
 
     /**
      * Whether an agreement is in the open register: once its text went out for approval — awaiting approval, in
-     * force, ended, or archived after it was in force. A draft, and one abandoned or archived without ever entering
-     * into force, are not.
+     * force, terminated, expired (in force or not: rule 6), or archived after it ended so. A draft, and one abandoned
+     * (archived or not), are not.
      */
     static boolean listed(AgreementStatusView agreement) {
         AgreementState state = agreement.state();
         return switch (state) {
             case AWAITING_APPROVAL, IN_FORCE, TERMINATED, EXPIRED -> true;
-            case ARCHIVED -> agreement.effectiveFrom() != null;
+            // an agreement that ended (terminated or expired) has the day it ended; an abandoned one has none
+            case ARCHIVED -> agreement.endedOn() != null;
             case DRAFT, ABANDONED -> false;
         };
     }
@@ -105,7 +129,28 @@ public class OpenRegister {
             if (fresh(snapshot)) {
                 return snapshot;
             }
+            Snapshot previous = current;
             snapshot = build();
+            if (previous != null
+                    && !previous.digest().equals(snapshot.digest())
+                    && !snapshot.modified().isAfter(previous.modified())) {
+                // changed, yet no agreement in it newer: one left the register (back to a draft, abandoned)
+                snapshot = new Snapshot(
+                        snapshot.builtAt(),
+                        snapshot.builtAt(),
+                        snapshot.firstDay(),
+                        snapshot.countries(),
+                        snapshot.agreements(),
+                        snapshot.digest());
+            } else if (previous != null && previous.digest().equals(snapshot.digest())) {
+                snapshot = new Snapshot(
+                        snapshot.builtAt(),
+                        previous.modified(),
+                        snapshot.firstDay(),
+                        snapshot.countries(),
+                        snapshot.agreements(),
+                        snapshot.digest());
+            }
             current = snapshot;
             forms.clear();
             return snapshot;
@@ -125,7 +170,8 @@ public class OpenRegister {
         }
         List<OpenAgreement> list =
                 snapshot.agreements().values().stream().map(a -> a.under(base)).toList();
-        written = new Forms(base, snapshot, jsonLd(base, list), csv(list), decisionsCsv(list));
+        written =
+                new Forms(base, snapshot, Form.of(jsonLd(base, list)), Form.of(csv(list)), Form.of(decisionsCsv(list)));
         forms.put(base, written);
         return written;
     }
@@ -233,6 +279,7 @@ public class OpenRegister {
                         d.counts(),
                         d.minutesPostedOn(),
                         d.appealWindowEndsOn(),
+                        d.finality(),
                         d.legallyFinalOn(),
                         d.appeals() == null || d.appeals().isEmpty()
                                 ? null
@@ -381,6 +428,7 @@ public class OpenRegister {
             "counts",
             "minutes_posted_on",
             "appeal_window_ends_on",
+            "finality",
             "legally_final_on",
             "appeals");
 
@@ -403,6 +451,7 @@ public class OpenRegister {
                             String.valueOf(d.counts()),
                             text(d.minutesPostedOn()),
                             text(d.appealWindowEndsOn()),
+                            d.finality(),
                             text(d.legallyFinalOn()),
                             d.appeals() == null
                                     ? null

@@ -29,6 +29,10 @@ final class OpenTerms {
             "leavesOn",
             "on");
 
+    private static String names(Enum<?>[] values) {
+        return java.util.Arrays.stream(values).map(Enum::name).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     private record Term(String name, boolean isClass, String labelSv, String labelEn, String comment) {}
 
     private static final List<Term> TERMS = List.of(
@@ -94,7 +98,12 @@ final class OpenTerms {
             new Term("party", false, "Part", "Party", "The identifier of the deciding party."),
             new Term("partyName", false, "Partens namn", "Party's name", "The deciding party's name."),
             new Term("body", false, "Organ", "Body", "The board that decided."),
-            new Term("outcome", false, "Utfall", "Outcome", "What was decided."),
+            new Term(
+                    "outcome",
+                    false,
+                    "Utfall",
+                    "Outcome",
+                    "What was decided: one of " + names(se.coop.api.BoardOutcome.values()) + "."),
             new Term("decidedOn", false, "Beslutsdag", "Decided on", "The day of the decision."),
             new Term("caseNumber", false, "Diarienummer", "Case number", "The case number (diarienummer, sagsnummer)."),
             new Term("paragraph", false, "Paragraf", "Paragraph", "The paragraph (§) of the minutes."),

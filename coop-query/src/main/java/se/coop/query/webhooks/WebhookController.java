@@ -55,7 +55,12 @@ public class WebhookController {
             @Pattern(regexp = "v1|v1a", message = "must be v1 (HMAC-SHA256 with a secret) or v1a (Ed25519)")
             String scheme,
 
-            @Email @Visible @Size(max = 320) String notifyEmail) {}
+            @Email(
+                    regexp = "[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+",
+                    message = "must be an e-mail address such as name@example.org")
+            @Visible
+            @Size(max = 320)
+            String notifyEmail) {}
 
     /** Coop's public key for v1a signatures, as Standard Webhooks writes it. */
     public record PublicKey(String publicKey, String algorithm) {}

@@ -44,8 +44,29 @@ class WebhookNotices {
         this.address = address;
     }
 
-    /** Tells the owner of {@code id}, just suspended after failing for {@code failingFor}; never throws. */
+    /** Sends the notices one at a time, not on a delivery's thread: a slow mail server holds no delivery slot. */
+    private final java.util.concurrent.ExecutorService sending =
+            java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "coop-webhook-notices");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    /** Tells the owner of {@code id}, just suspended after failing for {@code failingFor}, soon; never throws. */
     void suspended(UUID id, Duration failingFor) {
+        try {
+            sending.execute(() -> tell(id, failingFor));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            log.info("Webhook subscription {} suspended while Coop stops; its owner is not told", id);
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        sending.shutdown();
+    }
+
+    private void tell(UUID id, Duration failingFor) {
         WebhookSubscriptions.Subscription subscription = subscriptions.find(id).orElse(null);
         if (subscription == null) {
             return;

@@ -95,7 +95,7 @@ public class WebhookSender implements SmartLifecycle {
             WebhookKey key,
             Clock clock,
             @Value("${coop.webhooks.poll:1s}") Duration poll,
-            @Value("${coop.webhooks.senders:4}") int senders,
+            @Value("${coop.webhooks.senders:16}") int senders,
             @Value("${coop.webhooks.connect-timeout:5s}") Duration connectTimeout,
             @Value("${coop.webhooks.read-timeout:10s}") Duration readTimeout,
             @Value("${coop.webhooks.first-retry:30s}") Duration firstRetry,

@@ -198,7 +198,8 @@ public class WebhookSubscriptions {
     /** Makes a disabled or suspended subscription active again (its owner asked for its events again). */
     void resume(UUID id) {
         jdbc.update(
-                "UPDATE webhook_subscription SET state = 'ACTIVE', state_reason = NULL, state_since = ?"
+                "UPDATE webhook_subscription SET state = 'ACTIVE', state_reason = NULL, owner_told_at = NULL,"
+                        + " state_since = ?"
                         + " WHERE subscription_id = ? AND state <> 'ACTIVE'",
                 Timestamp.from(clock.instant()),
                 id);
