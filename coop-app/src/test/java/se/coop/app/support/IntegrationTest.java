@@ -69,6 +69,12 @@ public abstract class IntegrationTest {
         registry.add("coop.open-data.enabled", () -> "true");
         registry.add("coop.open-data.publisher-name", () -> "Region Halland");
         registry.add("coop.open-data.contact-email", () -> "opendata@regionhalland.example.org");
+        registry.add("coop.open-data.publisher-id", () -> "232100-0198");
+        registry.add("coop.open-data.contact-phone", () -> "+46 35 13 48 00");
+        registry.add("coop.open-data.contact-street", () -> "Box 517");
+        registry.add("coop.open-data.contact-postal-code", () -> "301 80");
+        registry.add("coop.open-data.contact-locality", () -> "Halmstad");
+        registry.add("coop.open-data.contact-country", () -> "SE");
         registry.add("coop.open-data.cache-for", () -> "0s");
         registry.add("coop.open-data.requests-per-minute", () -> "100000");
         registry.add("coop.webhooks.poll", () -> "200ms");

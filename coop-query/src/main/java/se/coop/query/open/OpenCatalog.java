@@ -3,6 +3,7 @@ package se.coop.query.open;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import se.coop.api.BusinessTime;
 
@@ -77,11 +78,9 @@ final class OpenCatalog {
                 .prefix("xsd", Rdf.XSD)
                 .prefix("rdf", Rdf.RDF);
 
-        rdf.type(catalog, "dcat:Catalog")
-                .text(catalog, "dct:title", "Samverkansavtal", "sv")
-                .text(catalog, "dct:title", "Samarbejdsaftaler", "da")
-                .text(catalog, "dct:title", "Cooperation agreements", "en")
-                .text(
+        rdf.type(catalog, "dcat:Catalog");
+        named(rdf, catalog, snapshot, modified);
+        rdf.text(
                         catalog,
                         "dct:description",
                         "Öppna data om samverkansavtal mellan kommuner, regioner, lärosäten och företag, ur Coop.",
@@ -101,17 +100,6 @@ final class OpenCatalog {
                 .ref(catalog, "dct:publisher", publisher)
                 .ref(catalog, "dct:license", CC0)
                 .ref(catalog, "dcat:dataset", dataset)
-                .typed(
-                        catalog,
-                        "dct:issued",
-                        snapshot.firstDay() == null
-                                ? day(snapshot)
-                                : snapshot.firstDay().toString(),
-                        "xsd:date")
-                .typed(catalog, "dct:modified", modified, "xsd:dateTime")
-                .ref(catalog, "dct:language", EU + "language/SWE")
-                .ref(catalog, "dct:language", EU + "language/DAN")
-                .ref(catalog, "dct:language", EU + "language/ENG")
                 .ref(catalog, "foaf:homepage", base + "/open/")
                 .ref(catalog, "dcat:themeTaxonomy", EU + "data-theme");
         for (String country : countries(snapshot)) {
@@ -152,11 +140,9 @@ final class OpenCatalog {
             optional(rdf, address, "vcard:country-name", settings.contactCountry());
         }
 
-        rdf.type(dataset, "dcat:Dataset")
-                .text(dataset, "dct:title", "Samverkansavtal", "sv")
-                .text(dataset, "dct:title", "Samarbejdsaftaler", "da")
-                .text(dataset, "dct:title", "Cooperation agreements", "en")
-                .text(
+        rdf.type(dataset, "dcat:Dataset");
+        named(rdf, dataset, snapshot, modified);
+        rdf.text(
                         dataset,
                         "dct:description",
                         "Samverkansavtal och avsiktsförklaringar som lämnat utkaststadiet: vad, vilka organisationer,"
@@ -184,22 +170,11 @@ final class OpenCatalog {
                 .text(dataset, "dcat:keyword", "samarbejdsaftale", "da")
                 .text(dataset, "dcat:keyword", "cooperation agreement", "en")
                 .ref(dataset, "dcat:theme", EU + "data-theme/GOVE")
-                .typed(
-                        dataset,
-                        "dct:issued",
-                        snapshot.firstDay() == null
-                                ? day(snapshot)
-                                : snapshot.firstDay().toString(),
-                        "xsd:date")
-                .typed(dataset, "dct:modified", modified, "xsd:dateTime")
                 .ref(dataset, "dct:conformsTo", base + "/open/terms")
                 .ref(dataset, "dct:accessRights", EU + "access-right/PUBLIC")
                 .ref(dataset, "dct:accrualPeriodicity", EU + "frequency/UPDATE_CONT")
                 .ref(dataset, "dcat:landingPage", base + "/open/")
-                .string(dataset, "dct:identifier", dataset)
-                .ref(dataset, "dct:language", EU + "language/SWE")
-                .ref(dataset, "dct:language", EU + "language/DAN")
-                .ref(dataset, "dct:language", EU + "language/ENG");
+                .string(dataset, "dct:identifier", dataset);
         for (String country : countries(snapshot)) {
             rdf.ref(dataset, "dct:spatial", country);
         }
@@ -232,6 +207,27 @@ final class OpenCatalog {
                     .typed(distribution, "dct:modified", modified, "xsd:dateTime");
         }
         return rdf;
+    }
+
+    /**
+     * What the catalogue and its one dataset say alike: the register's title in each language, when it was first
+     * issued and last modified, and the languages of its data.
+     */
+    private static void named(Rdf rdf, String subject, OpenRegister.Snapshot snapshot, String modified) {
+        rdf.text(subject, "dct:title", "Samverkansavtal", "sv")
+                .text(subject, "dct:title", "Samarbejdsaftaler", "da")
+                .text(subject, "dct:title", "Cooperation agreements", "en")
+                .typed(
+                        subject,
+                        "dct:issued",
+                        snapshot.firstDay() == null
+                                ? day(snapshot)
+                                : snapshot.firstDay().toString(),
+                        "xsd:date")
+                .typed(subject, "dct:modified", modified, "xsd:dateTime");
+        for (String language : List.of("SWE", "DAN", "ENG")) {
+            rdf.ref(subject, "dct:language", EU + "language/" + language);
+        }
     }
 
     private static void optional(Rdf rdf, String subject, String predicate, String value) {
