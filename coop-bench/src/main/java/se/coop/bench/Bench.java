@@ -332,7 +332,8 @@ public final class Bench {
         }
     }
 
-    private static long head(String jdbcUrl, String user) throws SQLException {
+    /** The event store's head: the highest global index, 0 when empty. */
+    static long head(String jdbcUrl, String user) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
                 Statement statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT max(global_index) FROM domain_event_entry")) {

@@ -9,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -113,11 +112,11 @@ final class WebhookLoad {
             Duration warmup,
             Duration measure)
             throws Exception {
-        long headBefore = head(jdbcUrl, user);
+        long headBefore = Bench.head(jdbcUrl, user);
         long cpuBefore = coop.cpuMillis();
         CommandLoad.Result load = CommandLoad.run(secretariat, today, concurrency, warmup, measure);
         long cpu = coop.cpuMillis() - cpuBefore;
-        long events = head(jdbcUrl, user) - headBefore;
+        long events = Bench.head(jdbcUrl, user) - headBefore;
         return new Phase(
                 load.commandsPerSecond(),
                 load.acknowledged(),
@@ -136,16 +135,6 @@ final class WebhookLoad {
                 rows.next();
                 return new long[] {rows.getLong(1), rows.getLong(2)};
             }
-        }
-    }
-
-    private static long head(String jdbcUrl, String user) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
-                Statement statement = connection.createStatement();
-                ResultSet rows =
-                        statement.executeQuery("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry")) {
-            rows.next();
-            return rows.getLong(1);
         }
     }
 }
