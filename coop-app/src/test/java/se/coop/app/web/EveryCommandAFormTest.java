@@ -1,8 +1,10 @@
 package se.coop.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -250,6 +252,7 @@ class EveryCommandAFormTest extends IntegrationTest {
     void aDraftIsAbandonedOnlyOnceConfirmedAndAFormRefusedBeforeItsConfirmationNamesItsField() {
         Secretariat secretariat = new Secretariat(api);
         String id = secretariat.draft(Bodies.twoPartyDraft());
+        read(secretariat, id);
         String page = "/agreements/" + id;
         clerk = new PageSession(port).signIn("secretariat");
         String shown = clerk.get(page).body();
@@ -512,6 +515,8 @@ class EveryCommandAFormTest extends IntegrationTest {
         Secretariat secretariat = new Secretariat(api);
         String id = secretariat.inForce(
                 Bodies.twoPartyDraft(), BusinessTime.today(TestClock.INSTANCE).minusDays(30));
+        // in force on the page too, so that what it offers is what a reader of an agreement in force is offered
+        assertThat(read(secretariat, id).get("state").asString()).isEqualTo("IN_FORCE");
         for (String user : List.of("auditor", "reviewer")) {
             String shown =
                     new PageSession(port).signIn(user).get("/agreements/" + id).body();
@@ -530,11 +535,13 @@ class EveryCommandAFormTest extends IntegrationTest {
 
     /** The agreement as the auditor reads it once everything written so far, by the API or a page's form, is read. */
     private tools.jackson.databind.JsonNode read(Secretariat secretariat, String id) {
-        return api.as("auditor")
-                .header(
-                        "Coop-Min-Position",
-                        Long.toString(Math.max(secretariat.position(), clerk == null ? 0 : clerk.position())))
-                .get("/api/v1/agreements/" + id)
+        long position = Math.max(secretariat.position(), clerk == null ? 0 : clerk.position());
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> api.as("auditor")
+                                .header("Coop-Min-Position", Long.toString(position))
+                                .get("/api/v1/agreements/" + id),
+                        answer -> answer.header("Coop-Stale") == null)
                 .json();
     }
 
