@@ -166,16 +166,41 @@ public final class Bench {
                 return;
             }
             Baseline.prepare(jdbcUrl, user);
+            if (coop != null && !options.extractsOnly() && !options.readsOnly() && !options.webhooksOnly()) {
+                step("Coop idle for " + IDLE.toSeconds() + " s: what its background costs");
+                report.put("idleCpuMillisPerSecond", idleCpuMillisPerSecond(coop));
+            }
             for (int level : options.extractsOnly() || options.readsOnly() || options.webhooksOnly()
                     ? List.<Integer>of()
                     : options.concurrency()) {
                 step("concurrency " + level + ": plain JDBC");
                 Baseline.Result baseline = Baseline.run(jdbcUrl, user, level, warmup, seconds);
                 step("concurrency " + level + ": Coop over HTTP");
-                CommandLoad.Result load = CommandLoad.run(secretariat, today, level, warmup, seconds);
+                CommandLoad.Result load = CommandLoad.run(
+                        secretariat,
+                        today,
+                        level,
+                        warmup,
+                        seconds,
+                        coop == null ? null : new Cost.Meter(coop::cpuMillis, null, jdbcUrl, user));
                 report.level(load, baseline);
             }
 
+            if (!options.extractsOnly() && !options.readsOnly() && !options.webhooksOnly()) {
+                report.peer(peerLevels(jdbcUrl, warmup, seconds));
+                if (coop != null) {
+                    // the cost phase's Coop is the only node: one left running would take half the processors' work
+                    coop.close();
+                    coop = null;
+                    report.costs(costs(jdbcUrl, warmup, seconds));
+                    if (!options.commandsOnly()) {
+                        coop = startCoop(jdbcUrl);
+                        base = "http://127.0.0.1:" + coop.port;
+                        secretariat = new Http(base, "secretariat", "secretariat");
+                        operator = new Http(base, "operator", "operator");
+                    }
+                }
+            }
             if (options.commandsOnly()) {
                 return;
             }
@@ -277,6 +302,103 @@ public final class Bench {
                 coop.close();
             }
         }
+    }
+
+    /** The clients of the cost phase. */
+    static final int COST_CLIENTS = 4;
+
+    private static final String PEER_DATABASE = "coop_peer";
+
+    /** The peer at each concurrency level, in a fresh database of its own on the same server. */
+    private List<CommandLoad.Result> peerLevels(String jdbcUrl, Duration warmup, Duration seconds) throws Exception {
+        String peerUrl = freshDatabase(jdbcUrl, PEER_DATABASE);
+        List<CommandLoad.Result> results = new ArrayList<>();
+        try (CoopProcess peer = startPeer(peerUrl)) {
+            Http secretariat = new Http("http://127.0.0.1:" + peer.port, "secretariat", "secretariat");
+            step("the peer idle for " + IDLE.toSeconds() + " s");
+            report.put("peerIdleCpuMillisPerSecond", idleCpuMillisPerSecond(peer));
+            Cost.Meter meter = new Cost.Meter(peer::cpuMillis, null, jdbcUrl, options.jdbcUser());
+            for (int level : options.concurrency()) {
+                step("concurrency " + level + ": the peer (plain Axon) over HTTP");
+                results.add(CommandLoad.run(secretariat, today, level, warmup, seconds, meter));
+            }
+        }
+        return results;
+    }
+
+    /**
+     * What a command costs Coop and the peer, each alone on the server at {@link #COST_CLIENTS} clients, connected
+     * through a {@link CountingRelay}: CPU, statements, round trips and WAL per command.
+     */
+    private Map<String, CommandLoad.Result> costs(String jdbcUrl, Duration warmup, Duration seconds) throws Exception {
+        Map<String, CommandLoad.Result> costs = new java.util.LinkedHashMap<>();
+        step("cost per command at " + COST_CLIENTS + " clients: Coop alone, through a relay counting statements");
+        try (CountingRelay relay = CountingRelay.to(jdbcUrl);
+                CoopProcess coop = startCoop(relay.url(jdbcUrl))) {
+            Http secretariat = new Http("http://127.0.0.1:" + coop.port, "secretariat", "secretariat");
+            costs.put(
+                    "coop",
+                    CommandLoad.run(
+                            secretariat,
+                            today,
+                            COST_CLIENTS,
+                            warmup,
+                            seconds,
+                            new Cost.Meter(coop::cpuMillis, relay, jdbcUrl, options.jdbcUser())));
+        }
+        step("cost per command at " + COST_CLIENTS + " clients: the peer alone, through a relay counting statements");
+        String peerUrl = databaseUrl(jdbcUrl, PEER_DATABASE);
+        try (CountingRelay relay = CountingRelay.to(peerUrl);
+                CoopProcess peer = startPeer(relay.url(peerUrl))) {
+            Http secretariat = new Http("http://127.0.0.1:" + peer.port, "secretariat", "secretariat");
+            costs.put(
+                    "peer",
+                    CommandLoad.run(
+                            secretariat,
+                            today,
+                            COST_CLIENTS,
+                            warmup,
+                            seconds,
+                            new Cost.Meter(peer::cpuMillis, relay, jdbcUrl, options.jdbcUser())));
+        }
+        return costs;
+    }
+
+    private static final Duration IDLE = Duration.ofSeconds(10);
+
+    /** The CPU a started process uses with nothing asked of it (polling processors and schedulers), per second. */
+    private static double idleCpuMillisPerSecond(CoopProcess process) throws InterruptedException {
+        Thread.sleep(2_000);
+        long before = process.cpuMillis();
+        long start = System.nanoTime();
+        Thread.sleep(IDLE.toMillis());
+        return Math.round((process.cpuMillis() - before) / ((System.nanoTime() - start) / 1e9) * 10) / 10.0;
+    }
+
+    private CoopProcess startPeer(String jdbcUrl) throws InterruptedException {
+        Map<String, String> environment = new java.util.HashMap<>();
+        environment.put("SPRING_DATASOURCE_URL", jdbcUrl);
+        environment.put("SPRING_DATASOURCE_USERNAME", options.jdbcUser());
+        // --coop-jvm-options are Coop's (a flight recording's file, say); the peer runs on the JVM's defaults, as Coop
+        // does without them
+        CoopProcess peer = CoopProcess.peer(work.resolve("peer"), freePort(), environment);
+        peer.awaitHealthy(Duration.ofMinutes(3));
+        return peer;
+    }
+
+    /** {@code jdbcUrl} with its database replaced by {@code database}. */
+    static String databaseUrl(String jdbcUrl, String database) {
+        return jdbcUrl.replaceFirst("(//[^/]+/)[^?]*", "$1" + database);
+    }
+
+    /** Drops and creates {@code database} on the server of {@code jdbcUrl}; returns its URL. */
+    private String freshDatabase(String jdbcUrl, String database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, options.jdbcUser(), "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
+        }
+        return databaseUrl(jdbcUrl, database);
     }
 
     static final int UPLOADS = 10;

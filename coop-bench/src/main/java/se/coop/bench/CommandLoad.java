@@ -24,7 +24,29 @@ final class CommandLoad {
             Latencies reads,
             int errors,
             List<String> agreements,
-            long acknowledged) {}
+            long acknowledged,
+            Cost cost) {
+
+        /**
+         * Puts this load's cost per command into {@code node}, each key after {@code prefix} ({@code cpuMillisPerCommand}
+         * or {@code peerCpuMillisPerCommand}); the relay's counts only where it was measured through one.
+         */
+        void cost(tools.jackson.databind.node.ObjectNode node, String prefix) {
+            if (cost == null) {
+                return;
+            }
+            node.put(key(prefix, "cpuMillisPerCommand"), Math.round(cost.cpuMillisPerCommand() * 100) / 100.0);
+            node.put(key(prefix, "walBytesPerCommand"), Math.round(cost.walBytesPerCommand()));
+            if (cost.statementsPerCommand() >= 0) {
+                node.put(key(prefix, "statementsPerCommand"), Math.round(cost.statementsPerCommand() * 100) / 100.0);
+                node.put(key(prefix, "roundTripsPerCommand"), Math.round(cost.roundTripsPerCommand() * 100) / 100.0);
+            }
+        }
+
+        private static String key(String prefix, String name) {
+            return prefix.isEmpty() ? name : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        }
+    }
 
     private enum Phase {
         WARMUP,
@@ -52,6 +74,12 @@ final class CommandLoad {
 
     static Result run(Http http, LocalDate today, int concurrency, Duration warmup, Duration measure)
             throws InterruptedException {
+        return run(http, today, concurrency, warmup, measure, null);
+    }
+
+    /** As {@link #run(Http, LocalDate, int, Duration, Duration)}, with what the measured commands cost by {@code meter}. */
+    static Result run(Http http, LocalDate today, int concurrency, Duration warmup, Duration measure, Cost.Meter meter)
+            throws InterruptedException {
         CommandLoad load = new CommandLoad(http, today);
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
@@ -61,11 +89,13 @@ final class CommandLoad {
             worker.start();
         }
         Thread.sleep(warmup.toMillis());
+        Cost.Reading before = meter == null ? null : meter.read();
         load.phase = Phase.MEASURE;
         long start = System.nanoTime();
         Thread.sleep(measure.toMillis());
         long commands = load.measured.get();
         double seconds = (System.nanoTime() - start) / 1e9;
+        Cost cost = meter == null ? null : Cost.between(before, meter.read(), commands);
         load.phase = Phase.STOP;
         for (Thread worker : workers) {
             worker.join(60_000);
@@ -78,7 +108,8 @@ final class CommandLoad {
                 load.reads,
                 load.errors.get(),
                 List.copyOf(load.agreements),
-                load.acknowledged.get());
+                load.acknowledged.get(),
+                cost);
     }
 
     private void work() {

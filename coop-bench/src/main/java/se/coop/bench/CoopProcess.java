@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** A Coop started from its jar as a user would ({@code java -jar}), its output in a log file. */
+/**
+ * A Coop started from its jar as a user would ({@code java -jar}), or the peer from the bench's class path, its output
+ * in a log file.
+ */
 final class CoopProcess implements AutoCloseable {
 
     private final Process process;
@@ -29,14 +32,40 @@ final class CoopProcess implements AutoCloseable {
     }
 
     static CoopProcess start(Path jar, Path workDir, int port, Map<String, String> environment, String... arguments) {
+        return start(List.of("-jar", jar.toAbsolutePath().toString()), "coop", workDir, port, environment, arguments);
+    }
+
+    /**
+     * The peer ({@code se.coop.bench.peer}) from the bench's own class path: through Spring Boot's
+     * {@code PropertiesLauncher} when the bench runs as its jar, by its main class otherwise.
+     */
+    static CoopProcess peer(Path workDir, int port, Map<String, String> environment) {
+        String classPath = System.getProperty("java.class.path");
+        String main = "se.coop.bench.peer.PeerApplication";
+        List<String> launch = classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)
+                ? List.of(
+                        "-cp",
+                        classPath,
+                        "-Dloader.main=" + main,
+                        "org.springframework.boot.loader.launch.PropertiesLauncher")
+                : List.of("-cp", classPath, main);
+        return start(launch, "peer", workDir, port, environment);
+    }
+
+    private static CoopProcess start(
+            List<String> launch,
+            String name,
+            Path workDir,
+            int port,
+            Map<String, String> environment,
+            String... arguments) {
         try {
             Files.createDirectories(workDir);
-            Path log = workDir.resolve("coop-" + port + ".log");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar",
-                    jar.toAbsolutePath().toString(),
-                    "--server.port=" + port));
+            Path log = workDir.resolve(name + "-" + port + ".log");
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(launch);
+            command.add("--server.port=" + port);
             command.addAll(List.of(arguments));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
@@ -47,7 +76,7 @@ final class CoopProcess implements AutoCloseable {
             long startedAt = System.nanoTime();
             return new CoopProcess(builder.start(), startedAt, port, log);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + jar, e);
+            throw new UncheckedIOException("could not start " + name + ": " + launch, e);
         }
     }
 

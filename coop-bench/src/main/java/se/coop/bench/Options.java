@@ -38,7 +38,8 @@ record Options(
               --concurrency LIST client counts, e.g. 1,4,16 (default 1,2,4,8,16,32; quick 1,4)
               --agreements N     agreements in the event store for queries and rebuilds (default 120000; quick 3000)
               --seconds N        measured seconds per concurrency level (default 20; quick 6)
-              --commands-only    only the command load and its baseline (no cold start, history, queries, rebuilds)
+              --commands-only    only the command load, its baseline, the peer (plain Axon) and what a command
+                                 costs each (no cold start, history, queries, rebuilds)
               --webhooks-only    only the webhook phase: commands with and without a subscription, delivery lag
               --auth-flood       only the failed sign-in flood: commands and a sign-in probe alone, then with 8
                                  clients guessing from one address, then from 65,536 (give the Coop measured the
@@ -52,7 +53,8 @@ record Options(
               --dossier-reviews N    meetings held (default 150; quick 15)
               --dossier-summary-chars N  the length of each meeting's summary (default 60; at most 4000)
               --dossier-agreement ID     render the dossier of this agreement, made by an earlier run, instead
-              --coop-jvm-options "OPTS"  JVM options for the Coop the bench starts on its PostgreSQL (JAVA_TOOL_OPTIONS),
+              --coop-jvm-options "OPTS"  JVM options for the Coop the bench starts on its PostgreSQL (JAVA_TOOL_OPTIONS,
+                                 not the peer's),
                                  e.g. a flight recording: "-XX:StartFlightRecording=filename=coop.jfr,settings=profile"
             """;
 

@@ -25,6 +25,8 @@ final class Report {
     private AuthFlood.Result flood;
     private DossierLoad.Result dossier;
     private long queriedAgreements;
+    private final List<CommandLoad.Result> peer = new ArrayList<>();
+    private final Map<String, CommandLoad.Result> costs = new java.util.LinkedHashMap<>();
 
     void put(String key, Object value) {
         if (value instanceof Number number) {
@@ -54,6 +56,29 @@ final class Report {
 
     void level(CommandLoad.Result coop, Baseline.Result baseline) {
         levels.add(new Level(coop, baseline));
+    }
+
+    void peer(List<CommandLoad.Result> levels) {
+        peer.addAll(levels);
+    }
+
+    void costs(Map<String, CommandLoad.Result> measured) {
+        costs.putAll(measured);
+    }
+
+    /** Coop's level of {@code clients}, with the peer's, where both were measured with their cost. */
+    private java.util.Optional<Costed> costAt(int clients) {
+        return levels.stream()
+                .filter(level ->
+                        level.coop().concurrency() == clients && level.coop().cost() != null)
+                .findFirst()
+                .map(level -> new Costed(level.coop(), peerAt(clients).filter(p -> p.cost() != null)));
+    }
+
+    private record Costed(CommandLoad.Result coop, java.util.Optional<CommandLoad.Result> peer) {}
+
+    private java.util.Optional<CommandLoad.Result> peerAt(int concurrency) {
+        return peer.stream().filter(p -> p.concurrency() == concurrency).findFirst();
     }
 
     void authFlood(AuthFlood.Result flood) {
@@ -220,7 +245,41 @@ final class Report {
                 row.put("baselineTransactionsPerSecond", round(level.baseline().transactionsPerSecond()));
                 row.put("baselineP50Ms", round(level.baseline().latencies().percentileMs(50)));
                 row.put("baselineP99Ms", round(level.baseline().latencies().percentileMs(99)));
+                level.coop().cost(row, "");
+                peerAt(level.coop().concurrency()).ifPresent(p -> {
+                    p.cost(row, "peer");
+                    row.put("peerCommandsPerSecond", round(p.commandsPerSecond()));
+                    row.put("peerP50Ms", round(p.commands().percentileMs(50)));
+                    row.put("peerP99Ms", round(p.commands().percentileMs(99)));
+                    row.put("peerLagP99Ms", round(p.lag().percentileMs(99)));
+                    row.put("peerErrors", p.errors());
+                });
             }
+        }
+        if (!peer.isEmpty()) {
+            double fastestPeer = peer.stream()
+                    .mapToDouble(CommandLoad.Result::commandsPerSecond)
+                    .max()
+                    .orElseThrow();
+            root.put("peerCommandsPerSecond", round(fastestPeer));
+            if (!levels.isEmpty()) {
+                root.put("peerRatio", Math.round(fastest().coop().commandsPerSecond() / fastestPeer * 1000) / 1000.0);
+            }
+        }
+        costAt(Bench.COST_CLIENTS).ifPresent(level -> {
+            root.put("costClients", Bench.COST_CLIENTS);
+            level.coop().cost(root, "");
+            level.peer().ifPresent(p -> p.cost(root.putObject("peerCost"), ""));
+        });
+        for (Map.Entry<String, CommandLoad.Result> measured : costs.entrySet()) {
+            Cost cost = measured.getValue().cost();
+            ObjectNode node = measured.getKey().equals("coop") ? root : root.withObject("peerCost");
+            node.put("statementsPerCommand", round2(cost.statementsPerCommand()));
+            node.put("roundTripsPerCommand", round2(cost.roundTripsPerCommand()));
+            ObjectNode relayed = node.putObject("throughTheRelay");
+            relayed.put("clients", measured.getValue().concurrency());
+            relayed.put("commandsPerSecond", round(measured.getValue().commandsPerSecond()));
+            measured.getValue().cost(relayed, "");
         }
         if (!rebuilds.isEmpty()) {
             root.put(
@@ -305,6 +364,39 @@ final class Report {
                         level.baseline().latencies().percentileMs(99)));
             }
         }
+        if (!peer.isEmpty()) {
+            out.println();
+            out.println("clients | peer cmd/s | p50 ms | p99 ms | lag p99 | errors | Coop ÷ peer | Coop ÷ JDBC");
+            for (CommandLoad.Result p : peer) {
+                java.util.Optional<Level> coop = levels.stream()
+                        .filter(l -> l.coop().concurrency() == p.concurrency())
+                        .findFirst();
+                out.println(String.format(
+                        Locale.ROOT,
+                        "%7d | %10.0f | %6.1f | %6.1f | %7.1f | %6d | %11.3f | %11.3f",
+                        p.concurrency(),
+                        p.commandsPerSecond(),
+                        p.commands().percentileMs(50),
+                        p.commands().percentileMs(99),
+                        p.lag().percentileMs(99),
+                        p.errors(),
+                        coop.map(l -> l.coop().commandsPerSecond() / p.commandsPerSecond())
+                                .orElse(Double.NaN),
+                        coop.map(l -> l.coop().commandsPerSecond()
+                                        / l.baseline().transactionsPerSecond())
+                                .orElse(Double.NaN)));
+            }
+        }
+        if (levels.stream().anyMatch(l -> l.coop().cost() != null) || !costs.isEmpty()) {
+            out.println();
+            out.println("per command           | clients | cmd/s | CPU ms | WAL bytes | statements | round trips");
+            for (Level level : levels) {
+                printCost(out, "Coop", level.coop());
+                peerAt(level.coop().concurrency()).ifPresent(p -> printCost(out, "peer", p));
+            }
+            costs.forEach((name, measured) ->
+                    printCost(out, (name.equals("coop") ? "Coop" : name) + " through relay", measured));
+        }
         if (dossier != null) {
             out.println();
             out.println(String.format(
@@ -377,6 +469,14 @@ final class Report {
                 "commandsPerSecond",
                 "baselineTransactionsPerSecond",
                 "ratio",
+                "peerCommandsPerSecond",
+                "peerRatio",
+                "cpuMillisPerCommand",
+                "statementsPerCommand",
+                "roundTripsPerCommand",
+                "walBytesPerCommand",
+                "idleCpuMillisPerSecond",
+                "peerIdleCpuMillisPerSecond",
                 "commandLatencyP99Ms",
                 "commandLatencyP99AtCommandsPerSecond",
                 "projectionLagP99Ms",
@@ -394,6 +494,29 @@ final class Report {
                 out.println(String.format(Locale.ROOT, "%-38s %s", key, root.get(key)));
             }
         }
+    }
+
+    private static void printCost(PrintStream out, String name, CommandLoad.Result load) {
+        Cost cost = load.cost();
+        if (cost == null) {
+            return;
+        }
+        out.println(String.format(
+                Locale.ROOT,
+                "%-21s | %7d | %5.0f | %6.2f | %9.0f | %10s | %11s",
+                name,
+                load.concurrency(),
+                load.commandsPerSecond(),
+                cost.cpuMillisPerCommand(),
+                cost.walBytesPerCommand(),
+                cost.statementsPerCommand() < 0 ? "" : String.format(Locale.ROOT, "%.2f", cost.statementsPerCommand()),
+                cost.roundTripsPerCommand() < 0
+                        ? ""
+                        : String.format(Locale.ROOT, "%.2f", cost.roundTripsPerCommand())));
+    }
+
+    private static double round2(double value) {
+        return Double.isNaN(value) ? -1 : Math.round(value * 100) / 100.0;
     }
 
     private static double round(double value) {
