@@ -25,7 +25,9 @@ record Options(
         int dossierReviews,
         int dossierSummaryChars,
         String dossierAgreement,
-        String coopJvmOptions) {
+        String coopJvmOptions,
+        boolean withoutPeer,
+        int warmupSeconds) {
 
     static final String USAGE = """
             java -jar coop-bench/target/coop-bench.jar --coop-jar coop-app/target/coop-app.jar [--quick] [--out FILE]
@@ -40,6 +42,10 @@ record Options(
               --seconds N        measured seconds per concurrency level (default 20; quick 6)
               --commands-only    only the command load, its baseline, the peer (plain Axon) and what a command
                                  costs each (no cold start, history, queries, rebuilds)
+              --without-peer     leave out the peer and the relay's counts (Coop's CPU and WAL per command stay)
+              --warmup-seconds N unmeasured load at 4 clients before Coop's and the peer's first level, and before
+                                 the relay phase (default 60, at least --seconds; quick 6): a JVM's first minute
+                                 compiles, and costs twice the CPU per command of its later ones
               --webhooks-only    only the webhook phase: commands with and without a subscription, delivery lag
               --auth-flood       only the failed sign-in flood: commands and a sign-in probe alone, then with 8
                                  clients guessing from one address, then from 65,536 (give the Coop measured the
@@ -69,6 +75,8 @@ record Options(
         Integer agreements = null;
         Integer seconds = null;
         boolean commandsOnly = false;
+        boolean withoutPeer = false;
+        Integer warmup = null;
         boolean webhooksOnly = false;
         boolean authFloodOnly = false;
         boolean extractsOnly = false;
@@ -97,6 +105,8 @@ record Options(
                 case "--agreements" -> agreements = Integer.valueOf(value(args, ++i, arg));
                 case "--seconds" -> seconds = Integer.valueOf(value(args, ++i, arg));
                 case "--commands-only" -> commandsOnly = true;
+                case "--without-peer" -> withoutPeer = true;
+                case "--warmup-seconds" -> warmup = Integer.valueOf(value(args, ++i, arg));
                 case "--webhooks-only" -> webhooksOnly = true;
                 case "--auth-flood" -> authFloodOnly = true;
                 case "--extracts-only" -> extractsOnly = true;
@@ -139,7 +149,9 @@ record Options(
                 dossierReviews != null ? dossierReviews : quick ? 15 : 150,
                 dossierSummaryChars,
                 dossierAgreement,
-                coopJvmOptions);
+                coopJvmOptions,
+                withoutPeer,
+                warmup != null ? warmup : quick ? 6 : Math.max(60, seconds != null ? seconds : 20));
     }
 
     private static String value(String[] args, int i, String name) {
