@@ -1,15 +1,31 @@
 package se.coop.command.agreement;
 
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Registers the event-sourced {@link Agreement} with Axon, keeping Spring out of the aggregate itself. */
+/**
+ * Registers the event-sourced {@link Agreement} with Axon, keeping Spring out of the aggregate itself: loaded from the
+ * event store, or from the {@link AgreementCache} when what it keeps is the stream's head
+ * ({@code coop.commands.cached-agreements}, 1,000 by default; 0 keeps none).
+ */
 @Configuration(proxyBeanMethods = false)
 public class AgreementModule {
 
     @Bean
-    ConfigurerModule agreementAggregate() {
-        return configurer -> configurer.configureAggregate(Agreement.class);
+    AgreementCache agreementCache(@Value("${coop.commands.cached-agreements:1000}") int capacity) {
+        return new AgreementCache(capacity);
+    }
+
+    @Bean
+    ConfigurerModule agreementAggregate(
+            AgreementCache cache, @Value("${coop.commands.cached-agreements:1000}") int capacity) {
+        AggregateConfigurer<Agreement> agreement = AggregateConfigurer.defaultConfiguration(Agreement.class);
+        if (capacity > 0) {
+            agreement.configureCache(configuration -> cache);
+        }
+        return configurer -> configurer.configureAggregate(agreement);
     }
 }

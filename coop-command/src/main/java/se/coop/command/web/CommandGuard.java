@@ -17,12 +17,14 @@ import se.coop.api.command.DraftIntent;
 import se.coop.api.command.ProposeAmendment;
 import se.coop.api.command.RecordHeldReview;
 import se.coop.api.command.ScheduleAnnualReview;
+import se.coop.command.agreement.AgreementCache;
 
 /**
  * The command's side of the API's promises, inside the command's own unit of work — whose transaction its events are
  * appended in: an {@code Idempotency-Key} seen before gets its first answer again (a reused key with another request,
  * 422); the agreement's lock is taken, so commands on one agreement queue instead of colliding, across nodes too;
- * {@code If-Match} is checked against the stream's version; the aggregate decides; and the answer is stored under its
+ * {@code If-Match} is checked against the stream's version (which is also the version a kept agreement must stand at,
+ * {@link AgreementCache}); the aggregate decides; and the answer is stored under its
  * key together with the events. Registered on the command bus where Axon is configured (coop-app's
  * {@code AxonConfiguration}); {@link CommandSender} hands it what the request asked for in the command's metadata
  * ({@link #controls}).
@@ -104,6 +106,8 @@ public final class CommandGuard implements MessageHandlerInterceptor<CommandMess
                     .orElseThrow(() -> new CommandRefusedException(
                             ErrorCode.AGREEMENT_NOT_FOUND, "There is no agreement " + agreementId + "."))
                     .version();
+            // a kept agreement serves this command only if it stands at this head (another node may have moved it)
+            AgreementCache.expect(unitOfWork, agreementId.toString(), versionBefore);
             if (ifMatch != null && !ifMatch.matches(versionBefore)) {
                 throw new CommandRefusedException(
                         ErrorCode.VERSION_MISMATCH,
@@ -120,7 +124,7 @@ public final class CommandGuard implements MessageHandlerInterceptor<CommandMess
         long before = versionBefore;
         CommandSender.Pending pending = new CommandSender.Pending(null);
         unitOfWork.onPrepareCommit(u -> pending.answer =
-                answer(agreementId, before, command, result, (String) metaData.get(LOCATION), origin, fingerprint));
+                answer(u, agreementId, before, command, result, (String) metaData.get(LOCATION), origin, fingerprint));
         return pending;
     }
 
@@ -148,6 +152,7 @@ public final class CommandGuard implements MessageHandlerInterceptor<CommandMess
 
     /** Runs after the events are appended, in their transaction: reads where the stream stands and keeps the answer. */
     private CommandSender.Answer answer(
+            UnitOfWork<?> unitOfWork,
             AgreementId agreementId,
             long versionBefore,
             Object command,
@@ -157,6 +162,7 @@ public final class CommandGuard implements MessageHandlerInterceptor<CommandMess
             String fingerprint) {
         EventStreams.Head head = streams.head(agreementId)
                 .orElseThrow(() -> new IllegalStateException("no events for " + agreementId + " after a command"));
+        AgreementCache.committed(unitOfWork, agreementId.toString(), head.version());
         String createdId = locationPrefix != null && result != null ? result.toString() : null;
         boolean created = locationPrefix != null
                 && head.version() > versionBefore
