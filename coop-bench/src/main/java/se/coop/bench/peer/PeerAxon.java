@@ -31,7 +31,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Axon as any application on PostgreSQL without Axon Server sets it up: the JDBC event store and token store with
  * snake_case tables, a Jackson serializer for every role, a duplicate key read as a concurrent append. The tables are
- * made at start if missing, as the documentation's DDL has them.
+ * made at start if missing, as the documentation's DDL has them. The schema beans repeat what coop-app's
+ * {@code AxonConfiguration} says on purpose: the peer holds no Coop code ({@code PeerTest}), and both follow the same
+ * Axon documentation for the same tables.
  */
 @Configuration(proxyBeanMethods = false)
 class PeerAxon {
