@@ -9,7 +9,8 @@ import se.coop.command.agreement.AgreementCache;
 
 /**
  * Where commands found their agreement, as the Prometheus counter {@code coop_agreement_loads_total}: {@code from="memory"}
- * when the kept agreement stood at the stream's head, {@code from="store"} when it was read and replayed.
+ * when the kept agreement stood at the stream's head, {@code from="store"} when it was read and replayed (a timer's load
+ * always is).
  */
 @Configuration(proxyBeanMethods = false)
 class AgreementCacheMetrics {
@@ -23,7 +24,7 @@ class AgreementCacheMetrics {
                     .register(meters);
             FunctionCounter.builder("coop.agreement.loads", cache, AgreementCache::misses)
                     .tag("from", "store")
-                    .description("Commands that read and replayed their agreement's events")
+                    .description("Loads (by commands and timers) that read and replayed the agreement's events")
                     .register(meters);
         };
     }

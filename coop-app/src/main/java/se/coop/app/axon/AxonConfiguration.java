@@ -36,11 +36,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import se.coop.api.AgreementId;
 import se.coop.api.contact.Contacts;
 import se.coop.api.document.Documents;
+import se.coop.command.agreement.AgreementCache;
 import se.coop.command.contacts.ContactReferences;
 import se.coop.command.documents.NamedDocuments;
 import se.coop.command.web.CommandGuard;
+import se.coop.command.web.EventStreams;
 
 /**
  * Axon on PostgreSQL without Axon Server: the JDBC event store (chained, see {@link ChainingAppendStatement}), the JDBC
@@ -80,9 +83,15 @@ public class AxonConfiguration {
             JdbcTemplate jdbc,
             Clock clock,
             Contacts contacts,
-            ObjectProvider<Documents> documents) {
+            ObjectProvider<Documents> documents,
+            AgreementCache kept,
+            EventStreams streams) {
         return () -> {
             commandBus.registerHandlerInterceptor(new CommandGuard(jdbc, clock));
+            // a kept agreement is served only if the stream's head, read again as it is served, is its version
+            kept.readHeadsWith(id -> streams.head(AgreementId.of(id))
+                    .map(EventStreams.Head::version)
+                    .orElse(-1L));
             commandBus.registerHandlerInterceptor(new ContactReferences(contacts));
             commandBus.registerHandlerInterceptor(new NamedDocuments(documents.getIfAvailable()));
         };

@@ -3,22 +3,26 @@ package se.coop.command.agreement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToLongFunction;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * Agreements kept in memory from one command to the next, so that a command need not read and replay its agreement's
- * events — used only when what is kept is exactly the stream's head as the command read it under the agreement's lock
- * ({@link #expect}). What another node appended, a rolled-back command, a deadline that fired without the guard: each
- * leaves the kept agreement behind the head, and it is then loaded from the event store as before. An agreement is kept
- * only once its command has committed, at the head that command's answer read ({@link #committed}).
+ * events. A kept agreement serves only a command that holds the agreement's lock ({@code CommandGuard} says so with
+ * {@link #expect}, giving the stream's head it read under the lock), and only when, read again as it is served, the
+ * stream's head is still the very version the agreement was kept at (a timer on another node does not take the lock
+ * and may have appended since the guard's read). Anything else — another node's append, a rolled-back command, a load
+ * by a timer — reads the agreement from its events as before. An agreement is kept only once the command that saved it
+ * has committed, and only if the version it was saved at is the head that command's answer read.
  *
  * <p>It is the {@link Cache} of Axon's caching repository for {@link Agreement} ({@link AgreementModule}), which puts
  * an agreement while saving it and removes it when a unit of work that loaded it rolls back; this class holds back
- * each put until the commit and checks each get against the head. At most {@code capacity} agreements are kept, the
- * least recently used dropped first.
+ * each put until the commit and checks each get. At most {@code capacity} agreements are kept, the least recently used
+ * dropped first (0 keeps none).
  */
 public final class AgreementCache implements Cache {
 
@@ -31,6 +35,7 @@ public final class AgreementCache implements Cache {
     private final Map<Object, Kept> kept;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    private volatile ToLongFunction<String> heads = id -> -1;
 
     public AgreementCache(int capacity) {
         this.kept = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -56,12 +61,20 @@ public final class AgreementCache implements Cache {
         unitOfWork.resources().put(COMMITTED + agreementId, version);
     }
 
+    /**
+     * How the stream's head (its number of events) is read, in the command's transaction, as a kept agreement is served
+     * ({@code EventStreams}); until it is given, nothing kept is served.
+     */
+    public void readHeadsWith(ToLongFunction<String> heads) {
+        this.heads = heads;
+    }
+
     /** Loads served from memory. */
     public long hits() {
         return hits.sum();
     }
 
-    /** Loads that went to the event store: nothing kept, or kept at another version than the head. */
+    /** Loads that read the agreement's events: nothing kept, kept at another version than the head, or a timer's. */
     public long misses() {
         return misses.sum();
     }
@@ -71,7 +84,10 @@ public final class AgreementCache implements Cache {
     public <K, V> V get(K key) {
         Long expected = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getResource(EXPECTED + key) : null;
         Kept found = kept.get(key);
-        if (found != null && expected != null && found.version() == expected) {
+        if (found != null
+                && expected != null
+                && found.version() == expected
+                && heads.applyAsLong(key.toString()) == found.version()) {
             hits.increment();
             return (V) found.entry();
         }
@@ -86,15 +102,33 @@ public final class AgreementCache implements Cache {
     public void put(Object key, Object value) {
         // the agreement as its command saved it: kept once that command commits, at the head its answer read
         kept.remove(key);
-        if (!CurrentUnitOfWork.isStarted()) {
+        Long saved = savedVersion(value);
+        if (!CurrentUnitOfWork.isStarted() || saved == null) {
             return;
         }
         CurrentUnitOfWork.get().afterCommit(unitOfWork -> {
             Long version = unitOfWork.getResource(COMMITTED + key);
-            if (version != null) {
+            // kept only at the head its command's answer read, and only if that is the version it was saved at
+            if (version != null && version == saved) {
                 kept.put(key, new Kept(value, version));
             }
         });
+    }
+
+    /**
+     * The version (number of events) of the agreement in Axon's cache entry: the repository's entry holds the aggregate
+     * it was made from, which {@code recreateAggregate} hands back as it is; anything else is not kept.
+     */
+    private static Long savedVersion(Object value) {
+        if (!(value instanceof AggregateCacheEntry<?> entry)) {
+            return null;
+        }
+        try {
+            Long sequence = entry.recreateAggregate(null, null, null).version();
+            return sequence == null ? null : sequence + 1;
+        } catch (RuntimeException notHeld) {
+            return null;
+        }
     }
 
     @Override

@@ -20,12 +20,10 @@ public class AgreementModule {
     }
 
     @Bean
-    ConfigurerModule agreementAggregate(
-            AgreementCache cache, @Value("${coop.commands.cached-agreements:1000}") int capacity) {
-        AggregateConfigurer<Agreement> agreement = AggregateConfigurer.defaultConfiguration(Agreement.class);
-        if (capacity > 0) {
-            agreement.configureCache(configuration -> cache);
-        }
+    ConfigurerModule agreementAggregate(AgreementCache cache) {
+        // with a capacity of 0 the cache keeps nothing, but still counts where each load went
+        AggregateConfigurer<Agreement> agreement =
+                AggregateConfigurer.defaultConfiguration(Agreement.class).configureCache(configuration -> cache);
         return configurer -> configurer.configureAggregate(agreement);
     }
 }
