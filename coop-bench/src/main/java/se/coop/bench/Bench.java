@@ -348,38 +348,32 @@ public final class Bench {
      * ({@code --warmup-seconds}), so that compiling its code is not counted as a command's cost.
      */
     private Map<String, CommandLoad.Result> costs(String jdbcUrl, Duration seconds) throws Exception {
-        Duration warmup = Duration.ofSeconds(options.warmupSeconds());
         Map<String, CommandLoad.Result> costs = new java.util.LinkedHashMap<>();
-        step("cost per command at " + COST_CLIENTS + " clients: Coop alone, through a relay counting statements");
-        try (CountingRelay relay = CountingRelay.to(jdbcUrl);
-                CoopProcess coop = startCoop(relay.url(jdbcUrl))) {
-            Http secretariat = new Http("http://127.0.0.1:" + coop.port, "secretariat", "secretariat");
-            costs.put(
-                    "coop",
-                    CommandLoad.run(
-                            secretariat,
-                            today,
-                            COST_CLIENTS,
-                            warmup,
-                            seconds,
-                            new Cost.Meter(coop::cpuMillis, relay, jdbcUrl, options.jdbcUser())));
-        }
-        step("cost per command at " + COST_CLIENTS + " clients: the peer alone, through a relay counting statements");
-        String peerUrl = databaseUrl(jdbcUrl, PEER_DATABASE);
-        try (CountingRelay relay = CountingRelay.to(peerUrl);
-                CoopProcess peer = startPeer(relay.url(peerUrl))) {
-            Http secretariat = new Http("http://127.0.0.1:" + peer.port, "secretariat", "secretariat");
-            costs.put(
-                    "peer",
-                    CommandLoad.run(
-                            secretariat,
-                            today,
-                            COST_CLIENTS,
-                            warmup,
-                            seconds,
-                            new Cost.Meter(peer::cpuMillis, relay, jdbcUrl, options.jdbcUser())));
-        }
+        costs.put("coop", relayed("Coop", jdbcUrl, jdbcUrl, this::startCoop, seconds));
+        costs.put("peer", relayed("the peer", databaseUrl(jdbcUrl, PEER_DATABASE), jdbcUrl, this::startPeer, seconds));
         return costs;
+    }
+
+    /** Starts an application on the database of a JDBC URL. */
+    private interface Starter {
+        CoopProcess start(String jdbcUrl) throws InterruptedException;
+    }
+
+    /** One application alone at {@link #COST_CLIENTS} clients, its database {@code url} reached through a relay. */
+    private CommandLoad.Result relayed(String name, String url, String serverUrl, Starter starter, Duration seconds)
+            throws Exception {
+        step("cost per command at " + COST_CLIENTS + " clients: " + name
+                + " alone, through a relay counting statements");
+        try (CountingRelay relay = CountingRelay.to(url);
+                CoopProcess application = starter.start(relay.url(url))) {
+            return CommandLoad.run(
+                    new Http("http://127.0.0.1:" + application.port, "secretariat", "secretariat"),
+                    today,
+                    COST_CLIENTS,
+                    Duration.ofSeconds(options.warmupSeconds()),
+                    seconds,
+                    new Cost.Meter(application::cpuMillis, relay, serverUrl, options.jdbcUser()));
+        }
     }
 
     private static final Duration IDLE = Duration.ofSeconds(10);
